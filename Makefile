@@ -1,0 +1,38 @@
+# Thin wrapper over CMake. `make run` builds and runs modelgraph on the bundled
+# examples; `make test` builds and runs every test, then again under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+BUILD      ?= build
+BUILD_SAN  ?= build-sanitize
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+EXAMPLE_DB  = $(BUILD)/examples/seed.db
+
+.PHONY: all deps build run test test-plain test-sanitize bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Debug -DMG_WERROR=ON
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/modelgraph lint $(EXAMPLE_DB) --fail-on never
+	$(BUILD)/modelgraph dump $(EXAMPLE_DB)
+
+test: test-plain test-sanitize
+
+test-plain: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B $(BUILD_SAN) -DCMAKE_BUILD_TYPE=Debug -DMG_WERROR=ON -DMG_SANITIZE=ON
+	cmake --build $(BUILD_SAN) -j $(JOBS)
+	ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)
+
+bench: build
+	bench/run-sqlite-bench $(BUILD)/modelgraph
+
+clean:
+	rm -rf $(BUILD) $(BUILD_SAN)

@@ -1,0 +1,146 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK_SIZE (64 * 1024)
+
+/* Each chunk starts with this header; allocations follow it. */
+typedef struct chunk {
+	struct chunk *next;
+	size_t size; /* bytes usable after the header */
+	size_t used; /* bytes handed out */
+	max_align_t data[];
+} chunk;
+
+struct mg_arena {
+	chunk *chunks; /* newest first; the first one is the one being filled */
+};
+
+mg_arena *mg_arena_new(void)
+{
+	return calloc(1, sizeof(mg_arena));
+}
+
+void mg_arena_free(mg_arena *arena)
+{
+	if (!arena)
+		return;
+	chunk *c = arena->chunks;
+	while (c) {
+		chunk *next = c->next;
+		free(c);
+		c = next;
+	}
+	free(arena);
+}
+
+static chunk *chunk_new(size_t size)
+{
+	chunk *c = malloc(sizeof(chunk) + size);
+	if (!c)
+		return NULL;
+	c->next = NULL;
+	c->size = size;
+	c->used = 0;
+	return c;
+}
+
+void *mg_arena_alloc(mg_arena *arena, size_t size)
+{
+	const size_t align = sizeof(max_align_t);
+	size_t rounded = (size + align - 1) / align * align;
+	if (rounded < size)
+		return NULL;
+	if (rounded == 0)
+		rounded = align;
+
+#ifdef MG_ARENA_MALLOC
+	chunk *c = chunk_new(rounded);
+	if (!c)
+		return NULL;
+	c->next = arena->chunks;
+	arena->chunks = c;
+	c->used = rounded;
+	memset(c->data, 0, rounded);
+	return c->data;
+#else
+	chunk *c = arena->chunks;
+	if (!c || c->size - c->used < rounded) {
+		/* Large requests get a chunk of their own, placed behind the
+		 * current one so the current one keeps filling. */
+		if (rounded > CHUNK_SIZE / 4 && c) {
+			chunk *big = chunk_new(rounded);
+			if (!big)
+				return NULL;
+			big->next = c->next;
+			c->next = big;
+			big->used = rounded;
+			memset(big->data, 0, rounded);
+			return big->data;
+		}
+		c = chunk_new(rounded > CHUNK_SIZE ? rounded : CHUNK_SIZE);
+		if (!c)
+			return NULL;
+		c->next = arena->chunks;
+		arena->chunks = c;
+	}
+	void *p = (char *)c->data + c->used;
+	c->used += rounded;
+	memset(p, 0, rounded);
+	return p;
+#endif
+}
+
+char *mg_arena_strndup(mg_arena *arena, const char *s, size_t len)
+{
+	if (!s)
+		return NULL;
+	char *copy = mg_arena_alloc(arena, len + 1);
+	if (!copy)
+		return NULL;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+char *mg_arena_strdup(mg_arena *arena, const char *s)
+{
+	return s ? mg_arena_strndup(arena, s, strlen(s)) : NULL;
+}
+
+char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	char *out = mg_arena_alloc(arena, (size_t)n + 1);
+	if (!out)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+void *mg_arena_grow(mg_arena *arena, void *items, size_t count, size_t *capacity, size_t elem_size)
+{
+	if (count < *capacity)
+		return items;
+	size_t grown = *capacity ? *capacity * 2 : 4;
+	if (grown > SIZE_MAX / elem_size)
+		return NULL;
+	void *bigger = mg_arena_alloc(arena, grown * elem_size);
+	if (!bigger)
+		return NULL;
+	if (count)
+		memcpy(bigger, items, count * elem_size);
+	*capacity = grown;
+	return bigger;
+}

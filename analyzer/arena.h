@@ -1,0 +1,46 @@
+#ifndef MG_ARENA_H
+#define MG_ARENA_H
+
+#include <stddef.h>
+
+/*
+ * A bump allocator that owns everything a graph holds. Memory is released
+ * all at once by mg_arena_free(); nothing allocated here is freed alone.
+ *
+ * Built with MG_ARENA_MALLOC, every allocation is its own malloc() block
+ * (kept on a list), so AddressSanitizer and valgrind see each one.
+ */
+typedef struct mg_arena mg_arena;
+
+/* Returns a new arena, or NULL when out of memory. Free with mg_arena_free. */
+mg_arena *mg_arena_new(void);
+
+/* Releases the arena and all it allocated; NULL is a no-op. */
+void mg_arena_free(mg_arena *arena);
+
+/* Zeroed, max-aligned memory owned by the arena; NULL when out of memory. */
+void *mg_arena_alloc(mg_arena *arena, size_t size);
+
+/* Copies of strings owned by the arena; NULL in gives NULL out. */
+char *mg_arena_strdup(mg_arena *arena, const char *s);
+char *mg_arena_strndup(mg_arena *arena, const char *s, size_t len);
+
+/* printf into arena memory. */
+char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Makes room for one more element in a growable array living in the arena:
+ * returns `items` itself while it has room for count + 1 elements, else a
+ * copy with double the capacity (*capacity updated). NULL when out of memory.
+ * The old copy stays in the arena until it is freed.
+ */
+void *mg_arena_grow(mg_arena *arena, void *items, size_t count, size_t *capacity, size_t elem_size);
+
+/* Appends `item` to the array `arr` of `count` elements; 0, or -1 when out of memory. */
+#define MG_ARENA_PUSH(arena, arr, count, capacity, item)                                  \
+	(((arr) = mg_arena_grow((arena), (arr), (count), &(capacity), sizeof *(arr))) != NULL \
+	     ? ((arr)[(count)++] = (item), 0)                                                   \
+	     : -1)
+
+#endif

@@ -1,0 +1,33 @@
+#ifndef MG_DDL_SCAN_H
+#define MG_DDL_SCAN_H
+
+#include <stddef.h>
+
+/*
+ * A light scanner over one CREATE TABLE / CREATE VIEW statement that finds
+ * where its table name, each column definition and each foreign key start,
+ * so findings on DDL point at `file:line:col`. It does not validate: SQLite
+ * has already accepted the statement when this runs.
+ */
+
+typedef enum mg_ddl_item_kind {
+	MG_DDL_TABLE,       /* the name of the created table or view */
+	MG_DDL_COLUMN,      /* a column definition */
+	MG_DDL_FOREIGN_KEY, /* a REFERENCES clause or a FOREIGN KEY constraint */
+} mg_ddl_item_kind;
+
+typedef struct mg_ddl_item {
+	mg_ddl_item_kind kind;
+	const char *name;   /* unquoted: table, column, or the FK's first child column */
+	size_t offset;      /* byte offset of the item within the statement */
+} mg_ddl_item;
+
+/*
+ * Calls `visit` for each item of `sql` (len bytes), in order. `name` points
+ * into a scratch buffer valid during the call. Statements that are not
+ * CREATE TABLE/VIEW produce no items.
+ */
+void mg_ddl_scan(const char *sql, size_t len,
+		 void (*visit)(const mg_ddl_item *item, void *payload), void *payload);
+
+#endif

@@ -1,0 +1,17 @@
+#ifndef MG_LOAD_H
+#define MG_LOAD_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "graph.h"
+
+/*
+ * The front half of every command: reads each source into one new graph and
+ * resolves it. Debug builds verify the graph's invariants after every reader
+ * and after resolve. Returns the graph (free with mg_graph_free), or NULL
+ * with `err` naming the input that failed.
+ */
+mg_graph *mg_load(const char *const *sources, size_t nsources, mg_error *err);
+
+#endif

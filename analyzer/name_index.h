@@ -1,0 +1,23 @@
+#ifndef MG_NAME_INDEX_H
+#define MG_NAME_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * A hash map from names to pointers, optionally ignoring ASCII case. Keys are
+ * not copied: they must outlive the index (graph names live in its arena).
+ * Allocated with malloc; free with mg_name_index_free.
+ */
+typedef struct mg_name_index mg_name_index;
+
+mg_name_index *mg_name_index_new(bool case_insensitive);
+void mg_name_index_free(mg_name_index *index);
+
+/* Adds or replaces the value for `name`; 0, or -1 when out of memory. */
+int mg_name_index_put(mg_name_index *index, const char *name, void *value);
+
+/* The value stored for `name`, or NULL. */
+void *mg_name_index_get(const mg_name_index *index, const char *name);
+
+#endif

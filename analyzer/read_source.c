@@ -1,0 +1,107 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "input_file.h"
+#include "readers.h"
+#include "text.h"
+
+/*
+ * Picks the reader for a source named on the command line: an explicit
+ * prefix first (`sqlite:app.db`), then a URL scheme, then the extension,
+ * then the first bytes of the file.
+ */
+
+typedef int (*reader_fn)(mg_graph *graph, const char *path, mg_error *err);
+
+/* Readers planned by the design but not built yet say so plainly. */
+static int read_c_unavailable(mg_graph *graph, const char *path, mg_error *err)
+{
+	(void)graph;
+	mg_error_set(err, "%s: C model sources are not supported by this build", path);
+	return -1;
+}
+
+static int read_json_unavailable(mg_graph *graph, const char *path, mg_error *err)
+{
+	(void)graph;
+	mg_error_set(err, "%s: graph JSON sources are not supported by this build", path);
+	return -1;
+}
+
+static int read_server_unavailable(mg_graph *graph, const char *url, mg_error *err)
+{
+	(void)graph;
+	/* Only the scheme is named: the URL may hold a password. */
+	const char *colon = strchr(url, ':');
+	mg_error_set(err, "%.*s: database servers are not supported by this build",
+		     colon ? (int)(colon - url) : 0, url);
+	return -1;
+}
+
+typedef struct reader_row {
+	const char *name;       /* prefix that forces it: "sqlite" in "sqlite:app.db" */
+	const char *extensions; /* space-separated, with the dot */
+	reader_fn read;
+} reader_row;
+
+static const reader_row readers[] = {
+	{.name = "sqlite", .extensions = ".db .sqlite .sqlite3 .db3", .read = mg_read_sqlite},
+	{.name = "sql", .extensions = ".sql .ddl", .read = mg_read_sql},
+	{.name = "c", .extensions = ".h .c", .read = read_c_unavailable},
+	{.name = "json", .extensions = ".json", .read = read_json_unavailable},
+};
+
+static const char *const server_schemes[] = {"postgresql://", "postgres://", "mysql://", "mariadb://"};
+
+static bool has_extension(const char *path, const char *extensions)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return false;
+	size_t n = strlen(dot);
+	for (const char *e = extensions; *e;) {
+		size_t len = strcspn(e, " ");
+		if (len == n && mg_ascii_ncasecmp(e, dot, n) == 0)
+			return true;
+		e += len;
+		e += *e == ' ';
+	}
+	return false;
+}
+
+/* SQLite files start with this 16-byte header. */
+static bool looks_like_sqlite(const char *path)
+{
+	char header[16] = {0};
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(header, 1, sizeof(header), f);
+	fclose(f);
+	return n == sizeof(header) && memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+int mg_read_source(mg_graph *graph, const char *source, mg_error *err)
+{
+	for (size_t i = 0; i < sizeof(server_schemes) / sizeof(server_schemes[0]); i++)
+		if (strncmp(source, server_schemes[i], strlen(server_schemes[i])) == 0)
+			return read_server_unavailable(graph, source, err);
+	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
+		size_t n = strlen(readers[i].name);
+		if (strncmp(source, readers[i].name, n) == 0 && source[n] == ':' && source[n + 1])
+			return readers[i].read(graph, source + n + 1, err);
+	}
+	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+		if (has_extension(source, readers[i].extensions))
+			return readers[i].read(graph, source, err);
+	if (mg_input_check_file(source, err) < 0)
+		return -1;
+	if (looks_like_sqlite(source))
+		return mg_read_sqlite(graph, source, err);
+	mg_error_set(err,
+		     "%s: unknown kind of source; name a .db, .sql, .h or .c file, or force a reader"
+		     " with a sqlite:, sql:, c: or json: prefix",
+		     source);
+	return -1;
+}

@@ -1,0 +1,126 @@
+/* Rules on association tables (the `secondary` of many-to-many relationships). */
+
+#include <stdio.h>
+
+#include "../lint.h"
+#include "rule_util.h"
+
+/* The declared foreign keys of a table, when it has exactly two. */
+static bool two_foreign_keys(const mg_table *t, const mg_foreign_key *out[2])
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->nforeign_keys; i++) {
+		if (t->foreign_keys[i]->implied)
+			continue;
+		if (n == 2)
+			return false;
+		out[n++] = t->foreign_keys[i];
+	}
+	return n == 2 && out[0]->parent && out[1]->parent;
+}
+
+/* The union of the two foreign keys' columns, in table order. */
+static size_t link_columns(const mg_table *t, const mg_foreign_key *fks[2], mg_column **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < t->ncolumns && n < max; c++)
+		for (size_t f = 0; f < 2; f++) {
+			bool in = false;
+			for (size_t k = 0; k < fks[f]->ncolumns && !in; k++)
+				in = fks[f]->columns[k] == t->columns[c];
+			if (in) {
+				out[n++] = t->columns[c];
+				break;
+			}
+		}
+	return n;
+}
+
+/* ---- assoc-no-key ---- */
+
+static void check_no_key(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	mg_column *cols[64];
+	char names[512];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		const mg_foreign_key *fks[2];
+		if (t->kind != MG_TABLE_ASSOCIATION || !two_foreign_keys(t, fks))
+			continue;
+		size_t n = link_columns(t, fks, cols, 64);
+		if (mg_table_is_key(t, cols, n))
+			continue;
+		mg_report_table(ctx, t,
+				"association table \"%s\" has no primary key or unique constraint over (%s); "
+				"the same \"%s\" and \"%s\" can be linked twice",
+				t->name, mg_column_list(names, sizeof(names), cols, n), fks[0]->parent->name,
+				fks[1]->parent->name);
+	}
+}
+
+const mg_rule mg_rule_assoc_no_key = {
+	.id = "assoc-no-key",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "An association table has no primary key or unique constraint over its foreign keys.",
+	.rationale = "Nothing stops a song from being added to the same playlist twice; the "
+		     "duplicates show up twice in every collection and a remove deletes both.",
+	.bad_sql = "CREATE TABLE playlist_songs (\n"
+		   "  song_id INTEGER REFERENCES song(id),\n"
+		   "  playlist_id INTEGER REFERENCES playlist(id));",
+	.good_sql = "CREATE TABLE playlist_songs (\n"
+		    "  song_id INTEGER REFERENCES song(id),\n"
+		    "  playlist_id INTEGER REFERENCES playlist(id),\n"
+		    "  PRIMARY KEY (song_id, playlist_id));",
+	.fix = "Make the two foreign keys' columns the primary key of the association table.",
+	.check = check_no_key,
+};
+
+/* ---- assoc-extra-columns ---- */
+
+static void check_extra_columns(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	mg_column *cols[64];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		const mg_foreign_key *fks[2];
+		if (t->kind != MG_TABLE_PLAIN || !two_foreign_keys(t, fks))
+			continue;
+		size_t n = link_columns(t, fks, cols, 64);
+		if (n == t->ncolumns || !mg_table_is_key(t, cols, n))
+			continue;
+		const mg_column *extra = NULL;
+		for (size_t c = 0; c < t->ncolumns && !extra; c++) {
+			bool linked = false;
+			for (size_t k = 0; k < n && !linked; k++)
+				linked = cols[k] == t->columns[c];
+			if (!linked)
+				extra = t->columns[c];
+		}
+		mg_report_table(ctx, t,
+				"table \"%s\" links \"%s\" and \"%s\" but also holds %zu other column(s) such as \"%s\"; "
+				"map it as an association object, not as a secondary table",
+				t->name, fks[0]->parent->name, fks[1]->parent->name, t->ncolumns - n, extra->name);
+	}
+}
+
+const mg_rule mg_rule_assoc_extra_columns = {
+	.id = "assoc-extra-columns",
+	.severity = MG_SEVERITY_NOTE,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A table keyed by two foreign keys also holds data of its own.",
+	.rationale = "Used as `secondary`, SQLAlchemy writes only the two keys: the other columns "
+		     "get their defaults and cannot be read through the relationship. Such a table "
+		     "is an association object: a model of its own with two many-to-one relationships.",
+	.bad_sql = "CREATE TABLE playlist_songs (\n"
+		   "  song_id INTEGER REFERENCES song(id),\n"
+		   "  playlist_id INTEGER REFERENCES playlist(id),\n"
+		   "  position INTEGER NOT NULL,\n"
+		   "  PRIMARY KEY (song_id, playlist_id));",
+	.good_sql = "-- the same table, mapped as a model (PlaylistSong) with relationships to\n"
+		    "-- Song and Playlist instead of as secondary=playlist_songs",
+	.fix = "Map the table as an association object (a model with two many-to-one relationships).",
+	.check = check_extra_columns,
+};

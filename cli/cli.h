@@ -1,0 +1,68 @@
+#ifndef MG_CLI_H
+#define MG_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The command line is tables: each subcommand is a row with its options as
+ * rows; one parser, one --help writer and one unknown-option error serve
+ * them all.
+ */
+
+enum { MG_EXIT_OK = 0, MG_EXIT_FINDINGS = 1, MG_EXIT_USAGE = 2 };
+
+#define MG_CLI_MAX_OPTIONS 16
+#define MG_CLI_MAX_VALUES 64
+
+typedef struct mg_cli_option {
+	const char *name;             /* long name, without "--" */
+	char short_name;              /* 0 when none */
+	const char *value_name;       /* "FILE"; NULL for a flag */
+	const char *const *choices;   /* NULL-terminated allowed values, or NULL */
+	const char *default_value;    /* shown in --help; NULL when none */
+	bool repeatable;              /* may be given more than once (values add up) */
+	const char *help;
+} mg_cli_option;
+
+/* What the parser found, by the option's index in the command's table. */
+typedef struct mg_cli_args {
+	const char *values[MG_CLI_MAX_OPTIONS][MG_CLI_MAX_VALUES]; /* flags: "1" */
+	size_t nvalues[MG_CLI_MAX_OPTIONS];
+	const char *positional[MG_CLI_MAX_VALUES];
+	size_t npositional;
+} mg_cli_args;
+
+typedef struct mg_cli_command {
+	const char *name;
+	const char *arguments;        /* "SOURCE..." */
+	const char *summary;
+	const mg_cli_option *options; /* the last row has name NULL */
+	size_t min_positional;
+	int (*run)(const struct mg_cli_command *command, const mg_cli_args *args);
+} mg_cli_command;
+
+/* The last value given for option `index`, or its default. */
+const char *mg_cli_value(const mg_cli_command *command, const mg_cli_args *args, size_t index);
+bool mg_cli_flag(const mg_cli_args *args, size_t index);
+
+/* Parses argv (after the subcommand). Prints the error and returns -1 on
+ * bad usage; returns 1 when --help was printed; else 0. */
+int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_args *out);
+
+void mg_cli_print_help(const mg_cli_command *command);
+
+/* Prints "modelgraph: error: <message>" to stderr. */
+void mg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes `len` bytes to `path` atomically (temporary file, then rename), or
+ * to stdout when path is NULL or "-". 0, or -1 after printing the error. */
+int mg_cli_write_output(const char *path, const char *data, size_t len);
+
+/* Whether to colour output on stderr/stdout: --color, NO_COLOR, a terminal. */
+bool mg_cli_use_color(const char *setting, int fd);
+
+extern const mg_cli_command mg_cmd_lint;
+extern const mg_cli_command mg_cmd_dump;
+
+#endif

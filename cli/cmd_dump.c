@@ -1,0 +1,48 @@
+#include "../analyzer/load.h"
+#include "../render/render.h"
+#include "cli.h"
+
+enum { OPT_FORMAT, OPT_OUTPUT };
+
+static const char *const formats[] = {"json", NULL};
+
+static const mg_cli_option options[] = {
+	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = formats,
+			.default_value = "json", .help = "output format"},
+	[OPT_OUTPUT] = {.name = "output", .short_name = 'o', .value_name = "FILE",
+			.help = "write to FILE instead of standard output"},
+	{0},
+};
+
+static int run_dump(const mg_cli_command *command, const mg_cli_args *args)
+{
+	mg_error err = {{0}};
+	mg_buf out = MG_BUF_INIT;
+	int status = MG_EXIT_USAGE;
+	mg_graph *graph = mg_load(args->positional, args->npositional, &err);
+	if (!graph) {
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	mg_render_graph_json(graph, &out);
+	if (out.failed) {
+		mg_cli_error("out of memory while writing the graph");
+		goto cleanup;
+	}
+	if (mg_cli_write_output(mg_cli_value(command, args, OPT_OUTPUT), out.data, out.len) < 0)
+		goto cleanup;
+	status = MG_EXIT_OK;
+cleanup:
+	mg_buf_free(&out);
+	mg_graph_free(graph);
+	return status;
+}
+
+const mg_cli_command mg_cmd_dump = {
+	.name = "dump",
+	.arguments = "SOURCE...",
+	.summary = "Print the resolved graph (tables, columns, keys, relationships) as versioned JSON.",
+	.options = options,
+	.min_positional = 1,
+	.run = run_dump,
+};

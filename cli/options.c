@@ -1,0 +1,175 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void mg_cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("modelgraph: error: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+static size_t count_options(const mg_cli_command *command)
+{
+	size_t n = 0;
+	while (command->options && command->options[n].name)
+		n++;
+	return n;
+}
+
+const char *mg_cli_value(const mg_cli_command *command, const mg_cli_args *args, size_t index)
+{
+	if (args->nvalues[index])
+		return args->values[index][args->nvalues[index] - 1];
+	return command->options[index].default_value;
+}
+
+bool mg_cli_flag(const mg_cli_args *args, size_t index)
+{
+	return args->nvalues[index] > 0;
+}
+
+void mg_cli_print_help(const mg_cli_command *command)
+{
+	printf("usage: modelgraph %s [options] %s\n\n%s\n", command->name, command->arguments,
+	       command->summary);
+	printf("\noptions:\n");
+	for (size_t i = 0; i < count_options(command); i++) {
+		const mg_cli_option *o = &command->options[i];
+		char left[64];
+		if (o->short_name)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->short_name, o->name,
+				 o->value_name ? " " : "", o->value_name ? o->value_name : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->value_name ? " " : "",
+				 o->value_name ? o->value_name : "");
+		printf("  %-26s %s", left, o->help);
+		if (o->choices) {
+			printf(" (");
+			for (size_t c = 0; o->choices[c]; c++)
+				printf("%s%s", c ? "|" : "", o->choices[c]);
+			printf(")");
+		}
+		if (o->default_value)
+			printf(" [default: %s]", o->default_value);
+		putchar('\n');
+	}
+	printf("  %-26s %s\n", "-h, --help", "show this help and exit");
+}
+
+static int find_option(const mg_cli_command *command, const char *arg, const char **inline_value)
+{
+	size_t n = count_options(command);
+	*inline_value = NULL;
+	if (arg[1] != '-') { /* -o */
+		for (size_t i = 0; i < n; i++)
+			if (command->options[i].short_name == arg[1] && arg[2] == '\0')
+				return (int)i;
+		return -1;
+	}
+	const char *name = arg + 2;
+	size_t len = strcspn(name, "=");
+	for (size_t i = 0; i < n; i++)
+		if (strlen(command->options[i].name) == len && strncmp(command->options[i].name, name, len) == 0) {
+			if (name[len] == '=')
+				*inline_value = name + len + 1;
+			return (int)i;
+		}
+	return -1;
+}
+
+static bool allowed(const mg_cli_option *o, const char *value)
+{
+	if (!o->choices)
+		return true;
+	for (size_t c = 0; o->choices[c]; c++)
+		if (strcmp(o->choices[c], value) == 0)
+			return true;
+	return false;
+}
+
+static int add_value(const mg_cli_command *command, mg_cli_args *out, size_t index, const char *value)
+{
+	const mg_cli_option *o = &command->options[index];
+	if (!allowed(o, value)) {
+		char list[256] = "";
+		for (size_t c = 0; o->choices[c]; c++) {
+			strncat(list, c ? ", " : "", sizeof(list) - strlen(list) - 1);
+			strncat(list, o->choices[c], sizeof(list) - strlen(list) - 1);
+		}
+		mg_cli_error("invalid value \"%s\" for --%s; expected one of: %s", value, o->name, list);
+		return -1;
+	}
+	if (!o->repeatable)
+		out->nvalues[index] = 0;
+	if (out->nvalues[index] == MG_CLI_MAX_VALUES) {
+		mg_cli_error("--%s given too many times", o->name);
+		return -1;
+	}
+	out->values[index][out->nvalues[index]++] = value;
+	return 0;
+}
+
+int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_args *out)
+{
+	memset(out, 0, sizeof(*out));
+	bool options_done = false;
+	for (int i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (options_done || arg[0] != '-' || arg[1] == '\0') {
+			if (out->npositional == MG_CLI_MAX_VALUES) {
+				mg_cli_error("too many arguments (at most %d)", MG_CLI_MAX_VALUES);
+				return -1;
+			}
+			out->positional[out->npositional++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			mg_cli_print_help(command);
+			return 1;
+		}
+		const char *inline_value;
+		int index = find_option(command, arg, &inline_value);
+		if (index < 0) {
+			mg_cli_error("unknown option \"%s\" for \"modelgraph %s\"; see modelgraph %s --help", arg,
+				     command->name, command->name);
+			return -1;
+		}
+		const mg_cli_option *o = &command->options[index];
+		if (!o->value_name) {
+			if (inline_value) {
+				mg_cli_error("option --%s takes no value", o->name);
+				return -1;
+			}
+			if (add_value(command, out, (size_t)index, "1") < 0)
+				return -1;
+			continue;
+		}
+		const char *value = inline_value;
+		if (!value) {
+			if (i + 1 >= argc) {
+				mg_cli_error("option %s needs a value (%s)", arg, o->value_name);
+				return -1;
+			}
+			value = argv[++i];
+		}
+		if (add_value(command, out, (size_t)index, value) < 0)
+			return -1;
+	}
+	if (out->npositional < command->min_positional) {
+		mg_cli_error("\"modelgraph %s\" needs %s; see modelgraph %s --help", command->name,
+			     command->arguments, command->name);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,19 @@
+#ifndef MG_ESCAPE_H
+#define MG_ESCAPE_H
+
+#include "buf.h"
+
+/*
+ * All escaping lives here. Names in a schema are hostile input: quotes,
+ * newlines, "<script>", invalid UTF-8 — every output format escapes them.
+ */
+
+/* A JSON string literal, quotes included. Control characters become \uXXXX;
+ * bytes that are not valid UTF-8 become U+FFFD, so the output is valid JSON. */
+void mg_escape_json_string(mg_buf *out, const char *s);
+
+/* Text for one line of terminal output: control characters (newlines, ESC)
+ * become \xNN, so a name cannot forge lines or colours. */
+void mg_escape_text(mg_buf *out, const char *s);
+
+#endif
