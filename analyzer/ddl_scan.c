@@ -194,8 +194,11 @@ void mg_ddl_scan(const char *sql, size_t len,
 	t = next_token(&s);
 	if (is_keyword(&s, t, "TEMP") || is_keyword(&s, t, "TEMPORARY") || is_keyword(&s, t, "VIRTUAL"))
 		t = next_token(&s);
+	if (is_keyword(&s, t, "UNIQUE"))
+		t = next_token(&s);
 	bool view = is_keyword(&s, t, "VIEW");
-	if (!view && !is_keyword(&s, t, "TABLE"))
+	bool index = is_keyword(&s, t, "INDEX");
+	if (!view && !index && !is_keyword(&s, t, "TABLE"))
 		return;
 	t = next_token(&s);
 	if (is_keyword(&s, t, "IF")) {
@@ -206,7 +209,9 @@ void mg_ddl_scan(const char *sql, size_t len,
 	if (!is_name(t))
 		return;
 	t = qualified_name(&s, t);
-	emit(&s, t, MG_DDL_TABLE, t.start, visit, payload);
+	emit(&s, t, index ? MG_DDL_INDEX : MG_DDL_TABLE, t.start, visit, payload);
+	if (index)
+		return;
 	if (view)
 		return;
 	t = next_token(&s);

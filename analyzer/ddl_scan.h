@@ -14,6 +14,7 @@ typedef enum mg_ddl_item_kind {
 	MG_DDL_TABLE,       /* the name of the created table or view */
 	MG_DDL_COLUMN,      /* a column definition */
 	MG_DDL_FOREIGN_KEY, /* a REFERENCES clause or a FOREIGN KEY constraint */
+	MG_DDL_INDEX,       /* the name of a created index */
 } mg_ddl_item_kind;
 
 typedef struct mg_ddl_item {
@@ -25,7 +26,7 @@ typedef struct mg_ddl_item {
 /*
  * Calls `visit` for each item of `sql` (len bytes), in order. `name` points
  * into a scratch buffer valid during the call. Statements that are not
- * CREATE TABLE/VIEW produce no items.
+ * CREATE TABLE/VIEW/INDEX produce no items.
  */
 void mg_ddl_scan(const char *sql, size_t len,
 		 void (*visit)(const mg_ddl_item *item, void *payload), void *payload);

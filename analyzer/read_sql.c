@@ -16,7 +16,8 @@
  * declared, so findings point at file:line:col.
  */
 
-/* Where declarations are, keyed "table", "table\x1fcolumn", "table\x1f\x1ffk-column". */
+/* Where declarations are, keyed "table", "table\x1fcolumn",
+ * "table\x1f\x1ffk-column" and "\x1findex". */
 typedef struct ddl_locations {
 	mg_name_index *index;
 	mg_arena *arena;
@@ -81,6 +82,9 @@ static void visit_item(const mg_ddl_item *item, void *payload)
 	case MG_DDL_FOREIGN_KEY:
 		snprintf(key, sizeof(key), "%s\x1f\x1f%s", d->table, item->name);
 		break;
+	case MG_DDL_INDEX:
+		snprintf(key, sizeof(key), "\x1f%s", item->name);
+		break;
 	default:
 		return;
 	}
@@ -109,6 +113,13 @@ static mg_location locate_foreign_key(void *payload, const char *table, const ch
 {
 	char key[1200];
 	snprintf(key, sizeof(key), "%s\x1f\x1f%s", table, column);
+	return lookup(payload, key);
+}
+
+static mg_location locate_index(void *payload, const char *index)
+{
+	char key[1200];
+	snprintf(key, sizeof(key), "\x1f%s", index);
 	return lookup(payload, key);
 }
 
@@ -214,6 +225,7 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 		.table = locate_table,
 		.column = locate_column,
 		.foreign_key = locate_foreign_key,
+		.index = locate_index,
 		.payload = &d,
 	};
 	size_t tables_before = graph->ntables;

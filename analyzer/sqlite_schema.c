@@ -70,6 +70,14 @@ static mg_location locate_foreign_key(const loader *l, const mg_table *table, co
 	return loc.file ? loc : table->location;
 }
 
+static mg_location locate_index(const loader *l, const mg_table *table, const char *index)
+{
+	mg_location loc = {0};
+	if (l->locator && l->locator->index)
+		loc = l->locator->index(l->locator->payload, index);
+	return loc.file ? loc : table->location;
+}
+
 static int prepare(loader *l, const char *sql, sqlite3_stmt **out)
 {
 	if (sqlite3_prepare_v2(l->db, sql, -1, out, NULL) == SQLITE_OK)
@@ -325,6 +333,7 @@ static int load_indexes(loader *l)
 			if (!index)
 				goto oom;
 			index->partial = sqlite3_column_int(stmt, 4) != 0;
+			index->location = locate_index(l, table, index_name);
 		}
 		const char *column_name = column_text(stmt, 5); /* NULL: an expression or the rowid */
 		mg_column *column = column_name ? mg_table_find_column(table, column_name) : NULL;

@@ -16,6 +16,7 @@ typedef struct mg_schema_locator {
 	mg_location (*column)(void *payload, const char *table, const char *column);
 	/* A foreign key, by its table and its first child column. */
 	mg_location (*foreign_key)(void *payload, const char *table, const char *first_column);
+	mg_location (*index)(void *payload, const char *index);
 	void *payload;
 } mg_schema_locator;
 

@@ -1,0 +1,212 @@
+/* The SQLite and SQL DDL readers, on real files. */
+
+#include "test_support.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyzer/readers.h"
+
+static int teardown(void **state)
+{
+	(void)state;
+	mg_test_tmpdir_remove();
+	return 0;
+}
+
+static const char schema[] =
+	"CREATE TABLE \"odd \"\"name\"\" [x]\" (\n"
+	"  b TEXT NOT NULL DEFAULT 'none', a INTEGER, c REAL GENERATED ALWAYS AS (a * 2),\n"
+	"  PRIMARY KEY (b, a)) WITHOUT ROWID;\n"
+	"CREATE TABLE parent (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT UNIQUE, x INT, y INT,\n"
+	"  UNIQUE (x, y));\n"
+	"CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent,\n"
+	"  px INT, py INT, FOREIGN KEY (px, py) REFERENCES parent (x, y) ON DELETE SET NULL ON UPDATE CASCADE);\n"
+	"CREATE INDEX ix_child_expr ON child (lower(px));\n"
+	"CREATE UNIQUE INDEX ix_child_partial ON child (py) WHERE py > 0;\n"
+	"CREATE VIEW child_view AS SELECT id, parent_id FROM child;\n"
+	"INSERT INTO parent (code) VALUES ('a');\n";
+
+static void sqlite_reads_every_kind_of_object(void **state)
+{
+	(void)state;
+	const char *path = mg_test_make_db("schema.db", schema);
+	mg_graph *g = mg_test_load(path);
+	assert_int_equal(g->nsources, 1);
+	assert_int_equal(g->sources[0].kind, MG_SOURCE_SQLITE);
+	assert_int_equal(g->ntables, 4); /* sqlite_sequence is SQLite's own */
+
+	mg_table *odd = mg_graph_find_table(g, "odd \"name\" [x]");
+	assert_non_null(odd);
+	assert_int_equal(odd->ncolumns, 3); /* the generated column too */
+	assert_int_equal(odd->npk, 2);
+	assert_string_equal(odd->primary_key[0]->name, "b"); /* key order, not column order */
+	assert_string_equal(odd->primary_key[1]->name, "a");
+	assert_string_equal(odd->columns[0]->default_value, "'none'");
+	assert_false(odd->columns[1]->autoincrement); /* WITHOUT ROWID: no rowid alias */
+
+	mg_table *parent = mg_graph_find_table(g, "PARENT");
+	assert_non_null(parent);
+	assert_true(parent->columns[0]->autoincrement);
+	assert_true(mg_table_find_column(parent, "code")->unique);
+	assert_int_equal(parent->nuniques, 2);
+	mg_column *xy[] = {mg_table_find_column(parent, "y"), mg_table_find_column(parent, "x")};
+	assert_true(mg_table_is_key(parent, xy, 2));
+
+	mg_table *child = mg_graph_find_table(g, "child");
+	assert_int_equal(child->nforeign_keys, 2);
+	const mg_foreign_key *implicit = NULL, *composite = NULL;
+	for (size_t i = 0; i < child->nforeign_keys; i++) {
+		if (child->foreign_keys[i]->ncolumns == 1)
+			implicit = child->foreign_keys[i];
+		else
+			composite = child->foreign_keys[i];
+	}
+	assert_non_null(implicit);
+	assert_non_null(composite);
+	assert_int_equal(implicit->nparent_columns, 0); /* no column list: the parent's key */
+	assert_ptr_equal(implicit->parent, parent);
+	assert_string_equal(implicit->parent_columns[0]->name, "id");
+	assert_string_equal(implicit->name, "child_parent_id_fkey");
+	assert_int_equal(composite->on_delete, MG_ACTION_SET_NULL);
+	assert_int_equal(composite->on_update, MG_ACTION_CASCADE);
+	assert_string_equal(composite->parent_columns[1]->name, "y");
+
+	const mg_index *expr = NULL, *partial = NULL;
+	for (size_t i = 0; i < child->nindexes; i++) {
+		if (strcmp(child->indexes[i]->name, "ix_child_expr") == 0)
+			expr = child->indexes[i];
+		if (strcmp(child->indexes[i]->name, "ix_child_partial") == 0)
+			partial = child->indexes[i];
+	}
+	assert_non_null(expr);
+	assert_null(expr->columns[0]); /* an expression, not a column */
+	assert_non_null(partial);
+	assert_true(partial->partial);
+	assert_false(mg_table_find_column(child, "py")->unique); /* partial: not unique overall */
+
+	mg_table *view = mg_graph_find_table(g, "child_view");
+	assert_int_equal(view->kind, MG_TABLE_VIEW);
+	assert_int_equal(view->ncolumns, 2);
+	assert_string_equal(view->location.file, path);
+	assert_int_equal(view->location.line, 0);
+	mg_graph_free(g);
+}
+
+static void sqlite_reader_never_writes(void **state)
+{
+	(void)state;
+	const char *made = mg_test_make_db("ro.db", schema);
+	char path[1024];
+	snprintf(path, sizeof(path), "%s", made);
+	struct stat before, after;
+	assert_int_equal(stat(path, &before), 0);
+	chmod(path, 0444); /* a read-only file must still be readable */
+	mg_graph_free(mg_test_load(path));
+	assert_int_equal(stat(path, &after), 0);
+	assert_int_equal(before.st_size, after.st_size);
+	assert_int_equal(before.st_mtime, after.st_mtime);
+	char journal[1100];
+	snprintf(journal, sizeof(journal), "%s-journal", path);
+	assert_int_not_equal(stat(journal, &after), 0);
+}
+
+static void expect_error(const char *source, const char *fragment)
+{
+	mg_graph *g = mg_graph_new();
+	mg_error err = {{0}};
+	assert_int_equal(mg_read_source(g, source, &err), -1);
+	if (!strstr(err.message, fragment))
+		fail_msg("message \"%s\" lacks \"%s\"", err.message, fragment);
+	assert_null(strchr(err.message, '\n'));
+	mg_graph_free(g);
+}
+
+static void bad_inputs_are_named_errors(void **state)
+{
+	(void)state;
+	expect_error("/nonexistent/app.db", "/nonexistent/app.db: no such file");
+	expect_error(mg_test_tmpdir(), "is a directory");
+	expect_error(mg_test_write_file("text.db", "hello, not a database\n"), "not a SQLite database");
+	expect_error(mg_test_write_file("empty.db", ""), "no tables or views");
+	expect_error(mg_test_write_file("notes.txt", "hello"), "unknown kind of source");
+	expect_error("postgresql://me:secret@localhost/app", "postgresql:");
+	mg_graph *g = mg_graph_new();
+	mg_error err = {{0}};
+	mg_read_source(g, "postgresql://me:secret@localhost/app", &err);
+	assert_null(strstr(err.message, "secret"));
+	mg_graph_free(g);
+}
+
+static void sql_keeps_locations(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_test_load_sql("-- users\n"
+				       "CREATE TABLE IF NOT EXISTS \"users\" (\n"
+				       "  id INTEGER PRIMARY KEY,\n"
+				       "  name TEXT\n"
+				       ");\n"
+				       "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+				       "    user_id INTEGER REFERENCES users(id),\n"
+				       "  CONSTRAINT fk FOREIGN KEY (id) REFERENCES users (id));\n"
+				       "  CREATE INDEX ix ON post (user_id);\n");
+	assert_int_equal(g->sources[0].kind, MG_SOURCE_SQL);
+	mg_table *users = mg_graph_find_table(g, "users");
+	assert_int_equal(users->location.line, 2);
+	assert_int_equal(users->location.column, 28);
+	mg_column *name = mg_table_find_column(users, "name");
+	assert_int_equal(name->location.line, 4);
+	assert_int_equal(name->location.column, 3);
+	mg_table *post = mg_graph_find_table(g, "post");
+	for (size_t i = 0; i < post->nforeign_keys; i++) {
+		const mg_foreign_key *fk = post->foreign_keys[i];
+		if (strcmp(fk->columns[0]->name, "user_id") == 0) {
+			assert_int_equal(fk->location.line, 7);
+			assert_int_equal(fk->location.column, 21);
+		} else {
+			assert_int_equal(fk->location.line, 8);
+			assert_int_equal(fk->location.column, 17);
+		}
+	}
+	assert_int_equal(post->indexes[0]->location.line, 9);
+	assert_int_equal(post->indexes[0]->location.column, 16);
+	mg_graph_free(g);
+}
+
+static void sql_errors_point_at_the_statement(void **state)
+{
+	(void)state;
+	expect_error(mg_test_write_file("syntax.sql", "CREATE TABLE a (id INTEGER);\n\nCREATE TABLE b (id INTEGER,,);\n"),
+		     "syntax.sql:3:");
+	expect_error(mg_test_write_file("runtime.sql", "CREATE TABLE a (id INTEGER);\nINSERT INTO nope VALUES (1);\n"),
+		     "runtime.sql:2:1: SQL error: no such table: nope");
+	expect_error(mg_test_write_file("nothing.sql", "-- only a comment\n;\n"), "creates no tables");
+}
+
+static void sql_cannot_touch_files(void **state)
+{
+	(void)state;
+	char sql[2048], evil[1024];
+	snprintf(evil, sizeof(evil), "%s/evil.db", mg_test_tmpdir());
+	snprintf(sql, sizeof(sql), "CREATE TABLE a (id INTEGER PRIMARY KEY);\nATTACH DATABASE '%s' AS e;\n", evil);
+	expect_error(mg_test_write_file("attach.sql", sql), "attach.sql:2:");
+	struct stat st;
+	assert_int_not_equal(stat(evil, &st), 0);
+	snprintf(sql, sizeof(sql), "CREATE TABLE a (id INTEGER PRIMARY KEY);\nVACUUM INTO '%s';\n", evil);
+	expect_error(mg_test_write_file("vacuum.sql", sql), "vacuum.sql:2:");
+	assert_int_not_equal(stat(evil, &st), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sqlite_reads_every_kind_of_object),
+		cmocka_unit_test(sqlite_reader_never_writes),
+		cmocka_unit_test(bad_inputs_are_named_errors),
+		cmocka_unit_test(sql_keeps_locations),
+		cmocka_unit_test(sql_errors_point_at_the_statement),
+		cmocka_unit_test(sql_cannot_touch_files),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}

@@ -1,0 +1,122 @@
+/* Small text modules: SQL type normalisation, escaping, the JSON writer. */
+
+#include "test_support.h"
+
+#include <string.h>
+
+#include "analyzer/arena.h"
+#include "analyzer/reserved_words.h"
+#include "analyzer/sql_type.h"
+#include "render/escape.h"
+#include "render/json_writer.h"
+
+static void sql_types_normalise(void **state)
+{
+	(void)state;
+	mg_arena *arena = mg_arena_new();
+	static const struct {
+		const char *in, *out;
+		mg_type_family family;
+	} cases[] = {
+		{"int", "INTEGER", MG_TYPE_INTEGER},
+		{"  varchar ( 80 ) ", "VARCHAR(80)", MG_TYPE_TEXT},
+		{"character varying(20)", "VARCHAR(20)", MG_TYPE_TEXT},
+		{"NUMERIC(10, 2)", "NUMERIC(10,2)", MG_TYPE_NUMERIC},
+		{"double", "DOUBLE PRECISION", MG_TYPE_REAL},
+		{"bool", "BOOLEAN", MG_TYPE_BOOLEAN},
+		{"timestamp", "TIMESTAMP", MG_TYPE_DATETIME},
+		{"bigserial", "BIGINT", MG_TYPE_INTEGER},
+		{"blob", "BLOB", MG_TYPE_BLOB},
+		{"", "", MG_TYPE_UNKNOWN},
+		{"unsigned big int", "UNSIGNED BIG INT", MG_TYPE_INTEGER},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const char *normal = mg_sql_type_normalize(arena, cases[i].in);
+		assert_string_equal(normal, cases[i].out);
+		assert_int_equal(mg_sql_type_family(normal), cases[i].family);
+	}
+	mg_arena_free(arena);
+}
+
+static char *json_of(const char *s, mg_buf *buf)
+{
+	*buf = (mg_buf)MG_BUF_INIT;
+	mg_escape_json_string(buf, s);
+	assert_false(buf->failed);
+	return buf->data;
+}
+
+static void json_strings_are_escaped(void **state)
+{
+	(void)state;
+	mg_buf buf;
+	assert_string_equal(json_of("a\"b\\c", &buf), "\"a\\\"b\\\\c\"");
+	mg_buf_free(&buf);
+	assert_string_equal(json_of("line\nbreak\x01", &buf), "\"line\\nbreak\\u0001\"");
+	mg_buf_free(&buf);
+	assert_string_equal(json_of("<script>", &buf), "\"<script>\"");
+	mg_buf_free(&buf);
+	assert_string_equal(json_of("caf\xc3\xa9", &buf), "\"caf\xc3\xa9\""); /* valid UTF-8 kept */
+	mg_buf_free(&buf);
+	assert_string_equal(json_of("bad\xff\xc3(", &buf), "\"bad\\ufffd\\ufffd(\""); /* invalid replaced */
+	mg_buf_free(&buf);
+	assert_string_equal(json_of("\xed\xa0\x80", &buf), "\"\\ufffd\\ufffd\\ufffd\""); /* a surrogate */
+	mg_buf_free(&buf);
+}
+
+static void text_escapes_control_characters(void **state)
+{
+	(void)state;
+	mg_buf buf = MG_BUF_INIT;
+	mg_escape_text(&buf, "a\nb\033[31m");
+	assert_string_equal(buf.data, "a\\x0ab\\x1b[31m");
+	mg_buf_free(&buf);
+}
+
+static void json_writer_nests_and_separates(void **state)
+{
+	(void)state;
+	mg_buf buf = MG_BUF_INIT;
+	mg_json json;
+	mg_json_init(&json, &buf);
+	mg_json_begin_object(&json);
+	mg_json_member_string(&json, "a", "x");
+	mg_json_key(&json, "list");
+	mg_json_begin_array(&json);
+	mg_json_uint(&json, 1);
+	mg_json_bool(&json, false);
+	mg_json_null(&json);
+	mg_json_end_array(&json);
+	mg_json_key(&json, "empty");
+	mg_json_begin_array(&json);
+	mg_json_end_array(&json);
+	mg_json_member_string(&json, "n", NULL);
+	mg_json_end_object(&json);
+	assert_string_equal(buf.data, "{\n  \"a\": \"x\",\n  \"list\": [\n    1,\n    false,\n    null\n  ],\n"
+				      "  \"empty\": [],\n  \"n\": null\n}\n");
+	mg_buf_free(&buf);
+}
+
+static void reserved_words_per_dialect(void **state)
+{
+	(void)state;
+	assert_int_equal(mg_reserved_word_dialects("user"), MG_DIALECT_POSTGRESQL);
+	assert_int_equal(mg_reserved_word_dialects("Order"),
+			 MG_DIALECT_SQLITE | MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL);
+	assert_int_equal(mg_reserved_word_dialects("system"), MG_DIALECT_MYSQL);
+	assert_int_equal(mg_reserved_word_dialects("users"), 0);
+	assert_int_equal(mg_reserved_word_dialects("zerofill"), MG_DIALECT_MYSQL); /* last of a list */
+	assert_int_equal(mg_reserved_word_dialects("accessible"), MG_DIALECT_MYSQL); /* first */
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sql_types_normalise),
+		cmocka_unit_test(json_strings_are_escaped),
+		cmocka_unit_test(text_escapes_control_characters),
+		cmocka_unit_test(json_writer_nests_and_separates),
+		cmocka_unit_test(reserved_words_per_dialect),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
