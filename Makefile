@@ -3,6 +3,7 @@
 # AddressSanitizer and UndefinedBehaviorSanitizer.
 BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
+BUILD_BENCH ?= build-bench
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 EXAMPLE_DB  = $(BUILD)/examples/seed.db
 
@@ -31,8 +32,11 @@ test-sanitize: deps
 	cmake --build $(BUILD_SAN) -j $(JOBS)
 	ctest --test-dir $(BUILD_SAN) --output-on-failure -j $(JOBS)
 
-bench: build
-	bench/run-sqlite-bench $(BUILD)/modelgraph
+# Benchmarks measure an optimised build.
+bench: deps
+	cmake -S . -B $(BUILD_BENCH) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+	cmake --build $(BUILD_BENCH) -j $(JOBS)
+	bench/run-sqlite-bench $(BUILD_BENCH)/modelgraph
 
 clean:
-	rm -rf $(BUILD) $(BUILD_SAN)
+	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_BENCH)

@@ -5,6 +5,13 @@
 
 #include "text.h"
 
+/*
+ * The statements have no ORDER BY: each pragma function takes its argument
+ * from the outer row, so the join is a nested loop that yields one table's
+ * rows together, each pragma in its own order (columns by position, foreign
+ * keys by id then sequence, index columns by rank). resolve sorts the graph.
+ */
+
 /* Objects SQLite keeps for itself (sqlite_sequence, sqlite_stat1, …) are not
  * part of the user's model; neither are the shadow tables of virtual tables
  * (pragma_table_list types them "shadow"). */
@@ -13,23 +20,20 @@ static const char columns_sql[] =
 	" FROM pragma_table_list AS t"
 	" LEFT JOIN pragma_table_xinfo(t.name, 'main') AS c"
 	" WHERE t.schema = 'main' AND t.type IN ('table', 'view', 'virtual')"
-	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-	" ORDER BY t.name, c.cid";
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
 static const char foreign_keys_sql[] =
 	"SELECT t.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
 	" FROM pragma_table_list AS t JOIN pragma_foreign_key_list(t.name, 'main') AS f"
 	" WHERE t.schema = 'main' AND t.type = 'table'"
-	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-	" ORDER BY t.name, f.id, f.seq";
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
 static const char indexes_sql[] =
 	"SELECT t.name, il.name, il.\"unique\", il.origin, il.partial, ii.name"
 	" FROM pragma_table_list AS t JOIN pragma_index_list(t.name, 'main') AS il"
 	" JOIN pragma_index_info(il.name, 'main') AS ii"
 	" WHERE t.schema = 'main' AND t.type = 'table'"
-	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-	" ORDER BY t.name, il.name, ii.seqno";
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
 typedef struct loader {
 	mg_graph *graph;

@@ -98,37 +98,40 @@ static void strong_connect(tarjan *s, size_t root, frame *frames, size_t *sp)
 	}
 }
 
-/* Reports one cycle per component, on its first table, naming the members. */
-static void report_component(mg_rule_context *ctx, const tarjan *s, size_t first)
+static bool references_itself(const mg_table *t)
+{
+	for (size_t j = 0; j < t->nforeign_keys; j++)
+		if (required(t->foreign_keys[j]) && t->foreign_keys[j]->parent == t)
+			return true;
+	return false;
+}
+
+/* Reports the component of table `first` (its first table by name), naming
+ * its members; `size` is how many tables it holds. */
+static void report_component(mg_rule_context *ctx, const tarjan *s, size_t first, size_t size)
 {
 	const mg_graph *g = ctx->graph;
-	size_t component = s->component[first], members = 0;
-	char names[1024] = "";
-	size_t used = 0;
-	for (size_t i = first; i < g->ntables; i++) {
-		if (s->component[i] != component)
-			continue;
-		members++;
-		if (used < sizeof(names)) {
-			int w = snprintf(names + used, sizeof(names) - used, "%s\"%s\"", members > 1 ? ", " : "",
-					 g->tables[i]->name);
-			used += w > 0 ? (size_t)w : 0;
-		}
-	}
 	const mg_table *t = g->tables[first];
-	bool self = false;
-	for (size_t j = 0; j < t->nforeign_keys; j++)
-		self |= required(t->foreign_keys[j]) && t->foreign_keys[j]->parent == t;
-	if (members == 1 && !self)
+	if (size == 1) {
+		if (references_itself(t))
+			mg_report_table(ctx, t,
+					"table \"%s\" references itself through a NOT NULL foreign key; its first row cannot be inserted",
+					t->name);
 		return;
-	if (members == 1)
-		mg_report_table(ctx, t,
-				"table \"%s\" references itself through a NOT NULL foreign key; its first row cannot be inserted",
-				t->name);
-	else
-		mg_report_table(ctx, t,
-				"tables %s reference each other through NOT NULL foreign keys; none of them can get a first row",
-				names);
+	}
+	char names[1024] = "";
+	size_t used = 0, listed = 0;
+	for (size_t i = first; i < g->ntables && listed < size && used < sizeof(names); i++) {
+		if (s->component[i] != s->component[first])
+			continue;
+		int w = snprintf(names + used, sizeof(names) - used, "%s\"%s\"", listed ? ", " : "",
+				 g->tables[i]->name);
+		used += w > 0 ? (size_t)w : 0;
+		listed++;
+	}
+	mg_report_table(ctx, t,
+			"tables %s reference each other through NOT NULL foreign keys; none of them can get a first row",
+			names);
 }
 
 static void check_required_cycle(mg_rule_context *ctx)
@@ -138,6 +141,7 @@ static void check_required_cycle(mg_rule_context *ctx)
 	tarjan s = {.graph = g};
 	frame *frames = NULL;
 	size_t *sp = NULL;
+	size_t *sizes = NULL; /* tables per component */
 	bool *reported = NULL;
 	if (n == 0)
 		return;
@@ -147,8 +151,9 @@ static void check_required_cycle(mg_rule_context *ctx)
 	s.on_stack = calloc(n, sizeof(bool));
 	sp = malloc(n * sizeof(size_t));
 	frames = malloc(n * sizeof(frame));
+	sizes = calloc(n, sizeof(size_t));
 	reported = calloc(n, sizeof(bool));
-	if (!s.index || !s.lowlink || !s.component || !s.on_stack || !sp || !frames || !reported) {
+	if (!s.index || !s.lowlink || !s.component || !s.on_stack || !sp || !frames || !sizes || !reported) {
 		ctx->failed = 1;
 		goto cleanup;
 	}
@@ -157,11 +162,13 @@ static void check_required_cycle(mg_rule_context *ctx)
 	for (size_t i = 0; i < n; i++)
 		if (s.index[i] == UNVISITED)
 			strong_connect(&s, i, frames, sp);
+	for (size_t i = 0; i < n; i++)
+		sizes[s.component[i]]++;
 	for (size_t i = 0; i < n; i++) {
 		if (reported[s.component[i]])
 			continue;
 		reported[s.component[i]] = true;
-		report_component(ctx, &s, i);
+		report_component(ctx, &s, i, sizes[s.component[i]]);
 	}
 cleanup:
 	free(s.index);
@@ -170,6 +177,7 @@ cleanup:
 	free(s.on_stack);
 	free(sp);
 	free(frames);
+	free(sizes);
 	free(reported);
 }
 
