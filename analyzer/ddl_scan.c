@@ -1,5 +1,6 @@
 #include "ddl_scan.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "text.h"
@@ -225,4 +226,73 @@ void mg_ddl_scan(const char *sql, size_t len,
 		if (!is_punct(&s, t, ','))
 			return;
 	}
+}
+
+/* One indexed column: a bare name, optionally with COLLATE and ASC/DESC,
+ * names a column; anything else is an expression. Returns the token that
+ * ends it (a comma or the closing parenthesis). */
+static token scan_indexed_column(scanner *s, token first, char *name, size_t size)
+{
+	bool bare = is_name(first);
+	if (bare)
+		unquote(s, first, name, size);
+	token t = next_token(s);
+	if (is_punct(s, t, '(')) { /* a function call: an expression */
+		bare = false;
+		skip_group(s);
+		t = next_token(s);
+	}
+	while (t.kind != TK_END && !is_punct(s, t, ',') && !is_punct(s, t, ')')) {
+		if (is_keyword(s, t, "COLLATE"))
+			t = next_token(s); /* the collation's name */
+		else if (!is_keyword(s, t, "ASC") && !is_keyword(s, t, "DESC"))
+			bare = false;
+		if (is_punct(s, t, '(')) {
+			bare = false;
+			skip_group(s);
+		}
+		t = next_token(s);
+	}
+	if (!bare)
+		name[0] = '\0';
+	return t;
+}
+
+int mg_ddl_scan_index(const char *sql, size_t len, mg_ddl_index *out)
+{
+	scanner s = {.sql = sql, .len = len};
+	memset(out, 0, offsetof(mg_ddl_index, columns));
+	token t = next_token(&s);
+	if (!is_keyword(&s, t, "CREATE"))
+		return -1;
+	t = next_token(&s);
+	if (is_keyword(&s, t, "UNIQUE")) {
+		out->unique = 1;
+		t = next_token(&s);
+	}
+	if (!is_keyword(&s, t, "INDEX"))
+		return -1;
+	t = next_token(&s);
+	if (is_keyword(&s, t, "IF")) {
+		next_token(&s);
+		next_token(&s);
+		t = next_token(&s);
+	}
+	qualified_name(&s, t);
+	if (!is_keyword(&s, next_token(&s), "ON"))
+		return -1;
+	qualified_name(&s, next_token(&s));
+	if (!is_punct(&s, next_token(&s), '('))
+		return -1;
+	do {
+		if (out->ncolumns == MG_DDL_INDEX_MAX_COLUMNS)
+			return -1;
+		char *name = out->columns[out->ncolumns++];
+		t = scan_indexed_column(&s, next_token(&s), name, sizeof(out->columns[0]));
+	} while (is_punct(&s, t, ','));
+	if (!is_punct(&s, t, ')'))
+		return -1;
+	t = next_token(&s);
+	out->partial = is_keyword(&s, t, "WHERE");
+	return 0;
 }

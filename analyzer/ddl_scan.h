@@ -31,4 +31,22 @@ typedef struct mg_ddl_item {
 void mg_ddl_scan(const char *sql, size_t len,
 		 void (*visit)(const mg_ddl_item *item, void *payload), void *payload);
 
+/* What a CREATE INDEX statement says. */
+#define MG_DDL_INDEX_MAX_COLUMNS 64
+
+typedef struct mg_ddl_index {
+	int unique;                                 /* CREATE UNIQUE INDEX */
+	int partial;                                /* has a WHERE clause */
+	size_t ncolumns;
+	/* Unquoted column names; "" for an expression. */
+	char columns[MG_DDL_INDEX_MAX_COLUMNS][128];
+} mg_ddl_index;
+
+/*
+ * Reads a CREATE INDEX statement as stored by SQLite (already accepted by
+ * it). Returns 0, or -1 when the statement is not one this scanner can read
+ * fully (the caller then asks SQLite).
+ */
+int mg_ddl_scan_index(const char *sql, size_t len, mg_ddl_index *out);
+
 #endif

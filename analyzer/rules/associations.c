@@ -38,6 +38,37 @@ static size_t link_columns(const mg_table *t, const mg_foreign_key *fks[2], mg_c
 
 /* ---- assoc-no-key ---- */
 
+static bool all_within(mg_column *const *key, size_t nkey, mg_column *const *cols, size_t n)
+{
+	if (nkey == 0)
+		return false;
+	for (size_t i = 0; i < nkey; i++) {
+		bool found = false;
+		for (size_t j = 0; j < n && !found; j++)
+			found = key[i] && key[i] == cols[j];
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* True when a key of the table (primary key, unique constraint, full unique
+ * index) lies within `cols`: then no two rows agree on all of `cols`. */
+static bool has_key_within(const mg_table *t, mg_column *const *cols, size_t n)
+{
+	if (all_within(t->primary_key, t->npk, cols, n))
+		return true;
+	for (size_t i = 0; i < t->nuniques; i++)
+		if (all_within(t->uniques[i].columns, t->uniques[i].ncolumns, cols, n))
+			return true;
+	for (size_t i = 0; i < t->nindexes; i++) {
+		const mg_index *index = t->indexes[i];
+		if (index->unique && !index->partial && all_within(index->columns, index->ncolumns, cols, n))
+			return true;
+	}
+	return false;
+}
+
 static void check_no_key(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -49,7 +80,7 @@ static void check_no_key(mg_rule_context *ctx)
 		if (t->kind != MG_TABLE_ASSOCIATION || !two_foreign_keys(t, fks))
 			continue;
 		size_t n = link_columns(t, fks, cols, 64);
-		if (mg_table_is_key(t, cols, n))
+		if (has_key_within(t, cols, n))
 			continue;
 		mg_report_table(ctx, t,
 				"association table \"%s\" has no primary key or unique constraint over (%s); "
@@ -91,18 +122,23 @@ static void check_extra_columns(mg_rule_context *ctx)
 		size_t n = link_columns(t, fks, cols, 64);
 		if (n == t->ncolumns || !mg_table_is_key(t, cols, n))
 			continue;
+		/* A surrogate key the database assigns is no data of the link's own:
+		 * inserting the two foreign keys alone fills it. */
 		const mg_column *extra = NULL;
-		for (size_t c = 0; c < t->ncolumns && !extra; c++) {
-			bool linked = false;
+		size_t nextra = 0;
+		for (size_t c = 0; c < t->ncolumns; c++) {
+			bool linked = t->columns[c]->autoincrement;
 			for (size_t k = 0; k < n && !linked; k++)
 				linked = cols[k] == t->columns[c];
-			if (!linked)
+			if (!linked && !nextra++)
 				extra = t->columns[c];
 		}
+		if (!extra)
+			continue;
 		mg_report_table(ctx, t,
 				"table \"%s\" links \"%s\" and \"%s\" but also holds %zu other column(s) such as \"%s\"; "
 				"map it as an association object, not as a secondary table",
-				t->name, fks[0]->parent->name, fks[1]->parent->name, t->ncolumns - n, extra->name);
+				t->name, fks[0]->parent->name, fks[1]->parent->name, nextra, extra->name);
 	}
 }
 

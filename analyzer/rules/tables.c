@@ -33,6 +33,23 @@ const mg_rule mg_rule_table_no_primary_key = {
 
 /* ---- table-isolated ---- */
 
+/* True when a foreign key or relationship links the table to another one;
+ * links of a table to itself (a tree's parent) do not count. A dangling
+ * foreign key does: it names another table, and fk-target-missing reports it. */
+static bool linked_to_other(const mg_table *t)
+{
+	for (size_t i = 0; i < t->nforeign_keys; i++)
+		if (t->foreign_keys[i]->parent != t)
+			return true;
+	for (size_t i = 0; i < t->nreferenced_by; i++)
+		if (t->referenced_by[i]->child != t)
+			return true;
+	for (size_t i = 0; i < t->nrelationships; i++)
+		if (t->relationships[i]->target != t)
+			return true;
+	return false;
+}
+
 static void check_isolated(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -40,7 +57,7 @@ static void check_isolated(mg_rule_context *ctx)
 		return;
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
-		if (!mg_table_is_stored(t) || t->nforeign_keys || t->nreferenced_by || t->nrelationships)
+		if (!mg_table_is_stored(t) || linked_to_other(t))
 			continue;
 		mg_report_table(ctx, t, "table \"%s\" has no foreign keys to or from other tables", t->name);
 	}

@@ -1,0 +1,594 @@
+/*
+ * Lint cases, in the manner of sparse's test-suite: each .sql file under cases/ is a DDL
+ * script that carries its expected findings, written on the line where each
+ * must be reported:
+ *
+ *     CREATE TABLE playlist_songs (  -- expect: assoc-no-key
+ *       owner INTEGER,               -- expect: fk-implied, column-type-inconsistent
+ *
+ * The script is read by the real DDL reader and linted with default options.
+ * The (line, rule) pairs of ALL its findings must equal the pairs of its
+ * expectations, as multisets: a finding nobody expected fails the case as
+ * surely as an expected one that is missing.
+ *
+ * cases/<rule-id>.bad.sql must make its rule fire; cases/<rule-id>.good.sql
+ * is the same model fixed, plus near misses, and must produce no finding of
+ * the rule. Every rule of the catalog has both, so a new rule without cases
+ * fails the suite.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "../unit/test_support.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/lint.h"
+#include "analyzer/text.h"
+
+#define CASES_DIR MG_TEST_SOURCE_DIR "/cases"
+#define EXPECT_MARK "-- expect:"
+
+/* ---- (line, rule) pairs and their comparison ---- */
+
+/* One finding, or one expectation of a finding. */
+typedef struct pair {
+	unsigned line;        /* 1-based; 0 when the finding is not located in the case */
+	char rule[64];        /* rule id */
+	const char *message;  /* the finding's message; NULL for an expectation */
+} pair;
+
+typedef struct pair_list {
+	pair *items;
+	size_t count, cap;
+} pair_list;
+
+static void pairs_push(pair_list *list, unsigned line, const char *rule, size_t rule_len,
+		       const char *message)
+{
+	if (list->count == list->cap) {
+		size_t cap = list->cap ? list->cap * 2 : 16;
+		pair *bigger = realloc(list->items, cap * sizeof(*bigger));
+		assert_non_null(bigger);
+		list->items = bigger;
+		list->cap = cap;
+	}
+	pair *p = &list->items[list->count++];
+	p->line = line;
+	if (rule_len >= sizeof(p->rule))
+		rule_len = sizeof(p->rule) - 1;
+	memcpy(p->rule, rule, rule_len);
+	p->rule[rule_len] = '\0';
+	p->message = message;
+}
+
+static void pairs_free(pair_list *list)
+{
+	free(list->items);
+	*list = (pair_list){0};
+}
+
+static int cmp_pairs(const void *a, const void *b)
+{
+	const pair *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	int c = strcmp(x->rule, y->rule);
+	if (c)
+		return c;
+	/* Messages only order findings among themselves, for a stable report. */
+	return strcmp(x->message ? x->message : "", y->message ? y->message : "");
+}
+
+/*
+ * Compares the multisets of (line, rule) pairs, sorting both lists. Writes
+ * one line to `report` per expected pair no finding matches ("missing") and
+ * per finding no expectation matches ("unexpected", with its message).
+ * Returns the number of such lines: 0 when the multisets are equal.
+ */
+static size_t compare_pairs(const char *file, pair_list *expected, pair_list *actual, FILE *report)
+{
+	size_t mismatches = 0, i = 0, j = 0;
+	if (expected->count > 1)
+		qsort(expected->items, expected->count, sizeof(pair), cmp_pairs);
+	if (actual->count > 1)
+		qsort(actual->items, actual->count, sizeof(pair), cmp_pairs);
+	while (i < expected->count || j < actual->count) {
+		const pair *e = i < expected->count ? &expected->items[i] : NULL;
+		const pair *a = j < actual->count ? &actual->items[j] : NULL;
+		int order = !e ? 1 : !a ? -1 : e->line != a->line ? (e->line < a->line ? -1 : 1)
+								  : strcmp(e->rule, a->rule);
+		if (order == 0) {
+			i++, j++;
+		} else if (order < 0) {
+			fprintf(report, "%s:%u: missing finding [%s]\n", file, e->line, e->rule);
+			mismatches++, i++;
+		} else {
+			fprintf(report, "%s:%u: unexpected finding [%s]: %s\n", file, a->line, a->rule,
+				a->message ? a->message : "");
+			mismatches++, j++;
+		}
+	}
+	return mismatches;
+}
+
+/* ---- expectations ---- */
+
+static bool is_rule_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+static const char *skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* The ids of one mark (`mark` .. `end`, one line), appended to `out`. */
+static int parse_mark(unsigned line, const char *mark, const char *end, pair_list *out, char *error,
+		      size_t error_size)
+{
+	const char *q = mark + strlen(EXPECT_MARK);
+	for (;;) {
+		const char *id = q = skip_blanks(q, end);
+		while (q < end && is_rule_char(*q))
+			q++;
+		size_t len = (size_t)(q - id);
+		char name[64];
+		if (len == 0 || len >= sizeof(name)) {
+			snprintf(error, error_size, "line %u: expected a rule id after \"%.*s\"", line,
+				 (int)(id - mark), mark);
+			return -1;
+		}
+		memcpy(name, id, len);
+		name[len] = '\0';
+		if (!mg_rule_find(name)) {
+			snprintf(error, error_size, "line %u: \"%s\" is not a rule of the catalog", line, name);
+			return -1;
+		}
+		pairs_push(out, line, id, len, NULL);
+		q = skip_blanks(q, end);
+		if (q == end)
+			return 0;
+		if (*q != ',') {
+			snprintf(error, error_size, "line %u: unexpected text after the rule ids: \"%.*s\"", line,
+				 (int)(end - q), q);
+			return -1;
+		}
+		q++;
+	}
+}
+
+/*
+ * Parses every `-- expect: id[, id…]` mark of a script into (line, rule)
+ * pairs. The first "--" of a line opens its comment, and a mark is a comment
+ * that opens with EXPECT_MARK. A mark with no id, an id that is not in the
+ * catalog, anything else after the ids, or a comment that opens with another
+ * spelling of "expect" (a misspelt mark would silently expect nothing) is an
+ * error: returns -1 with a message in `error`, else 0.
+ */
+static int parse_expectations(const char *text, pair_list *out, char *error, size_t error_size)
+{
+	unsigned line = 1;
+	for (const char *p = text; *p; line++) {
+		const char *end = strchr(p, '\n');
+		if (!end)
+			end = p + strlen(p);
+		const char *comment = NULL;
+		for (const char *q = p; q + 1 < end && !comment; q++)
+			if (q[0] == '-' && q[1] == '-')
+				comment = q;
+		if (comment && (size_t)(end - comment) >= strlen(EXPECT_MARK) &&
+		    strncmp(comment, EXPECT_MARK, strlen(EXPECT_MARK)) == 0) {
+			if (parse_mark(line, comment, end, out, error, error_size) < 0)
+				return -1;
+		} else if (comment) {
+			const char *word = skip_blanks(comment + 2, end);
+			if ((size_t)(end - word) >= 6 && mg_ascii_ncasecmp(word, "expect", 6) == 0) {
+				snprintf(error, error_size,
+					 "line %u: a comment opens with \"%.*s\" but is no \"" EXPECT_MARK
+					 " rule-id\" mark",
+					 line, (int)(end - comment), comment);
+				return -1;
+			}
+		}
+		p = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+/* The findings as pairs; one located in another file than `path` counts as line 0. */
+static void pairs_from_findings(const mg_findings *findings, const char *path, pair_list *out)
+{
+	for (size_t i = 0; i < findings->count; i++) {
+		const mg_finding *f = &findings->items[i];
+		bool here = f->location.file && strcmp(f->location.file, path) == 0;
+		pairs_push(out, here ? f->location.line : 0, f->rule, strlen(f->rule), f->message);
+	}
+}
+
+/* ---- one case ---- */
+
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s", path);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	long size = ftell(f);
+	assert_true(size >= 0);
+	rewind(f);
+	char *text = malloc((size_t)size + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
+	text[size] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* What a case file is for: "<rule-id>.bad.sql", "<rule-id>.good.sql", or neither. */
+typedef enum case_kind { CASE_OTHER, CASE_BAD, CASE_GOOD } case_kind;
+
+static case_kind case_rule(const char *name, char *rule, size_t size)
+{
+	static const struct {
+		const char *suffix;
+		case_kind kind;
+	} kinds[] = {{".bad.sql", CASE_BAD}, {".good.sql", CASE_GOOD}};
+	size_t len = strlen(name);
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		size_t n = strlen(kinds[i].suffix);
+		if (len > n && len - n < size && strcmp(name + len - n, kinds[i].suffix) == 0) {
+			memcpy(rule, name, len - n);
+			rule[len - n] = '\0';
+			return kinds[i].kind;
+		}
+	}
+	rule[0] = '\0';
+	return CASE_OTHER;
+}
+
+/*
+ * Lints the script at `path` (whose text is `text`) and compares its
+ * findings with its expectations, writing every problem to `report` as
+ * `file:line: …`. `name` is the case's file name: a bad case must also fire
+ * its own rule, and a good case must not expect it. Returns the number of
+ * problems.
+ */
+static size_t check_case(const char *name, const char *path, const char *text, FILE *report)
+{
+	pair_list expected = {0}, actual = {0};
+	char error[512], rule[64];
+	size_t problems = 0;
+	if (parse_expectations(text, &expected, error, sizeof(error)) < 0) {
+		fprintf(report, "%s: %s\n", path, error);
+		pairs_free(&expected);
+		return 1;
+	}
+	mg_graph *graph = mg_test_load(path);
+	mg_findings *findings = mg_test_lint(graph);
+	pairs_from_findings(findings, path, &actual);
+
+	case_kind kind = case_rule(name, rule, sizeof(rule));
+	if (kind != CASE_OTHER && !mg_rule_find(rule)) {
+		fprintf(report, "%s: \"%s\" is not a rule of the catalog\n", path, rule);
+		problems++;
+	}
+	if (kind == CASE_BAD && mg_test_count_rule(findings, rule) == 0) {
+		fprintf(report, "%s: a bad case, but its rule %s reported nothing\n", path, rule);
+		problems++;
+	}
+	for (size_t i = 0; kind == CASE_GOOD && i < expected.count; i++)
+		if (strcmp(expected.items[i].rule, rule) == 0) {
+			fprintf(report, "%s:%u: a good case must not expect its own rule %s\n", path,
+				expected.items[i].line, rule);
+			problems++;
+		}
+	problems += compare_pairs(path, &expected, &actual, report);
+
+	pairs_free(&expected);
+	pairs_free(&actual);
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+	return problems;
+}
+
+/* A memory stream for reports, so tests can both print and inspect them. */
+typedef struct report {
+	FILE *stream;
+	char *text;
+	size_t size;
+} report;
+
+static void report_open(report *r)
+{
+	*r = (report){0};
+	r->stream = open_memstream(&r->text, &r->size);
+	assert_non_null(r->stream);
+}
+
+/* Flushes the stream; the text stays readable until report_free. */
+static const char *report_text(report *r)
+{
+	fflush(r->stream);
+	return r->text ? r->text : "";
+}
+
+/* Prints the report through cmocka, a line at a time (its buffer is short). */
+static void report_print(report *r)
+{
+	const char *p = report_text(r);
+	while (*p) {
+		size_t len = strcspn(p, "\n");
+		print_error("%.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+}
+
+static void report_free(report *r)
+{
+	fclose(r->stream);
+	free(r->text);
+	*r = (report){0};
+}
+
+static void run_case(void **state)
+{
+	const char *name = *state;
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", CASES_DIR, name);
+	char *text = read_text(path);
+	report r;
+	report_open(&r);
+	size_t problems = check_case(name, path, text, r.stream);
+	free(text);
+	if (problems) {
+		report_print(&r);
+		report_free(&r);
+		fail_msg("%s: %zu problem(s)", name, problems);
+	}
+	report_free(&r);
+}
+
+/* ---- the case files ---- */
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of the .sql files under cases/, sorted; the caller frees each
+ * and the array. NULL with a count of 0 when there are none. */
+static char **list_cases(size_t *out_count)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	DIR *dir = opendir(CASES_DIR);
+	if (!dir) {
+		*out_count = 0;
+		return NULL;
+	}
+	struct dirent *entry;
+	while ((entry = readdir(dir))) {
+		size_t len = strlen(entry->d_name);
+		if (len <= 4 || strcmp(entry->d_name + len - 4, ".sql") != 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **bigger = realloc(names, cap * sizeof(*bigger));
+			if (!bigger)
+				abort();
+			names = bigger;
+		}
+		names[n] = strdup(entry->d_name);
+		if (!names[n])
+			abort();
+		n++;
+	}
+	closedir(dir);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
+	*out_count = n;
+	return names;
+}
+
+static void free_cases(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static bool has_case(char *const *names, size_t n, const char *name)
+{
+	return n && bsearch(&name, names, n, sizeof(*names), cmp_names) != NULL;
+}
+
+/* Every rule of the catalog has a bad and a good case; every case named
+ * after a rule names one of the catalog. */
+static void every_rule_has_cases(void **state)
+{
+	(void)state;
+	size_t nrules = 0, ncases = 0, problems = 0;
+	const mg_rule *const *rules = mg_rules_all(&nrules);
+	char **cases = list_cases(&ncases);
+	report r;
+	report_open(&r);
+	for (size_t i = 0; i < nrules; i++) {
+		static const char *const kinds[] = {"bad", "good"};
+		for (size_t k = 0; k < 2; k++) {
+			char name[128];
+			snprintf(name, sizeof(name), "%s.%s.sql", rules[i]->id, kinds[k]);
+			if (!has_case(cases, ncases, name)) {
+				fprintf(r.stream, "%s/%s: missing: rule %s has no %s case\n", CASES_DIR, name,
+					rules[i]->id, kinds[k]);
+				problems++;
+			}
+		}
+	}
+	for (size_t i = 0; i < ncases; i++) {
+		char rule[128];
+		if (case_rule(cases[i], rule, sizeof(rule)) != CASE_OTHER && !mg_rule_find(rule)) {
+			fprintf(r.stream, "%s/%s: \"%s\" is not a rule of the catalog\n", CASES_DIR, cases[i],
+				rule);
+			problems++;
+		}
+	}
+	free_cases(cases, ncases);
+	if (problems) {
+		report_print(&r);
+		report_free(&r);
+		fail_msg("%zu rule case(s) missing or misnamed", problems);
+	}
+	report_free(&r);
+}
+
+/* ---- the runner itself can fail ---- */
+
+static void comparison_reports_missing_and_unexpected(void **state)
+{
+	(void)state;
+	pair_list expected = {0}, actual = {0};
+	char error[256];
+	assert_int_equal(parse_expectations("CREATE TABLE a (\n"
+					     "  id INTEGER PRIMARY KEY -- expect: table-isolated\n"
+					     ");\n",
+					     &expected, error, sizeof(error)),
+			 0);
+	/* The finding is on the table's line, not the column's, and of another rule. */
+	pairs_push(&actual, 1, "table-no-primary-key", strlen("table-no-primary-key"), "no key");
+	report r;
+	report_open(&r);
+	assert_int_equal(compare_pairs("x.sql", &expected, &actual, r.stream), 2);
+	const char *text = report_text(&r);
+	assert_non_null(strstr(text, "x.sql:2: missing finding [table-isolated]"));
+	assert_non_null(strstr(text, "x.sql:1: unexpected finding [table-no-primary-key]: no key"));
+	report_free(&r);
+	pairs_free(&expected);
+	pairs_free(&actual);
+}
+
+static void comparison_counts_each_finding(void **state)
+{
+	(void)state;
+	pair_list expected = {0}, actual = {0};
+	char error[256];
+	assert_int_equal(parse_expectations("x -- expect: fk-implied, fk-implied\n"
+					    "y -- expect: fk-duplicate,fk-implied\n",
+					    &expected, error, sizeof(error)),
+			 0);
+	assert_int_equal(expected.count, 4);
+	report r;
+	report_open(&r);
+	/* Once where twice is expected: one missing. */
+	pairs_push(&actual, 2, "fk-implied", strlen("fk-implied"), "m");
+	pairs_push(&actual, 1, "fk-implied", strlen("fk-implied"), "m");
+	pairs_push(&actual, 2, "fk-duplicate", strlen("fk-duplicate"), "m");
+	assert_int_equal(compare_pairs("x.sql", &expected, &actual, r.stream), 1);
+	assert_non_null(strstr(report_text(&r), "x.sql:1: missing finding [fk-implied]"));
+	/* In any order, the same multiset matches. */
+	pairs_push(&actual, 1, "fk-implied", strlen("fk-implied"), "m");
+	assert_int_equal(compare_pairs("x.sql", &expected, &actual, r.stream), 0);
+	/* One finding too many. */
+	pairs_push(&actual, 2, "fk-implied", strlen("fk-implied"), "again");
+	assert_int_equal(compare_pairs("x.sql", &expected, &actual, r.stream), 1);
+	assert_non_null(strstr(report_text(&r), "x.sql:2: unexpected finding [fk-implied]: "));
+	report_free(&r);
+	pairs_free(&expected);
+	pairs_free(&actual);
+}
+
+static void malformed_expectations_are_errors(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *error;
+	} cases[] = {
+		{"a -- expect:\n", "line 1: expected a rule id"},
+		{"a\nb -- expect: fk-implied,\n", "line 2: expected a rule id"},
+		{"a -- expect: no-such-rule\n", "\"no-such-rule\" is not a rule"},
+		{"a -- expect: fk-implied table-isolated\n", "unexpected text after the rule ids"},
+		{"a -- expects: fk-implied\n", "is no \"-- expect: rule-id\" mark"},
+		{"a --Expect: fk-implied\n", "is no \"-- expect: rule-id\" mark"},
+		{"a -- expect fk-implied\n", "is no \"-- expect: rule-id\" mark"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		pair_list expected = {0};
+		char error[256] = "";
+		int rc = parse_expectations(cases[i].text, &expected, error, sizeof(error));
+		if (rc != -1 || !strstr(error, cases[i].error))
+			fail_msg("%s: got %d \"%s\", wanted the error \"%s\"", cases[i].text, rc, error,
+				 cases[i].error);
+		pairs_free(&expected);
+	}
+}
+
+/* End to end: a real script with an expectation on the wrong line, and a
+ * bad case whose rule stays quiet, both fail. */
+static void wrong_expectations_fail_a_case(void **state)
+{
+	(void)state;
+	static const char script[] =
+		"CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+		"CREATE TABLE post (id INTEGER PRIMARY KEY, -- expect: fk-implied\n"
+		"  user_id INTEGER);\n";
+	const char *path = mg_test_write_file("fk-implied.bad.sql", script);
+	report r;
+	report_open(&r);
+	assert_int_equal(check_case("fk-implied.bad.sql", path, script, r.stream), 2);
+	const char *text = report_text(&r);
+	if (!strstr(text, ":2: missing finding [fk-implied]") ||
+	    !strstr(text, ":3: unexpected finding [fk-implied]: column \"post.user_id\""))
+		fail_msg("unexpected report:\n%s", text);
+	report_free(&r);
+
+	static const char quiet[] = "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+				    "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+				    "  user_id INTEGER REFERENCES users (id));\n"
+				    "CREATE INDEX ix_post_user ON post (user_id);\n";
+	path = mg_test_write_file("fk-implied.bad.sql", quiet);
+	report_open(&r);
+	assert_int_equal(check_case("fk-implied.bad.sql", path, quiet, r.stream), 1);
+	assert_non_null(strstr(report_text(&r), "its rule fk-implied reported nothing"));
+	report_free(&r);
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	mg_test_tmpdir_remove();
+	return 0;
+}
+
+int main(void)
+{
+	static const struct CMUnitTest fixed[] = {
+		cmocka_unit_test(comparison_reports_missing_and_unexpected),
+		cmocka_unit_test(comparison_counts_each_finding),
+		cmocka_unit_test(malformed_expectations_are_errors),
+		cmocka_unit_test(wrong_expectations_fail_a_case),
+		cmocka_unit_test(every_rule_has_cases),
+	};
+	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]), ncases = 0;
+	char **cases = list_cases(&ncases);
+	struct CMUnitTest *tests = calloc(nfixed + ncases, sizeof(*tests));
+	if (!tests)
+		return 1;
+	memcpy(tests, fixed, sizeof(fixed));
+	for (size_t i = 0; i < ncases; i++)
+		tests[nfixed + i] = (struct CMUnitTest){
+			.name = cases[i],
+			.test_func = run_case,
+			.initial_state = cases[i],
+		};
+	/* cmocka_run_group_tests() takes sizeof of a fixed array; with one test
+	 * per case file the array is sized at run time, so call what it expands to. */
+	int failed = _cmocka_run_group_tests("lint_cases", tests, nfixed + ncases, NULL, teardown);
+	free(tests);
+	free_cases(cases, ncases);
+	return failed;
+}
