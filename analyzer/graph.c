@@ -15,7 +15,8 @@ mg_graph *mg_graph_new(void)
 		return NULL;
 	graph->arena = mg_arena_new();
 	graph->table_index = mg_name_index_new(true);
-	if (!graph->arena || !graph->table_index) {
+	graph->type_index = mg_name_index_new(false);
+	if (!graph->arena || !graph->table_index || !graph->type_index) {
 		mg_graph_free(graph);
 		return NULL;
 	}
@@ -28,6 +29,7 @@ void mg_graph_free(mg_graph *graph)
 	if (!graph)
 		return;
 	mg_name_index_free(graph->table_index);
+	mg_name_index_free(graph->type_index);
 	mg_arena_free(graph->arena);
 	free(graph);
 }
@@ -66,22 +68,56 @@ mg_table *mg_graph_add_table(mg_graph *graph, const char *name, mg_table_kind ki
 	return table;
 }
 
+/* A schema repeats a handful of types over thousands of columns: each
+ * declared spelling is copied and normalised once. */
+typedef struct type_entry {
+	const char *declared, *normalized;
+	mg_type_family family;
+} type_entry;
+
+static const type_entry *intern_type(mg_graph *graph, const char *declared)
+{
+	type_entry *entry = mg_name_index_get(graph->type_index, declared);
+	if (entry)
+		return entry;
+	entry = mg_arena_alloc(graph->arena, sizeof(*entry));
+	if (!entry || !(entry->declared = mg_arena_strdup(graph->arena, declared)) ||
+	    !(entry->normalized = mg_sql_type_normalize(graph->arena, declared)))
+		return NULL;
+	entry->family = mg_sql_type_family(entry->normalized);
+	return mg_name_index_put(graph->type_index, entry->declared, entry) < 0 ? NULL : entry;
+}
+
+/* "<a>.<b>" in arena memory. */
+static char *join_path(mg_arena *arena, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *path = mg_arena_alloc(arena, la + lb + 2);
+	if (path) {
+		memcpy(path, a, la);
+		path[la] = '.';
+		memcpy(path + la + 1, b, lb + 1);
+	}
+	return path;
+}
+
 mg_column *mg_table_add_column(mg_table *table, const char *name, const char *declared_type)
 {
 	mg_arena *arena = table->graph->arena;
 	mg_column *column = mg_arena_alloc(arena, sizeof(*column));
-	if (!column)
+	const type_entry *type = intern_type(table->graph, declared_type ? declared_type : "");
+	if (!column || !type)
 		return NULL;
 	column->table = table;
 	column->name = mg_arena_strdup(arena, name);
-	column->type = mg_arena_strdup(arena, declared_type ? declared_type : "");
-	column->sql_type = mg_sql_type_normalize(arena, column->type);
-	column->family = mg_sql_type_family(column->sql_type);
+	column->type = type->declared;
+	column->sql_type = type->normalized;
+	column->family = type->family;
 	column->nullable = true;
 	column->position = (unsigned)table->ncolumns;
-	column->path = mg_arena_printf(arena, "%s.%s", table->path, name);
+	column->path = column->name ? join_path(arena, table->path, column->name) : NULL;
 	column->location = table->location;
-	if (!column->name || !column->type || !column->sql_type || !column->path ||
+	if (!column->name || !column->path ||
 	    MG_ARENA_PUSH(arena, table->columns, table->ncolumns, table->columns_cap, column) < 0)
 		return NULL;
 	return column;
@@ -107,7 +143,7 @@ mg_index *mg_table_add_index(mg_table *table, const char *name, bool unique, mg_
 	index->name = mg_arena_strdup(arena, name);
 	index->unique = unique;
 	index->origin = origin;
-	index->path = mg_arena_printf(arena, "%s.%s", table->path, name);
+	index->path = join_path(arena, table->path, name);
 	index->location = table->location;
 	if (!index->name || !index->path ||
 	    MG_ARENA_PUSH(arena, table->indexes, table->nindexes, table->indexes_cap, index) < 0)
@@ -146,7 +182,7 @@ mg_foreign_key *mg_table_add_foreign_key(mg_table *table, const char *name, cons
 	fk->child = table;
 	fk->name = mg_arena_strdup(arena, name);
 	fk->parent_name = mg_arena_strdup(arena, parent_name);
-	fk->path = mg_arena_printf(arena, "%s.%s", table->path, name);
+	fk->path = join_path(arena, table->path, name);
 	fk->location = table->location;
 	if (!fk->name || !fk->parent_name || !fk->path ||
 	    MG_ARENA_PUSH(arena, table->foreign_keys, table->nforeign_keys,
@@ -180,7 +216,7 @@ mg_relationship *mg_table_add_relationship(mg_table *table, const char *name, co
 	rel->name = mg_arena_strdup(arena, name);
 	rel->target_name = mg_arena_strdup(arena, target_name);
 	rel->uselist = MG_UNSET;
-	rel->path = mg_arena_printf(arena, "%s.%s", table->path, name);
+	rel->path = join_path(arena, table->path, name);
 	rel->location = table->location;
 	if (!rel->name || !rel->target_name || !rel->path ||
 	    MG_ARENA_PUSH(arena, table->relationships, table->nrelationships,

@@ -79,6 +79,8 @@ struct mg_column {
 	mg_type_family family;     /* family of sql_type */
 	const char *default_value; /* SQL text of the default; NULL when there is none */
 	const char *comment;       /* description; NULL when none */
+	const char *client_default; /* C: MG_COLUMN(default=), applied by the application and
+	                               absent from the DDL, as written; NULL when none */
 	unsigned position;         /* 0-based position in the table */
 	unsigned pk_position;      /* 1-based position in the primary key; 0 if not in it */
 	bool nullable;             /* false when NOT NULL (or part of the primary key) */
@@ -165,6 +167,23 @@ typedef struct mg_relationship {
 	const char *secondary_name;   /* association table, as written; NULL when absent */
 	mg_tristate uselist;
 	bool derived;                 /* made by resolve from foreign keys, not declared */
+	/* As declared by MG_RELATIONSHIP (C) and kept for resolve and the rules;
+	   NULL, 0 or MG_UNSET when not given: */
+	const char **foreign_keys;    /* foreign_keys=[Post.author_id]: columns as written */
+	size_t nforeign_keys;
+	const char **remote_side;     /* remote_side=[id]: columns as written */
+	size_t nremote_side;
+	const char **overlaps;        /* overlaps=[a, b]: relationship names as written */
+	size_t noverlaps;
+	const char *cascade;          /* cascade rules, canonical: "all, delete-orphan" */
+	const char *lazy;             /* loader strategy, canonical: "select", "dynamic" */
+	const char *order_by;         /* ordering expression as written: "Post.created desc" */
+	mg_tristate viewonly;
+	mg_tristate c_collection;     /* C: the field is `T **`, `T *[N]` or `T[N]` (TRUE) or
+	                                 `T *` (FALSE); UNSET when not a pointer to a struct,
+	                                 or not from C */
+	const char *c_target;         /* C: the struct tag the field points to, which may
+	                                 differ from target_name; NULL when none */
 	/* Filled by mg_resolve(): */
 	mg_table *target;
 	mg_table *secondary;
@@ -195,6 +214,16 @@ struct mg_table {
 	size_t nforeign_keys, foreign_keys_cap;
 	mg_relationship **relationships; /* sorted by name after resolve */
 	size_t nrelationships, relationships_cap;
+	/* C models: */
+	const char *struct_name;      /* the struct tag (or typedef name of an anonymous
+	                                 struct): what MG_RELATIONSHIP targets name; NULL
+	                                 for other sources */
+	const char *c_definition;     /* where the struct is defined, as "device:inode:offset":
+	                                 a header read through several inputs is one
+	                                 definition; NULL for other sources */
+	struct mg_unmapped_field **unmapped_fields; /* fields that are neither columns,
+	                                 relationships nor MG_TRANSIENT, in field order */
+	size_t nunmapped_fields, unmapped_fields_cap;
 	/* Filled by mg_resolve(): */
 	mg_foreign_key **referenced_by; /* foreign keys whose parent is this table */
 	size_t nreferenced_by, referenced_by_cap;
@@ -202,15 +231,80 @@ struct mg_table {
 	mg_location location;
 };
 
+/*
+ * A field of a C model that maps to nothing: not a column (its C type has no
+ * SQL type), not a relationship, not MG_TRANSIENT. A pointer to another model
+ * here is what c-unmapped-pointer reports; whether `target` is a model is
+ * only known once every input is read.
+ */
+typedef struct mg_unmapped_field {
+	mg_table *table;
+	const char *name;             /* the field name */
+	const char *c_type;           /* its C type as clang spells it: "struct Post *" */
+	const char *target;           /* struct tag it points to (or holds); NULL when none */
+	mg_tristate collection;       /* `T **`/array: TRUE, `T *`: FALSE; UNSET without target */
+	bool pointer;                 /* reached through a pointer, not embedded */
+	const char *path;             /* "table.field" */
+	mg_location location;
+} mg_unmapped_field;
+
+/* Which rule reports an annotation problem. */
+typedef enum mg_annotation_problem_kind {
+	MG_ANNOTATION_PROBLEM_SYNTAX,         /* annotation-syntax: malformed text, a missing or
+	                                         extra positional value, a repeated option, a
+	                                         macro in the wrong place */
+	MG_ANNOTATION_PROBLEM_UNKNOWN_OPTION, /* annotation-unknown-option */
+	MG_ANNOTATION_PROBLEM_INVALID_VALUE,  /* annotation-invalid-value: a value of the wrong
+	                                         type, missing, or naming no column */
+} mg_annotation_problem_kind;
+
+/* What an annotation problem is about; reporters name the object. */
+typedef enum mg_annotation_subject {
+	MG_SUBJECT_TABLE,             /* a struct-level annotation: path "table" (or the tag) */
+	MG_SUBJECT_COLUMN,            /* a field that is (or was meant as) a column */
+	MG_SUBJECT_RELATIONSHIP,      /* an MG_RELATIONSHIP field */
+} mg_annotation_subject;
+
+/*
+ * A mistake in an annotation of a C model. The reader records it and goes
+ * on (a wrong option is left out, its default applies); the annotation-*
+ * rules report it, so it is a finding, not an unreadable input.
+ */
+typedef struct mg_annotation_problem {
+	mg_annotation_problem_kind kind;
+	const char *message;          /* one line, impersonal, no final period */
+	const char *text;             /* the offending text as written; NULL for missing text */
+	const char *suggestion;       /* nearest valid spelling; NULL when none */
+	mg_annotation_subject subject;
+	const char *path;             /* "table" or "table.field" */
+	mg_location location;         /* of the offending text (see read_c.h) */
+} mg_annotation_problem;
+
+/* MG_ALLOW(rule, "reason") on a C struct or field: a suppression, applied by lint. */
+typedef struct mg_allow {
+	const char *rule;             /* rule id as written */
+	const char *reason;           /* NULL when not given */
+	const char *path;             /* "table" or "table.field" */
+	mg_location location;
+} mg_allow;
+
 struct mg_graph {
 	mg_arena *arena;
 	mg_source *sources;
 	size_t nsources, sources_cap;
 	mg_table **tables;            /* sorted by name after resolve */
 	size_t ntables, tables_cap;
-	bool case_insensitive;        /* names compare ignoring ASCII case (SQLite, SQL) */
+	bool case_insensitive;        /* table and column names compare ignoring ASCII case,
+	                                 as SQL does; true for every source, C models too
+	                                 (their tables end up in SQL); struct tags are C
+	                                 names and always compare exactly */
 	bool resolved;
 	struct mg_name_index *table_index; /* name -> table lookup; see graph.c */
+	mg_annotation_problem *annotation_problems; /* C: in reading order */
+	size_t nannotation_problems, annotation_problems_cap;
+	mg_allow *allows;             /* C: MG_ALLOW annotations, in reading order */
+	size_t nallows, allows_cap;
+	struct mg_name_index *type_index;  /* declared type -> its normal form; see graph.c */
 };
 
 /* A new empty graph, or NULL when out of memory. Free with mg_graph_free. */
