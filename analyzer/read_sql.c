@@ -17,7 +17,8 @@
  */
 
 /* Where declarations are, keyed "table", "table\x1fcolumn",
- * "table\x1f\x1ffk-column" and "\x1findex". */
+ * "table\x1f\x1ffk-column\x1f<n>" (the n-th foreign key starting with that
+ * column) and "\x1findex". */
 typedef struct ddl_locations {
 	mg_name_index *index;
 	mg_arena *arena;
@@ -80,7 +81,12 @@ static void visit_item(const mg_ddl_item *item, void *payload)
 		snprintf(key, sizeof(key), "%s\x1f%s", d->table, item->name);
 		break;
 	case MG_DDL_FOREIGN_KEY:
-		snprintf(key, sizeof(key), "%s\x1f\x1f%s", d->table, item->name);
+		/* Numbered: a column may start several foreign keys. */
+		for (unsigned n = 0;; n++) {
+			snprintf(key, sizeof(key), "%s\x1f\x1f%s\x1f%u", d->table, item->name, n);
+			if (!mg_name_index_get(d->index, key))
+				break;
+		}
 		break;
 	case MG_DDL_INDEX:
 		snprintf(key, sizeof(key), "\x1f%s", item->name);
@@ -109,10 +115,11 @@ static mg_location locate_column(void *payload, const char *table, const char *c
 	return lookup(payload, key);
 }
 
-static mg_location locate_foreign_key(void *payload, const char *table, const char *column)
+static mg_location locate_foreign_key(void *payload, const char *table, const char *column,
+				      unsigned occurrence)
 {
 	char key[1200];
-	snprintf(key, sizeof(key), "%s\x1f\x1f%s", table, column);
+	snprintf(key, sizeof(key), "%s\x1f\x1f%s\x1f%u", table, column, occurrence);
 	return lookup(payload, key);
 }
 

@@ -81,11 +81,12 @@ static mg_location locate_column(const loader *l, const mg_table *table, const c
 	return loc.file ? loc : table->location;
 }
 
-static mg_location locate_foreign_key(const loader *l, const mg_table *table, const char *column)
+static mg_location locate_foreign_key(const loader *l, const mg_table *table, const char *column,
+				      unsigned occurrence)
 {
 	mg_location loc = {0};
 	if (l->locator && l->locator->foreign_key)
-		loc = l->locator->foreign_key(l->locator->payload, table->name, column);
+		loc = l->locator->foreign_key(l->locator->payload, table->name, column, occurrence);
 	return loc.file ? loc : table->location;
 }
 
@@ -239,6 +240,29 @@ static int name_foreign_key(mg_graph *graph, mg_foreign_key *fk)
 	}
 }
 
+/*
+ * Names and locates the foreign keys just read for a table (those still
+ * unnamed). SQLite numbers them last-declared first, so they are walked
+ * backwards: names and locations then follow declaration order, and of two
+ * foreign keys on the same column the first declared is the first found.
+ */
+static int finish_foreign_keys(loader *l, mg_table *table)
+{
+	size_t first = table->nforeign_keys;
+	while (first > 0 && table->foreign_keys[first - 1]->name[0] == '\0')
+		first--;
+	for (size_t j = table->nforeign_keys; j-- > first;) {
+		mg_foreign_key *fk = table->foreign_keys[j];
+		unsigned occurrence = 0; /* earlier declarations starting with the same column */
+		for (size_t k = j + 1; k < table->nforeign_keys; k++)
+			occurrence += table->foreign_keys[k]->columns[0] == fk->columns[0];
+		fk->location = locate_foreign_key(l, table, fk->columns[0]->name, occurrence);
+		if (name_foreign_key(l->graph, fk) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int load_foreign_keys(loader *l)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -252,8 +276,6 @@ static int load_foreign_keys(loader *l)
 		const char *name = column_text(stmt, 0);
 		int id = sqlite3_column_int(stmt, 1);
 		if (!table || strcmp(table->name, name) != 0) {
-			if (fk && name_foreign_key(l->graph, fk) < 0)
-				goto oom;
 			table = mg_graph_find_table(l->graph, name);
 			fk = NULL;
 			fk_id = -1;
@@ -261,8 +283,7 @@ static int load_foreign_keys(loader *l)
 		if (!table)
 			continue;
 		if (!fk || id != fk_id) {
-			if (fk && name_foreign_key(l->graph, fk) < 0)
-				goto oom;
+			/* Named once the table's foreign keys are all known. */
 			fk = mg_table_add_foreign_key(table, "", column_text(stmt, 2));
 			if (!fk)
 				goto oom;
@@ -277,16 +298,15 @@ static int load_foreign_keys(loader *l)
 				     l->input, table->name, from);
 			goto cleanup;
 		}
-		if (fk->ncolumns == 0)
-			fk->location = locate_foreign_key(l, table, from);
 		const char *to = column_text(stmt, 4); /* NULL: the parent's primary key */
 		if (mg_foreign_key_add_column(fk, child, to) < 0)
 			goto oom;
 	}
 	if (step_failed(l, rc) < 0)
 		goto cleanup;
-	if (fk && name_foreign_key(l->graph, fk) < 0)
-		goto oom;
+	for (size_t i = 0; i < l->graph->ntables; i++)
+		if (finish_foreign_keys(l, l->graph->tables[i]) < 0)
+			goto oom;
 	result = 0;
 	goto cleanup;
 oom:

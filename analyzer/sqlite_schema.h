@@ -14,8 +14,10 @@
 typedef struct mg_schema_locator {
 	mg_location (*table)(void *payload, const char *table);
 	mg_location (*column)(void *payload, const char *table, const char *column);
-	/* A foreign key, by its table and its first child column. */
-	mg_location (*foreign_key)(void *payload, const char *table, const char *first_column);
+	/* A foreign key, by its table, its first child column, and how many
+	 * foreign keys starting with that column were declared before it. */
+	mg_location (*foreign_key)(void *payload, const char *table, const char *first_column,
+				   unsigned occurrence);
 	mg_location (*index)(void *payload, const char *index);
 	void *payload;
 } mg_schema_locator;
