@@ -21,4 +21,13 @@ typedef struct mg_text_report_options {
 } mg_text_report_options;
 void mg_report_text(const mg_findings *findings, const mg_text_report_options *options, mg_buf *out);
 
+/* The rule catalog, in `format` "text", "markdown" (docs/rules.md) or
+ * "json"; -1 for another format. */
+int mg_render_catalog(const char *format, mg_buf *out);
+
+/* One rule explained: summary, rationale, an example that fires, the same
+ * model fixed, and the fix. */
+struct mg_rule;
+void mg_render_rule_text(const struct mg_rule *rule, mg_buf *out);
+
 #endif

@@ -94,6 +94,48 @@ static void sqlite_reads_every_kind_of_object(void **state)
 	mg_graph_free(g);
 }
 
+/* Created indexes are read from their statements: the result must be what
+ * SQLite itself says, however the statement is written. */
+static void created_indexes_match_sqlite(void **state)
+{
+	(void)state;
+	const char *path = mg_test_make_db(
+		"indexes.db",
+		"CREATE TABLE \"t x\" (a INT, \"b \"\"q\"\"\" TEXT, [c d] TEXT, `e` INT);\n"
+		"CREATE INDEX i1 ON \"t x\" (a DESC, \"b \"\"q\"\"\" COLLATE NOCASE ASC);\n"
+		"create unique index if not exists main.i2 on \"t x\"([c d], `e`) where e > 0;\n"
+		"CREATE INDEX i3 ON \"t x\" (lower([c d]), a + e, e);\n"
+		"CREATE INDEX /* odd */ i4 -- comment\n ON \"t x\" (\n  e\n);\n");
+	mg_graph *g = mg_test_load(path);
+	const mg_table *t = mg_graph_find_table(g, "t x");
+	static const struct {
+		const char *name;
+		bool unique, partial;
+		const char *columns[3]; /* "" for an expression */
+		size_t n;
+	} expected[] = {
+		{"i1", false, false, {"a", "b \"q\""}, 2},
+		{"i2", true, true, {"c d", "e"}, 2},
+		{"i3", false, false, {"", "", "e"}, 3},
+		{"i4", false, false, {"e"}, 1},
+	};
+	assert_int_equal(t->nindexes, 4);
+	for (size_t i = 0; i < 4; i++) {
+		const mg_index *index = t->indexes[i];
+		assert_string_equal(index->name, expected[i].name);
+		assert_int_equal(index->unique, expected[i].unique);
+		assert_int_equal(index->partial, expected[i].partial);
+		assert_int_equal(index->ncolumns, expected[i].n);
+		for (size_t c = 0; c < expected[i].n; c++) {
+			if (!*expected[i].columns[c])
+				assert_null(index->columns[c]);
+			else
+				assert_string_equal(index->columns[c]->name, expected[i].columns[c]);
+		}
+	}
+	mg_graph_free(g);
+}
+
 static void sqlite_reader_never_writes(void **state)
 {
 	(void)state;
@@ -202,6 +244,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sqlite_reads_every_kind_of_object),
+		cmocka_unit_test(created_indexes_match_sqlite),
 		cmocka_unit_test(sqlite_reader_never_writes),
 		cmocka_unit_test(bad_inputs_are_named_errors),
 		cmocka_unit_test(sql_keeps_locations),
