@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../analyzer/text.h"
+
 /* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
 static size_t utf8_sequence(const unsigned char *s)
 {
@@ -74,4 +76,63 @@ void mg_escape_text(mg_buf *out, const char *s)
 		else
 			mg_buf_putc(out, (char)*p);
 	}
+}
+
+void mg_escape_xml(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		switch (*p) {
+		case '&': mg_buf_puts(out, "&amp;"); p++; continue;
+		case '<': mg_buf_puts(out, "&lt;"); p++; continue;
+		case '>': mg_buf_puts(out, "&gt;"); p++; continue;
+		case '"': mg_buf_puts(out, "&quot;"); p++; continue;
+		case '\'': mg_buf_puts(out, "&apos;"); p++; continue;
+		case '\n': mg_buf_puts(out, "&#10;"); p++; continue;
+		case '\t': mg_buf_puts(out, "&#9;"); p++; continue;
+		default: break;
+		}
+		size_t n = *p < 0x20 ? 0 : utf8_sequence(p);
+		if (n == 0) {
+			mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
+			p++;
+			continue;
+		}
+		mg_buf_put(out, (const char *)p, n);
+		p += n;
+	}
+}
+
+void mg_escape_uri_path(mg_buf *out, const char *path)
+{
+	for (const unsigned char *p = (const unsigned char *)(path ? path : ""); *p; p++) {
+		if (mg_ascii_isalnum((char)*p) || strchr("-._~/", *p))
+			mg_buf_putc(out, (char)*p);
+		else
+			mg_buf_printf(out, "%%%02X", *p);
+	}
+}
+
+static void escape_github(mg_buf *out, const char *s, bool property)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		switch (*p) {
+		case '%': mg_buf_puts(out, "%25"); break;
+		case '\r': mg_buf_puts(out, "%0D"); break;
+		case '\n': mg_buf_puts(out, "%0A"); break;
+		case ':': mg_buf_puts(out, property ? "%3A" : ":"); break;
+		case ',': mg_buf_puts(out, property ? "%2C" : ","); break;
+		default: mg_buf_putc(out, *p); break;
+		}
+	}
+}
+
+void mg_escape_github_data(mg_buf *out, const char *s)
+{
+	escape_github(out, s, false);
+}
+
+void mg_escape_github_property(mg_buf *out, const char *s)
+{
+	escape_github(out, s, true);
 }

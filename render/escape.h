@@ -16,4 +16,17 @@ void mg_escape_json_string(mg_buf *out, const char *s);
  * become \xNN, so a name cannot forge lines or colours. */
 void mg_escape_text(mg_buf *out, const char *s);
 
+/* Text for XML content and attribute values: & < > " ' become entities;
+ * characters XML 1.0 forbids (most controls, invalid UTF-8) become U+FFFD. */
+void mg_escape_xml(mg_buf *out, const char *s);
+
+/* A relative URI reference for a file path (SARIF artifactLocation.uri):
+ * bytes outside RFC 3986's unreserved set and "/" are percent-encoded. */
+void mg_escape_uri_path(mg_buf *out, const char *path);
+
+/* GitHub Actions workflow-command escaping: the message part ("data")
+ * encodes % CR LF; a property value also encodes : and ,. */
+void mg_escape_github_data(mg_buf *out, const char *s);
+void mg_escape_github_property(mg_buf *out, const char *s);
+
 #endif

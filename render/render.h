@@ -21,6 +21,18 @@ typedef struct mg_text_report_options {
 } mg_text_report_options;
 void mg_report_text(const mg_findings *findings, const mg_text_report_options *options, mg_buf *out);
 
+/* Findings as JSON ("modelgraph-findings", version 1). */
+void mg_report_json(const mg_findings *findings, mg_buf *out);
+
+/* Findings as SARIF 2.1.0, with the whole catalog as the driver's rules. */
+void mg_report_sarif(const mg_findings *findings, const char *tool_version, mg_buf *out);
+
+/* Findings as JUnit XML (Jenkins' schema): a suite per rule, a case per finding. */
+void mg_report_junit(const mg_findings *findings, mg_buf *out);
+
+/* Findings as GitHub Actions annotations (::error file=…,line=…::…). */
+void mg_report_github(const mg_findings *findings, mg_buf *out);
+
 /* The rule catalog, in `format` "text", "markdown" (docs/rules.md) or
  * "json"; -1 for another format. */
 int mg_render_catalog(const char *format, mg_buf *out);

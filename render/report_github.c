@@ -1,0 +1,44 @@
+/* Findings as GitHub Actions workflow commands, which GitHub shows as
+ * annotations on the pull request's lines:
+ *   ::warning file=schema.sql,line=12,col=3,title=fk-missing-index::message
+ * Database findings have no line: the annotation names the file, and the
+ * message names the object. */
+
+#include "../analyzer/lint.h"
+#include "escape.h"
+#include "render.h"
+
+static const char *command(mg_severity severity)
+{
+	switch (severity) {
+	case MG_SEVERITY_ERROR: return "error";
+	case MG_SEVERITY_WARNING: return "warning";
+	case MG_SEVERITY_NOTE: return "notice";
+	case MG_SEVERITY_OFF: return "notice";
+	}
+	return "notice";
+}
+
+void mg_report_github(const mg_findings *findings, mg_buf *out)
+{
+	for (size_t i = 0; i < findings->count; i++) {
+		const mg_finding *f = &findings->items[i];
+		mg_buf_printf(out, "::%s file=", command(f->severity));
+		mg_escape_github_property(out, f->location.file);
+		if (f->location.line) {
+			mg_buf_printf(out, ",line=%u", f->location.line);
+			if (f->location.column)
+				mg_buf_printf(out, ",col=%u", f->location.column);
+		}
+		mg_buf_puts(out, ",title=");
+		mg_escape_github_property(out, f->rule);
+		mg_buf_puts(out, "::");
+		if (!f->location.line) {
+			mg_buf_printf(out, "%s \"", mg_object_kind_name(f->object));
+			mg_escape_github_data(out, f->path);
+			mg_buf_puts(out, "\": ");
+		}
+		mg_escape_github_data(out, f->message);
+		mg_buf_putc(out, '\n');
+	}
+}
