@@ -1,6 +1,7 @@
 #include "input_file.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,4 +74,67 @@ cleanup:
 		fclose(f);
 	free(data);
 	return result;
+}
+
+/* Whether the file header says WAL mode (file format version 2). */
+static bool in_wal_mode(const char *path)
+{
+	unsigned char header[20] = {0};
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(header, 1, sizeof(header), f);
+	fclose(f);
+	return n == sizeof(header) && (header[18] == 2 || header[19] == 2);
+}
+
+/* Whether a -wal file lies beside the database; true when unsure. */
+static bool has_wal_file(const char *path)
+{
+	size_t n = strlen(path) + sizeof("-wal");
+	char *name = malloc(n);
+	struct stat st;
+	bool exists = true;
+	if (name) {
+		snprintf(name, n, "%s-wal", path);
+		exists = stat(name, &st) == 0;
+	}
+	free(name);
+	return exists;
+}
+
+/* "file:" URI for `path` with `query`, every byte outside [A-Za-z0-9/._~-]
+ * percent-encoded; malloc'd, NULL when out of memory. */
+static char *file_uri(const char *path, const char *query)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = malloc(sizeof("file://") + 3 * strlen(path) + strlen(query) + 1);
+	if (!uri)
+		return NULL;
+	char *p = uri + sprintf(uri, "file:%s", path[0] == '/' ? "//" : "");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    strchr("/._~-", *c)) {
+			*p++ = (char)*c;
+		} else {
+			*p++ = '%';
+			*p++ = hex[*c >> 4];
+			*p++ = hex[*c & 15];
+		}
+	}
+	strcpy(p, query);
+	return uri;
+}
+
+int mg_input_open_sqlite(const char *path, sqlite3 **out)
+{
+	bool immutable = in_wal_mode(path) && !has_wal_file(path);
+	char *uri = file_uri(path, immutable ? "?immutable=1" : "?mode=ro");
+	if (!uri) {
+		*out = NULL;
+		return SQLITE_NOMEM;
+	}
+	int rc = sqlite3_open_v2(uri, out, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	return rc;
 }

@@ -28,13 +28,35 @@ static int read_json_unavailable(mg_graph *graph, const char *path, mg_error *er
 	return -1;
 }
 
+/* The URL without what may be secret: the password of its user information
+ * and the query string (where libpq also accepts password=...). */
+static const char *redacted_url(char *buf, size_t size, const char *url)
+{
+	const char *authority = strstr(url, "://");
+	authority = authority ? authority + 3 : url;
+	size_t authority_len = strcspn(authority, "/?#");
+	size_t path_len = strcspn(authority + authority_len, "?#");
+	const char *host = authority, *at = NULL;
+	for (const char *p = authority; p < authority + authority_len; p++)
+		if (*p == '@')
+			at = p;
+	size_t user_len = 0;
+	if (at) {
+		host = at + 1;
+		user_len = strcspn(authority, ":@");
+	}
+	snprintf(buf, size, "%.*s%.*s%s%.*s%.*s", (int)(authority - url), url, (int)user_len, authority,
+		 user_len ? "@" : "", (int)(authority + authority_len - host), host, (int)path_len,
+		 authority + authority_len);
+	return buf;
+}
+
 static int read_server_unavailable(mg_graph *graph, const char *url, mg_error *err)
 {
 	(void)graph;
-	/* Only the scheme is named: the URL may hold a password. */
-	const char *colon = strchr(url, ':');
-	mg_error_set(err, "%.*s: database servers are not supported by this build",
-		     colon ? (int)(colon - url) : 0, url);
+	char shown[512];
+	mg_error_set(err, "%s: database servers are not supported by this build",
+		     redacted_url(shown, sizeof(shown), url));
 	return -1;
 }
 

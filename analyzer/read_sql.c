@@ -175,8 +175,13 @@ static int run_script(sqlite3 *db, ddl_locations *d, mg_error *err)
 			p = tail;
 			continue;
 		}
-		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-			;
+		/* A query cannot change the schema, and one over an endless
+		 * recursive CTE would never finish: queries are not run. */
+		if (sqlite3_stmt_readonly(stmt) && sqlite3_column_count(stmt) > 0)
+			rc = SQLITE_DONE;
+		else
+			while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+				;
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE) {
 			mg_location where = position_of(d, (size_t)(p - d->text));

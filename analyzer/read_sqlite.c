@@ -39,8 +39,8 @@ int mg_read_sqlite(mg_graph *graph, const char *path, mg_error *err)
 
 	if (mg_input_check_file(path, err) < 0)
 		goto cleanup;
-	/* Read-only, never created, no URI interpretation of the name. */
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+	/* Read-only, never created, nothing left beside it (see input_file.h). */
+	if (mg_input_open_sqlite(path, &db) != SQLITE_OK) {
 		mg_error_set(err, "%s: cannot open database: %s", path,
 			     db ? sqlite3_errmsg(db) : "out of memory");
 		goto cleanup;

@@ -29,7 +29,7 @@ typedef struct mg_cli_option {
 typedef struct mg_cli_args {
 	const char *values[MG_CLI_MAX_OPTIONS][MG_CLI_MAX_VALUES]; /* flags: "1" */
 	size_t nvalues[MG_CLI_MAX_OPTIONS];
-	const char *positional[MG_CLI_MAX_VALUES];
+	const char *const *positional; /* the operands, gathered at the front of argv */
 	size_t npositional;
 } mg_cli_args;
 
@@ -47,7 +47,9 @@ const char *mg_cli_value(const mg_cli_command *command, const mg_cli_args *args,
 bool mg_cli_flag(const mg_cli_args *args, size_t index);
 
 /* Parses argv (after the subcommand). Prints the error and returns -1 on
- * bad usage; returns 1 when --help was printed; else 0. */
+ * bad usage; returns 1 when --help was printed; else 0. The operands are
+ * moved to the front of argv, in order, and out->positional points there, so
+ * there may be any number of them. */
 int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_args *out);
 
 void mg_cli_print_help(const mg_cli_command *command);
@@ -64,5 +66,7 @@ bool mg_cli_use_color(const char *setting, int fd);
 
 extern const mg_cli_command mg_cmd_lint;
 extern const mg_cli_command mg_cmd_dump;
+extern const mg_cli_command mg_cmd_rules;
+extern const mg_cli_command mg_cmd_explain;
 
 #endif

@@ -9,12 +9,11 @@
 
 enum { OPT_FORMAT, OPT_OUTPUT, OPT_FAIL_ON, OPT_COLOR };
 
-static const char *const formats[] = {"text", NULL};
 static const char *const fail_levels[] = {"error", "warning", "note", "never", NULL};
 static const char *const color_modes[] = {"auto", "always", "never", NULL};
 
 static const mg_cli_option options[] = {
-	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = formats,
+	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = mg_reporter_names,
 			.default_value = "text", .help = "how to print findings"},
 	[OPT_OUTPUT] = {.name = "output", .short_name = 'o', .value_name = "FILE",
 			.help = "write findings to FILE instead of standard output"},
@@ -55,11 +54,11 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 		goto cleanup;
 	}
 	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
-	mg_text_report_options text = {
+	mg_report_settings settings = {
 		.color = !path && mg_cli_use_color(mg_cli_value(command, args, OPT_COLOR), STDOUT_FILENO),
-		.fix_hints = true,
+		.tool_version = MG_VERSION,
 	};
-	mg_report_text(findings, &text, &out);
+	mg_reporter_find(mg_cli_value(command, args, OPT_FORMAT))->write(findings, &settings, &out);
 	if (out.failed) {
 		mg_cli_error("out of memory while writing findings");
 		goto cleanup;

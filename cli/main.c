@@ -11,6 +11,8 @@
 static const mg_cli_command *const commands[] = {
 	&mg_cmd_lint,
 	&mg_cmd_dump,
+	&mg_cmd_rules,
+	&mg_cmd_explain,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -7,12 +7,21 @@
 
 void mg_cli_error(const char *fmt, ...)
 {
+	char message[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("modelgraph: error: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsnprintf(message, sizeof(message), fmt, ap);
 	va_end(ap);
+	/* One line, and no terminal control sequences from file names, arguments
+	 * or library messages: control characters print as \xNN. */
+	fputs("modelgraph: error: ", stderr);
+	for (const unsigned char *p = (const unsigned char *)message; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			fprintf(stderr, "\\x%02x", *p);
+		else
+			fputc(*p, stderr);
+	}
+	fputc('\n', stderr);
 }
 
 static size_t count_options(const mg_cli_command *command)
@@ -119,15 +128,13 @@ static int add_value(const mg_cli_command *command, mg_cli_args *out, size_t ind
 int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_args *out)
 {
 	memset(out, 0, sizeof(*out));
+	out->positional = (const char *const *)argv;
 	bool options_done = false;
 	for (int i = 0; i < argc; i++) {
-		const char *arg = argv[i];
+		char *arg = argv[i];
 		if (options_done || arg[0] != '-' || arg[1] == '\0') {
-			if (out->npositional == MG_CLI_MAX_VALUES) {
-				mg_cli_error("too many arguments (at most %d)", MG_CLI_MAX_VALUES);
-				return -1;
-			}
-			out->positional[out->npositional++] = arg;
+			/* Never past i: no argument is overwritten before it is read. */
+			argv[out->npositional++] = arg;
 			continue;
 		}
 		if (strcmp(arg, "--") == 0) {

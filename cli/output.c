@@ -1,9 +1,11 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -23,6 +25,35 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+static mode_t output_mode(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		return st.st_mode & 0777;
+	mode_t mask = umask(0);
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+/* Writes into an existing path that is not a plain regular file (/dev/null,
+ * /dev/stdout, a pipe, a symbolic link): renaming over it would replace the
+ * device or the link instead of writing to what it names. */
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	if (fd < 0 || write_all(fd, data, len) < 0) {
+		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int mg_cli_write_output(const char *path, const char *data, size_t len)
 {
 	if (!path || strcmp(path, "-") == 0) {
@@ -32,6 +63,9 @@ int mg_cli_write_output(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_in_place(path, data, len);
 	/* A temporary file beside the target, renamed over it when complete, so
 	 * a failure never leaves a half-written output. */
 	size_t n = strlen(path) + sizeof(".tmp.XXXXXX");
@@ -44,6 +78,12 @@ int mg_cli_write_output(const char *path, const char *data, size_t len)
 	snprintf(tmp, n, "%s.tmp.XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
 		mg_cli_error("%s: cannot create: %s", path, strerror(errno));
+		goto cleanup;
+	}
+	/* mkstemp makes the file private (0600); give the output the mode the
+	 * file it replaces had, or the one the umask gives a new file. */
+	if (fchmod(fd, output_mode(path)) < 0) {
+		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
 		goto cleanup;
 	}
 	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {

@@ -17,18 +17,6 @@ static const char *source_kind_name(mg_source_kind kind)
 	return "unknown";
 }
 
-static void write_location(mg_json *json, mg_location location)
-{
-	mg_json_key(json, "location");
-	mg_json_begin_object(json);
-	mg_json_member_string(json, "file", location.file);
-	if (location.line) {
-		mg_json_member_uint(json, "line", location.line);
-		mg_json_member_uint(json, "column", location.column);
-	}
-	mg_json_end_object(json);
-}
-
 static void write_column_names(mg_json *json, const char *key, mg_column *const *columns, size_t n)
 {
 	mg_json_key(json, key);
@@ -50,7 +38,7 @@ static void write_column(mg_json *json, const mg_column *c)
 	mg_json_member_bool(json, "unique", c->unique);
 	mg_json_member_bool(json, "autoincrement", c->autoincrement);
 	mg_json_member_string(json, "comment", c->comment);
-	write_location(json, c->location);
+	mg_json_member_location(json, "location", c->location);
 	mg_json_end_object(json);
 }
 
@@ -75,7 +63,7 @@ static void write_foreign_key(mg_json *json, const mg_foreign_key *fk)
 	mg_json_member_bool(json, "implied", fk->implied);
 	if (fk->implied)
 		mg_json_member_string(json, "implied_reason", fk->implied_reason);
-	write_location(json, fk->location);
+	mg_json_member_location(json, "location", fk->location);
 	mg_json_end_object(json);
 }
 
@@ -100,7 +88,7 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	mg_json_end_array(json);
 	mg_json_member_string(json, "inverse", r->inverse ? r->inverse->name : NULL);
 	mg_json_member_bool(json, "derived", r->derived);
-	write_location(json, r->location);
+	mg_json_member_location(json, "location", r->location);
 	mg_json_end_object(json);
 }
 
@@ -111,7 +99,7 @@ static void write_table(mg_json *json, const mg_table *t)
 	mg_json_member_string(json, "schema", t->schema);
 	mg_json_member_string(json, "kind", mg_table_kind_name(t->kind));
 	mg_json_member_string(json, "comment", t->comment);
-	write_location(json, t->location);
+	mg_json_member_location(json, "location", t->location);
 
 	mg_json_key(json, "columns");
 	mg_json_begin_array(json);

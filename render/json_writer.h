@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 
+#include "../analyzer/graph.h"
 #include "buf.h"
 
 /*
@@ -33,5 +34,8 @@ void mg_json_null(mg_json *json);
 void mg_json_member_string(mg_json *json, const char *key, const char *value);
 void mg_json_member_uint(mg_json *json, const char *key, unsigned long long value);
 void mg_json_member_bool(mg_json *json, const char *key, bool value);
+
+/* {"file", "line", "column"}; line and column only when the source has lines. */
+void mg_json_member_location(mg_json *json, const char *key, mg_location location);
 
 #endif

@@ -33,6 +33,20 @@ void mg_report_junit(const mg_findings *findings, mg_buf *out);
 /* Findings as GitHub Actions annotations (::error file=…,line=…::…). */
 void mg_report_github(const mg_findings *findings, mg_buf *out);
 
+/* The findings formats, as rows: `lint --format NAME` picks one. */
+typedef struct mg_report_settings {
+	bool color;               /* text only: ANSI colours */
+	const char *tool_version; /* SARIF's tool.driver.version */
+} mg_report_settings;
+
+typedef struct mg_reporter {
+	const char *name;
+	void (*write)(const mg_findings *findings, const mg_report_settings *settings, mg_buf *out);
+} mg_reporter;
+
+extern const char *const mg_reporter_names[]; /* NULL-terminated */
+const mg_reporter *mg_reporter_find(const char *name); /* NULL when unknown */
+
 /* The rule catalog, in `format` "text", "markdown" (docs/rules.md) or
  * "json"; -1 for another format. */
 int mg_render_catalog(const char *format, mg_buf *out);

@@ -5,18 +5,6 @@
 #include "json_writer.h"
 #include "render.h"
 
-static void write_location(mg_json *json, mg_location location)
-{
-	mg_json_key(json, "location");
-	mg_json_begin_object(json);
-	mg_json_member_string(json, "file", location.file);
-	if (location.line) {
-		mg_json_member_uint(json, "line", location.line);
-		mg_json_member_uint(json, "column", location.column);
-	}
-	mg_json_end_object(json);
-}
-
 void mg_report_json(const mg_findings *findings, mg_buf *out)
 {
 	mg_json json;
@@ -35,7 +23,7 @@ void mg_report_json(const mg_findings *findings, mg_buf *out)
 		mg_json_member_string(&json, "message", f->message);
 		mg_json_member_string(&json, "object", mg_object_kind_name(f->object));
 		mg_json_member_string(&json, "path", f->path);
-		write_location(&json, f->location);
+		mg_json_member_location(&json, "location", f->location);
 		mg_json_member_string(&json, "fix", f->fix ? f->fix : rule ? rule->fix : NULL);
 		mg_json_key(&json, "related");
 		mg_json_begin_array(&json);
@@ -44,7 +32,7 @@ void mg_report_json(const mg_findings *findings, mg_buf *out)
 			mg_json_member_string(&json, "message", f->related[r].message);
 			mg_json_member_string(&json, "object", mg_object_kind_name(f->related[r].object));
 			mg_json_member_string(&json, "path", f->related[r].path);
-			write_location(&json, f->related[r].location);
+			mg_json_member_location(&json, "location", f->related[r].location);
 			mg_json_end_object(&json);
 		}
 		mg_json_end_array(&json);

@@ -1,0 +1,54 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "../analyzer/lint.h"
+#include "../analyzer/suggest.h"
+#include "../render/render.h"
+#include "cli.h"
+
+static const mg_cli_option options[] = {{0}};
+
+/* "did you mean" for a mistyped rule id. */
+static const char *nearest_rule(const char *id)
+{
+	size_t n;
+	const mg_rule *const *rules = mg_rules_all(&n);
+	const char *ids[128];
+	size_t count = 0;
+	for (size_t i = 0; i < n && count < 128; i++)
+		ids[count++] = rules[i]->id;
+	return mg_suggest_nearest(id, strlen(id), ids, count);
+}
+
+static int run_explain(const mg_cli_command *command, const mg_cli_args *args)
+{
+	(void)command;
+	if (args->npositional != 1) {
+		mg_cli_error("\"modelgraph explain\" takes one rule id; see modelgraph rules");
+		return MG_EXIT_USAGE;
+	}
+	const char *id = args->positional[0];
+	const mg_rule *rule = mg_rule_find(id);
+	if (!rule) {
+		const char *near = nearest_rule(id);
+		if (near)
+			mg_cli_error("unknown rule \"%s\"; did you mean \"%s\"?", id, near);
+		else
+			mg_cli_error("unknown rule \"%s\"; see modelgraph rules", id);
+		return MG_EXIT_USAGE;
+	}
+	mg_buf out = MG_BUF_INIT;
+	mg_render_rule_text(rule, &out);
+	int status = out.failed || mg_cli_write_output(NULL, out.data, out.len) < 0 ? MG_EXIT_USAGE : MG_EXIT_OK;
+	mg_buf_free(&out);
+	return status;
+}
+
+const mg_cli_command mg_cmd_explain = {
+	.name = "explain",
+	.arguments = "RULE",
+	.summary = "Explain a rule: why it matters, an example that fires, the fix.",
+	.options = options,
+	.min_positional = 1,
+	.run = run_explain,
+};

@@ -1,0 +1,155 @@
+#!/bin/sh
+# Writing results with -o FILE: the file gets the permissions a new file
+# gets under the umask (or keeps those of the file it replaces), nothing is
+# left beside it, and a run that fails leaves the previous output intact.
+#
+# usage: output-file.sh MODELGRAPH
+set -eu
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 MODELGRAPH" >&2
+	exit 2
+fi
+case $1 in
+/*) modelgraph=$1 ;;
+*) modelgraph=$PWD/$1 ;;
+esac
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/out"
+cd "$tmp/out"
+
+status=0
+fail() {
+	echo "output-file: $*"
+	status=1
+}
+
+cat >schema.sql <<'EOF'
+CREATE TABLE users (id INTEGER PRIMARY KEY);
+CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));
+EOF
+
+# run EXPECTED_RC ARG...
+run() {
+	want=$1
+	shift
+	rc=0
+	"$modelgraph" "$@" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+	if [ "$rc" -ne "$want" ]; then
+		fail "modelgraph $*: exit status $rc, expected $want; standard error: $(cat "$tmp/stderr")"
+	fi
+}
+
+# only_files NAME...: the directory holds schema.sql and exactly these files.
+only_files() {
+	printf '%s\n' schema.sql "$@" | LC_ALL=C sort -u >"$tmp/expected.files"
+	ls -A | LC_ALL=C sort >"$tmp/actual.files"
+	if ! cmp -s "$tmp/expected.files" "$tmp/actual.files"; then
+		fail "unexpected files in the output directory (- expected, + actual):"
+		diff -u "$tmp/expected.files" "$tmp/actual.files" || true
+	fi
+}
+
+# A new file: mode from the umask, content equal to standard output.
+umask 022
+run 0 lint schema.sql
+cp "$tmp/stdout" "$tmp/lint.expected"
+run 0 lint -o findings.txt schema.sql
+if [ -s "$tmp/stdout" ]; then
+	fail "lint -o: standard output should be empty but is: $(cat "$tmp/stdout")"
+fi
+if ! cmp -s "$tmp/lint.expected" findings.txt; then
+	fail "lint -o: the file differs from what standard output shows:"
+	diff -u "$tmp/lint.expected" findings.txt || true
+fi
+mode=$(stat -c %a findings.txt)
+if [ "$mode" != 644 ]; then
+	fail "lint -o under umask 022: mode $mode, expected 644"
+fi
+only_files findings.txt
+
+umask 077
+run 0 dump -o graph.json schema.sql
+mode=$(stat -c %a graph.json)
+if [ "$mode" != 600 ]; then
+	fail "dump -o under umask 077: mode $mode, expected 600"
+fi
+umask 022
+
+# Replacing a file keeps its mode.
+chmod 640 findings.txt
+echo stale >findings.txt
+run 0 lint --output=findings.txt schema.sql
+mode=$(stat -c %a findings.txt)
+if [ "$mode" != 640 ]; then
+	fail "lint -o over a 640 file: mode $mode, expected 640"
+fi
+if grep -q stale findings.txt; then
+	fail "lint -o did not replace the old content"
+fi
+
+# A run that fails leaves the previous output as it was.
+cp findings.txt "$tmp/previous.txt"
+cp graph.json "$tmp/previous.json"
+run 2 lint -o findings.txt missing.sql
+run 2 dump -o graph.json missing.sql
+if ! cmp -s "$tmp/previous.txt" findings.txt; then
+	fail "a failed lint changed its output file"
+fi
+if ! cmp -s "$tmp/previous.json" graph.json; then
+	fail "a failed dump changed its output file"
+fi
+only_files findings.txt graph.json
+
+# What is not a regular file is written through, never replaced: a symbolic
+# link keeps pointing at its file, a pipe stays a pipe, /dev/null a device.
+run 0 lint schema.sql
+cp "$tmp/stdout" "$tmp/lint.expected"
+echo stale >"$tmp/target.txt"
+ln -s "$tmp/target.txt" link.txt
+run 0 lint -o link.txt schema.sql
+if [ ! -L link.txt ]; then
+	fail "lint -o through a symbolic link replaced the link"
+elif ! cmp -s "$tmp/lint.expected" "$tmp/target.txt"; then
+	fail "lint -o through a symbolic link did not write the file it names:"
+	diff -u "$tmp/lint.expected" "$tmp/target.txt" || true
+fi
+mkfifo pipe
+timeout 20 cat pipe >"$tmp/from-pipe" &
+reader=$!
+run 0 lint -o pipe schema.sql
+if [ ! -p pipe ]; then
+	fail "lint -o into a named pipe replaced the pipe"
+fi
+# Had nothing opened the pipe, the reader gives up after 20 seconds.
+wait "$reader" || fail "lint -o into a named pipe: nothing was written into it"
+if ! cmp -s "$tmp/lint.expected" "$tmp/from-pipe"; then
+	fail "lint -o into a named pipe: the reader got something else:"
+	diff -u "$tmp/lint.expected" "$tmp/from-pipe" || true
+fi
+rm -f pipe
+if [ "$(id -u)" -ne 0 ]; then
+	# Only unprivileged: if renaming over it came back, root would replace
+	# the machine's /dev/null.
+	run 0 lint -o /dev/null schema.sql
+	if [ ! -c /dev/null ]; then
+		fail "lint -o /dev/null replaced /dev/null"
+	fi
+fi
+rm link.txt
+only_files findings.txt graph.json
+
+# A directory that does not exist: exit 2, one line naming the file, nothing
+# created.
+run 2 lint -o no-such-dir/findings.txt schema.sql
+if [ "$(wc -l <"$tmp/stderr")" -ne 1 ] || ! grep -q -F 'no-such-dir/findings.txt' "$tmp/stderr"; then
+	fail "lint -o into a missing directory: expected one line naming the file, got: $(cat "$tmp/stderr")"
+fi
+only_files findings.txt graph.json
+
+if [ "$status" -eq 0 ]; then
+	echo "output-file: ok"
+fi
+exit "$status"
