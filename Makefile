@@ -1,11 +1,13 @@
 # Thin wrapper over CMake. `make run` builds and runs modelgraph on the bundled
-# examples; `make test` builds and runs every test, then again under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# examples (the seed database and the annotated C headers); `make test` builds
+# and runs every test, then again under AddressSanitizer and
+# UndefinedBehaviorSanitizer.
 BUILD      ?= build
 BUILD_SAN  ?= build-sanitize
 BUILD_BENCH ?= build-bench
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 EXAMPLE_DB  = $(BUILD)/examples/seed.db
+EXAMPLE_HEADERS = examples/blog.h examples/music.h examples/profile.h
 
 .PHONY: all deps build run test test-plain test-sanitize bench clean
 
@@ -21,6 +23,8 @@ build: deps
 run: build
 	$(BUILD)/modelgraph lint $(EXAMPLE_DB) --fail-on never
 	$(BUILD)/modelgraph dump $(EXAMPLE_DB)
+	$(BUILD)/modelgraph lint $(EXAMPLE_HEADERS) --fail-on never
+	$(BUILD)/modelgraph dump $(EXAMPLE_HEADERS)
 
 test: test-plain test-sanitize
 

@@ -37,8 +37,10 @@ typedef struct mg_rule {
 	unsigned sources;           /* MG_RULE_SOURCE_* */
 	const char *summary;        /* one line */
 	const char *rationale;      /* why it matters */
-	const char *bad_sql;        /* an example that fires */
+	const char *bad_sql;        /* an example in SQL that fires; NULL for rules on C only */
 	const char *good_sql;       /* the same model, fixed */
+	const char *bad_c;          /* an example in annotated C that fires; NULL when none yet */
+	const char *good_c;         /* the same model, fixed */
 	const char *fix;            /* what to do, in one line */
 	void (*check)(mg_rule_context *ctx);
 } mg_rule;

@@ -17,7 +17,8 @@ static int verify(const mg_graph *graph, const char *after, mg_error *err)
 	return 0;
 }
 
-mg_graph *mg_load(const char *const *sources, size_t nsources, mg_error *err)
+mg_graph *mg_load(const char *const *sources, size_t nsources, const mg_read_options *options,
+		  mg_error *err)
 {
 	mg_graph *graph = mg_graph_new();
 	if (!graph) {
@@ -25,7 +26,7 @@ mg_graph *mg_load(const char *const *sources, size_t nsources, mg_error *err)
 		return NULL;
 	}
 	for (size_t i = 0; i < nsources; i++)
-		if (mg_read_source(graph, sources[i], err) < 0 || verify(graph, sources[i], err) < 0)
+		if (mg_read_source_with(graph, sources[i], options, err) < 0 || verify(graph, sources[i], err) < 0)
 			goto fail;
 	if (mg_resolve(graph, err) < 0 || verify(graph, "resolve", err) < 0)
 		goto fail;

@@ -11,19 +11,32 @@
  * then the first bytes of the file.
  */
 
-typedef int (*reader_fn)(mg_graph *graph, const char *path, mg_error *err);
+typedef int (*reader_fn)(mg_graph *graph, const char *path, const mg_read_options *options,
+			 mg_error *err);
 
-/* Readers planned by the design but not built yet say so plainly. */
-static int read_c_unavailable(mg_graph *graph, const char *path, mg_error *err)
+static int read_sqlite(mg_graph *graph, const char *path, const mg_read_options *options,
+		       mg_error *err)
 {
-	(void)graph;
-	mg_error_set(err, "%s: C model sources are not supported by this build", path);
-	return -1;
+	(void)options;
+	return mg_read_sqlite(graph, path, err);
 }
 
-static int read_json_unavailable(mg_graph *graph, const char *path, mg_error *err)
+static int read_sql(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
 {
-	(void)graph;
+	(void)options;
+	return mg_read_sql(graph, path, err);
+}
+
+static int read_c(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
+{
+	return mg_read_c(graph, path, options ? &options->c : NULL, err);
+}
+
+/* Readers planned by the design but not built yet say so plainly. */
+static int read_json_unavailable(mg_graph *graph, const char *path, const mg_read_options *options,
+				 mg_error *err)
+{
+	(void)graph, (void)options;
 	mg_error_set(err, "%s: graph JSON sources are not supported by this build", path);
 	return -1;
 }
@@ -67,9 +80,9 @@ typedef struct reader_row {
 } reader_row;
 
 static const reader_row readers[] = {
-	{.name = "sqlite", .extensions = ".db .sqlite .sqlite3 .db3", .read = mg_read_sqlite},
-	{.name = "sql", .extensions = ".sql .ddl", .read = mg_read_sql},
-	{.name = "c", .extensions = ".h .c", .read = read_c_unavailable},
+	{.name = "sqlite", .extensions = ".db .sqlite .sqlite3 .db3", .read = read_sqlite},
+	{.name = "sql", .extensions = ".sql .ddl", .read = read_sql},
+	{.name = "c", .extensions = ".h .c", .read = read_c},
 	{.name = "json", .extensions = ".json", .read = read_json_unavailable},
 };
 
@@ -106,17 +119,23 @@ static bool looks_like_sqlite(const char *path)
 
 int mg_read_source(mg_graph *graph, const char *source, mg_error *err)
 {
+	return mg_read_source_with(graph, source, NULL, err);
+}
+
+int mg_read_source_with(mg_graph *graph, const char *source, const mg_read_options *options,
+			mg_error *err)
+{
 	for (size_t i = 0; i < sizeof(server_schemes) / sizeof(server_schemes[0]); i++)
 		if (strncmp(source, server_schemes[i], strlen(server_schemes[i])) == 0)
 			return read_server_unavailable(graph, source, err);
 	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
 		size_t n = strlen(readers[i].name);
 		if (strncmp(source, readers[i].name, n) == 0 && source[n] == ':' && source[n + 1])
-			return readers[i].read(graph, source + n + 1, err);
+			return readers[i].read(graph, source + n + 1, options, err);
 	}
 	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
 		if (has_extension(source, readers[i].extensions))
-			return readers[i].read(graph, source, err);
+			return readers[i].read(graph, source, options, err);
 	if (mg_input_check_file(source, err) < 0)
 		return -1;
 	if (looks_like_sqlite(source))

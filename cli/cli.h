@@ -64,6 +64,24 @@ int mg_cli_write_output(const char *path, const char *data, size_t len);
 /* Whether to colour output on stderr/stdout: --color, NO_COLOR, a terminal. */
 bool mg_cli_use_color(const char *setting, int fd);
 
+/*
+ * The options of every command that reads sources (for C models), as rows
+ * to place in its option table at four consecutive indices from FIRST.
+ */
+#define MG_CLI_SOURCE_OPTIONS(FIRST)                                                              \
+	[FIRST] = {.name = "include", .short_name = 'I', .value_name = "DIR", .repeatable = true,  \
+		   .help = "C models: add DIR to the include path"},                               \
+	[FIRST + 1] = {.name = "define", .short_name = 'D', .value_name = "NAME[=VALUE]",          \
+		       .repeatable = true, .help = "C models: define a macro"},                     \
+	[FIRST + 2] = {.name = "std", .value_name = "STD",                                         \
+		       .help = "C models: the C standard to parse with (default c11)"},            \
+	[FIRST + 3] = {.name = "build-dir", .short_name = 'p', .value_name = "DIR",                \
+		       .help = "C models: take compiler flags from DIR/compile_commands.json"}
+
+/* Fills reader options from the four rows at FIRST; the strings stay argv's. */
+struct mg_read_options;
+void mg_cli_read_options(const mg_cli_args *args, size_t first, struct mg_read_options *out);
+
 extern const mg_cli_command mg_cmd_lint;
 extern const mg_cli_command mg_cmd_dump;
 extern const mg_cli_command mg_cmd_rules;

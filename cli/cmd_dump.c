@@ -1,8 +1,9 @@
 #include "../analyzer/load.h"
+#include "../analyzer/readers.h"
 #include "../render/render.h"
 #include "cli.h"
 
-enum { OPT_FORMAT, OPT_OUTPUT };
+enum { OPT_FORMAT, OPT_OUTPUT, OPT_SOURCE_FIRST };
 
 static const char *const formats[] = {"json", NULL};
 
@@ -11,6 +12,7 @@ static const mg_cli_option options[] = {
 			.default_value = "json", .help = "output format"},
 	[OPT_OUTPUT] = {.name = "output", .short_name = 'o', .value_name = "FILE",
 			.help = "write to FILE instead of standard output"},
+	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
 	{0},
 };
 
@@ -19,7 +21,9 @@ static int run_dump(const mg_cli_command *command, const mg_cli_args *args)
 	mg_error err = {{0}};
 	mg_buf out = MG_BUF_INIT;
 	int status = MG_EXIT_USAGE;
-	mg_graph *graph = mg_load(args->positional, args->npositional, &err);
+	mg_read_options read_options;
+	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	mg_graph *graph = mg_load(args->positional, args->npositional, &read_options, &err);
 	if (!graph) {
 		mg_cli_error("%s", err.message);
 		goto cleanup;

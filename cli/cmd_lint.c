@@ -4,10 +4,11 @@
 
 #include "../analyzer/lint.h"
 #include "../analyzer/load.h"
+#include "../analyzer/readers.h"
 #include "../render/render.h"
 #include "cli.h"
 
-enum { OPT_FORMAT, OPT_OUTPUT, OPT_FAIL_ON, OPT_COLOR };
+enum { OPT_FORMAT, OPT_OUTPUT, OPT_FAIL_ON, OPT_COLOR, OPT_SOURCE_FIRST };
 
 static const char *const fail_levels[] = {"error", "warning", "note", "never", NULL};
 static const char *const color_modes[] = {"auto", "always", "never", NULL};
@@ -22,6 +23,7 @@ static const mg_cli_option options[] = {
 			 .help = "exit 1 when a finding reaches LEVEL"},
 	[OPT_COLOR] = {.name = "color", .value_name = "WHEN", .choices = color_modes,
 		       .default_value = "auto", .help = "colour severities (NO_COLOR is honoured)"},
+	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
 	{0},
 };
 
@@ -42,7 +44,9 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 	mg_buf out = MG_BUF_INIT;
 	int status = MG_EXIT_USAGE;
 
-	graph = mg_load(args->positional, args->npositional, &err);
+	mg_read_options read_options;
+	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	graph = mg_load(args->positional, args->npositional, &read_options, &err);
 	if (!graph) {
 		mg_cli_error("%s", err.message);
 		goto cleanup;

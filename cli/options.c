@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analyzer/readers.h"
 #include "cli.h"
 
 void mg_cli_error(const char *fmt, ...)
@@ -76,10 +77,16 @@ static int find_option(const mg_cli_command *command, const char *arg, const cha
 {
 	size_t n = count_options(command);
 	*inline_value = NULL;
-	if (arg[1] != '-') { /* -o */
-		for (size_t i = 0; i < n; i++)
-			if (command->options[i].short_name == arg[1] && arg[2] == '\0')
-				return (int)i;
+	if (arg[1] != '-') { /* -o FILE, or -Iinclude as compilers take it */
+		for (size_t i = 0; i < n; i++) {
+			if (command->options[i].short_name != arg[1])
+				continue;
+			if (arg[2] != '\0' && command->options[i].value_name)
+				*inline_value = arg + 2;
+			else if (arg[2] != '\0')
+				return -1;
+			return (int)i;
+		}
 		return -1;
 	}
 	const char *name = arg + 2;
@@ -179,4 +186,15 @@ int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_ar
 		return -1;
 	}
 	return 0;
+}
+
+void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options *out)
+{
+	*out = (mg_read_options){0};
+	out->c.include_dirs = args->values[first];
+	out->c.ninclude_dirs = args->nvalues[first];
+	out->c.defines = args->values[first + 1];
+	out->c.ndefines = args->nvalues[first + 1];
+	out->c.std = args->nvalues[first + 2] ? args->values[first + 2][args->nvalues[first + 2] - 1] : NULL;
+	out->c.build_dir = args->nvalues[first + 3] ? args->values[first + 3][args->nvalues[first + 3] - 1] : NULL;
 }

@@ -27,14 +27,33 @@ static void write_indented(mg_buf *out, const char *text, const char *indent)
 	mg_buf_putc(out, '\n');
 }
 
+/* Each example the rule has: in SQL, in annotated C, or both. */
+typedef struct example {
+	const char *language, *bad, *good;
+} example;
+
+static size_t rule_examples(const mg_rule *rule, example out[2])
+{
+	size_t n = 0;
+	if (rule->bad_sql)
+		out[n++] = (example){"sql", rule->bad_sql, rule->good_sql};
+	if (rule->bad_c)
+		out[n++] = (example){"c", rule->bad_c, rule->good_c};
+	return n;
+}
+
 void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 {
-	mg_buf_printf(out, "%s (%s, %s)\n\n%s\n\n", rule->id, mg_severity_name(rule->severity),
-		      sources_name(rule->sources), rule->summary);
-	mg_buf_printf(out, "Why: %s\n\nFires on:\n", rule->rationale);
-	write_indented(out, rule->bad_sql, "    ");
-	mg_buf_puts(out, "\nDoes not fire on:\n");
-	write_indented(out, rule->good_sql, "    ");
+	example examples[2];
+	size_t n = rule_examples(rule, examples);
+	mg_buf_printf(out, "%s (%s, %s)\n\n%s\n\nWhy: %s\n", rule->id, mg_severity_name(rule->severity),
+		      sources_name(rule->sources), rule->summary, rule->rationale);
+	for (size_t i = 0; i < n; i++) {
+		mg_buf_printf(out, "\nFires on (%s):\n", examples[i].language);
+		write_indented(out, examples[i].bad, "    ");
+		mg_buf_printf(out, "\nDoes not fire on (%s):\n", examples[i].language);
+		write_indented(out, examples[i].good, "    ");
+	}
 	mg_buf_printf(out, "\nFix: %s\n", rule->fix);
 }
 
@@ -63,9 +82,12 @@ static void render_markdown(mg_buf *out)
 		mg_buf_printf(out, "\n## %s\n\n%s\n\nDefault severity: **%s**; applies to %s.\n\n%s\n\n",
 			      r->id, r->summary, mg_severity_name(r->severity), sources_name(r->sources),
 			      r->rationale);
-		mg_buf_printf(out, "Fires on:\n\n```sql\n%s\n```\n\nDoes not fire on:\n\n```sql\n%s\n```\n\n"
-				   "Fix: %s\n",
-			      r->bad_sql, r->good_sql, r->fix);
+		example examples[2];
+		size_t nexamples = rule_examples(r, examples);
+		for (size_t e = 0; e < nexamples; e++)
+			mg_buf_printf(out, "Fires on:\n\n```%s\n%s\n```\n\nDoes not fire on:\n\n```%s\n%s\n```\n\n",
+				      examples[e].language, examples[e].bad, examples[e].language, examples[e].good);
+		mg_buf_printf(out, "Fix: %s\n", r->fix);
 	}
 }
 
@@ -86,6 +108,8 @@ static void render_json(mg_buf *out)
 		mg_json_member_string(&json, "rationale", r->rationale);
 		mg_json_member_string(&json, "bad_sql", r->bad_sql);
 		mg_json_member_string(&json, "good_sql", r->good_sql);
+		mg_json_member_string(&json, "bad_c", r->bad_c);
+		mg_json_member_string(&json, "good_c", r->good_c);
 		mg_json_member_string(&json, "fix", r->fix);
 		mg_json_end_object(&json);
 	}

@@ -64,7 +64,7 @@ mg_graph *mg_test_load(const char *source)
 {
 	mg_error err = {{0}};
 	const char *sources[] = {source};
-	mg_graph *graph = mg_load(sources, 1, &err);
+	mg_graph *graph = mg_load(sources, 1, NULL, &err);
 	if (!graph)
 		fail_msg("loading %s failed: %s", source, err.message);
 	return graph;

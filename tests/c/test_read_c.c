@@ -1,0 +1,457 @@
+/* The C model reader on real headers parsed by libclang. */
+
+#include "c_test.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int teardown(void **state)
+{
+	(void)state;
+	mg_test_tmpdir_remove();
+	return 0;
+}
+
+static void assert_at(mg_location l, const char *file_suffix, unsigned line, unsigned column)
+{
+	assert_non_null(l.file);
+	size_t n = strlen(l.file), m = strlen(file_suffix);
+	if (n < m || strcmp(l.file + n - m, file_suffix) != 0)
+		fail_msg("location in %s, expected ...%s", l.file, file_suffix);
+	if (l.line != line || l.column != column)
+		fail_msg("location %s:%u:%u, expected line %u column %u", l.file, l.line, l.column, line,
+			 column);
+}
+
+static void assert_type(const mg_table *t, const char *column, const char *c_type, const char *sql_type,
+			mg_type_family family)
+{
+	const mg_column *c = mg_c_test_column(t, column);
+	assert_string_equal(c->type, c_type);
+	assert_string_equal(c->sql_type, sql_type);
+	if (c->family != family)
+		fail_msg("column %s: family %s, expected %s", column, mg_type_family_name(c->family),
+			 mg_type_family_name(family));
+}
+
+/* ---- types ---- */
+
+static void sql_types_follow_the_c_types(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read(&(const char *){mg_c_test_input("types.h")}, 1, NULL);
+	mg_table *t = mg_c_test_table(g, "sample");
+	assert_int_equal(t->kind, MG_TABLE_MODEL);
+	assert_type(t, "id", "int", "INTEGER", MG_TYPE_INTEGER);
+	assert_type(t, "big", "int64_t", "BIGINT", MG_TYPE_INTEGER);
+	assert_type(t, "small", "short", "SMALLINT", MG_TYPE_INTEGER);
+	assert_type(t, "byte", "uint8_t", "SMALLINT", MG_TYPE_INTEGER);
+	assert_type(t, "count", "size_t", "BIGINT", MG_TYPE_INTEGER);
+	assert_type(t, "flag", "_Bool", "BOOLEAN", MG_TYPE_BOOLEAN);
+	assert_type(t, "ratio", "double", "DOUBLE PRECISION", MG_TYPE_REAL);
+	assert_type(t, "score", "float", "REAL", MG_TYPE_REAL);
+	assert_type(t, "initial", "char", "CHAR(1)", MG_TYPE_TEXT);
+	assert_type(t, "name", "char[81]", "VARCHAR(80)", MG_TYPE_TEXT);
+	assert_type(t, "bio", "char *", "TEXT", MG_TYPE_TEXT);
+	assert_type(t, "motto", "const char *", "TEXT", MG_TYPE_TEXT);
+	assert_type(t, "created", "time_t", "TIMESTAMP", MG_TYPE_DATETIME);
+	assert_type(t, "updated", "struct tm", "TIMESTAMP", MG_TYPE_DATETIME);
+	assert_type(t, "digest", "uint8_t[32]", "BLOB", MG_TYPE_BLOB);
+	assert_type(t, "avatar", "unsigned char *", "BLOB", MG_TYPE_BLOB);
+	assert_type(t, "status", "enum Status", "STATUS", MG_TYPE_TEXT);
+	assert_type(t, "kind", "Kind", "KIND", MG_TYPE_TEXT);
+	assert_type(t, "price", "int", "NUMERIC(10,2)", MG_TYPE_NUMERIC);
+	assert_type(t, "label", "char[9]", "CHAR(8)", MG_TYPE_TEXT);
+	/* Not columns: a pointer to an int array, an int array. */
+	assert_null(mg_table_find_column(t, "scores"));
+	assert_null(mg_table_find_column(t, "history"));
+	assert_int_equal(t->nunmapped_fields, 2);
+	assert_string_equal(t->unmapped_fields[0]->name, "scores");
+	assert_null(t->unmapped_fields[0]->target);
+	assert_int_equal(t->unmapped_fields[0]->collection, MG_UNSET);
+	assert_int_equal(g->nannotation_problems, 0);
+	mg_graph_free(g);
+}
+
+/* ---- names, keys, defaults ---- */
+
+static void names_keys_and_defaults(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text(
+	    "names.h",
+	    "#include <modelgraph/annotations.h>\n"
+	    "struct UserProfile { int id MG_COLUMN(primary_key); } MG_MODEL();\n"
+	    "struct HTTPLog { int id MG_COLUMN(primary_key, autoincrement=false); } MG_MODEL();\n"
+	    "struct Song2Playlist { int id MG_COLUMN(primary_key); } MG_MODEL();\n"
+	    "struct Tag {\n"
+	    "    int id          MG_COLUMN(primary_key);\n"
+	    "    char slug[41]   MG_COLUMN(name=tag_slug, unique, nullable=false);\n"
+	    "    char label[41]  MG_COLUMN(index, unique);\n"
+	    "    int weight      MG_COLUMN(index, default=1, server_default=0);\n"
+	    "    char *note      MG_COLUMN(server_default=\"it's\", default=\"x\");\n"
+	    "    int owner_id    MG_COLUMN(nullable=true);\n"
+	    "} MG_MODEL(tablename=tags, schema=blog) MG_UNIQUE(owner_id, label)\n"
+	    "  MG_INDEX(ix_tags_owner, owner_id, weight);\n"
+	    "struct Pair { int a; int b; } MG_TABLE(pairs) MG_PRIMARY_KEY(b, a);\n"
+	    "typedef struct { int id MG_COLUMN(primary_key); } MG_MODEL() Point;\n");
+
+	mg_table *profile = mg_c_test_table(g, "user_profile");
+	assert_string_equal(profile->struct_name, "UserProfile");
+	assert_true(profile->columns[0]->autoincrement); /* a lone integer key: SQLAlchemy's "auto" */
+	assert_false(profile->columns[0]->nullable);
+	assert_false(mg_c_test_table(g, "http_log")->columns[0]->autoincrement);
+	mg_c_test_table(g, "song2_playlist");
+	assert_string_equal(mg_c_test_table(g, "point")->struct_name, "Point");
+
+	mg_table *tags = mg_c_test_table(g, "tags");
+	assert_string_equal(tags->schema, "blog");
+	assert_string_equal(tags->path, "blog.tags");
+	mg_column *slug = mg_c_test_column(tags, "tag_slug");
+	assert_string_equal(slug->path, "blog.tags.tag_slug");
+	assert_true(slug->unique);
+	assert_false(slug->nullable);
+	assert_true(mg_c_test_column(tags, "owner_id")->nullable);
+	assert_true(mg_c_test_column(tags, "weight")->nullable); /* SQLAlchemy's default */
+	assert_string_equal(mg_c_test_column(tags, "weight")->default_value, "0");
+	assert_string_equal(mg_c_test_column(tags, "weight")->client_default, "1");
+	assert_string_equal(mg_c_test_column(tags, "note")->default_value, "'it''s'");
+	assert_string_equal(mg_c_test_column(tags, "note")->client_default, "\"x\"");
+	mg_column *pair[] = {mg_c_test_column(tags, "label"), mg_c_test_column(tags, "owner_id")};
+	assert_true(mg_table_is_key(tags, pair, 2));
+	assert_true(mg_table_is_key(tags, &slug, 1));
+	assert_true(mg_c_test_column(tags, "label")->unique);
+	/* Indexes sorted by name: ix_tags_label (unique, index=true), ix_tags_owner,
+	 * ix_tags_weight, tags_owner_id_label_key, tags_tag_slug_key. */
+	assert_int_equal(tags->nindexes, 5);
+	assert_string_equal(tags->indexes[0]->name, "ix_tags_label");
+	assert_true(tags->indexes[0]->unique);
+	assert_string_equal(tags->indexes[1]->name, "ix_tags_owner");
+	assert_int_equal(tags->indexes[1]->ncolumns, 2);
+	assert_false(tags->indexes[1]->unique);
+	assert_string_equal(tags->indexes[3]->name, "tags_owner_id_label_key");
+	assert_int_equal(tags->indexes[3]->origin, MG_INDEX_UNIQUE);
+	assert_string_equal(tags->indexes[4]->name, "tags_tag_slug_key");
+
+	mg_table *pairs = mg_c_test_table(g, "pairs");
+	assert_int_equal(pairs->kind, MG_TABLE_PLAIN);
+	assert_int_equal(pairs->npk, 2);
+	assert_string_equal(pairs->primary_key[0]->name, "b"); /* key order, not field order */
+	assert_false(pairs->primary_key[0]->autoincrement);
+	assert_false(pairs->columns[0]->nullable);
+	assert_int_equal(g->nannotation_problems, 0);
+	mg_graph_free(g);
+}
+
+/* ---- foreign keys and relationships ---- */
+
+static void foreign_keys_and_relationships(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read(&(const char *){mg_c_test_input("shop.h")}, 1, NULL);
+	mg_table *order = mg_c_test_table(g, "orders");
+	assert_int_equal(order->nforeign_keys, 3);
+	/* Sorted by name: orders_coupon_fkey, orders_customer_id_fkey, orders_warehouse_fkey. */
+	mg_foreign_key *customer = order->foreign_keys[1];
+	assert_string_equal(customer->name, "orders_customer_id_fkey");
+	assert_string_equal(customer->parent_name, "customer");
+	assert_int_equal(customer->nparent_columns, 1);
+	assert_string_equal(customer->parent_column_names[0], "id");
+	assert_ptr_equal(customer->parent, mg_c_test_table(g, "customer"));
+	assert_int_equal(customer->on_delete, MG_ACTION_CASCADE);
+	assert_int_equal(customer->on_update, MG_ACTION_NO_ACTION);
+	assert_false(customer->columns[0]->nullable);
+	assert_at(customer->location, "shop.h", 31, 31);
+	assert_at(customer->columns[0]->location, "shop.h", 31, 6);
+
+	mg_foreign_key *coupon = order->foreign_keys[0];
+	assert_string_equal(coupon->name, "orders_coupon_fkey");
+	assert_int_equal(coupon->on_delete, MG_ACTION_SET_NULL);
+	mg_foreign_key *dangling = order->foreign_keys[2];
+	assert_string_equal(dangling->name, "orders_warehouse_fkey");
+	assert_string_equal(dangling->parent_name, "warehouse");
+	assert_null(dangling->parent); /* no such table: kept for fk-target-missing */
+	assert_string_equal(dangling->columns[0]->name, "warehouse_id");
+
+	mg_table *customer_t = mg_c_test_table(g, "customer");
+	assert_int_equal(customer_t->nrelationships, 3);
+	/* Sorted by name: addresses, orders, referrer. */
+	mg_relationship *orders = customer_t->relationships[1];
+	assert_string_equal(orders->name, "orders");
+	assert_string_equal(orders->target_name, "Order");
+	assert_string_equal(orders->backref, "customer");
+	assert_null(orders->back_populates);
+	assert_int_equal(orders->uselist, MG_UNSET);
+	assert_int_equal(orders->c_collection, MG_TRUE);
+	assert_string_equal(orders->c_target, "Order");
+	assert_string_equal(orders->cascade, "all, delete-orphan");
+	assert_string_equal(orders->lazy, "dynamic");
+	assert_string_equal(orders->order_by, "Order.placed desc");
+	assert_int_equal(orders->nforeign_keys, 1);
+	assert_string_equal(orders->foreign_keys[0], "Order.customer_id");
+	assert_at(orders->location, "shop.h", 15, 31);
+	assert_true(orders->source == customer_t);
+
+	mg_relationship *referrer = customer_t->relationships[2];
+	assert_string_equal(referrer->name, "referrer");
+	assert_int_equal(referrer->c_collection, MG_FALSE);
+	assert_int_equal(referrer->uselist, MG_FALSE);
+	assert_int_equal(referrer->nremote_side, 1);
+	assert_string_equal(referrer->remote_side[0], "id");
+	assert_int_equal(referrer->viewonly, MG_TRUE);
+	assert_int_equal(referrer->noverlaps, 2);
+	assert_string_equal(referrer->overlaps[0], "orders");
+	assert_string_equal(referrer->overlaps[1], "addresses");
+
+	mg_relationship *addresses = customer_t->relationships[0];
+	assert_int_equal(addresses->c_collection, MG_TRUE); /* an array of pointers */
+	assert_string_equal(addresses->back_populates, "owner");
+	assert_string_equal(addresses->secondary_name, "customer_addresses");
+
+	/* MG_TRANSIENT fields are nothing; a bare pointer to a model is recorded. */
+	assert_null(mg_table_find_column(customer_t, "session"));
+	assert_null(mg_table_find_relationship(customer_t, "session"));
+	assert_int_equal(customer_t->nunmapped_fields, 1);
+	mg_unmapped_field *u = customer_t->unmapped_fields[0];
+	assert_string_equal(u->name, "last_order");
+	assert_string_equal(u->target, "Order");
+	assert_int_equal(u->collection, MG_FALSE);
+	assert_true(u->pointer);
+	assert_string_equal(u->path, "customer.last_order");
+	assert_at(u->location, "shop.h", 21, 16);
+	assert_int_equal(g->nannotation_problems, 0);
+	mg_graph_free(g);
+}
+
+/* ---- comments and locations ---- */
+
+static void comments_and_locations(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read(&(const char *){mg_c_test_input("shop.h")}, 1, NULL);
+	mg_table *customer = mg_c_test_table(g, "customer");
+	assert_string_equal(customer->comment, "Someone who buys.\n\nCustomers are never deleted, only disabled.");
+	assert_at(customer->location, "shop.h", 23, 3);
+	mg_column *email = mg_c_test_column(customer, "email");
+	assert_string_equal(email->comment, "where receipts go");
+	assert_at(email->location, "shop.h", 12, 7);
+	mg_column *name = mg_c_test_column(customer, "name");
+	assert_string_equal(name->comment, "full name, as printed on invoices");
+	mg_table *order = mg_c_test_table(g, "orders");
+	assert_string_equal(order->comment, "an order, paid or not"); /* comment= wins over the doc comment */
+	assert_string_equal(mg_c_test_column(order, "total")->comment, "in cents");
+	assert_null(mg_c_test_column(order, "id")->comment);
+	assert_string_equal(g->sources[0].name, mg_c_test_input("shop.h"));
+	assert_int_equal(g->sources[0].kind, MG_SOURCE_C);
+	mg_graph_free(g);
+}
+
+/* ---- several files ---- */
+
+static const char common_h[] =
+	"#ifndef COMMON_H\n"
+	"#define COMMON_H\n"
+	"#include <modelgraph/annotations.h>\n"
+	"struct Author { int id MG_COLUMN(primary_key); } MG_MODEL();\n"
+	"#endif\n";
+
+static void several_files_merge(void **state)
+{
+	(void)state;
+	mg_test_write_file("common.h", common_h);
+	char a[1024], b[1024];
+	snprintf(a, sizeof(a), "%s", mg_test_write_file("books.h",
+		"#include \"common.h\"\n"
+		"struct Book { int id MG_COLUMN(primary_key); int author_id MG_FOREIGN_KEY(author.id, index); } MG_MODEL();\n"));
+	snprintf(b, sizeof(b), "%s", mg_test_write_file("talks.h",
+		"#include \"common.h\"\n"
+		"struct Talk { int id MG_COLUMN(primary_key); int author_id MG_FOREIGN_KEY(author.id, index); } MG_MODEL();\n"));
+	const char *paths[] = {a, b};
+	mg_graph *g = mg_c_test_read(paths, 2, NULL);
+	/* common.h reached through both inputs is one definition. */
+	assert_int_equal(g->ntables, 3);
+	assert_int_equal(g->nsources, 2);
+	mg_table *author = mg_c_test_table(g, "author");
+	assert_int_equal(author->nreferenced_by, 2);
+	assert_int_equal(author->source_index, 0);
+	assert_int_equal(mg_c_test_table(g, "talk")->source_index, 1);
+	mg_graph_free(g);
+
+	/* The same file twice, and a header read after the file including it. */
+	const char *again[] = {a, a, mg_test_write_file("common.h", common_h)};
+	g = mg_c_test_read(again, 3, NULL);
+	assert_int_equal(g->ntables, 2);
+	mg_graph_free(g);
+}
+
+static void defined_twice_is_an_error(void **state)
+{
+	(void)state;
+	char first[1024];
+	snprintf(first, sizeof(first), "%s", mg_test_write_file("one.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct User { int id MG_COLUMN(primary_key); } MG_MODEL(tablename=users);\n"));
+	const char *second = mg_test_write_file("two.h",
+		"#include <modelgraph/annotations.h>\n"
+		"\n"
+		"struct User { int id MG_COLUMN(primary_key); } MG_MODEL(tablename=users);\n");
+	mg_error err = {{0}};
+	mg_graph *g = mg_graph_new();
+	assert_int_equal(mg_read_c(g, first, NULL, &err), 0);
+	assert_int_equal(mg_read_c(g, second, &(mg_c_options){0}, &err), -1);
+	mg_graph_free(g);
+	/* Both places named. */
+	assert_non_null(strstr(err.message, "two.h:3:48: table \"users\" is defined twice"));
+	assert_non_null(strstr(err.message, "one.h:2:48"));
+
+	/* Another struct, the same table name (case does not matter in SQL). */
+	const char *path = mg_test_write_file("same_table.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Person { int id MG_COLUMN(primary_key); } MG_MODEL(tablename=people);\n"
+		"struct Human { int id MG_COLUMN(primary_key); } MG_MODEL(tablename=People);\n");
+	const char *msg = mg_c_test_read_error(path, NULL);
+	assert_non_null(strstr(msg, "same_table.h:3:49: table \"People\" is defined twice: here by struct Human"));
+	assert_non_null(strstr(msg, "same_table.h:2:50 by struct Person"));
+
+	/* The same struct tag mapped twice, under two table names. */
+	g = mg_graph_new();
+	assert_int_equal(mg_read_c(g, first, NULL, &err), 0);
+	path = mg_test_write_file("three.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct User { int id MG_COLUMN(primary_key); } MG_MODEL(tablename=accounts);\n");
+	assert_int_equal(mg_read_c(g, path, NULL, &err), -1);
+	mg_graph_free(g);
+	assert_non_null(strstr(err.message, "three.h:2:48: struct User is defined twice: here and at "));
+	assert_non_null(strstr(err.message, "one.h:2:48"));
+}
+
+/* ---- C errors ---- */
+
+static void c_errors_make_the_input_unreadable(void **state)
+{
+	(void)state;
+	const char *path = mg_test_write_file("broken.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct A { int id MG_COLUMN(primary_key); } MG_MODEL();\n"
+		"struct B { int x; int = 3; } MG_MODEL();\n");
+	const char *msg = mg_c_test_read_error(path, NULL);
+	char expected[1100];
+	snprintf(expected, sizeof(expected), "%s:3:23: error: ", path);
+	if (strncmp(msg, expected, strlen(expected)) != 0)
+		fail_msg("message \"%s\", expected it to start with \"%s\"", msg, expected);
+
+	path = mg_test_write_file("missing_include.h", "#include \"nowhere.h\"\n");
+	msg = mg_c_test_read_error(path, NULL);
+	assert_non_null(strstr(msg, "missing_include.h:1:10: fatal error: 'nowhere.h' file not found"));
+
+	msg = mg_c_test_read_error("/nonexistent/models.h", NULL);
+	assert_non_null(strstr(msg, "/nonexistent/models.h: no such file"));
+}
+
+/* ---- options ---- */
+
+static void header_found_without_include_path(void **state)
+{
+	(void)state;
+	/* No -I anywhere, yet the macros expand to annotations. */
+	mg_graph *g = mg_c_test_read_text("plain.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Plain { int id MG_COLUMN(primary_key); } MG_MODEL();\n");
+	assert_int_equal(mg_c_test_table(g, "plain")->npk, 1);
+	mg_graph_free(g);
+
+	/* A copy of the user's own, on their include path, is the one used. */
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/own", mg_test_tmpdir());
+	mkdir(dir, 0700);
+	snprintf(dir, sizeof(dir), "%s/own/modelgraph", mg_test_tmpdir());
+	mkdir(dir, 0700);
+	mg_test_write_file("own/modelgraph/annotations.h",
+		"#define MG_MODEL(...) __attribute__((annotate(\"mg:model:tablename=theirs\")))\n"
+		"#define MG_COLUMN(...)\n");
+	snprintf(dir, sizeof(dir), "%s/own", mg_test_tmpdir());
+	const char *include_dirs[] = {dir};
+	const char *path = mg_test_write_file("plain.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Plain { int id MG_COLUMN(primary_key); } MG_MODEL();\n");
+	g = mg_c_test_read(&path, 1, &(mg_c_options){.include_dirs = include_dirs, .ninclude_dirs = 1});
+	mg_c_test_table(g, "theirs");
+	mg_graph_free(g);
+}
+
+static void defines_includes_and_standard(void **state)
+{
+	(void)state;
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s/inc", mg_test_tmpdir());
+	mkdir(dir, 0700);
+	mg_test_write_file("inc/extra.h",
+		"struct EXTRA_TAG { int id MG_COLUMN(primary_key); } MG_MODEL();\n");
+	char path[1024];
+	snprintf(path, sizeof(path), "%s", mg_test_write_file("options.h",
+		"#include <modelgraph/annotations.h>\n"
+		"#ifdef WITH_EXTRA\n"
+		"#include \"extra.h\"\n"
+		"#endif\n"
+		"#if __STDC_VERSION__ != 201112L\n"
+		"struct Std17 { int id MG_COLUMN(primary_key); } MG_MODEL();\n"
+		"#endif\n"
+		"struct Base { int id MG_COLUMN(primary_key); } MG_MODEL();\n"));
+	const char *paths[] = {path};
+
+	mg_graph *g = mg_c_test_read(paths, 1, NULL);
+	assert_int_equal(g->ntables, 1); /* C11 by default, nothing defined */
+	mg_graph_free(g);
+
+	const char *include_dirs[] = {dir};
+	const char *defines[] = {"WITH_EXTRA", "EXTRA_TAG=Extras"};
+	mg_c_options options = {.std = "c17", .include_dirs = include_dirs, .ninclude_dirs = 1,
+				.defines = defines, .ndefines = 2};
+	g = mg_c_test_read(paths, 1, &options);
+	assert_int_equal(g->ntables, 3);
+	mg_c_test_table(g, "extras");
+	mg_c_test_table(g, "std17");
+	mg_graph_free(g);
+
+	/* -p: the flags of compile_commands.json, for a header those of the
+	 * nearest listed file. */
+	char json[4096];
+	snprintf(json, sizeof(json),
+		 "[{\"directory\": \"%s\", \"file\": \"main.c\",\n"
+		 "  \"arguments\": [\"cc\", \"-Iinc\", \"-DWITH_EXTRA\", \"-D\", \"EXTRA_TAG=FromDb\","
+		 " \"-std=gnu17\", \"-O2\", \"-c\", \"main.c\"]}]\n",
+		 mg_test_tmpdir());
+	mg_test_write_file("compile_commands.json", json);
+	g = mg_c_test_read(paths, 1, &(mg_c_options){.build_dir = mg_test_tmpdir()});
+	assert_int_equal(g->ntables, 3);
+	mg_c_test_table(g, "from_db");
+	mg_graph_free(g);
+
+	/* A -D of the options wins over the database's. */
+	const char *override[] = {"EXTRA_TAG=Mine"};
+	g = mg_c_test_read(paths, 1, &(mg_c_options){.build_dir = mg_test_tmpdir(), .defines = override,
+						       .ndefines = 1, .std = "c11"});
+	assert_int_equal(g->ntables, 2);
+	mg_c_test_table(g, "mine");
+	mg_graph_free(g);
+
+	const char *msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = "/nonexistent"});
+	assert_non_null(strstr(msg, "/nonexistent: no compile_commands.json"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(sql_types_follow_the_c_types),
+		cmocka_unit_test(names_keys_and_defaults),
+		cmocka_unit_test(foreign_keys_and_relationships),
+		cmocka_unit_test(comments_and_locations),
+		cmocka_unit_test(several_files_merge),
+		cmocka_unit_test(defined_twice_is_an_error),
+		cmocka_unit_test(c_errors_make_the_input_unreadable),
+		cmocka_unit_test(header_found_without_include_path),
+		cmocka_unit_test(defines_includes_and_standard),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
