@@ -58,7 +58,7 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 			.severity = effective_severity(rule, options),
 			.findings = findings,
 		};
-		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds))
+		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds) || !rule->check)
 			continue;
 		rule->check(&ctx);
 		if (ctx.failed)

@@ -41,7 +41,11 @@ typedef struct mg_rule {
 	const char *good_sql;       /* the same model, fixed */
 	const char *bad_c;          /* an example in annotated C that fires; NULL when none yet */
 	const char *good_c;         /* the same model, fixed */
+	const char *bad_config;     /* an example .modelgraph.yml, for rules about configuration */
+	const char *good_config;
 	const char *fix;            /* what to do, in one line */
+	/* Appends the rule's findings over a resolved graph. NULL for rules whose
+	 * findings come from elsewhere (suppressions are judged after lint). */
 	void (*check)(mg_rule_context *ctx);
 } mg_rule;
 

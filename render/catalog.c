@@ -32,19 +32,21 @@ typedef struct example {
 	const char *language, *bad, *good;
 } example;
 
-static size_t rule_examples(const mg_rule *rule, example out[2])
+static size_t rule_examples(const mg_rule *rule, example out[3])
 {
 	size_t n = 0;
 	if (rule->bad_sql)
 		out[n++] = (example){"sql", rule->bad_sql, rule->good_sql};
 	if (rule->bad_c)
 		out[n++] = (example){"c", rule->bad_c, rule->good_c};
+	if (rule->bad_config)
+		out[n++] = (example){"yaml", rule->bad_config, rule->good_config};
 	return n;
 }
 
 void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 {
-	example examples[2];
+	example examples[3];
 	size_t n = rule_examples(rule, examples);
 	mg_buf_printf(out, "%s (%s, %s)\n\n%s\n\nWhy: %s\n", rule->id, mg_severity_name(rule->severity),
 		      sources_name(rule->sources), rule->summary, rule->rationale);
@@ -82,7 +84,7 @@ static void render_markdown(mg_buf *out)
 		mg_buf_printf(out, "\n## %s\n\n%s\n\nDefault severity: **%s**; applies to %s.\n\n%s\n\n",
 			      r->id, r->summary, mg_severity_name(r->severity), sources_name(r->sources),
 			      r->rationale);
-		example examples[2];
+		example examples[3];
 		size_t nexamples = rule_examples(r, examples);
 		for (size_t e = 0; e < nexamples; e++)
 			mg_buf_printf(out, "Fires on:\n\n```%s\n%s\n```\n\nDoes not fire on:\n\n```%s\n%s\n```\n\n",
@@ -110,6 +112,8 @@ static void render_json(mg_buf *out)
 		mg_json_member_string(&json, "good_sql", r->good_sql);
 		mg_json_member_string(&json, "bad_c", r->bad_c);
 		mg_json_member_string(&json, "good_c", r->good_c);
+		mg_json_member_string(&json, "bad_config", r->bad_config);
+		mg_json_member_string(&json, "good_config", r->good_config);
 		mg_json_member_string(&json, "fix", r->fix);
 		mg_json_end_object(&json);
 	}

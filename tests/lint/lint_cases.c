@@ -420,8 +420,9 @@ static void every_rule_has_cases(void **state)
 	report_open(&r);
 	for (size_t i = 0; i < nrules; i++) {
 		static const char *const kinds[] = {"bad", "good"};
-		/* Rules about C annotations have their cases in tests/c/cases. */
-		if (!(rules[i]->sources & MG_RULE_SOURCE_DB))
+		/* Rules about C annotations have their cases in tests/c/cases; rules
+		 * without a check (suppressions) are tested where they are reported. */
+		if (!(rules[i]->sources & MG_RULE_SOURCE_DB) || !rules[i]->check)
 			continue;
 		for (size_t k = 0; k < 2; k++) {
 			char name[128];

@@ -1,0 +1,48 @@
+#ifndef MG_SUPPRESS_H
+#define MG_SUPPRESS_H
+
+#include <stddef.h>
+
+#include "baseline.h"
+#include "config.h"
+#include "findings.h"
+#include "lint.h"
+
+/*
+ * Suppression, after lint and before reporting: the configuration's
+ * ignores and the baseline take away the findings they accept, and an
+ * ignore that accepts nothing is reported itself (suppression-unused), so
+ * stale ignores do not pile up.
+ */
+
+/* What a run of mg_suppress_apply did; for a summary line. */
+typedef struct mg_suppress_stats {
+	size_t ignored;        /* findings removed by configuration ignores */
+	size_t baselined;      /* findings removed by the baseline */
+	size_t unused_ignores; /* ignores that matched no finding */
+	size_t stale_entries;  /* baseline entries that matched no finding (dropped quietly) */
+} mg_suppress_stats;
+
+/*
+ * Filters `findings` in place, in three steps:
+ *
+ *   1. a finding is removed when some ignore of `config` has its rule and a
+ *      pattern matching its object path (glob.h);
+ *   2. each ignore that removed nothing becomes a `suppression-unused`
+ *      finding: located at its entry in the configuration file, with its
+ *      pattern as the object path, at that rule's severity (from `options`'
+ *      overrides, else the configuration's, else the catalog's; none when
+ *      it is off);
+ *   3. the `baseline` removes the findings it lists, one per entry: first
+ *      those whose message is the entry's too, then any with the entry's
+ *      rule and path. The baseline applies to step 2's findings as well, so
+ *      a baseline written from the result accepts all of it.
+ *
+ * The result is sorted with mg_findings_sort. `config`, `baseline`,
+ * `options` and `stats` may each be NULL. Returns 0, or -1 when out of
+ * memory (`findings` is then partly filtered).
+ */
+int mg_suppress_apply(mg_findings *findings, const mg_config *config, const mg_baseline *baseline,
+		      const mg_lint_options *options, mg_suppress_stats *stats);
+
+#endif

@@ -1,0 +1,521 @@
+/*
+ * Suppression: glob patterns, configuration ignores, suppression-unused,
+ * and count-aware baselines, alone and through lint on a real schema.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "test_support.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/baseline.h"
+#include "analyzer/config.h"
+#include "analyzer/glob.h"
+#include "analyzer/lint.h"
+#include "analyzer/suppress.h"
+
+static int teardown_group(void **state)
+{
+	(void)state;
+	mg_test_tmpdir_remove();
+	return 0;
+}
+
+/* ---- glob ---- */
+
+static const struct {
+	const char *pattern, *text;
+	bool match;
+} glob_cases[] = {
+	/* literals */
+	{"", "", true},
+	{"", "a", false},
+	{"post", "post", true},
+	{"post", "posts", false},
+	{"post", "pos", false},
+	{"Post", "post", false}, /* case matters */
+	/* * */
+	{"*", "", true},
+	{"*", "anything.at.all", true},
+	{"audit_*", "audit_log", true},
+	{"audit_*", "audit_", true},
+	{"audit_*", "audit_log.user_id", true}, /* dots too */
+	{"audit_*", "my_audit_log", false},
+	{"*.created_at", "post.created_at", true},
+	{"*.created_at", "created_at", false},
+	{"*_id", "post.user_id", true},
+	{"a*b*c", "abc", true},
+	{"a*b*c", "a.b.c", true},
+	{"a*b*c", "acb", false},
+	{"a*b*c", "abcbc", true},
+	{"a**b", "ab", true},
+	{"*a*a*a*a*b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", false},
+	{"*x", "xxxxy", false},
+	{"*ab", "aab", true},
+	/* ? */
+	{"?", "a", true},
+	{"?", "", false},
+	{"?", "ab", false},
+	{"post.?d", "post.id", true},
+	{"t?", "t\xc3\xa9", true},        /* one character, two bytes */
+	{"t??", "t\xc3\xa9", false},
+	{"t?", "t\xff", true},            /* a bad byte is one character */
+	/* classes */
+	{"user_[0-9]", "user_7", true},
+	{"user_[0-9]", "user_x", false},
+	{"user_[0-9]", "user_", false},
+	{"[abc]", "b", true},
+	{"[abc]", "d", false},
+	{"[!abc]", "d", true},
+	{"[!abc]", "a", false},
+	{"[^abc]", "d", true},
+	{"[^abc]", "c", false},
+	{"[]a]", "]", true},
+	{"[]a]", "a", true},
+	{"[!]a]", "]", false},
+	{"[!]a]", "b", true},
+	{"[a-]", "-", true},
+	{"[-a]", "-", true},
+	{"[a-c-e]", "-", true},
+	{"[a-c-e]", "d", false},
+	{"[\\]]", "]", true},
+	{"[a\\-z]", "-", true},
+	{"[a\\-z]", "b", false},
+	{"[\xc3\xa0-\xc3\xbf]", "\xc3\xa9", true}, /* à-ÿ holds é */
+	{"[\xc3\xa0-\xc3\xbf]", "e", false},
+	{"[!a]", "\xc3\xa9", true},
+	{"[.]", ".", true},
+	{"[*]", "*", true},
+	{"[*]", "x", false},
+	/* escapes */
+	{"a\\*", "a*", true},
+	{"a\\*", "ab", false},
+	{"a\\?", "a?", true},
+	{"a\\[b]", "a[b]", true},
+	{"a\\\\", "a\\", true},
+	{"\\a", "a", true},
+	/* malformed patterns still mean something */
+	{"audit_[", "audit_[", true},
+	{"audit_[", "audit_x", false},
+	{"a[b", "a[b", true},
+	{"a\\", "a\\", true},
+	{"[z-a]", "m", false},
+	{"[z-a]", "z", false},
+	{"[!z-a]", "m", true},
+};
+
+static void glob_matches(void **state)
+{
+	(void)state;
+	size_t failures = 0;
+	for (size_t i = 0; i < sizeof(glob_cases) / sizeof(glob_cases[0]); i++) {
+		bool got = mg_glob_match(glob_cases[i].pattern, glob_cases[i].text);
+		if (got != glob_cases[i].match) {
+			fprintf(stderr, "glob \"%s\" on \"%s\": %s, expected %s\n", glob_cases[i].pattern,
+				glob_cases[i].text, got ? "match" : "no match",
+				glob_cases[i].match ? "match" : "no match");
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+static void glob_check(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *pattern, *problem;
+	} cases[] = {
+		{"", NULL},
+		{"audit_*", NULL},
+		{"[]]", NULL},
+		{"[!]]", NULL},
+		{"a\\[", NULL},
+		{"[a-]", NULL},
+		{"[", "\"[\" without a closing \"]\""},
+		{"audit_[", "\"[\" without a closing \"]\""},
+		{"[]", "\"[\" without a closing \"]\""},
+		{"[!]", "\"[\" without a closing \"]\""},
+		{"[a\\]", "\"[\" without a closing \"]\""},
+		{"a\\", "\"\\\" at the end escapes nothing"},
+		{"[z-a]", "reversed range \"z-a\""},
+		{"[a-cz-b]", "reversed range \"z-b\""},
+		{"[\\z-\\a]", "reversed range \"\\z-\\a\""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char problem[200] = "";
+		int rc = mg_glob_check(cases[i].pattern, problem, sizeof(problem));
+		if (!cases[i].problem) {
+			assert_int_equal(rc, 0);
+			assert_string_equal(problem, "");
+		} else {
+			assert_int_equal(rc, -1);
+			assert_string_equal(problem, cases[i].problem);
+		}
+	}
+}
+
+static void glob_characters(void **state)
+{
+	(void)state;
+	uint32_t cp = 0;
+	assert_int_equal(mg_glob_char("a", &cp), 1);
+	assert_int_equal(cp, 'a');
+	assert_int_equal(mg_glob_char("\xc3\xa9", &cp), 2);
+	assert_int_equal(cp, 0xE9);
+	assert_int_equal(mg_glob_char("\xe2\x82\xac", &cp), 3);
+	assert_int_equal(cp, 0x20AC);
+	assert_int_equal(mg_glob_char("\xf0\x9f\x98\x80", &cp), 4);
+	assert_int_equal(cp, 0x1F600);
+	/* bad: stray continuation, overlong, surrogate, past U+10FFFF, cut short */
+	static const char *const bad[] = {"\x80", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+					  "\xc3", "\xe2\x82", "\xff"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(mg_glob_char(bad[i], &cp), 1);
+		assert_int_equal(cp, 0xDC00 + (unsigned char)bad[i][0]);
+	}
+}
+
+/* ---- suppression ---- */
+
+static mg_config *load_config(const char *text)
+{
+	mg_error err = {{0}};
+	mg_config *config = NULL;
+	const char *path = mg_test_write_file(".modelgraph.yml", text);
+	if (mg_config_load(&config, path, &err) != 0)
+		fail_msg("config: %s", err.message);
+	return config;
+}
+
+static mg_baseline *load_baseline(const char *entries)
+{
+	char text[4096];
+	snprintf(text, sizeof(text),
+		 "{\"format\": \"modelgraph-baseline\", \"version\": 1, \"findings\": [%s]}", entries);
+	mg_error err = {{0}};
+	mg_baseline *baseline = NULL;
+	const char *path = mg_test_write_file("baseline.json", text);
+	if (mg_baseline_load(&baseline, path, &err) != 0)
+		fail_msg("baseline: %s", err.message);
+	return baseline;
+}
+
+static void add(mg_findings *findings, const char *rule, const char *path, unsigned line,
+		const char *message)
+{
+	mg_location at = {.file = "schema.sql", .line = line, .column = 1};
+	assert_non_null(mg_findings_add(findings, rule, MG_SEVERITY_WARNING, MG_OBJECT_TABLE, path, at,
+					message));
+}
+
+/* The findings as "rule path line" lines, in order. */
+static const char *listing(const mg_findings *findings)
+{
+	static char text[4096];
+	size_t len = 0;
+	text[0] = '\0';
+	for (size_t i = 0; i < findings->count; i++) {
+		const mg_finding *f = &findings->items[i];
+		len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s %u\n", f->rule, f->path,
+					f->location.line);
+		assert_true(len < sizeof(text));
+	}
+	return text;
+}
+
+static void nothing_to_apply_only_sorts(void **state)
+{
+	(void)state;
+	mg_findings *findings = mg_findings_new();
+	add(findings, "table-isolated", "b", 2, "m");
+	add(findings, "table-isolated", "a", 1, "m");
+	mg_suppress_stats stats = {1, 1, 1, 1};
+	assert_int_equal(mg_suppress_apply(findings, NULL, NULL, NULL, &stats), 0);
+	assert_string_equal(listing(findings), "table-isolated a 1\ntable-isolated b 2\n");
+	assert_int_equal(stats.ignored + stats.baselined + stats.unused_ignores + stats.stale_entries, 0);
+	assert_int_equal(mg_suppress_apply(findings, NULL, NULL, NULL, NULL), 0); /* stats optional */
+	mg_findings_free(findings);
+}
+
+static void ignores_remove_by_rule_and_pattern(void **state)
+{
+	(void)state;
+	mg_config *config = load_config("ignore:\n"
+					"  - rule: table-isolated\n"
+					"    path: \"audit_*\"\n"
+					"    reason: append-only logs\n"
+					"  - rule: fk-missing-index\n"
+					"    path: \"*.fk_tenant\"\n"
+					"    reason: few tenants\n");
+	mg_findings *findings = mg_findings_new();
+	add(findings, "table-isolated", "audit_log", 1, "m");
+	add(findings, "table-isolated", "audit_login", 2, "m");
+	add(findings, "table-isolated", "post", 3, "m");
+	add(findings, "table-no-primary-key", "audit_log", 4, "m"); /* another rule */
+	add(findings, "fk-missing-index", "post.fk_tenant", 5, "m");
+	add(findings, "fk-missing-index", "post.fk_user", 6, "m");
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, config, NULL, NULL, &stats), 0);
+	assert_string_equal(listing(findings), "table-isolated post 3\n"
+					       "table-no-primary-key audit_log 4\n"
+					       "fk-missing-index post.fk_user 6\n");
+	assert_int_equal(stats.ignored, 3);
+	assert_int_equal(stats.unused_ignores, 0);
+	assert_int_equal(stats.baselined, 0);
+	mg_findings_free(findings);
+	mg_config_free(config);
+}
+
+static const char unused_config[] = "rules:\n"
+				    "  table-isolated: note\n"
+				    "ignore:\n"
+				    "  - rule: table-isolated\n"
+				    "    path: \"audit_*\"\n"
+				    "    reason: append-only logs\n"
+				    "  - rule: table-isolated\n"
+				    "    path: \"*_log\"\n"
+				    "    reason: overlapping, used too\n"
+				    "  - rule: index-redundant\n"
+				    "    path: \"post.*\"\n"
+				    "    reason: gone since\n";
+
+static void unused_ignores_are_reported(void **state)
+{
+	(void)state;
+	mg_config *config = load_config(unused_config);
+	mg_findings *findings = mg_findings_new();
+	add(findings, "table-isolated", "audit_log", 1, "m");
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, config, NULL, NULL, &stats), 0);
+	assert_int_equal(stats.ignored, 1);
+	assert_int_equal(stats.unused_ignores, 1);
+	assert_int_equal(findings->count, 1);
+	const mg_finding *f = &findings->items[0];
+	assert_string_equal(f->rule, "suppression-unused");
+	assert_int_equal(f->severity, MG_SEVERITY_WARNING);
+	assert_string_equal(f->path, "post.*");
+	assert_string_equal(f->message, "the ignore of index-redundant for \"post.*\" matches no finding");
+	assert_string_equal(f->location.file, mg_config_path(config));
+	assert_int_equal(f->location.line, 10);
+	assert_int_equal(f->location.column, 5);
+	mg_findings_free(findings);
+	mg_config_free(config);
+}
+
+static void unused_severity_follows_overrides(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *config_severity;  /* in the configuration; NULL: none */
+		const char *option_severity;  /* in the lint options; NULL: none */
+		size_t count;
+		mg_severity severity;
+	} cases[] = {
+		{NULL, NULL, 1, MG_SEVERITY_WARNING},
+		{"error", NULL, 1, MG_SEVERITY_ERROR},
+		{"off", NULL, 0, MG_SEVERITY_OFF},
+		{"off", "note", 1, MG_SEVERITY_NOTE},
+		{"error", "off", 0, MG_SEVERITY_OFF},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[400];
+		snprintf(text, sizeof(text), "%s%s%s\nignore:\n  - {rule: index-redundant, path: x, reason: y}\n",
+			 cases[i].config_severity ? "rules:\n  suppression-unused: " : "",
+			 cases[i].config_severity ? cases[i].config_severity : "",
+			 cases[i].config_severity ? "" : "rules: {}");
+		mg_config *config = load_config(text);
+		const char *ids[] = {"suppression-unused", NULL};
+		mg_severity severities[1] = {MG_SEVERITY_OFF};
+		mg_lint_options options = {0};
+		if (cases[i].option_severity) {
+			assert_int_equal(mg_severity_parse(cases[i].option_severity, &severities[0]), 0);
+			options = (mg_lint_options){.override_ids = ids, .override_severities = severities,
+						    .noverrides = 1};
+		}
+		mg_findings *findings = mg_findings_new();
+		mg_suppress_stats stats;
+		assert_int_equal(mg_suppress_apply(findings, config,
+						   NULL, cases[i].option_severity ? &options : NULL,
+						   &stats),
+				 0);
+		assert_int_equal(stats.unused_ignores, 1);
+		assert_int_equal(findings->count, cases[i].count);
+		if (cases[i].count)
+			assert_int_equal(findings->items[0].severity, cases[i].severity);
+		mg_findings_free(findings);
+		mg_config_free(config);
+	}
+}
+
+static void baseline_counts_alike_findings(void **state)
+{
+	(void)state;
+	mg_baseline *baseline = load_baseline("{\"rule\": \"table-isolated\", \"path\": \"log\"},"
+					      "{\"rule\": \"fk-missing-index\", \"path\": \"a.fk\"},"
+					      "{\"rule\": \"fk-missing-index\", \"path\": \"a.fk\"},"
+					      "{\"rule\": \"fk-missing-index\", \"path\": \"gone.fk\"}");
+	mg_findings *findings = mg_findings_new();
+	/* one entry, two findings: the new duplicate stays */
+	add(findings, "table-isolated", "log", 1, "m");
+	add(findings, "table-isolated", "log", 2, "m");
+	/* two entries, two findings: both go, wherever they moved */
+	add(findings, "fk-missing-index", "a.fk", 70, "m");
+	add(findings, "fk-missing-index", "a.fk", 80, "m");
+	/* same path, another rule: stays */
+	add(findings, "fk-type-mismatch", "a.fk", 90, "m");
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, NULL, baseline, NULL, &stats), 0);
+	assert_string_equal(listing(findings), "table-isolated log 2\nfk-type-mismatch a.fk 90\n");
+	assert_int_equal(stats.baselined, 3);
+	assert_int_equal(stats.stale_entries, 1); /* gone.fk: dropped quietly */
+	assert_int_equal(stats.ignored + stats.unused_ignores, 0);
+	mg_findings_free(findings);
+	mg_baseline_free(baseline);
+}
+
+/* With several findings on one object, an entry takes the one with its message first. */
+static void baseline_prefers_the_same_message(void **state)
+{
+	(void)state;
+	mg_baseline *baseline = load_baseline(
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"column b\"}");
+	mg_findings *findings = mg_findings_new();
+	add(findings, "fk-type-mismatch", "a.fk", 1, "column a (new)");
+	add(findings, "fk-type-mismatch", "a.fk", 2, "column b");
+	assert_int_equal(mg_suppress_apply(findings, NULL, baseline, NULL, NULL), 0);
+	assert_int_equal(findings->count, 1);
+	assert_string_equal(findings->items[0].message, "column a (new)");
+	mg_findings_free(findings);
+	mg_baseline_free(baseline);
+
+	/* A reworded message still matches by rule and path. */
+	baseline = load_baseline(
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"old wording\"}");
+	findings = mg_findings_new();
+	add(findings, "fk-type-mismatch", "a.fk", 1, "new wording");
+	assert_int_equal(mg_suppress_apply(findings, NULL, baseline, NULL, NULL), 0);
+	assert_int_equal(findings->count, 0);
+	mg_findings_free(findings);
+	mg_baseline_free(baseline);
+}
+
+/* Ignores act before the baseline: a finding both accept uses the ignore. */
+static void ignores_before_baseline(void **state)
+{
+	(void)state;
+	mg_config *config =
+	    load_config("ignore:\n  - {rule: table-isolated, path: log, reason: alone by design}\n");
+	mg_baseline *baseline = load_baseline("{\"rule\": \"table-isolated\", \"path\": \"log\"}");
+	mg_findings *findings = mg_findings_new();
+	add(findings, "table-isolated", "log", 1, "m");
+	add(findings, "table-isolated", "log", 2, "m");
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, config, baseline, NULL, &stats), 0);
+	assert_int_equal(findings->count, 0);
+	assert_int_equal(stats.ignored, 2);
+	assert_int_equal(stats.baselined, 0);
+	assert_int_equal(stats.stale_entries, 1);
+	mg_findings_free(findings);
+	mg_baseline_free(baseline);
+	mg_config_free(config);
+}
+
+/* ---- through lint, on a real schema ---- */
+
+#define SCHEMA                                                         \
+	"CREATE TABLE user (id INTEGER PRIMARY KEY);\n"                  \
+	"CREATE TABLE audit_log (id INTEGER PRIMARY KEY, msg TEXT);\n"   \
+	"CREATE TABLE post (\n"                                          \
+	"  id INTEGER PRIMARY KEY,\n"                                    \
+	"  user_id INTEGER REFERENCES user(id)\n"                        \
+	");\n"
+static const char schema[] = SCHEMA;
+/* One more unindexed foreign key, declared first so every other line moves. */
+static const char grown_schema[] = "CREATE TABLE comment (\n"
+				   "  id INTEGER PRIMARY KEY,\n"
+				   "  user_id INTEGER REFERENCES user(id)\n"
+				   ");\n" SCHEMA;
+
+/* Lint, ignores, then a baseline written from the result: the next run is clean. */
+static void written_baseline_accepts_everything(void **state)
+{
+	(void)state;
+	mg_graph *graph = mg_test_load_sql(schema);
+	mg_config *config = load_config("ignore:\n"
+					"  - rule: table-isolated\n"
+					"    path: \"audit_*\"\n"
+					"    reason: append-only logs\n"
+					"  - rule: table-isolated\n"
+					"    path: \"session*\"\n"
+					"    reason: dropped last year\n");
+	mg_lint_options options = {0};
+	mg_config_apply(config, &options);
+
+	mg_findings *findings = mg_findings_new();
+	assert_int_equal(mg_lint(graph, &options, findings), 0);
+	size_t linted = findings->count;
+	assert_int_equal(mg_test_count_rule(findings, "table-isolated"), 1);
+	assert_int_equal(mg_suppress_apply(findings, config, NULL, &options, NULL), 0);
+	assert_int_equal(mg_test_count_rule(findings, "table-isolated"), 0);
+	assert_int_equal(mg_test_count_rule(findings, "suppression-unused"), 1);
+	assert_int_equal(findings->count, linted); /* one ignored, one unused reported */
+	assert_non_null(mg_test_find_rule(findings, "name-reserved-word"));
+	assert_non_null(mg_test_find_rule(findings, "fk-missing-index"));
+
+	mg_buf out = MG_BUF_INIT;
+	mg_baseline_write(findings, &out);
+	assert_false(out.failed);
+	mg_error err = {{0}};
+	mg_baseline *baseline = NULL;
+	assert_int_equal(mg_baseline_load(&baseline, mg_test_write_file("written.json", out.data), &err),
+			 0);
+	mg_buf_free(&out);
+	mg_findings_free(findings);
+
+	findings = mg_findings_new();
+	assert_int_equal(mg_lint(graph, &options, findings), 0);
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, config, baseline, &options, &stats), 0);
+	assert_string_equal(listing(findings), "");
+	assert_int_equal(stats.ignored, 1);
+	assert_int_equal(stats.unused_ignores, 1);
+	assert_int_equal(stats.baselined, linted);
+	assert_int_equal(stats.stale_entries, 0);
+	mg_findings_free(findings);
+
+	/* A new finding still fails; the old ones match though their lines moved. */
+	mg_graph *grown = mg_test_load_sql(grown_schema);
+	findings = mg_findings_new();
+	assert_int_equal(mg_lint(grown, &options, findings), 0);
+	assert_int_equal(mg_suppress_apply(findings, config, baseline, &options, &stats), 0);
+	assert_int_equal(mg_test_count_rule(findings, "fk-missing-index"), 1);
+	assert_non_null(strstr(mg_test_find_rule(findings, "fk-missing-index")->path, "comment."));
+	assert_int_equal(stats.baselined, linted);
+	assert_int_equal(stats.stale_entries, 0);
+	mg_findings_free(findings);
+	mg_graph_free(grown);
+
+	mg_baseline_free(baseline);
+	mg_config_free(config);
+	mg_graph_free(graph);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(glob_matches),
+		cmocka_unit_test(glob_check),
+		cmocka_unit_test(glob_characters),
+		cmocka_unit_test(nothing_to_apply_only_sorts),
+		cmocka_unit_test(ignores_remove_by_rule_and_pattern),
+		cmocka_unit_test(unused_ignores_are_reported),
+		cmocka_unit_test(unused_severity_follows_overrides),
+		cmocka_unit_test(baseline_counts_alike_findings),
+		cmocka_unit_test(baseline_prefers_the_same_message),
+		cmocka_unit_test(ignores_before_baseline),
+		cmocka_unit_test(written_baseline_accepts_everything),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown_group);
+}
