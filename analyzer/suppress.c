@@ -10,16 +10,22 @@
 #define UNUSED_RULE "suppression-unused"
 
 /* The severity suppression-unused runs at: options, then config, then catalog. */
-static mg_severity unused_severity(const mg_config *config, const mg_lint_options *options)
+mg_severity mg_suppress_severity(const char *rule_id, const mg_config *config,
+				 const mg_lint_options *options)
 {
 	mg_severity severity;
 	for (size_t i = 0; options && i < options->noverrides; i++)
-		if (strcmp(options->override_ids[i], UNUSED_RULE) == 0)
+		if (strcmp(options->override_ids[i], rule_id) == 0)
 			return options->override_severities[i];
-	if (mg_config_rule_severity(config, UNUSED_RULE, &severity) == 0)
+	if (mg_config_rule_severity(config, rule_id, &severity) == 0)
 		return severity;
-	const mg_rule *rule = mg_rule_find(UNUSED_RULE);
+	const mg_rule *rule = mg_rule_find(rule_id);
 	return rule ? rule->severity : MG_SEVERITY_WARNING;
+}
+
+static mg_severity unused_severity(const mg_config *config, const mg_lint_options *options)
+{
+	return mg_suppress_severity(UNUSED_RULE, config, options);
 }
 
 /* Keeps the findings whose `drop` flag is false, in order. */
@@ -144,6 +150,94 @@ int mg_suppress_apply(mg_findings *findings, const mg_config *config, const mg_b
 cleanup:
 	if (stats)
 		*stats = counts;
+	free(hits);
+	return status;
+}
+
+/* ---- MG_ALLOW annotations ---- */
+
+#define WITHOUT_REASON_RULE "suppression-without-reason"
+
+/* True when `path` is `prefix` followed by "." and more. */
+static bool path_within(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return strncmp(path, prefix, n) == 0 && path[n] == '.';
+}
+
+/* The foreign key a finding is about, when it is about one. */
+static const mg_foreign_key *finding_foreign_key(const mg_graph *graph, const mg_finding *f)
+{
+	if (f->object != MG_OBJECT_FOREIGN_KEY || !f->path)
+		return NULL;
+	for (size_t i = 0; i < graph->ntables; i++) {
+		const mg_table *t = graph->tables[i];
+		if (!path_within(f->path, t->path))
+			continue;
+		for (size_t k = 0; k < t->nforeign_keys; k++)
+			if (strcmp(t->foreign_keys[k]->path, f->path) == 0)
+				return t->foreign_keys[k];
+	}
+	return NULL;
+}
+
+static bool allow_covers(const mg_graph *graph, const mg_allow *allow, const mg_finding *f)
+{
+	if (strcmp(allow->rule, f->rule) != 0 || !f->path)
+		return false;
+	if (strcmp(allow->path, f->path) == 0)
+		return true;
+	if (!strchr(allow->path, '.')) /* on the struct: everything in it */
+		return path_within(f->path, allow->path);
+	const mg_foreign_key *fk = finding_foreign_key(graph, f);
+	return fk && fk->ncolumns && strcmp(fk->columns[0]->path, allow->path) == 0;
+}
+
+static int report_allow(mg_findings *findings, const char *rule, mg_severity severity,
+			const mg_allow *allow, const char *what)
+{
+	if (severity == MG_SEVERITY_OFF)
+		return 0;
+	char message[512];
+	snprintf(message, sizeof(message), "MG_ALLOW(%s) on \"%s\" %s", allow->rule, allow->path, what);
+	return mg_findings_add(findings, rule, severity, strchr(allow->path, '.') ? MG_OBJECT_COLUMN : MG_OBJECT_TABLE,
+			       allow->path, allow->location, message)
+		       ? 0
+		       : -1;
+}
+
+int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const mg_config *config,
+			     const mg_lint_options *options)
+{
+	if (!graph->nallows)
+		return 0;
+	int status = -1;
+	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
+	size_t *hits = calloc(graph->nallows, sizeof(*hits));
+	if (!drop || !hits)
+		goto cleanup;
+	for (size_t i = 0; i < findings->count; i++)
+		for (size_t a = 0; a < graph->nallows; a++)
+			if (allow_covers(graph, &graph->allows[a], &findings->items[i])) {
+				hits[a]++;
+				drop[i] = true;
+			}
+	compact(findings, drop);
+	mg_severity unused = mg_suppress_severity(UNUSED_RULE, config, options);
+	mg_severity without_reason = mg_suppress_severity(WITHOUT_REASON_RULE, config, options);
+	for (size_t a = 0; a < graph->nallows; a++) {
+		const mg_allow *allow = &graph->allows[a];
+		if ((!allow->reason || !*allow->reason) &&
+		    report_allow(findings, WITHOUT_REASON_RULE, without_reason, allow,
+				 "gives no reason; write MG_ALLOW(rule, \"why\")") < 0)
+			goto cleanup;
+		if (!hits[a] && report_allow(findings, UNUSED_RULE, unused, allow, "matches no finding") < 0)
+			goto cleanup;
+	}
+	mg_findings_sort(findings);
+	status = 0;
+cleanup:
+	free(drop);
 	free(hits);
 	return status;
 }

@@ -45,4 +45,22 @@ typedef struct mg_suppress_stats {
 int mg_suppress_apply(mg_findings *findings, const mg_config *config, const mg_baseline *baseline,
 		      const mg_lint_options *options, mg_suppress_stats *stats);
 
+/*
+ * Applies the MG_ALLOW(rule, "reason") annotations of a C graph, before
+ * mg_suppress_apply: a finding of the rule is removed when the allow is on
+ * its object, on its table (a struct-level allow covers the struct's
+ * fields, keys and relationships), or on the field that holds a foreign
+ * key's first column. An allow without a reason is a
+ * `suppression-without-reason` finding (the finding it covers stays
+ * suppressed); one that removed nothing is `suppression-unused`; both at
+ * the allow's line. Returns 0, or -1 when out of memory.
+ */
+int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const mg_config *config,
+			     const mg_lint_options *options);
+
+/* The severity a suppression rule runs at: the command line's or the
+ * configuration's override, else the catalog's default. */
+mg_severity mg_suppress_severity(const char *rule_id, const mg_config *config,
+				 const mg_lint_options *options);
+
 #endif

@@ -223,6 +223,7 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 	}
 	run->findings = mg_findings_new();
 	if (!run->findings || mg_lint(run->graph, &run->lint_options, run->findings) < 0 ||
+	    mg_suppress_apply_allows(run->findings, run->graph, run->config, &run->lint_options) < 0 ||
 	    mg_suppress_apply(run->findings, run->config, run->baseline, &run->lint_options, NULL) < 0) {
 		mg_cli_error("out of memory while linting");
 		goto cleanup;
