@@ -82,7 +82,7 @@ const mg_rule mg_rule_annotation_syntax = {
 		     "fields in a struct that is neither MG_MODEL nor MG_TABLE: modelgraph skips what it "
 		     "cannot place, so part of the model goes unchecked.",
 	.bad_c = "struct Song {\n"
-		   "    int id  MG_COLUMN(primary_key, comment=\"the key);\n"
+		   "    int id  MG_COLUMN(primary_key,, comment=\"the key\");\n"
 		   "    struct Playlist **playlists MG_RELATIONSHIP(secondary=playlist_songs);\n"
 		   "};",
 	.good_c = "struct Song {\n"

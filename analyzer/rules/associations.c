@@ -97,10 +97,14 @@ const mg_rule mg_rule_assoc_no_key = {
 	.summary = "An association table has no primary key or unique constraint over its foreign keys.",
 	.rationale = "Nothing stops a song from being added to the same playlist twice; the "
 		     "duplicates show up twice in every collection and a remove deletes both.",
-	.bad_sql = "CREATE TABLE playlist_songs (\n"
+	.bad_sql = "CREATE TABLE song (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE playlist (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE playlist_songs (\n"
 		   "  song_id INTEGER REFERENCES song(id),\n"
 		   "  playlist_id INTEGER REFERENCES playlist(id));",
-	.good_sql = "CREATE TABLE playlist_songs (\n"
+	.good_sql = "CREATE TABLE song (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE playlist (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE playlist_songs (\n"
 		    "  song_id INTEGER REFERENCES song(id),\n"
 		    "  playlist_id INTEGER REFERENCES playlist(id),\n"
 		    "  PRIMARY KEY (song_id, playlist_id));",
@@ -150,13 +154,21 @@ const mg_rule mg_rule_assoc_extra_columns = {
 	.rationale = "Used as `secondary`, SQLAlchemy writes only the two keys: the other columns "
 		     "get their defaults and cannot be read through the relationship. Such a table "
 		     "is an association object: a model of its own with two many-to-one relationships.",
-	.bad_sql = "CREATE TABLE playlist_songs (\n"
+	.bad_sql = "CREATE TABLE song (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE playlist (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE playlist_songs (\n"
 		   "  song_id INTEGER REFERENCES song(id),\n"
 		   "  playlist_id INTEGER REFERENCES playlist(id),\n"
 		   "  position INTEGER NOT NULL,\n"
 		   "  PRIMARY KEY (song_id, playlist_id));",
-	.good_sql = "-- the same table, mapped as a model (PlaylistSong) with relationships to\n"
-		    "-- Song and Playlist instead of as secondary=playlist_songs",
+	.good_sql = "-- playlist_songs stays a pure link (secondary=playlist_songs); the position\n"
+		    "-- of a song in a playlist lives in a model of its own.\n"
+		    "CREATE TABLE song (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE playlist (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE playlist_songs (\n"
+		    "  song_id INTEGER REFERENCES song(id),\n"
+		    "  playlist_id INTEGER REFERENCES playlist(id),\n"
+		    "  PRIMARY KEY (song_id, playlist_id));",
 	.fix = "Map the table as an association object (a model with two many-to-one relationships).",
 	.check = check_extra_columns,
 };

@@ -231,9 +231,11 @@ const mg_rule mg_rule_fk_duplicate = {
 	.summary = "Two foreign keys of a table reference the same columns from the same columns.",
 	.rationale = "Every write checks both; if their actions differ, which one wins depends on "
 		     "the database. ORMs see two join paths and ask which one to use.",
-	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id),\n"
+	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id),\n"
 		   "  FOREIGN KEY (user_id) REFERENCES user(id));",
-	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
 	.fix = "Drop one of the two constraints.",
 	.check = check_duplicate,
 };
@@ -332,8 +334,10 @@ const mg_rule mg_rule_fk_implied = {
 	.summary = "A column looks like a foreign key by its name but declares none.",
 	.rationale = "Without the constraint the database lets the reference dangle, and tools "
 		     "(ORMs, diagrams, this linter) can only guess the relationship.",
-	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER);",
-	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER);",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
 	.fix = "Declare the foreign key, or rename the column if it is not a reference.",
 	.check = check_implied,
 };

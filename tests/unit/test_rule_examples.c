@@ -1,0 +1,95 @@
+/* The examples in the rule catalog are real: each "fires on" example makes
+ * its rule fire, each "does not fire on" example does not, read through
+ * the same readers users run (SQL as a DDL script, C as an annotated
+ * header). So `explain`, docs/rules.md and SARIF's help never show an
+ * example that lies. */
+
+#include "test_support.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/lint.h"
+#include "analyzer/load.h"
+
+static int teardown(void **state)
+{
+	(void)state;
+	mg_test_tmpdir_remove();
+	return 0;
+}
+
+/* How many findings of `rule` the example produces; -1 when it does not
+ * even load. C examples are fragments of a header: the annotations header
+ * is included for them. */
+static long fire_count(const mg_rule *rule, const char *file_name, const char *text)
+{
+	char source[8192];
+	bool c = strstr(file_name, ".h") != NULL;
+	snprintf(source, sizeof(source), "%s%s", c && !strstr(text, "#include") ? "#include <modelgraph/annotations.h>\n" : "",
+		 text);
+	const char *sources[] = {mg_test_write_file(file_name, source)};
+	mg_error err = {{0}};
+	mg_graph *graph = mg_load(sources, 1, NULL, &err);
+	if (!graph) {
+		fprintf(stderr, "%s: an example does not load: %s\n%s\n", rule->id, err.message, text);
+		return -1;
+	}
+	mg_findings *findings = mg_test_lint(graph);
+	long n = (long)mg_test_count_rule(findings, rule->id);
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+	return n;
+}
+
+static void check_pair(const mg_rule *rule, const char *language, const char *bad, const char *good,
+		       size_t *problems)
+{
+	char name[160];
+	if (!bad && !good)
+		return;
+	if (!bad || !good) {
+		fprintf(stderr, "%s: the %s example lacks its %s half\n", rule->id, language, bad ? "good" : "bad");
+		(*problems)++;
+		return;
+	}
+	snprintf(name, sizeof(name), "%s.%s", rule->id, strcmp(language, "c") == 0 ? "h" : "sql");
+	long fired = fire_count(rule, name, bad);
+	if (fired <= 0) {
+		if (fired == 0)
+			fprintf(stderr, "%s: the %s example that should fire does not:\n%s\n", rule->id, language, bad);
+		(*problems)++;
+	}
+	fired = fire_count(rule, name, good);
+	if (fired != 0) {
+		if (fired > 0)
+			fprintf(stderr, "%s: the fixed %s example still fires:\n%s\n", rule->id, language, good);
+		(*problems)++;
+	}
+}
+
+static void catalog_examples_fire_as_documented(void **state)
+{
+	(void)state;
+	size_t n, problems = 0;
+	const mg_rule *const *rules = mg_rules_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (!rules[i]->check)
+			continue; /* judged outside lint: tested where it is reported */
+		check_pair(rules[i], "sql", rules[i]->bad_sql, rules[i]->good_sql, &problems);
+		check_pair(rules[i], "c", rules[i]->bad_c, rules[i]->good_c, &problems);
+		if (!rules[i]->bad_sql && !rules[i]->bad_c) {
+			fprintf(stderr, "%s: no example\n", rules[i]->id);
+			problems++;
+		}
+	}
+	assert_int_equal(problems, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(catalog_examples_fire_as_documented),
+	};
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
