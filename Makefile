@@ -41,6 +41,7 @@ bench: deps
 	cmake -S . -B $(BUILD_BENCH) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
 	cmake --build $(BUILD_BENCH) -j $(JOBS)
 	bench/run-sqlite-bench $(BUILD_BENCH)/modelgraph
+	bench/run-c-bench $(BUILD_BENCH)/modelgraph
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_BENCH)
