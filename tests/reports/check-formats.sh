@@ -1,6 +1,6 @@
 #!/bin/sh
-# Every findings format is valid against its specification, on a database
-# and on a DDL script with hostile names: SARIF against the official 2.1.0
+# Every findings format is valid against its specification, on a database,
+# a DDL script, one with hostile names, and annotated C models: SARIF against the official 2.1.0
 # JSON schema (python3-jsonschema), JUnit against Jenkins' JUnit.xsd
 # (xmllint), JSON parses, GitHub annotations are one command per line.
 # usage: check-formats.sh MODELGRAPH SHARED_TESTDATA_DIR
@@ -22,7 +22,20 @@ break" (id INTEGER PRIMARY KEY, "<script>alert(1)</script>_id" INTEGER, "a&b" TE
 CREATE TABLE "caf%20é" (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES nowhere (id));
 SQL
 
-for source in "$testdata/corpus/sakila/sakila.db" "$testdata/corpus/sakila/sqlite-sakila-schema.sql" "$work/hostile.sql"; do
+cat > "$work/models.h" <<'H'
+#include <modelgraph/annotations.h>
+struct User {
+    int id MG_COLUMN(primary_key=true);
+} MG_MODEL(tablename=user);
+struct Post {
+    int id MG_COLUMN(primary_key=true);
+    int user_id MG_FOREIGN_KEY(user.id, ondelete=SET NULL, nullable=false);
+    struct User *author MG_RELATIONSHIP(User, backred=posts);
+} MG_MODEL();
+H
+
+for source in "$testdata/corpus/sakila/sakila.db" "$testdata/corpus/sakila/sqlite-sakila-schema.sql" \
+              "$work/hostile.sql" "$work/models.h"; do
   name=$(basename "$source")
   "$modelgraph" lint "$source" --format sarif --fail-on never > "$work/out.sarif" || fail "$name: sarif run failed"
   "$python" - "$testdata/sarif/sarif-schema-2.1.0.json" "$work/out.sarif" <<'PY' || fail "$name: SARIF does not validate"
