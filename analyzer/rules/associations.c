@@ -108,6 +108,18 @@ const mg_rule mg_rule_assoc_no_key = {
 		    "  song_id INTEGER REFERENCES song(id),\n"
 		    "  playlist_id INTEGER REFERENCES playlist(id),\n"
 		    "  PRIMARY KEY (song_id, playlist_id));",
+	.bad_c = "struct Song { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Playlist { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct PlaylistSong {\n"
+		 "    int song_id      MG_FOREIGN_KEY(song.id);\n"
+		 "    int playlist_id  MG_FOREIGN_KEY(playlist.id);\n"
+		 "} MG_TABLE(playlist_songs);",
+	.good_c = "struct Song { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Playlist { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct PlaylistSong {\n"
+		  "    int song_id      MG_FOREIGN_KEY(song.id);\n"
+		  "    int playlist_id  MG_FOREIGN_KEY(playlist.id);\n"
+		  "} MG_TABLE(playlist_songs) MG_PRIMARY_KEY(song_id, playlist_id);",
 	.fix = "Make the two foreign keys' columns the primary key of the association table.",
 	.check = check_no_key,
 };
@@ -169,6 +181,21 @@ const mg_rule mg_rule_assoc_extra_columns = {
 		    "  song_id INTEGER REFERENCES song(id),\n"
 		    "  playlist_id INTEGER REFERENCES playlist(id),\n"
 		    "  PRIMARY KEY (song_id, playlist_id));",
+	.bad_c = "struct Song { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Playlist { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct PlaylistSong {\n"
+		 "    int song_id      MG_FOREIGN_KEY(song.id);\n"
+		 "    int playlist_id  MG_FOREIGN_KEY(playlist.id);\n"
+		 "    int position     MG_COLUMN(nullable=false);\n"
+		 "} MG_TABLE(playlist_songs) MG_PRIMARY_KEY(song_id, playlist_id);",
+	.good_c = "/* playlist_songs stays a pure link (secondary=playlist_songs); the position\n"
+		  " * of a song in a playlist lives in a model of its own. */\n"
+		  "struct Song { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Playlist { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct PlaylistSong {\n"
+		  "    int song_id      MG_FOREIGN_KEY(song.id);\n"
+		  "    int playlist_id  MG_FOREIGN_KEY(playlist.id);\n"
+		  "} MG_TABLE(playlist_songs) MG_PRIMARY_KEY(song_id, playlist_id);",
 	.fix = "Map the table as an association object (a model with two many-to-one relationships).",
 	.check = check_extra_columns,
 };

@@ -43,6 +43,14 @@ const mg_rule mg_rule_column_default_null_string = {
 		     "migration or an ORM's server_default.",
 	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, subtitle TEXT DEFAULT 'NULL');",
 	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, subtitle TEXT DEFAULT NULL);",
+	.bad_c = "struct Post {\n"
+		 "    int id          MG_COLUMN(primary_key=true);\n"
+		 "    char *subtitle  MG_COLUMN(server_default=\"NULL\");\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Post {\n"
+		  "    int id          MG_COLUMN(primary_key=true);\n"
+		  "    char *subtitle  MG_COLUMN(server_default=NULL);\n"
+		  "} MG_MODEL();",
 	.fix = "Write DEFAULT NULL (unquoted), or drop the default.",
 	.check = check_default_null_string,
 };
@@ -145,6 +153,12 @@ const mg_rule mg_rule_column_type_inconsistent = {
 	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER);\n"
 		    "CREATE TABLE comment (id INTEGER PRIMARY KEY, user_id INTEGER);\n"
 		    "CREATE TABLE vote (id INTEGER PRIMARY KEY, user_id INTEGER);",
+	.bad_c = "struct Post { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();\n"
+		 "struct Comment { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();\n"
+		 "struct Vote { int id MG_COLUMN(primary_key=true); char *user_id; } MG_MODEL();",
+	.good_c = "struct Post { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();\n"
+		  "struct Comment { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();\n"
+		  "struct Vote { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();",
 	.fix = "Give every column of the name the same type, or rename the one that means something else.",
 	.check = check_type_inconsistent,
 };

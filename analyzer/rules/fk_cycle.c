@@ -193,6 +193,22 @@ const mg_rule mg_rule_fk_required_cycle = {
 		   "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id));",
 	.good_sql = "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id));\n"
 		    "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id));",
+	.bad_c = "struct A {\n"
+		 "    int id    MG_COLUMN(primary_key=true);\n"
+		 "    int b_id  MG_FOREIGN_KEY(b.id, nullable=false);\n"
+		 "} MG_MODEL();\n"
+		 "struct B {\n"
+		 "    int id    MG_COLUMN(primary_key=true);\n"
+		 "    int a_id  MG_FOREIGN_KEY(a.id, nullable=false);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct A {\n"
+		  "    int id    MG_COLUMN(primary_key=true);\n"
+		  "    int b_id  MG_FOREIGN_KEY(b.id);\n"
+		  "} MG_MODEL();\n"
+		  "struct B {\n"
+		  "    int id    MG_COLUMN(primary_key=true);\n"
+		  "    int a_id  MG_FOREIGN_KEY(a.id, nullable=false);\n"
+		  "} MG_MODEL();",
 	.fix = "Make one foreign key of the cycle nullable (or deferrable) so the rows can be "
 	       "inserted first and linked after.",
 	.check = check_required_cycle,

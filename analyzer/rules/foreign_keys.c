@@ -60,6 +60,16 @@ const mg_rule mg_rule_fk_target_missing = {
 		   "CREATE TABLE user (id INTEGER PRIMARY KEY);",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(users.id);\n"
+		 "} MG_MODEL();\n"
+		 "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
 	.fix = "Reference an existing table and column, or create the missing one.",
 	.check = check_target_missing,
 };
@@ -108,6 +118,22 @@ const mg_rule mg_rule_fk_target_not_unique = {
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, author_email TEXT REFERENCES user(email));",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY, email TEXT UNIQUE);\n"
 		    "CREATE TABLE post (id INTEGER PRIMARY KEY, author_email TEXT REFERENCES user(email));",
+	.bad_c = "struct User {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    char *email;\n"
+		 "} MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id              MG_COLUMN(primary_key=true);\n"
+		 "    char *author_email  MG_FOREIGN_KEY(user.email);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    char *email  MG_COLUMN(unique=true);\n"
+		  "} MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id              MG_COLUMN(primary_key=true);\n"
+		  "    char *author_email  MG_FOREIGN_KEY(user.email);\n"
+		  "} MG_MODEL();",
 	.fix = "Reference the primary key, or add a UNIQUE constraint on the referenced columns.",
 	.check = check_target_not_unique,
 };
@@ -148,6 +174,16 @@ const mg_rule mg_rule_fk_type_mismatch = {
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES user(id));",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id         MG_COLUMN(primary_key=true);\n"
+		 "    char *user_id  MG_FOREIGN_KEY(user.id);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
 	.fix = "Declare the foreign key column with the referenced column's type.",
 	.check = check_type_mismatch,
 };
@@ -185,6 +221,16 @@ const mg_rule mg_rule_fk_missing_index = {
 	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
 	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));\n"
 		    "CREATE INDEX ix_post_user_id ON post (user_id);",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id, index=true);\n"
+		  "} MG_MODEL();",
 	.fix = "Create an index whose leading columns are the foreign key's columns.",
 	.check = check_missing_index,
 };
@@ -236,6 +282,16 @@ const mg_rule mg_rule_fk_duplicate = {
 		   "  FOREIGN KEY (user_id) REFERENCES user(id));",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id) MG_FOREIGN_KEY(user.id);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
 	.fix = "Drop one of the two constraints.",
 	.check = check_duplicate,
 };
@@ -290,6 +346,16 @@ const mg_rule mg_rule_fk_set_null_not_nullable = {
 		   "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE SET NULL);",
 	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
 		    "  user_id INTEGER REFERENCES user(id) ON DELETE SET NULL);",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id, nullable=false, ondelete=SET NULL);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET NULL);\n"
+		  "} MG_MODEL();",
 	.fix = "Make the column nullable, or use ON DELETE CASCADE or RESTRICT.",
 	.check = check_set_null,
 };
@@ -305,6 +371,16 @@ const mg_rule mg_rule_fk_set_default_no_default = {
 		   "  user_id INTEGER REFERENCES user(id) ON DELETE SET DEFAULT);",
 	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
 		    "  user_id INTEGER DEFAULT 1 REFERENCES user(id) ON DELETE SET DEFAULT);",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET DEFAULT);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET DEFAULT, server_default=1);\n"
+		  "} MG_MODEL();",
 	.fix = "Give the column a DEFAULT that references an existing parent row, or use another action.",
 	.check = check_set_default,
 };
@@ -338,6 +414,16 @@ const mg_rule mg_rule_fk_implied = {
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER);",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id;\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
 	.fix = "Declare the foreign key, or rename the column if it is not a reference.",
 	.check = check_implied,
 };

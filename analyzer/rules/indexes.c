@@ -101,6 +101,19 @@ const mg_rule mg_rule_index_redundant = {
 		   "CREATE INDEX ix_post_user_created ON post (user_id, created);",
 	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER, created TEXT);\n"
 		    "CREATE INDEX ix_post_user_created ON post (user_id, created);",
+	.bad_c = "struct Post {\n"
+		 "    int id         MG_COLUMN(primary_key=true);\n"
+		 "    int user_id;\n"
+		 "    char *created;\n"
+		 "} MG_MODEL()\n"
+		 "  MG_INDEX(ix_post_user, user_id)\n"
+		 "  MG_INDEX(ix_post_user_created, user_id, created);",
+	.good_c = "struct Post {\n"
+		  "    int id         MG_COLUMN(primary_key=true);\n"
+		  "    int user_id;\n"
+		  "    char *created;\n"
+		  "} MG_MODEL()\n"
+		  "  MG_INDEX(ix_post_user_created, user_id, created);",
 	.fix = "Drop the redundant index.",
 	.check = check_redundant,
 };

@@ -61,6 +61,14 @@ const mg_rule mg_rule_name_reserved_word = {
 		     "quoted. Checked against SQLite, PostgreSQL and MySQL.",
 	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY, \"order\" INTEGER);",
 	.good_sql = "CREATE TABLE users (id INTEGER PRIMARY KEY, sort_order INTEGER);",
+	.bad_c = "struct User {\n"
+		 "    int id     MG_COLUMN(primary_key=true);\n"
+		 "    int order;\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User {\n"
+		  "    int id          MG_COLUMN(primary_key=true);\n"
+		  "    int sort_order;\n"
+		  "} MG_MODEL(tablename=users);",
 	.fix = "Rename it (user → users, order → sort_order; for a model, MG_MODEL(tablename=…)), "
 	       "or quote it everywhere.",
 	.check = check_reserved,

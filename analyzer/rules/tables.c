@@ -27,6 +27,13 @@ const mg_rule mg_rule_table_no_primary_key = {
 		     "duplicates go unnoticed. (Association tables are checked by assoc-no-key.)",
 	.bad_sql = "CREATE TABLE tag (name TEXT NOT NULL);",
 	.good_sql = "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
+	.bad_c = "struct Tag {\n"
+		 "    char *name  MG_COLUMN(nullable=false);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Tag {\n"
+		  "    int id      MG_COLUMN(primary_key=true);\n"
+		  "    char *name  MG_COLUMN(nullable=false);\n"
+		  "} MG_MODEL();",
 	.fix = "Add a primary key: a surrogate INTEGER PRIMARY KEY or the natural key.",
 	.check = check_no_primary_key,
 };
@@ -74,6 +81,16 @@ const mg_rule mg_rule_table_isolated = {
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, author INTEGER);",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		    "CREATE TABLE post (id INTEGER PRIMARY KEY, author INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id      MG_COLUMN(primary_key=true);\n"
+		 "    int author;\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id      MG_COLUMN(primary_key=true);\n"
+		  "    int author  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
 	.fix = "Declare the missing foreign key, or drop the table if it is unused.",
 	.check = check_isolated,
 };
