@@ -68,6 +68,7 @@ static const mg_option_spec relationship_options[] = {
 	{ .key = "order_by", .type = MG_OPT_EXPR },
 	{ .key = "viewonly", .type = MG_OPT_BOOL },
 	{ .key = "overlaps", .type = MG_OPT_NAME_LIST },
+	{ .key = "single_parent", .type = MG_OPT_BOOL },
 };
 
 static const mg_option_spec index_options[] = {

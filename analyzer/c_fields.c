@@ -404,6 +404,7 @@ static void build_relationship(mg_c_builder *b, field_state *fs)
 	r->secondary_name = mg_c_copy(b, mg_annotation_get_string(a, "secondary"));
 	r->uselist = tristate(a, "uselist");
 	r->viewonly = tristate(a, "viewonly");
+	r->single_parent = tristate(a, "single_parent");
 	r->cascade = mg_c_copy(b, mg_annotation_get_string(a, "cascade"));
 	r->lazy = mg_c_copy(b, mg_annotation_get_string(a, "lazy"));
 	const mg_annotation_value *order_by = mg_annotation_get(a, "order_by");

@@ -216,6 +216,10 @@ mg_relationship *mg_table_add_relationship(mg_table *table, const char *name, co
 	rel->name = mg_arena_strdup(arena, name);
 	rel->target_name = mg_arena_strdup(arena, target_name);
 	rel->uselist = MG_UNSET;
+	rel->viewonly = MG_UNSET;
+	rel->c_collection = MG_UNSET;
+	rel->single_parent = MG_UNSET;
+	rel->collection = MG_UNSET;
 	rel->path = join_path(arena, table->path, name);
 	rel->location = table->location;
 	if (!rel->name || !rel->target_name || !rel->path ||
@@ -405,6 +409,11 @@ static const char *check_table(const mg_graph *graph, const mg_table *t)
 			FAIL("relationship %s: wrong source back-link", r->path);
 		if (r->inverse && r->inverse->inverse != r)
 			FAIL("relationship %s: inverse does not point back", r->path);
+		if (r->from_backref && (!r->inverse || !r->inverse->backref ||
+					strcmp(r->inverse->backref, r->name) != 0))
+			FAIL("relationship %s: made for a backref that does not name it", r->path);
+		if (r->candidate_inverse && r->candidate_inverse->candidate_inverse != r)
+			FAIL("relationship %s: candidate inverse does not point back", r->path);
 	}
 	for (size_t i = 0; i < t->nreferenced_by; i++)
 		if (t->referenced_by[i]->parent != t)

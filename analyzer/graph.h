@@ -158,6 +158,23 @@ typedef enum mg_cardinality {
 /* A tri-state for options that may be left unsaid. */
 typedef enum mg_tristate { MG_UNSET = -1, MG_FALSE = 0, MG_TRUE = 1 } mg_tristate;
 
+/*
+ * Whether resolve could derive a declared relationship's join from the
+ * foreign keys, as SQLAlchemy does when the mappers are configured, and if
+ * not, why. Derived relationships (databases) are always MG_JOIN_OK.
+ */
+typedef enum mg_join_status {
+	MG_JOIN_OK,               /* via (and secondary_via) found */
+	MG_JOIN_NO_TARGET,        /* the target names no model: rel-target-unknown */
+	MG_JOIN_NO_SECONDARY,     /* `secondary` names no table: rel-secondary-unknown */
+	MG_JOIN_NO_FOREIGN_KEY,   /* no foreign key links source and target (or none that
+	                             foreign_keys= names): SQLAlchemy's NoForeignKeysError */
+	MG_JOIN_SECONDARY_NO_FK,  /* the secondary has no foreign key to the source or
+	                             to the target (NoForeignKeysError): assoc-missing-fk */
+	MG_JOIN_AMBIGUOUS,        /* several foreign keys qualify and foreign_keys= does not
+	                             pick one: AmbiguousForeignKeysError */
+} mg_join_status;
+
 typedef struct mg_relationship {
 	mg_table *source;             /* table that declares (or is given) the attribute */
 	const char *name;             /* attribute name */
@@ -184,6 +201,7 @@ typedef struct mg_relationship {
 	                                 or not from C */
 	const char *c_target;         /* C: the struct tag the field points to, which may
 	                                 differ from target_name; NULL when none */
+	mg_tristate single_parent;    /* single_parent=: allows delete-orphan on the many side */
 	/* Filled by mg_resolve(): */
 	mg_table *target;
 	mg_table *secondary;
@@ -193,6 +211,31 @@ typedef struct mg_relationship {
 	struct mg_relationship *inverse;
 	const char *path;             /* "source.name" */
 	mg_location location;
+	/* Also filled by mg_resolve(), for graphs that declare relationships
+	   (resolve_relationships.c says how): */
+	mg_join_status join;          /* MG_JOIN_OK, or why via could not be found */
+	mg_foreign_key *secondary_via; /* many-to-many: the secondary's foreign key to the
+	                                 target (via is the one to the source); else NULL */
+	mg_foreign_key **join_candidates; /* MG_JOIN_AMBIGUOUS: the foreign keys the join
+	                                 could follow (the far table's first, each table's
+	                                 in name order); else NULL */
+	size_t njoin_candidates;
+	mg_cardinality direction;     /* SQLAlchemy's direction: ONE_TO_MANY (foreign key on
+	                                 the target), MANY_TO_ONE (on the source) or
+	                                 MANY_TO_MANY; UNKNOWN without a join. kind refines
+	                                 it: one-to-one comes from uselist */
+	mg_tristate collection;       /* uselist as SQLAlchemy settles it: as given, else
+	                                 true unless the direction is many-to-one; UNSET
+	                                 when neither is known */
+	mg_column **foreign_key_columns; /* nforeign_keys entries: the column each of
+	                                 foreign_keys names; an entry NULL when it names none */
+	mg_column **remote_side_columns; /* nremote_side entries, likewise for remote_side */
+	bool from_backref;            /* made by resolve for the backref= of `inverse`, as
+	                                 SQLAlchemy adds it to the target; its location is
+	                                 that of the declaring annotation */
+	struct mg_relationship *candidate_inverse; /* declared, unlinked, and walking the
+	                                 same join the other way: what rel-unlinked-inverse
+	                                 reports; symmetric; NULL when none */
 } mg_relationship;
 
 struct mg_table {

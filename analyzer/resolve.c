@@ -126,6 +126,18 @@ int mg_resolve(mg_graph *graph, mg_error *err)
 	if (!mg_graph_declares_relationships(graph) && mg_resolve_derived_relationships(graph) < 0)
 		goto oom;
 	sort_graph(graph);
+	/* Declared relationships resolve in name order, so which of two clashing
+	 * backrefs is made does not depend on reading order; the backrefs they
+	 * add are sorted in afterwards. */
+	if (mg_graph_declares_relationships(graph)) {
+		if (mg_resolve_relationships(graph) < 0)
+			goto oom;
+		for (size_t i = 0; i < graph->ntables; i++) {
+			mg_table *t = graph->tables[i];
+			sort_array(t->relationships, t->nrelationships, sizeof(mg_relationship *),
+				   cmp_relationships);
+		}
+	}
 	graph->resolved = true;
 	return 0;
 oom:

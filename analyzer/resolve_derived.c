@@ -71,8 +71,10 @@ static int derive_from_foreign_key(mg_graph *graph, mg_foreign_key *fk)
 		return -1;
 	to_parent->kind = fk->unique ? MG_CARD_ONE_TO_ONE : MG_CARD_MANY_TO_ONE;
 	to_child->kind = fk->unique ? MG_CARD_ONE_TO_ONE : MG_CARD_ONE_TO_MANY;
-	to_parent->uselist = MG_FALSE;
-	to_child->uselist = fk->unique ? MG_FALSE : MG_TRUE;
+	to_parent->uselist = to_parent->collection = MG_FALSE;
+	to_child->uselist = to_child->collection = fk->unique ? MG_FALSE : MG_TRUE;
+	to_parent->direction = MG_CARD_MANY_TO_ONE;
+	to_child->direction = MG_CARD_ONE_TO_MANY;
 	to_parent->via = to_child->via = fk;
 	to_parent->location = to_child->location = fk->location;
 	link(to_parent, to_child);
@@ -95,10 +97,12 @@ static int derive_many_to_many(mg_table *assoc)
 		if (!rels[s])
 			return -1;
 		rels[s]->kind = MG_CARD_MANY_TO_MANY;
-		rels[s]->uselist = MG_TRUE;
+		rels[s]->uselist = rels[s]->collection = MG_TRUE;
+		rels[s]->direction = MG_CARD_MANY_TO_MANY;
 		rels[s]->secondary = assoc;
 		rels[s]->secondary_name = assoc->name;
 		rels[s]->via = sides[s];
+		rels[s]->secondary_via = sides[1 - s];
 		rels[s]->location = assoc->location;
 	}
 	link(rels[0], rels[1]);

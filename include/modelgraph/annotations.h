@@ -148,6 +148,9 @@
  *   viewonly            read-only relationship                (true/false)
  *   overlaps=NAMES      relationships known to write the same columns:
  *                       overlaps=[parent, children] or overlaps="parent,children"
+ *   single_parent       an object has one parent at a time through this
+ *                       relationship: allows cascade delete-orphan on a
+ *                       many-to-one or many-to-many           (true/false)
  */
 #define MG_RELATIONSHIP(...) __attribute__((annotate("mg:relationship:" #__VA_ARGS__)))
 

@@ -12,7 +12,7 @@ struct User {
 	char name[81]         MG_COLUMN(unique=1);
 	char email[121]       MG_COLUMN(nullable=false, name=mail);
 	struct Post **posts   MG_RELATIONSHIP(Post, backref=author, lazy=selectin,
-	                                      cascade="all, delete-orphan");
+	                                      cascade="all, delete-orphan", foreign_keys=[Post.user_id]);
 } MG_MODEL(tablename=users) MG_UNIQUE(name, email) MG_INDEX(ix_users_mail, mail);
 
 struct Post {

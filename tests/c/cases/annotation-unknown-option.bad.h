@@ -1,6 +1,7 @@
 /*
  * annotation-unknown-option: an option its macro does not have, reported at
- * the option, with the nearest valid name.
+ * the option, with the nearest valid name. The misspelt backref is left
+ * out, so User.profile has no inverse.
  */
 #include <modelgraph/annotations.h>
 
@@ -10,7 +11,7 @@ struct User {
 	int id                      MG_COLUMN(primary_key=true, unqiue); // expect: annotation-unknown-option
 	char name[81]               MG_COLUMN(nullable=false,
 	                                      lenght=80); // expect: annotation-unknown-option
-	struct UserProfile *profile MG_RELATIONSHIP(UserProfile, uselist=false, backred=user); // expect: annotation-unknown-option
+	struct UserProfile *profile MG_RELATIONSHIP(UserProfile, uselist=false, backred=user); // expect: annotation-unknown-option, rel-missing-backref
 } MG_MODEL(tablename=users, tabelname=people); // expect: annotation-unknown-option
 
 /* An option of another macro. */
