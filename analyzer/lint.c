@@ -70,6 +70,10 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 
 static mg_finding *report_v(mg_rule_context *ctx, mg_object_kind object, const char *path,
 			    mg_location location, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+static mg_finding *report_v(mg_rule_context *ctx, mg_object_kind object, const char *path,
+			    mg_location location, const char *fmt, va_list ap)
 {
 	char message[1024];
 	vsnprintf(message, sizeof(message), fmt, ap);

@@ -24,6 +24,6 @@ void mg_buf_put(mg_buf *buf, const char *data, size_t len);
 void mg_buf_puts(mg_buf *buf, const char *s);
 void mg_buf_putc(mg_buf *buf, char c);
 void mg_buf_printf(mg_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap);
+void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 #endif
