@@ -38,6 +38,7 @@ static void write_column(mg_json *json, const mg_column *c)
 	mg_json_member_bool(json, "unique", c->unique);
 	mg_json_member_bool(json, "autoincrement", c->autoincrement);
 	mg_json_member_string(json, "comment", c->comment);
+	mg_json_member_string(json, "client_default", c->client_default);
 	mg_json_member_location(json, "location", c->location);
 	mg_json_end_object(json);
 }
@@ -88,6 +89,14 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	mg_json_end_array(json);
 	mg_json_member_string(json, "inverse", r->inverse ? r->inverse->name : NULL);
 	mg_json_member_bool(json, "derived", r->derived);
+	mg_json_member_bool(json, "from_backref", r->from_backref);
+	mg_json_member_string(json, "lazy", r->lazy);
+	mg_json_member_string(json, "cascade", r->cascade);
+	mg_json_key(json, "viewonly");
+	if (r->viewonly == MG_UNSET)
+		mg_json_null(json);
+	else
+		mg_json_bool(json, r->viewonly == MG_TRUE);
 	mg_json_member_location(json, "location", r->location);
 	mg_json_end_object(json);
 }
@@ -99,6 +108,7 @@ static void write_table(mg_json *json, const mg_table *t)
 	mg_json_member_string(json, "schema", t->schema);
 	mg_json_member_string(json, "kind", mg_table_kind_name(t->kind));
 	mg_json_member_string(json, "comment", t->comment);
+	mg_json_member_string(json, "struct", t->struct_name);
 	mg_json_member_location(json, "location", t->location);
 
 	mg_json_key(json, "columns");
