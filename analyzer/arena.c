@@ -7,9 +7,12 @@
 #include <string.h>
 
 /* Chunks come from calloc and memory is never reused, so every allocation
- * is already zero: no memset. Large chunks are mapped fresh by the C
- * library, and the kernel hands out zeroed pages lazily. */
-#define CHUNK_SIZE (256 * 1024)
+ * is already zero: no memset. The first chunk is small, as many arenas are
+ * short-lived scratch space (calloc clears recycled memory: a big first
+ * chunk would cost a big clear each time); each next chunk doubles, up to
+ * a size the C library maps fresh, with pages the kernel zeroes lazily. */
+#define FIRST_CHUNK_SIZE (4 * 1024)
+#define MAX_CHUNK_SIZE (1024 * 1024)
 
 /* Each chunk starts with this header; allocations follow it. */
 typedef struct chunk {
@@ -20,12 +23,16 @@ typedef struct chunk {
 } chunk;
 
 struct mg_arena {
-	chunk *chunks; /* newest first; the first one is the one being filled */
+	chunk *chunks;     /* newest first; the first one is the one being filled */
+	size_t chunk_size; /* size of the next chunk */
 };
 
 mg_arena *mg_arena_new(void)
 {
-	return calloc(1, sizeof(mg_arena));
+	mg_arena *arena = calloc(1, sizeof(mg_arena));
+	if (arena)
+		arena->chunk_size = FIRST_CHUNK_SIZE;
+	return arena;
 }
 
 void mg_arena_free(mg_arena *arena)
@@ -72,7 +79,7 @@ void *mg_arena_alloc(mg_arena *arena, size_t size)
 	if (!c || c->size - c->used < rounded) {
 		/* Large requests get a chunk of their own, placed behind the
 		 * current one so the current one keeps filling. */
-		if (rounded > CHUNK_SIZE / 4 && c) {
+		if (rounded > arena->chunk_size / 4 && c) {
 			chunk *big = chunk_new(rounded);
 			if (!big)
 				return NULL;
@@ -81,9 +88,11 @@ void *mg_arena_alloc(mg_arena *arena, size_t size)
 			big->used = rounded;
 			return big->data;
 		}
-		c = chunk_new(rounded > CHUNK_SIZE ? rounded : CHUNK_SIZE);
+		c = chunk_new(rounded > arena->chunk_size ? rounded : arena->chunk_size);
 		if (!c)
 			return NULL;
+		if (arena->chunk_size < MAX_CHUNK_SIZE)
+			arena->chunk_size *= 2;
 		c->next = arena->chunks;
 		arena->chunks = c;
 	}

@@ -29,8 +29,8 @@
 /* A CXString copied into the arena and disposed; NULL when out of memory. */
 static char *take_string(mg_arena *arena, CXString s)
 {
-	char *copy = mg_arena_strdup(arena, clang_getCString(s) ? clang_getCString(s) : "");
-	clang_disposeString(s);
+	char *copy = mg_arena_strdup(arena, mg_clang.clang_getCString(s) ? mg_clang.clang_getCString(s) : "");
+	mg_clang.clang_disposeString(s);
 	return copy;
 }
 
@@ -50,10 +50,10 @@ static bool is_identifier(const char *s)
  */
 static char *type_name(mg_arena *arena, CXType canonical)
 {
-	char *name = take_string(arena, clang_getCursorSpelling(clang_getTypeDeclaration(canonical)));
+	char *name = take_string(arena, mg_clang.clang_getCursorSpelling(mg_clang.clang_getTypeDeclaration(canonical)));
 	if (!name || (*name && is_identifier(name)))
 		return name;
-	name = take_string(arena, clang_getTypeSpelling(canonical));
+	name = take_string(arena, mg_clang.clang_getTypeSpelling(canonical));
 	if (!name)
 		return NULL;
 	if (strncmp(name, "struct ", 7) == 0)
@@ -68,17 +68,17 @@ static bool is_typedef_named(CXType type, const char *name)
 {
 	for (int depth = 0; depth < 32; depth++) {
 		if (type.kind == CXType_Elaborated) {
-			type = clang_Type_getNamedType(type);
+			type = mg_clang.clang_Type_getNamedType(type);
 			continue;
 		}
 		if (type.kind != CXType_Typedef)
 			return false;
-		CXString s = clang_getTypedefName(type);
-		bool same = strcmp(clang_getCString(s), name) == 0;
-		clang_disposeString(s);
+		CXString s = mg_clang.clang_getTypedefName(type);
+		bool same = strcmp(mg_clang.clang_getCString(s), name) == 0;
+		mg_clang.clang_disposeString(s);
 		if (same)
 			return true;
-		type = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(type));
+		type = mg_clang.clang_getTypedefDeclUnderlyingType(mg_clang.clang_getTypeDeclaration(type));
 	}
 	return false;
 }
@@ -95,7 +95,7 @@ static bool is_byte(CXType t)
 
 static const char *integer_type(CXType canonical)
 {
-	long long size = clang_Type_getSizeOf(canonical);
+	long long size = mg_clang.clang_Type_getSizeOf(canonical);
 	return size <= 2 ? "SMALLINT" : size <= 4 ? "INTEGER" : "BIGINT";
 }
 
@@ -109,7 +109,7 @@ static void scalar(mg_c_type *out, const char *sql_type, mg_type_family family)
 /* A struct reached through `pointer`s, in a `collection` or not. */
 static int record(mg_c_type *out, CXType canonical, bool pointer, bool collection, mg_arena *arena)
 {
-	if (clang_getTypeDeclaration(canonical).kind != CXCursor_StructDecl)
+	if (mg_clang.clang_getTypeDeclaration(canonical).kind != CXCursor_StructDecl)
 		return 0; /* a union: no model */
 	out->kind = MG_C_RECORD;
 	out->pointer = pointer;
@@ -134,7 +134,7 @@ static bool is_time_record(mg_arena *arena, CXType canonical, int *failed)
 /* Element types of arrays and flexible array members. */
 static int array_of(mg_c_type *out, CXType element, long long size, mg_arena *arena)
 {
-	CXType e = clang_getCanonicalType(element);
+	CXType e = mg_clang.clang_getCanonicalType(element);
 	if (is_plain_char(e)) {
 		if (size <= 0) {
 			scalar(out, "TEXT", MG_TYPE_TEXT);
@@ -153,7 +153,7 @@ static int array_of(mg_c_type *out, CXType element, long long size, mg_arena *ar
 	if (e.kind == CXType_Record)
 		return record(out, e, false, true, arena);
 	if (e.kind == CXType_Pointer) {
-		CXType pointee = clang_getCanonicalType(clang_getPointeeType(e));
+		CXType pointee = mg_clang.clang_getCanonicalType(mg_clang.clang_getPointeeType(e));
 		if (pointee.kind == CXType_Record)
 			return record(out, pointee, true, true, arena);
 	}
@@ -168,7 +168,7 @@ int mg_c_type_infer(mg_c_type *out, CXType type, mg_arena *arena)
 		scalar(out, "TIMESTAMP", MG_TYPE_DATETIME);
 		return 0;
 	}
-	CXType t = clang_getCanonicalType(type);
+	CXType t = mg_clang.clang_getCanonicalType(type);
 	int failed = 0;
 	switch (t.kind) {
 	case CXType_Bool:
@@ -210,7 +210,7 @@ int mg_c_type_infer(mg_c_type *out, CXType type, mg_arena *arena)
 		break;
 	}
 	case CXType_Pointer: {
-		CXType pointee = clang_getCanonicalType(clang_getPointeeType(t));
+		CXType pointee = mg_clang.clang_getCanonicalType(mg_clang.clang_getPointeeType(t));
 		if (is_plain_char(pointee)) {
 			scalar(out, "TEXT", MG_TYPE_TEXT);
 		} else if (is_byte(pointee)) {
@@ -218,16 +218,16 @@ int mg_c_type_infer(mg_c_type *out, CXType type, mg_arena *arena)
 		} else if (pointee.kind == CXType_Record) {
 			return record(out, pointee, true, false, arena);
 		} else if (pointee.kind == CXType_Pointer) {
-			CXType inner = clang_getCanonicalType(clang_getPointeeType(pointee));
+			CXType inner = mg_clang.clang_getCanonicalType(mg_clang.clang_getPointeeType(pointee));
 			if (inner.kind == CXType_Record)
 				return record(out, inner, true, true, arena);
 		}
 		break;
 	}
 	case CXType_ConstantArray:
-		return array_of(out, clang_getArrayElementType(t), clang_getArraySize(t), arena);
+		return array_of(out, mg_clang.clang_getArrayElementType(t), mg_clang.clang_getArraySize(t), arena);
 	case CXType_IncompleteArray:
-		return array_of(out, clang_getArrayElementType(t), 0, arena);
+		return array_of(out, mg_clang.clang_getArrayElementType(t), 0, arena);
 	case CXType_Record:
 		if (is_time_record(arena, t, &failed))
 			scalar(out, "TIMESTAMP", MG_TYPE_DATETIME);

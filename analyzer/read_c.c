@@ -37,9 +37,9 @@ static void out_of_memory(walker *w)
 
 static char *take_string(walker *w, CXString s)
 {
-	const char *c = clang_getCString(s);
+	const char *c = mg_clang.clang_getCString(s);
 	char *copy = mg_arena_strdup(w->scratch, c ? c : "");
-	clang_disposeString(s);
+	mg_clang.clang_disposeString(s);
 	if (!copy)
 		out_of_memory(w);
 	return copy;
@@ -52,10 +52,10 @@ static const char *file_name_of(walker *w, CXFile file)
 	for (size_t i = w->nfiles; i-- > 0;)
 		if (w->files[i].file == file)
 			return w->files[i].name;
-	CXString s = clang_getFileName(file);
-	const char *c = clang_getCString(s);
+	CXString s = mg_clang.clang_getFileName(file);
+	const char *c = mg_clang.clang_getCString(s);
 	file_name entry = {.file = file, .name = mg_arena_strdup(w->graph->arena, c ? c : "")};
-	clang_disposeString(s);
+	mg_clang.clang_disposeString(s);
 	if (!entry.name || MG_ARENA_PUSH(w->graph->arena, w->files, w->nfiles, w->files_cap, entry) < 0) {
 		out_of_memory(w);
 		return NULL;
@@ -68,7 +68,7 @@ static mg_location location_of(walker *w, CXCursor cursor, CXFile *out_file, uns
 {
 	CXFile file = NULL;
 	unsigned line = 0, column = 0, offset = 0;
-	clang_getExpansionLocation(clang_getCursorLocation(cursor), &file, &line, &column, &offset);
+	mg_clang.clang_getExpansionLocation(mg_clang.clang_getCursorLocation(cursor), &file, &line, &column, &offset);
 	if (out_file)
 		*out_file = file;
 	if (out_offset)
@@ -80,10 +80,10 @@ static mg_location location_of(walker *w, CXCursor cursor, CXFile *out_file, uns
 
 static char *comment_of(walker *w, CXCursor cursor)
 {
-	CXString raw = clang_Cursor_getRawCommentText(cursor);
-	const char *text = clang_getCString(raw);
+	CXString raw = mg_clang.clang_Cursor_getRawCommentText(cursor);
+	const char *text = mg_clang.clang_getCString(raw);
 	char *comment = text ? mg_c_comment_text(w->scratch, text) : NULL;
-	clang_disposeString(raw);
+	mg_clang.clang_disposeString(raw);
 	return comment;
 }
 
@@ -91,7 +91,7 @@ static char *comment_of(walker *w, CXCursor cursor)
 static void read_annotation(walker *w, CXCursor cursor, mg_c_annotation **items, size_t *count,
 			    size_t *cap)
 {
-	char *value = take_string(w, clang_getCursorSpelling(cursor));
+	char *value = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
 	mg_c_annotation a = {0};
 	if (!value || !mg_annotation_split(&a.kind, &a.options, value))
 		return;
@@ -102,7 +102,7 @@ static void read_annotation(walker *w, CXCursor cursor, mg_c_annotation **items,
 	a.location = location_of(w, cursor, &file, &offset);
 	if (file) {
 		size_t size = 0;
-		const char *text = clang_getFileContents(w->tu, file, &size);
+		const char *text = mg_clang.clang_getFileContents(w->tu, file, &size);
 		if (text && offset <= size) {
 			a.source = text + offset;
 			a.source_len = size - offset;
@@ -125,7 +125,7 @@ static enum CXChildVisitResult visit_field_child(CXCursor cursor, CXCursor paren
 {
 	(void)parent;
 	struct_reader *r = data;
-	if (clang_getCursorKind(cursor) == CXCursor_AnnotateAttr)
+	if (mg_clang.clang_getCursorKind(cursor) == CXCursor_AnnotateAttr)
 		read_annotation(r->w, cursor, &r->field->annotations, &r->field->nannotations,
 				&r->field->annotations_cap);
 	return r->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
@@ -134,10 +134,10 @@ static enum CXChildVisitResult visit_field_child(CXCursor cursor, CXCursor paren
 static void read_field(struct_reader *r, CXCursor cursor)
 {
 	walker *w = r->w;
-	CXType type = clang_getCursorType(cursor);
+	CXType type = mg_clang.clang_getCursorType(cursor);
 	mg_c_field f = {
-		.name = take_string(w, clang_getCursorSpelling(cursor)),
-		.c_type = take_string(w, clang_getTypeSpelling(type)),
+		.name = take_string(w, mg_clang.clang_getCursorSpelling(cursor)),
+		.c_type = take_string(w, mg_clang.clang_getTypeSpelling(type)),
 		.comment = comment_of(w, cursor),
 		.location = location_of(w, cursor, NULL, NULL),
 	};
@@ -147,14 +147,14 @@ static void read_field(struct_reader *r, CXCursor cursor)
 		return;
 	}
 	r->field = &r->s->fields[r->s->nfields - 1];
-	clang_visitChildren(cursor, visit_field_child, r);
+	mg_clang.clang_visitChildren(cursor, visit_field_child, r);
 }
 
 static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor parent, CXClientData data)
 {
 	(void)parent;
 	struct_reader *r = data;
-	switch (clang_getCursorKind(cursor)) {
+	switch (mg_clang.clang_getCursorKind(cursor)) {
 	case CXCursor_AnnotateAttr:
 		read_annotation(r->w, cursor, &r->s->annotations, &r->s->nannotations,
 				&r->s->annotations_cap);
@@ -164,7 +164,7 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
-		if (clang_isCursorDefinition(cursor))
+		if (mg_clang.clang_isCursorDefinition(cursor))
 			read_struct(r->w, cursor);
 		break;
 	default:
@@ -190,9 +190,9 @@ static char *definition_key(walker *w, CXCursor cursor)
 	CXFile file = NULL;
 	unsigned offset = 0;
 	CXFileUniqueID id;
-	clang_getExpansionLocation(clang_getCursorLocation(cursor), &file, NULL, NULL, &offset);
+	mg_clang.clang_getExpansionLocation(mg_clang.clang_getCursorLocation(cursor), &file, NULL, NULL, &offset);
 	char *key;
-	if (file && clang_getFileUniqueID(file, &id) == 0)
+	if (file && mg_clang.clang_getFileUniqueID(file, &id) == 0)
 		key = mg_arena_printf(w->scratch, "%llx:%llx:%u", id.data[0], id.data[1], offset);
 	else
 		key = mg_arena_printf(w->scratch, "?:%p:%u", (void *)file, offset);
@@ -205,13 +205,13 @@ static void describe_struct(walker *w, CXCursor cursor)
 {
 	mg_c_struct s = {0};
 	struct_reader r = {.w = w, .s = &s};
-	clang_visitChildren(cursor, visit_struct_child, &r);
+	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
 	if (w->failed || !has_annotations(&s))
 		return;
-	char *tag = take_string(w, clang_getCursorSpelling(cursor));
+	char *tag = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
 	if (tag && !*tag) {
 		/* Anonymous: clang names it after its typedef, if it has one. */
-		CXType type = clang_getCursorType(cursor);
+		CXType type = mg_clang.clang_getCursorType(cursor);
 		mg_c_type described;
 		if (mg_c_type_infer(&described, type, w->scratch) < 0)
 			out_of_memory(w);
@@ -245,8 +245,8 @@ static enum CXChildVisitResult visit_top(CXCursor cursor, CXCursor parent, CXCli
 {
 	(void)parent;
 	walker *w = data;
-	if (clang_getCursorKind(cursor) == CXCursor_StructDecl && clang_isCursorDefinition(cursor) &&
-	    !clang_Location_isInSystemHeader(clang_getCursorLocation(cursor)))
+	if (mg_clang.clang_getCursorKind(cursor) == CXCursor_StructDecl && mg_clang.clang_isCursorDefinition(cursor) &&
+	    !mg_clang.clang_Location_isInSystemHeader(mg_clang.clang_getCursorLocation(cursor)))
 		read_struct(w, cursor);
 	return w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
@@ -254,19 +254,19 @@ static enum CXChildVisitResult visit_top(CXCursor cursor, CXCursor parent, CXCli
 /* The first error clang reports, as clang prints it; NULL when none. */
 static const char *first_error(CXTranslationUnit tu, mg_arena *arena)
 {
-	unsigned n = clang_getNumDiagnostics(tu);
+	unsigned n = mg_clang.clang_getNumDiagnostics(tu);
 	for (unsigned i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXDiagnostic d = mg_clang.clang_getDiagnostic(tu, i);
 		const char *text = NULL;
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			CXString s = clang_formatDiagnostic(
+		if (mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			CXString s = mg_clang.clang_formatDiagnostic(
 			    d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn);
-			text = mg_arena_strdup(arena, clang_getCString(s) ? clang_getCString(s) : "error");
-			clang_disposeString(s);
+			text = mg_arena_strdup(arena, mg_clang.clang_getCString(s) ? mg_clang.clang_getCString(s) : "error");
+			mg_clang.clang_disposeString(s);
 			if (!text)
 				text = "out of memory";
 		}
-		clang_disposeDiagnostic(d);
+		mg_clang.clang_disposeDiagnostic(d);
 		if (text)
 			return text;
 	}
@@ -282,13 +282,13 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	mg_arena *scratch = NULL;
 	int result = -1;
 
-	if (mg_input_check_file(path, err) < 0)
+	if (mg_input_check_file(path, err) < 0 || mg_clang_load(path, err) < 0)
 		goto cleanup;
 	if (mg_c_args_build(&args, path, options, err) < 0)
 		goto cleanup;
 	if (mg_graph_add_source(graph, path, MG_SOURCE_C) == (size_t)-1 ||
 	    mg_c_model_init(&model, graph) < 0 || !(scratch = mg_arena_new()) ||
-	    !(index = clang_createIndex(0, 0))) {
+	    !(index = mg_clang.clang_createIndex(0, 0))) {
 		mg_error_set(err, "%s: out of memory", path);
 		goto cleanup;
 	}
@@ -297,7 +297,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		.Contents = mg_embedded_annotations_h,
 		.Length = (unsigned long)mg_embedded_annotations_h_size,
 	};
-	enum CXErrorCode code = clang_parseTranslationUnit2(
+	enum CXErrorCode code = mg_clang.clang_parseTranslationUnit2(
 	    index, path, (const char *const *)args.argv, (int)args.argc, &header, 1,
 	    CXTranslationUnit_SkipFunctionBodies, &tu);
 	if (code != CXError_Success || !tu) {
@@ -310,15 +310,15 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		goto cleanup;
 	}
 	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .model = &model, .err = err};
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), visit_top, &w);
+	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	if (w.failed)
 		goto cleanup;
 	result = 0;
 cleanup:
 	if (tu)
-		clang_disposeTranslationUnit(tu);
+		mg_clang.clang_disposeTranslationUnit(tu);
 	if (index)
-		clang_disposeIndex(index);
+		mg_clang.clang_disposeIndex(index);
 	mg_arena_free(scratch);
 	mg_c_model_free(&model);
 	mg_c_args_free(&args);

@@ -4,12 +4,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <clang-c/Index.h>
 
 #include "annotation_options.h"
 #include "arena.h"
 #include "error.h"
 #include "graph.h"
+#include "libclang.h"
 #include "name_index.h"
 #include "readers.h"
 

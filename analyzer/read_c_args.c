@@ -1,6 +1,5 @@
 #define _XOPEN_SOURCE 700
 
-#include <clang-c/CXCompilationDatabase.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,12 +89,12 @@ static int push_flag(mg_c_args *args, const char *flag, const char *value, bool 
 static int take_command(mg_c_args *args, CXCompileCommand command)
 {
 	int rc = 0;
-	CXString dir_s = clang_CompileCommand_getDirectory(command);
-	const char *dir = clang_getCString(dir_s);
-	unsigned n = clang_CompileCommand_getNumArgs(command);
+	CXString dir_s = mg_clang.clang_CompileCommand_getDirectory(command);
+	const char *dir = mg_clang.clang_getCString(dir_s);
+	unsigned n = mg_clang.clang_CompileCommand_getNumArgs(command);
 	for (unsigned i = 1; i < n && rc == 0; i++) { /* argv[0] is the compiler */
-		CXString arg_s = clang_CompileCommand_getArg(command, i);
-		const char *arg = clang_getCString(arg_s);
+		CXString arg_s = mg_clang.clang_CompileCommand_getArg(command, i);
+		const char *arg = mg_clang.clang_getCString(arg_s);
 		if (strncmp(arg, "-std=", 5) == 0 || strncmp(arg, "--std=", 6) == 0) {
 			rc = push(args, "-std=", strchr(arg, '=') + 1);
 		} else {
@@ -109,16 +108,16 @@ static int take_command(mg_c_args *args, CXCompileCommand command)
 					if (len == 2)
 						rc = push_flag(args, flag, arg + len, kept_flags[k].path, dir);
 				} else if (i + 1 < n) {
-					CXString value_s = clang_CompileCommand_getArg(command, ++i);
-					rc = push_flag(args, flag, clang_getCString(value_s), kept_flags[k].path, dir);
-					clang_disposeString(value_s);
+					CXString value_s = mg_clang.clang_CompileCommand_getArg(command, ++i);
+					rc = push_flag(args, flag, mg_clang.clang_getCString(value_s), kept_flags[k].path, dir);
+					mg_clang.clang_disposeString(value_s);
 				}
 				break;
 			}
 		}
-		clang_disposeString(arg_s);
+		mg_clang.clang_disposeString(arg_s);
 	}
-	clang_disposeString(dir_s);
+	mg_clang.clang_disposeString(dir_s);
 	return rc;
 }
 
@@ -135,9 +134,9 @@ static size_t shared_components(const char *a, const char *b)
 /* The file a command compiles, absolute. */
 static char *command_file(CXCompileCommand command)
 {
-	CXString file_s = clang_CompileCommand_getFilename(command);
-	CXString dir_s = clang_CompileCommand_getDirectory(command);
-	const char *file = clang_getCString(file_s), *dir = clang_getCString(dir_s);
+	CXString file_s = mg_clang.clang_CompileCommand_getFilename(command);
+	CXString dir_s = mg_clang.clang_CompileCommand_getDirectory(command);
+	const char *file = mg_clang.clang_getCString(file_s), *dir = mg_clang.clang_getCString(dir_s);
 	size_t n = strlen(dir) + strlen(file) + 2;
 	char *path = malloc(n);
 	if (path) {
@@ -146,8 +145,8 @@ static char *command_file(CXCompileCommand command)
 		else
 			snprintf(path, n, "%s/%s", dir, file);
 	}
-	clang_disposeString(file_s);
-	clang_disposeString(dir_s);
+	mg_clang.clang_disposeString(file_s);
+	mg_clang.clang_disposeString(dir_s);
 	return path;
 }
 
@@ -160,7 +159,7 @@ static char *command_file(CXCompileCommand command)
 static int take_database(mg_c_args *args, const char *path, const char *build_dir, mg_error *err)
 {
 	CXCompilationDatabase_Error code = CXCompilationDatabase_NoError;
-	CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(build_dir, &code);
+	CXCompilationDatabase db = mg_clang.clang_CompilationDatabase_fromDirectory(build_dir, &code);
 	CXCompileCommands commands = NULL;
 	char absolute[PATH_MAX];
 	int rc = -1;
@@ -173,18 +172,18 @@ static int take_database(mg_c_args *args, const char *path, const char *build_di
 		mg_error_set(err, "%s: cannot resolve the path", path);
 		goto cleanup;
 	}
-	commands = clang_CompilationDatabase_getCompileCommands(db, absolute);
-	if (commands && clang_CompileCommands_getSize(commands) > 0) {
-		rc = take_command(args, clang_CompileCommands_getCommand(commands, 0));
+	commands = mg_clang.clang_CompilationDatabase_getCompileCommands(db, absolute);
+	if (commands && mg_clang.clang_CompileCommands_getSize(commands) > 0) {
+		rc = take_command(args, mg_clang.clang_CompileCommands_getCommand(commands, 0));
 	} else {
 		if (commands)
-			clang_CompileCommands_dispose(commands);
-		commands = clang_CompilationDatabase_getAllCompileCommands(db);
-		unsigned n = commands ? clang_CompileCommands_getSize(commands) : 0;
+			mg_clang.clang_CompileCommands_dispose(commands);
+		commands = mg_clang.clang_CompilationDatabase_getAllCompileCommands(db);
+		unsigned n = commands ? mg_clang.clang_CompileCommands_getSize(commands) : 0;
 		unsigned best = 0;
 		size_t best_shared = 0;
 		for (unsigned i = 0; i < n; i++) {
-			char *file = command_file(clang_CompileCommands_getCommand(commands, i));
+			char *file = command_file(mg_clang.clang_CompileCommands_getCommand(commands, i));
 			if (!file)
 				goto oom;
 			size_t shared = shared_components(file, absolute);
@@ -194,7 +193,7 @@ static int take_database(mg_c_args *args, const char *path, const char *build_di
 				best_shared = shared;
 			}
 		}
-		rc = n ? take_command(args, clang_CompileCommands_getCommand(commands, best)) : 0;
+		rc = n ? take_command(args, mg_clang.clang_CompileCommands_getCommand(commands, best)) : 0;
 	}
 	if (rc < 0)
 		goto oom;
@@ -204,9 +203,9 @@ oom:
 	mg_error_set(err, "%s: out of memory", path);
 cleanup:
 	if (commands)
-		clang_CompileCommands_dispose(commands);
+		mg_clang.clang_CompileCommands_dispose(commands);
 	if (db)
-		clang_CompilationDatabase_dispose(db);
+		mg_clang.clang_CompilationDatabase_dispose(db);
 	return rc;
 }
 
