@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 #ifndef MG_LIBCLANG_PATH
 #define MG_LIBCLANG_PATH "libclang.so"
@@ -22,10 +23,17 @@ int mg_clang_load(const char *path, mg_error *err)
 		return 0;
 	const char *problem = "not found";
 	void *handle = NULL;
-	for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]) && !handle; i++) {
-		handle = dlopen(candidates[i], RTLD_NOW | RTLD_LOCAL);
-		if (!handle && i == 0)
+	/* MODELGRAPH_LIBCLANG names the library to use, and only that one. */
+	const char *chosen = getenv("MODELGRAPH_LIBCLANG");
+	if (chosen && *chosen) {
+		if (!(handle = dlopen(chosen, RTLD_NOW | RTLD_LOCAL)))
 			problem = dlerror();
+	} else {
+		for (size_t i = 0; i < sizeof(candidates) / sizeof(candidates[0]) && !handle; i++) {
+			handle = dlopen(candidates[i], RTLD_NOW | RTLD_LOCAL);
+			if (!handle && i == 0)
+				problem = dlerror();
+		}
 	}
 	if (!handle) {
 		mg_error_set(err, "%s: C models need libclang, which could not be loaded (%s); "

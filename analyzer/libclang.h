@@ -70,8 +70,10 @@ typedef struct mg_clang_api {
 extern mg_clang_api mg_clang;
 
 /*
- * Loads libclang (once; later calls return at once). Returns 0, or -1 with
- * `err` saying which library could not be loaded, for the input `path`.
+ * Loads libclang (once; later calls return at once): the library named by
+ * the environment variable MODELGRAPH_LIBCLANG when it is set, else the one
+ * the build found, else the usual names. Returns 0, or -1 with `err` saying
+ * which library could not be loaded, for the input `path`.
  */
 int mg_clang_load(const char *path, mg_error *err);
 

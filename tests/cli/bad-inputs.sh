@@ -73,6 +73,7 @@ printf 'CREATE TABLE a (id INTEGER PRIMARY KEY);\n\000\n' >binary.sql
 sqlite3 no-tables.db 'PRAGMA user_version = 7;'
 mkdir directory directory.db
 echo "just some notes" >notes.txt
+printf 'struct Thing { int id; };\n' >model.h
 
 # Scripts that try to make files; they must not appear.
 printf "CREATE TABLE a (id INTEGER PRIMARY KEY);\nATTACH DATABASE '%s' AS e;\nCREATE TABLE e.b (id INTEGER PRIMARY KEY);\n" \
@@ -173,6 +174,11 @@ refused "unknown extension, no SQLite header" notes.txt lint notes.txt
 refused "empty (0 byte) database" empty.db lint empty.db
 refused "database with no tables" no-tables.db lint no-tables.db
 refused "script that creates no tables" no-tables.sql lint no-tables.sql
+# A C model with no libclang to read it: the reader names the header.
+MODELGRAPH_LIBCLANG=/nonexistent/libclang.so
+export MODELGRAPH_LIBCLANG
+refused "C model without libclang" model.h lint model.h
+unset MODELGRAPH_LIBCLANG
 refused "empty script" empty.sql lint empty.sql
 refused "script with NUL bytes" binary.sql lint binary.sql
 refused "SQL text forced as a database" text.db lint sqlite:text.db
