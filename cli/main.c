@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../analyzer/suggest.h"
 #include "cli.h"
 
 #ifndef MG_VERSION
@@ -54,6 +55,13 @@ int main(int argc, char **argv)
 			return parsed > 0 ? MG_EXIT_OK : MG_EXIT_USAGE;
 		return commands[i]->run(commands[i], &args);
 	}
-	mg_cli_error("unknown command \"%s\"; see modelgraph --help", name);
+	const char *names[NCOMMANDS];
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i]->name;
+	const char *near = mg_suggest_nearest(name, strlen(name), names, NCOMMANDS);
+	if (near)
+		mg_cli_error("unknown command \"%s\"; did you mean \"%s\"? (see modelgraph --help)", name, near);
+	else
+		mg_cli_error("unknown command \"%s\"; see modelgraph --help", name);
 	return MG_EXIT_USAGE;
 }
