@@ -32,13 +32,10 @@ static int read_c(mg_graph *graph, const char *path, const mg_read_options *opti
 	return mg_read_c(graph, path, options ? &options->c : NULL, err);
 }
 
-/* Readers planned by the design but not built yet say so plainly. */
-static int read_json_unavailable(mg_graph *graph, const char *path, const mg_read_options *options,
-				 mg_error *err)
+static int read_json(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
 {
-	(void)graph, (void)options;
-	mg_error_set(err, "%s: graph JSON sources are not supported by this build", path);
-	return -1;
+	(void)options;
+	return mg_read_json(graph, path, err);
 }
 
 /* The URL without what may be secret: the password of its user information
@@ -83,7 +80,7 @@ static const reader_row readers[] = {
 	{.name = "sqlite", .extensions = ".db .sqlite .sqlite3 .db3", .read = read_sqlite},
 	{.name = "sql", .extensions = ".sql .ddl", .read = read_sql},
 	{.name = "c", .extensions = ".h .c", .read = read_c},
-	{.name = "json", .extensions = ".json", .read = read_json_unavailable},
+	{.name = "json", .extensions = ".json", .read = read_json},
 };
 
 static const char *const server_schemes[] = {"postgresql://", "postgres://", "mysql://", "mariadb://"};

@@ -47,6 +47,9 @@ typedef struct mg_read_options {
  */
 int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg_error *err);
 
+/* modelgraph's graph JSON (docs/graph-json.md), as `dump` writes it. */
+int mg_read_json(mg_graph *graph, const char *path, mg_error *err);
+
 /* A SQLite database file, opened read-only; never written. */
 int mg_read_sqlite(mg_graph *graph, const char *path, mg_error *err);
 

@@ -99,7 +99,12 @@ static bool is_pure_association(const mg_table *t)
 bool mg_graph_declares_relationships(const mg_graph *graph)
 {
 	for (size_t i = 0; i < graph->nsources; i++)
-		if (graph->sources[i].kind == MG_SOURCE_C || graph->sources[i].kind == MG_SOURCE_JSON)
+		if (graph->sources[i].kind == MG_SOURCE_C)
+			return true;
+	/* Graph JSON declares them when it holds any: the JSON reader keeps only
+	 * declared relationships (derived ones are resolve's to make again). */
+	for (size_t i = 0; i < graph->ntables; i++)
+		if (graph->tables[i]->nrelationships)
 			return true;
 	return false;
 }
@@ -123,6 +128,10 @@ int mg_resolve(mg_graph *graph, mg_error *err)
 		if (is_pure_association(t))
 			t->kind = MG_TABLE_ASSOCIATION;
 	}
+	/* Derived names depend on the order foreign keys are met in ("_2" goes to
+	 * the second): sorted first, the same schema gets the same names
+	 * whatever order a reader produced it in. */
+	sort_graph(graph);
 	if (!mg_graph_declares_relationships(graph) && mg_resolve_derived_relationships(graph) < 0)
 		goto oom;
 	sort_graph(graph);

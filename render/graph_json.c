@@ -1,5 +1,5 @@
 /* The graph as JSON: the document `modelgraph dump` writes and the JSON
- * reader will read. Tables, indexes, foreign keys and relationships come
+ * reader (analyzer/read_json.c) reads. Tables, indexes, foreign keys and relationships come
  * sorted by name (resolve sorted them); columns keep their declared order. */
 
 #include "../analyzer/lint.h"
@@ -138,6 +138,9 @@ static void write_table(mg_json *json, const mg_table *t)
 		write_column_names(json, "columns", index->columns, index->ncolumns);
 		mg_json_member_bool(json, "unique", index->unique);
 		mg_json_member_bool(json, "partial", index->partial);
+		mg_json_member_string(json, "origin", index->origin == MG_INDEX_PRIMARY_KEY ? "primary_key"
+						      : index->origin == MG_INDEX_UNIQUE    ? "unique"
+											   : "created");
 		mg_json_end_object(json);
 	}
 	mg_json_end_array(json);

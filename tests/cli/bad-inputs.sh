@@ -74,6 +74,10 @@ sqlite3 no-tables.db 'PRAGMA user_version = 7;'
 mkdir directory directory.db
 echo "just some notes" >notes.txt
 printf 'struct Thing { int id; };\n' >model.h
+printf '{"format": \n' >broken.json
+printf '{"format": "something-else", "version": 1}\n' >foreign.json
+printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
+printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": 5}]}]}\n' >typed.json
 
 # Scripts that try to make files; they must not appear.
 printf "CREATE TABLE a (id INTEGER PRIMARY KEY);\nATTACH DATABASE '%s' AS e;\nCREATE TABLE e.b (id INTEGER PRIMARY KEY);\n" \
@@ -174,6 +178,10 @@ refused "unknown extension, no SQLite header" notes.txt lint notes.txt
 refused "empty (0 byte) database" empty.db lint empty.db
 refused "database with no tables" no-tables.db lint no-tables.db
 refused "script that creates no tables" no-tables.sql lint no-tables.sql
+refused "graph JSON that does not parse" broken.json:2: lint broken.json
+refused "JSON that is not a modelgraph graph" foreign.json lint foreign.json
+refused "a graph JSON version this build does not read" "future.json: version" lint future.json
+refused "graph JSON with a value of the wrong type" "typed.json: tables[0].columns[0].name" lint typed.json
 # A C model with no libclang to read it: the reader names the header.
 MODELGRAPH_LIBCLANG=/nonexistent/libclang.so
 export MODELGRAPH_LIBCLANG
