@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "suggest.h"
+
 #define MG_RULE(name) extern const mg_rule mg_rule_##name;
 #include "rules/catalog.def"
 #undef MG_RULE
@@ -26,6 +28,14 @@ const mg_rule *mg_rule_find(const char *id)
 		if (strcmp(catalog[i]->id, id) == 0)
 			return catalog[i];
 	return NULL;
+}
+
+const char *mg_rule_nearest(const char *id)
+{
+	const char *ids[sizeof(catalog) / sizeof(catalog[0])];
+	for (size_t i = 0; i < sizeof(catalog) / sizeof(catalog[0]); i++)
+		ids[i] = catalog[i]->id;
+	return mg_suggest_nearest(id, strlen(id), ids, sizeof(catalog) / sizeof(catalog[0]));
 }
 
 static mg_severity effective_severity(const mg_rule *rule, const mg_lint_options *options)

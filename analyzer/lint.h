@@ -63,6 +63,10 @@ struct mg_rule_context {
 const mg_rule *const *mg_rules_all(size_t *out_count);
 const mg_rule *mg_rule_find(const char *id);
 
+/* The catalog's id nearest to a mistyped `id`, for a did-you-mean; NULL
+ * when none is near. */
+const char *mg_rule_nearest(const char *id);
+
 /*
  * Runs every enabled rule over a resolved graph, appending to `findings`,
  * then sorts them. Returns 0, or -1 when out of memory.

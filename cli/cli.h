@@ -44,7 +44,6 @@ typedef struct mg_cli_command {
 
 /* The last value given for option `index`, or its default. */
 const char *mg_cli_value(const mg_cli_command *command, const mg_cli_args *args, size_t index);
-bool mg_cli_flag(const mg_cli_args *args, size_t index);
 
 /* Parses argv (after the subcommand). Prints the error and returns -1 on
  * bad usage; returns 1 when --help was printed; else 0. The operands are

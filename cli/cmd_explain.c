@@ -2,23 +2,10 @@
 #include <string.h>
 
 #include "../analyzer/lint.h"
-#include "../analyzer/suggest.h"
 #include "../render/render.h"
 #include "cli.h"
 
 static const mg_cli_option options[] = {{0}};
-
-/* "did you mean" for a mistyped rule id. */
-static const char *nearest_rule(const char *id)
-{
-	size_t n;
-	const mg_rule *const *rules = mg_rules_all(&n);
-	const char *ids[128];
-	size_t count = 0;
-	for (size_t i = 0; i < n && count < 128; i++)
-		ids[count++] = rules[i]->id;
-	return mg_suggest_nearest(id, strlen(id), ids, count);
-}
 
 static int run_explain(const mg_cli_command *command, const mg_cli_args *args)
 {
@@ -30,7 +17,7 @@ static int run_explain(const mg_cli_command *command, const mg_cli_args *args)
 	const char *id = args->positional[0];
 	const mg_rule *rule = mg_rule_find(id);
 	if (!rule) {
-		const char *near = nearest_rule(id);
+		const char *near = mg_rule_nearest(id);
 		if (near)
 			mg_cli_error("unknown rule \"%s\"; did you mean \"%s\"?", id, near);
 		else

@@ -8,7 +8,6 @@
 #include "../analyzer/lint.h"
 #include "../analyzer/load.h"
 #include "../analyzer/readers.h"
-#include "../analyzer/suggest.h"
 #include "../analyzer/suppress.h"
 #include "../render/render.h"
 #include "cli.h"
@@ -88,12 +87,7 @@ static const mg_rule *rule_named(const char *id, const char *option)
 	const mg_rule *rule = mg_rule_find(id);
 	if (rule)
 		return rule;
-	size_t n;
-	const mg_rule *const *rules = mg_rules_all(&n);
-	const char *ids[256];
-	for (size_t i = 0; i < n && i < 256; i++)
-		ids[i] = rules[i]->id;
-	const char *near = mg_suggest_nearest(id, strlen(id), ids, n < 256 ? n : 256);
+	const char *near = mg_rule_nearest(id);
 	if (near)
 		mg_cli_error("--%s: unknown rule \"%s\"; did you mean \"%s\"?", option, id, near);
 	else

@@ -40,11 +40,6 @@ const char *mg_cli_value(const mg_cli_command *command, const mg_cli_args *args,
 	return command->options[index].default_value;
 }
 
-bool mg_cli_flag(const mg_cli_args *args, size_t index)
-{
-	return args->nvalues[index] > 0;
-}
-
 void mg_cli_print_help(const mg_cli_command *command)
 {
 	printf("usage: modelgraph %s [options] %s\n\n%s\n", command->name, command->arguments,
