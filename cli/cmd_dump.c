@@ -1,7 +1,7 @@
-#include "../analyzer/load.h"
-#include "../analyzer/readers.h"
-#include "../render/render.h"
-#include "cli.h"
+#include "lib/load.h"
+#include "analyzer/read/readers.h"
+#include "render/render.h"
+#include "cli/cli.h"
 
 enum { OPT_FORMAT, OPT_OUTPUT, OPT_SOURCE_FIRST };
 

@@ -1,9 +1,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../analyzer/lint.h"
-#include "../render/render.h"
-#include "cli.h"
+#include "analyzer/lint/lint.h"
+#include "render/render.h"
+#include "cli/cli.h"
 
 static const mg_cli_option options[] = {{0}};
 

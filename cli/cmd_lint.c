@@ -3,14 +3,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../analyzer/baseline.h"
-#include "../analyzer/config.h"
-#include "../analyzer/lint.h"
-#include "../analyzer/load.h"
-#include "../analyzer/readers.h"
-#include "../analyzer/suppress.h"
-#include "../render/render.h"
-#include "cli.h"
+#include "analyzer/lint/baseline.h"
+#include "analyzer/lint/config.h"
+#include "analyzer/lint/lint.h"
+#include "lib/load.h"
+#include "analyzer/read/readers.h"
+#include "analyzer/lint/suppress.h"
+#include "render/render.h"
+#include "cli/cli.h"
 
 enum {
 	OPT_FORMAT,

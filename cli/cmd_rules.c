@@ -1,6 +1,6 @@
-#include "../analyzer/lint.h"
-#include "../render/render.h"
-#include "cli.h"
+#include "analyzer/lint/lint.h"
+#include "render/render.h"
+#include "cli/cli.h"
 
 enum { OPT_FORMAT, OPT_OUTPUT };
 

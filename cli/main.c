@@ -1,8 +1,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../analyzer/suggest.h"
-#include "cli.h"
+#include "analyzer/core/suggest.h"
+#include "cli/cli.h"
 
 #ifndef MG_VERSION
 #define MG_VERSION "unknown"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analyzer/readers.h"
-#include "cli.h"
+#include "analyzer/read/readers.h"
+#include "cli/cli.h"
 
 void mg_cli_error(const char *fmt, ...)
 {

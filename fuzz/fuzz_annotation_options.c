@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analyzer/annotation_options.h"
+#include "analyzer/c/annotation_options.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/ddl_scan.h"
+#include "analyzer/read/ddl_scan.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

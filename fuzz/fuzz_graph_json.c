@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "analyzer/lint.h"
-#include "analyzer/readers.h"
-#include "analyzer/resolve.h"
+#include "analyzer/lint/lint.h"
+#include "analyzer/read/readers.h"
+#include "analyzer/resolve/resolve.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

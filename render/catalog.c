@@ -3,10 +3,10 @@
 
 #include <string.h>
 
-#include "../analyzer/lint.h"
-#include "escape.h"
-#include "json_writer.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "util/escape.h"
+#include "util/json_writer.h"
+#include "render/render.h"
 
 static const char *sources_name(unsigned sources)
 {

@@ -2,9 +2,9 @@
  * reader (analyzer/read_json.c) reads. Tables, indexes, foreign keys and relationships come
  * sorted by name (resolve sorted them); columns keep their declared order. */
 
-#include "../analyzer/lint.h"
-#include "json_writer.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "render/json_location.h"
+#include "render/render.h"
 
 static const char *source_kind_name(mg_source_kind kind)
 {

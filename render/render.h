@@ -1,9 +1,9 @@
 #ifndef MG_RENDER_H
 #define MG_RENDER_H
 
-#include "../analyzer/findings.h"
-#include "../analyzer/graph.h"
-#include "buf.h"
+#include "analyzer/core/findings.h"
+#include "analyzer/core/graph.h"
+#include "util/buf.h"
 
 /*
  * Renderers: one file each, one entry point each, reading a resolved graph

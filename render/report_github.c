@@ -4,9 +4,9 @@
  * Database findings have no line: the annotation names the file, and the
  * message names the object. */
 
-#include "../analyzer/lint.h"
-#include "escape.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "util/escape.h"
+#include "render/render.h"
 
 static const char *command(mg_severity severity)
 {

@@ -1,9 +1,9 @@
 /* Findings as JSON: {"format": "modelgraph-findings", "version": 1, …},
  * for scripts; the same data the text reporter prints. */
 
-#include "../analyzer/lint.h"
-#include "json_writer.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "render/json_location.h"
+#include "render/render.h"
 
 void mg_report_json(const mg_findings *findings, mg_buf *out)
 {

@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "../analyzer/lint.h"
-#include "escape.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "util/escape.h"
+#include "render/render.h"
 
 static void write_attribute(mg_buf *out, const char *name, const char *value)
 {

@@ -7,10 +7,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../analyzer/lint.h"
-#include "escape.h"
-#include "json_writer.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "util/escape.h"
+#include "util/json_writer.h"
+#include "render/render.h"
 
 static const char *sarif_level(mg_severity severity)
 {

@@ -4,9 +4,9 @@
  *   app.db: table "post": warning: message [rule-id]
  * followed by `note:` lines for related places and a `fix:` hint. */
 
-#include "../analyzer/lint.h"
-#include "escape.h"
-#include "render.h"
+#include "analyzer/lint/lint.h"
+#include "util/escape.h"
+#include "render/render.h"
 
 static const char *severity_color(mg_severity severity)
 {

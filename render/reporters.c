@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "render.h"
+#include "render/render.h"
 
 static void write_text(const mg_findings *findings, const mg_report_settings *settings, mg_buf *out)
 {

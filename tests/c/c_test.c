@@ -1,9 +1,9 @@
-#include "c_test.h"
+#include "tests/c/c_test.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/resolve.h"
+#include "analyzer/resolve/resolve.h"
 
 const char *mg_c_test_input(const char *name)
 {

@@ -1,9 +1,9 @@
 #ifndef MG_C_TEST_H
 #define MG_C_TEST_H
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
-#include "analyzer/readers.h"
+#include "analyzer/read/readers.h"
 
 /*
  * Helpers of the C reader's tests: headers are written to the private

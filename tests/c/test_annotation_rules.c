@@ -1,11 +1,11 @@
 /* The annotation-* rules, and the problems the reader records for them. */
 
-#include "c_test.h"
+#include "tests/c/c_test.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/lint.h"
+#include "analyzer/lint/lint.h"
 
 static int teardown(void **state)
 {

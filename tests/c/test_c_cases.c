@@ -12,14 +12,14 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "c_test.h"
+#include "tests/c/c_test.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/lint.h"
+#include "analyzer/lint/lint.h"
 
 #define CASES_DIR MG_TEST_SOURCE_DIR "/cases"
 #define EXPECT_MARK "expect:"

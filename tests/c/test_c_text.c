@@ -1,10 +1,10 @@
 /* The C reader's text helpers: table names, doc comments, option positions. */
 
-#include "c_test.h"
+#include "tests/c/c_test.h"
 
 #include <string.h>
 
-#include "analyzer/read_c.h"
+#include "analyzer/c/read_c.h"
 
 static void table_names_as_flask_sqlalchemy_makes_them(void **state)
 {

@@ -1,6 +1,6 @@
 /* The C model reader on real headers parsed by libclang. */
 
-#include "c_test.h"
+#include "tests/c/c_test.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,12 +4,12 @@
  * relationship rules, which must fire as documented.
  */
 
-#include "c_test.h"
+#include "tests/c/c_test.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/lint.h"
+#include "analyzer/lint/lint.h"
 
 static int teardown(void **state)
 {

@@ -18,15 +18,15 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "../unit/test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/lint.h"
-#include "analyzer/text.h"
+#include "analyzer/lint/lint.h"
+#include "util/text.h"
 
 #define CASES_DIR MG_TEST_SOURCE_DIR "/cases"
 #define EXPECT_MARK "-- expect:"

@@ -9,8 +9,8 @@
 
 #include <cmocka.h>
 
-#include "analyzer/annotation_options.h"
-#include "analyzer/suggest.h"
+#include "analyzer/c/annotation_options.h"
+#include "analyzer/core/suggest.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 

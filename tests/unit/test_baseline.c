@@ -4,13 +4,13 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analyzer/baseline.h"
+#include "analyzer/lint/baseline.h"
 
 static int teardown_group(void **state)
 {

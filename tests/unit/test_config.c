@@ -4,7 +4,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analyzer/config.h"
-#include "analyzer/glob.h"
-#include "analyzer/lint.h"
+#include "analyzer/lint/config.h"
+#include "analyzer/lint/glob.h"
+#include "analyzer/lint/lint.h"
 
 static char config_path[1024];
 

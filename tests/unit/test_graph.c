@@ -1,13 +1,13 @@
 /* The graph: construction, lookups, keys, invariants, arena. */
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/arena.h"
-#include "analyzer/graph.h"
-#include "analyzer/name_index.h"
+#include "analyzer/core/arena.h"
+#include "analyzer/core/graph.h"
+#include "analyzer/core/name_index.h"
 
 static void free_null_is_a_no_op(void **state)
 {

@@ -1,12 +1,12 @@
 /* The SQLite and SQL DDL readers, on real files. */
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analyzer/readers.h"
+#include "analyzer/read/readers.h"
 
 static int teardown(void **state)
 {

@@ -1,7 +1,7 @@
 /* resolve: foreign-key targets, association tables, derived relationships,
  * implied foreign keys. */
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <string.h>

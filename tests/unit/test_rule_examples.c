@@ -4,13 +4,13 @@
  * header). So `explain`, docs/rules.md and SARIF's help never show an
  * example that lies. */
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/lint.h"
-#include "analyzer/load.h"
+#include "analyzer/lint/lint.h"
+#include "lib/load.h"
 
 static int teardown(void **state)
 {

@@ -1,6 +1,6 @@
 #define _POSIX_C_SOURCE 200809L
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analyzer/lint.h"
-#include "analyzer/load.h"
+#include "analyzer/lint/lint.h"
+#include "lib/load.h"
 
 static char tmpdir[512];
 

@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "analyzer/findings.h"
-#include "analyzer/graph.h"
+#include "analyzer/core/findings.h"
+#include "analyzer/core/graph.h"
 
 /*
  * Test helpers. Every graph comes from real SQL run through the real

@@ -4,16 +4,16 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/baseline.h"
-#include "analyzer/config.h"
-#include "analyzer/glob.h"
-#include "analyzer/lint.h"
-#include "analyzer/suppress.h"
+#include "analyzer/lint/baseline.h"
+#include "analyzer/lint/config.h"
+#include "analyzer/lint/glob.h"
+#include "analyzer/lint/lint.h"
+#include "analyzer/lint/suppress.h"
 
 static int teardown_group(void **state)
 {

@@ -1,14 +1,14 @@
 /* Small text modules: SQL type normalisation, escaping, the JSON writer. */
 
-#include "test_support.h"
+#include "tests/unit/test_support.h"
 
 #include <string.h>
 
-#include "analyzer/arena.h"
-#include "analyzer/reserved_words.h"
-#include "analyzer/sql_type.h"
-#include "render/escape.h"
-#include "render/json_writer.h"
+#include "analyzer/core/arena.h"
+#include "analyzer/lint/reserved_words.h"
+#include "analyzer/core/sql_type.h"
+#include "util/escape.h"
+#include "util/json_writer.h"
 
 static void sql_types_normalise(void **state)
 {

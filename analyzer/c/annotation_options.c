@@ -1,0 +1,542 @@
+#include "analyzer/c/annotation_options.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/c/annotation_lex.h"
+#include "analyzer/c/annotation_parser.h"
+#include "analyzer/c/annotation_schema.h"
+#include "analyzer/core/suggest.h"
+
+/*
+ * Items: the options text is cut at top-level commas (mg_lex_scan_item); an
+ * item with a top-level "=" is a named option, one without is a positional
+ * value or a bare key (parse_bare decides). Values are read and checked in
+ * annotation_values.c. Errors are appended to the annotation and parsing
+ * moves to the next item.
+ */
+
+/* Every allocation an annotation owns, chained so that one call frees all. */
+typedef struct owned {
+	struct owned *next;
+	max_align_t data[];
+} owned;
+
+struct mg_annotation {
+	mg_annotation_kind kind;
+	char *text;      /* copy of the options text, NUL-terminated */
+	size_t text_len; /* its length: it may hold NUL bytes */
+	owned *owned;    /* strings, values and messages */
+	mg_annotation_error *errors;
+	size_t error_count, error_cap;
+	mg_annotation_option *options;
+	size_t option_count, option_cap;
+	const mg_annotation_value **positionals; /* NULL: slot not written or invalid */
+	size_t positional_count, positional_cap;
+};
+
+/* ---- memory and errors ------------------------------------------------- */
+
+void *mg_annotation_parser_alloc(mg_annotation_parser *p, size_t size)
+{
+	owned *block;
+
+	if (size > SIZE_MAX - sizeof(owned)) {
+		p->failed = true;
+		return NULL;
+	}
+	block = calloc(1, sizeof(owned) + size);
+	if (!block) {
+		p->failed = true;
+		return NULL;
+	}
+	block->next = p->annotation->owned;
+	p->annotation->owned = block;
+	return block->data;
+}
+
+char *mg_annotation_parser_copy(mg_annotation_parser *p, const char *s, size_t len)
+{
+	char *out = len < SIZE_MAX ? mg_annotation_parser_alloc(p, len + 1) : NULL;
+
+	if (out && len)
+		memcpy(out, s, len);
+	return out;
+}
+
+/* Returns `items` with room for count + 1 elements, or NULL (then `items` is unchanged). */
+static void *grow(mg_annotation_parser *p, void *items, size_t count, size_t *cap, size_t size)
+{
+	size_t new_cap;
+	void *bigger;
+
+	if (count < *cap)
+		return items;
+	new_cap = *cap ? *cap * 2 : 4;
+	if (new_cap > SIZE_MAX / size) {
+		p->failed = true;
+		return NULL;
+	}
+	bigger = realloc(items, new_cap * size);
+	if (!bigger) {
+		p->failed = true;
+		return NULL;
+	}
+	*cap = new_cap;
+	return bigger;
+}
+
+void mg_annotation_parser_error(mg_annotation_parser *p, mg_annotation_error_code code,
+                                size_t offset, size_t length, const char *suggestion,
+                                const char *fmt, ...)
+{
+	mg_annotation *a = p->annotation;
+	mg_annotation_error *errors;
+	char message[512];
+	va_list ap;
+	int n;
+
+	if (p->full || p->failed)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		message[0] = '\0';
+	errors = grow(p, a->errors, a->error_count, &a->error_cap, sizeof *errors);
+	if (!errors)
+		return;
+	a->errors = errors;
+	errors[a->error_count] = (mg_annotation_error){
+		.code = code,
+		.offset = offset,
+		.length = length,
+		.message = mg_annotation_parser_copy(p, message, strlen(message)),
+		.suggestion = suggestion,
+	};
+	a->error_count++;
+	if (a->error_count == MG_ANNOTATION_MAX_ERRORS)
+		p->full = true;
+}
+
+static void syntax_error(mg_annotation_parser *p, size_t offset, size_t length,
+                         const char *what)
+{
+	mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_SYNTAX, offset, length, NULL, "%s", what);
+}
+
+/* ---- items ------------------------------------------------------------- */
+
+static void add_option(mg_annotation_parser *p, const char *key, size_t start, size_t end,
+                       const mg_annotation_value *value)
+{
+	mg_annotation *a = p->annotation;
+	mg_annotation_option *options = grow(p, a->options, a->option_count, &a->option_cap,
+	                                     sizeof *options);
+
+	if (!options)
+		return;
+	a->options = options;
+	options[a->option_count++] = (mg_annotation_option){
+		.key = key,
+		.offset = start,
+		.length = end - start,
+		.value = *value,
+	};
+}
+
+static void unknown_key(mg_annotation_parser *p, size_t start, size_t end)
+{
+	const char *keys[MG_ANNOTATION_MAX_OPTIONS];
+	const char *suggestion;
+	mg_lex_quoted q;
+
+	for (size_t i = 0; i < p->spec->option_count; i++)
+		keys[i] = p->spec->options[i].key;
+	suggestion = mg_suggest_nearest(p->text + start, end - start, keys, p->spec->option_count);
+	mg_lex_quote(&q, p->text + start, end - start);
+	if (suggestion)
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_UNKNOWN_KEY, start, end - start,
+		                           suggestion,
+		                           "unknown option \"%s\" for %s; did you mean \"%s\"?", q.s,
+		                           p->spec->macro, suggestion);
+	else
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_UNKNOWN_KEY, start, end - start, NULL,
+		                           "unknown option \"%s\" for %s", q.s, p->spec->macro);
+}
+
+/* False, with an error, when option `index` was already given. */
+static bool first_time(mg_annotation_parser *p, size_t index, const char *key, size_t start,
+                       size_t end)
+{
+	if (!p->seen[index]) {
+		p->seen[index] = true;
+		return true;
+	}
+	mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_DUPLICATE_KEY, start, end - start, NULL,
+	                           "duplicate option \"%s\"", key);
+	return false;
+}
+
+static void missing_value(mg_annotation_parser *p, const char *key, size_t start, size_t end)
+{
+	mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_MISSING_VALUE, start, end - start, NULL,
+	                           "option \"%s\" needs a value", key);
+}
+
+/* key=value over [start, end), '=' at eq. */
+static void parse_named(mg_annotation_parser *p, size_t start, size_t end, size_t eq)
+{
+	size_t key_start = start, key_end = eq, value_start = eq + 1, value_end = end, index;
+	const mg_option_spec *option;
+	mg_annotation_value *value;
+	char context[64];
+	mg_lex_quoted q;
+
+	mg_lex_trim(p->text, &key_start, &key_end);
+	mg_lex_trim(p->text, &value_start, &value_end);
+	if (key_start == key_end) {
+		syntax_error(p, eq, 1, "expected an option name before \"=\"");
+		return;
+	}
+	if (!mg_lex_is_ident(p->text + key_start, key_end - key_start)) {
+		mg_lex_quote(&q, p->text + key_start, key_end - key_start);
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_SYNTAX, key_start,
+		                           key_end - key_start, NULL, "invalid option name \"%s\"", q.s);
+		return;
+	}
+	p->named_seen = true;
+	option = mg_annotation_schema_find_option(&index, p->spec, p->text + key_start,
+	                                          key_end - key_start);
+	if (!option) {
+		unknown_key(p, key_start, key_end);
+		return;
+	}
+	if (!first_time(p, index, option->key, start, end))
+		return;
+	if (value_start == value_end) {
+		missing_value(p, option->key, start, end);
+		return;
+	}
+	value = mg_annotation_parser_alloc(p, sizeof *value);
+	if (!value || !mg_annotation_value_read(p, value, value_start, value_end))
+		return;
+	snprintf(context, sizeof context, "option \"%s\"", option->key);
+	if (mg_annotation_value_check(p, value, option->type, option->values, context))
+		add_option(p, option->key, start, end, value);
+}
+
+static bool has_room(const mg_annotation_parser *p)
+{
+	const mg_kind_spec *spec = p->spec;
+
+	return p->next_slot < spec->slot_count ||
+	       (spec->slot_count > 0 && spec->slots[spec->slot_count - 1].repeats);
+}
+
+/* A positional value over [start, end) into the next slot. */
+static void fill_slot(mg_annotation_parser *p, size_t start, size_t end)
+{
+	mg_annotation *a = p->annotation;
+	const mg_kind_spec *spec = p->spec;
+	size_t slot_index = p->next_slot < spec->slot_count ? p->next_slot : spec->slot_count - 1;
+	const mg_slot_spec *slot = &spec->slots[slot_index]; /* the last one repeats */
+	const mg_annotation_value **positionals;
+	mg_annotation_value *value;
+	char context[64];
+
+	positionals = grow(p, a->positionals, a->positional_count, &a->positional_cap,
+	                   sizeof *positionals);
+	if (!positionals)
+		return;
+	a->positionals = positionals;
+	positionals[a->positional_count++] = NULL;
+	p->next_slot++;
+	p->slots_end = end;
+	value = mg_annotation_parser_alloc(p, sizeof *value);
+	if (!value || !mg_annotation_value_read(p, value, start, end))
+		return;
+	snprintf(context, sizeof context, "the %s of %s", slot->what, spec->macro);
+	if (mg_annotation_value_check(p, value, slot->type, NULL, context))
+		positionals[a->positional_count - 1] = value;
+}
+
+/* An item without "=" over [start, end): a positional value or a bare key. */
+static void parse_bare(mg_annotation_parser *p, size_t start, size_t end)
+{
+	const mg_kind_spec *spec = p->spec;
+	const char *t = p->text + start;
+	bool ident = mg_lex_is_ident(t, end - start);
+	const mg_option_spec *option = NULL;
+	size_t index = 0;
+	mg_lex_quoted q;
+
+	mg_lex_quote(&q, t, end - start);
+	if (ident)
+		option = mg_annotation_schema_find_option(&index, spec, t, end - start);
+	if (option && option->type == MG_OPT_BOOL && p->next_slot >= p->required) {
+		mg_annotation_value value = {
+			.type = MG_VALUE_BOOL,
+			.offset = end,
+			.raw = "",
+			.str = "true",
+			.size = 4,
+			.boolean = true,
+		};
+		if (first_time(p, index, option->key, start, end))
+			add_option(p, option->key, start, end, &value);
+	} else if (has_room(p)) {
+		if (p->named_seen)
+			mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_SYNTAX, start, end - start, NULL,
+			                           "positional value \"%s\" after named options", q.s);
+		fill_slot(p, start, end);
+	} else if (ident && spec->option_count > 0) {
+		if (!option)
+			unknown_key(p, start, end);
+		else if (first_time(p, index, option->key, start, end))
+			missing_value(p, option->key, start, end);
+	} else {
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_UNEXPECTED_POSITIONAL, start,
+		                           end - start, NULL, "unexpected value \"%s\" for %s", q.s,
+		                           spec->macro);
+	}
+}
+
+static void parse_item(mg_annotation_parser *p, size_t start, size_t end)
+{
+	size_t eq;
+
+	mg_lex_trim(p->text, &start, &end);
+	if (start == end) {
+		syntax_error(p, start, 0, "empty option");
+		return;
+	}
+	eq = mg_lex_find(p->text, start, end, '=');
+	if (eq < end)
+		parse_named(p, start, end, eq);
+	else
+		parse_bare(p, start, end);
+}
+
+static void parse_items(mg_annotation_parser *p)
+{
+	size_t start = 0, end = p->len;
+	const mg_kind_spec *spec = p->spec;
+
+	mg_lex_trim(p->text, &start, &end);
+	if (start < end) {
+		for (size_t pos = 0;; pos++) {
+			mg_lex_fault fault;
+			size_t item_end = mg_lex_scan_item(&fault, p->text, pos, p->len);
+			if (fault.message)
+				syntax_error(p, fault.offset, fault.length, fault.message);
+			else
+				parse_item(p, pos, item_end);
+			if (p->failed || p->full || item_end >= p->len)
+				break;
+			pos = item_end;
+		}
+	}
+	if (!p->failed && !p->full && p->next_slot < p->required) {
+		const mg_slot_spec *slot = &spec->slots[p->next_slot];
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_MISSING_POSITIONAL, p->slots_end, 0,
+		                           NULL, "missing %s for %s", slot->what, spec->macro);
+	}
+}
+
+/* Stable sort by offset: errors read in the order of the text. */
+static void sort_errors(mg_annotation *a)
+{
+	for (size_t i = 1; i < a->error_count; i++) {
+		mg_annotation_error e = a->errors[i];
+		size_t j = i;
+		for (; j > 0 && a->errors[j - 1].offset > e.offset; j--)
+			a->errors[j] = a->errors[j - 1];
+		a->errors[j] = e;
+	}
+}
+
+/* ---- public ------------------------------------------------------------ */
+
+bool mg_annotation_split(mg_annotation_kind *out_kind, const char **out_options,
+                         const char *annotation)
+{
+	const char *name, *colon;
+
+	if (!annotation || strncmp(annotation, "mg:", 3) != 0)
+		return false;
+	name = annotation + 3;
+	colon = strchr(name, ':');
+	if (!colon)
+		return false;
+	*out_kind = mg_annotation_schema_find_kind(name, (size_t)(colon - name));
+	*out_options = colon + 1;
+	return true;
+}
+
+int mg_annotation_parse(mg_annotation **out, mg_annotation_kind kind, const char *options,
+                        size_t len)
+{
+	mg_annotation *a = NULL;
+	mg_annotation_parser p = { 0 };
+	int rc = -1;
+
+	if (!out)
+		return -1;
+	*out = NULL;
+	if (!options && len > 0)
+		goto cleanup;
+	a = calloc(1, sizeof *a);
+	if (!a)
+		goto cleanup;
+	p.annotation = a;
+	p.spec = mg_annotation_schema_get(kind);
+	while (p.required < p.spec->slot_count && p.spec->slots[p.required].required)
+		p.required++;
+	a->kind = p.spec->kind;
+	a->text = mg_annotation_parser_copy(&p, options ? options : "", len);
+	if (!a->text)
+		goto cleanup;
+	a->text_len = len;
+	p.text = a->text;
+	p.len = len;
+	parse_items(&p);
+	if (p.failed)
+		goto cleanup;
+	sort_errors(a);
+	*out = a;
+	a = NULL;
+	rc = 0;
+cleanup:
+	mg_annotation_free(a);
+	return rc;
+}
+
+void mg_annotation_free(mg_annotation *annotation)
+{
+	owned *block, *next;
+
+	if (!annotation)
+		return;
+	for (block = annotation->owned; block; block = next) {
+		next = block->next;
+		free(block);
+	}
+	free(annotation->errors);
+	free(annotation->options);
+	free(annotation->positionals);
+	free(annotation);
+}
+
+mg_annotation_kind mg_annotation_get_kind(const mg_annotation *annotation)
+{
+	return annotation ? annotation->kind : MG_ANNOTATION_UNKNOWN;
+}
+
+const char *mg_annotation_text(const mg_annotation *annotation)
+{
+	return annotation ? annotation->text : NULL;
+}
+
+size_t mg_annotation_error_count(const mg_annotation *annotation)
+{
+	return annotation ? annotation->error_count : 0;
+}
+
+const mg_annotation_error *mg_annotation_error_at(const mg_annotation *annotation, size_t i)
+{
+	return annotation && i < annotation->error_count ? &annotation->errors[i] : NULL;
+}
+
+size_t mg_annotation_positional_count(const mg_annotation *annotation)
+{
+	return annotation ? annotation->positional_count : 0;
+}
+
+const mg_annotation_value *mg_annotation_positional(const mg_annotation *annotation, size_t i)
+{
+	return annotation && i < annotation->positional_count ? annotation->positionals[i] : NULL;
+}
+
+size_t mg_annotation_option_count(const mg_annotation *annotation)
+{
+	return annotation ? annotation->option_count : 0;
+}
+
+const mg_annotation_option *mg_annotation_option_at(const mg_annotation *annotation, size_t i)
+{
+	return annotation && i < annotation->option_count ? &annotation->options[i] : NULL;
+}
+
+const mg_annotation_value *mg_annotation_get(const mg_annotation *annotation, const char *key)
+{
+	if (!annotation || !key)
+		return NULL;
+	for (size_t i = 0; i < annotation->option_count; i++) {
+		if (strcmp(annotation->options[i].key, key) == 0)
+			return &annotation->options[i].value;
+	}
+	return NULL;
+}
+
+int mg_annotation_get_bool(bool *out, const mg_annotation *annotation, const char *key)
+{
+	const mg_annotation_value *value = mg_annotation_get(annotation, key);
+
+	if (!value || value->type != MG_VALUE_BOOL)
+		return -1;
+	*out = value->boolean;
+	return 0;
+}
+
+const char *mg_annotation_get_string(const mg_annotation *annotation, const char *key)
+{
+	const mg_annotation_value *value = mg_annotation_get(annotation, key);
+
+	return value && value->type != MG_VALUE_LIST ? value->str : NULL;
+}
+
+const mg_annotation_value *mg_annotation_get_list(size_t *out_count,
+                                                  const mg_annotation *annotation,
+                                                  const char *key)
+{
+	const mg_annotation_value *value = mg_annotation_get(annotation, key);
+
+	if (!value || value->type != MG_VALUE_LIST) {
+		*out_count = 0;
+		return NULL;
+	}
+	*out_count = value->count;
+	return value->items;
+}
+
+const char *mg_annotation_kind_name(mg_annotation_kind kind)
+{
+	const mg_kind_spec *spec = mg_annotation_schema_get(kind);
+
+	return spec->kind == MG_ANNOTATION_UNKNOWN ? "?" : spec->name;
+}
+
+const char *mg_annotation_macro_name(mg_annotation_kind kind)
+{
+	const mg_kind_spec *spec = mg_annotation_schema_get(kind);
+
+	return spec->kind == MG_ANNOTATION_UNKNOWN ? "?" : spec->macro;
+}
+
+const char *mg_annotation_error_code_name(mg_annotation_error_code code)
+{
+	switch (code) {
+	case MG_ANNOTATION_ERROR_SYNTAX: return "syntax";
+	case MG_ANNOTATION_ERROR_UNKNOWN_KEY: return "unknown-key";
+	case MG_ANNOTATION_ERROR_INVALID_VALUE: return "invalid-value";
+	case MG_ANNOTATION_ERROR_MISSING_VALUE: return "missing-value";
+	case MG_ANNOTATION_ERROR_DUPLICATE_KEY: return "duplicate-key";
+	case MG_ANNOTATION_ERROR_MISSING_POSITIONAL: return "missing-positional";
+	case MG_ANNOTATION_ERROR_UNEXPECTED_POSITIONAL: return "unexpected-positional";
+	default: return "?";
+	}
+}

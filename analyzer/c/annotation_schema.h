@@ -1,0 +1,68 @@
+#ifndef MG_ANNOTATION_SCHEMA_H
+#define MG_ANNOTATION_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "analyzer/c/annotation_options.h"
+
+/*
+ * What each annotation kind accepts: its positional slots and its named
+ * options, with the type of each value. Used by annotation_options.c only;
+ * one row per option, so adding an option is adding a row.
+ */
+
+/* How a value is checked and converted (see mg_annotation_value). */
+typedef enum mg_option_type {
+	MG_OPT_BOOL,      /* true/false/1/0, any case; a bare key is true */
+	MG_OPT_IDENT,     /* an identifier */
+	MG_OPT_STRING,    /* any single value, kept as a string (comment) */
+	MG_OPT_LITERAL,   /* any single value, kept as written (default) */
+	MG_OPT_SQL_TYPE,  /* any single value, as text: VARCHAR(80) */
+	MG_OPT_ENUM,      /* one of `values`, any case, any spacing */
+	MG_OPT_REF,       /* table.column or schema.table.column */
+	MG_OPT_REF_LIST,  /* references: a list, or one without brackets */
+	MG_OPT_NAME_LIST, /* identifiers or references: a list, one, or "a, b" */
+	MG_OPT_CASCADE,   /* words from `values`, separated by commas or spaces */
+	MG_OPT_EXPR,      /* anything, kept as written (order_by) */
+	MG_OPT_RULE_ID,   /* a kebab-case word */
+	MG_OPT_REASON,    /* a quoted string */
+} mg_option_type;
+
+typedef struct mg_option_spec {
+	const char *key;
+	mg_option_type type;
+	const char *const *values; /* MG_OPT_ENUM, MG_OPT_CASCADE: NULL-terminated */
+} mg_option_spec;
+
+typedef struct mg_slot_spec {
+	const char *what;    /* for messages: "target", "reference", "rule id" */
+	mg_option_type type;
+	bool required;       /* required slots come before optional ones */
+	bool repeats;        /* the last slot may take any number of values */
+} mg_slot_spec;
+
+/* Upper bound of option_count over all kinds. */
+#define MG_ANNOTATION_MAX_OPTIONS 32
+
+typedef struct mg_kind_spec {
+	mg_annotation_kind kind;
+	const char *name;  /* "foreign_key", as in the annotate string */
+	const char *macro; /* "MG_FOREIGN_KEY", for messages */
+	const mg_slot_spec *slots;
+	size_t slot_count;
+	const mg_option_spec *options;
+	size_t option_count;
+} mg_kind_spec;
+
+/* The spec of `kind`; an unknown kind gets a spec with no slots or options. */
+const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind);
+
+/* The kind named `name` (len bytes), or MG_ANNOTATION_UNKNOWN. */
+mg_annotation_kind mg_annotation_schema_find_kind(const char *name, size_t len);
+
+/* The option `key` (len bytes) of `spec`, with its index, or NULL. */
+const mg_option_spec *mg_annotation_schema_find_option(size_t *out_index, const mg_kind_spec *spec,
+                                                       const char *key, size_t len);
+
+#endif

@@ -1,0 +1,479 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/c/c_model.h"
+
+/*
+ * The fields of a table's struct. Each field is, by its annotations:
+ *   MG_TRANSIENT                  nothing (not persisted)
+ *   MG_RELATIONSHIP               a relationship (models only)
+ *   MG_COLUMN, MG_FOREIGN_KEY     a column (plus a foreign key per MG_FOREIGN_KEY)
+ *   none                          a column when its C type has an SQL type,
+ *                                 else an unmapped field (for c-unmapped-pointer)
+ * MG_ALLOW may go with any of them.
+ */
+
+/* The options MG_COLUMN and MG_FOREIGN_KEY share: given twice on one field,
+ * the first counts. */
+static const char *const column_keys[] = {
+	"primary_key", "unique", "nullable", "index", "autoincrement",
+	"default", "server_default", "name", "type", "comment",
+};
+
+typedef enum field_role { ROLE_NONE, ROLE_TRANSIENT, ROLE_RELATIONSHIP, ROLE_COLUMN } field_role;
+
+typedef struct field_state {
+	const mg_c_field *f;
+	mg_c_parsed *parsed;
+	size_t n;
+	field_role role;
+	const mg_c_parsed *relationship; /* the MG_RELATIONSHIP that counts */
+	const mg_c_parsed *transient;
+	const char *path;                /* "table.column" or "table.field"; see field_path */
+	mg_annotation_subject subject;
+} field_state;
+
+static const mg_annotation_value *column_option(const field_state *fs, const char *key);
+
+/* The field's object path, made when first needed: most fields never need it. */
+static const char *field_path(mg_c_builder *b, field_state *fs)
+{
+	if (!fs->path) {
+		const mg_annotation_value *name_v =
+		    fs->role == ROLE_COLUMN ? column_option(fs, "name") : NULL;
+		const char *name = name_v ? name_v->str : fs->f->name;
+		size_t lt = strlen(b->table->path), ln = strlen(name);
+		char *path = mg_arena_alloc(b->graph->arena, lt + ln + 2);
+		if (!path) {
+			b->failed = 1;
+			return "";
+		}
+		memcpy(path, b->table->path, lt);
+		path[lt] = '.';
+		memcpy(path + lt + 1, name, ln + 1);
+		fs->path = path;
+	}
+	return fs->path;
+}
+
+static bool is_column_kind(mg_annotation_kind kind)
+{
+	return kind == MG_ANNOTATION_COLUMN || kind == MG_ANNOTATION_FOREIGN_KEY;
+}
+
+/* The value of column option `key` from the first column annotation giving it. */
+static const mg_annotation_value *column_option(const field_state *fs, const char *key)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (is_column_kind(fs->parsed[i].source->kind) && fs->parsed[i].a) {
+			const mg_annotation_value *v = mg_annotation_get(fs->parsed[i].a, key);
+			if (v)
+				return v;
+		}
+	return NULL;
+}
+
+static bool column_bool(const field_state *fs, const char *key, bool otherwise)
+{
+	const mg_annotation_value *v = column_option(fs, key);
+	return v && v->type == MG_VALUE_BOOL ? v->boolean : otherwise;
+}
+
+static field_role role_of(field_state *fs)
+{
+	bool column = false;
+	for (size_t i = 0; i < fs->n; i++) {
+		const mg_c_parsed *p = &fs->parsed[i];
+		switch (p->source->kind) {
+		case MG_ANNOTATION_TRANSIENT:
+			if (!fs->transient)
+				fs->transient = p;
+			break;
+		case MG_ANNOTATION_RELATIONSHIP:
+			if (!fs->relationship)
+				fs->relationship = p;
+			break;
+		case MG_ANNOTATION_COLUMN:
+		case MG_ANNOTATION_FOREIGN_KEY:
+			column = true;
+			break;
+		default:
+			break;
+		}
+	}
+	if (fs->transient)
+		return ROLE_TRANSIENT;
+	if (fs->relationship)
+		return ROLE_RELATIONSHIP;
+	if (column || fs->f->type.kind == MG_C_SCALAR)
+		return ROLE_COLUMN;
+	return ROLE_NONE;
+}
+
+/* Annotations that do not fit the field's role, and the grammar's errors. */
+static void field_problems(mg_c_builder *b, field_state *fs)
+{
+	const mg_c_parsed *first_column = NULL;
+	bool seen_column = false;
+	for (size_t i = 0; i < fs->n; i++) {
+		const mg_c_parsed *p = &fs->parsed[i];
+		const mg_c_annotation *a = p->source;
+		const char *macro = mg_annotation_macro_name(a->kind);
+		if (p->a && mg_annotation_error_count(p->a))
+			mg_c_parse_problems(b, p, fs->subject, field_path(b, fs));
+		switch (a->kind) {
+		case MG_ANNOTATION_MODEL:
+		case MG_ANNOTATION_TABLE:
+		case MG_ANNOTATION_PRIMARY_KEY:
+		case MG_ANNOTATION_UNIQUE:
+		case MG_ANNOTATION_INDEX:
+			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+				     a->location, NULL,
+				     "%s goes after a struct's closing brace, not after a field", macro);
+			break;
+		case MG_ANNOTATION_TRANSIENT:
+			if (p != fs->transient)
+				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+					     a->location, NULL, "MG_TRANSIENT twice on field \"%s\"", fs->f->name);
+			break;
+		case MG_ANNOTATION_RELATIONSHIP:
+		case MG_ANNOTATION_COLUMN:
+		case MG_ANNOTATION_FOREIGN_KEY:
+			if (fs->role == ROLE_TRANSIENT)
+				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+					     a->location, NULL,
+					     "%s on field \"%s\", which MG_TRANSIENT leaves unmapped", macro,
+					     fs->f->name);
+			else if (fs->role == ROLE_RELATIONSHIP && p != fs->relationship)
+				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+					     a->location, NULL,
+					     "%s on field \"%s\", which MG_RELATIONSHIP already maps", macro,
+					     fs->f->name);
+			else if (a->kind == MG_ANNOTATION_COLUMN && seen_column)
+				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+					     a->location, NULL, "MG_COLUMN twice on field \"%s\"", fs->f->name);
+			seen_column = seen_column || a->kind == MG_ANNOTATION_COLUMN;
+			if (is_column_kind(a->kind) && fs->role == ROLE_COLUMN && p->a) {
+				/* Column options already given by an earlier annotation. */
+				for (size_t k = 0; first_column && k < mg_annotation_option_count(p->a); k++) {
+					const mg_annotation_option *o = mg_annotation_option_at(p->a, k);
+					bool shared = false;
+					for (size_t c = 0; c < sizeof(column_keys) / sizeof(column_keys[0]); c++)
+						shared = shared || strcmp(o->key, column_keys[c]) == 0;
+					for (size_t j = 0; shared && j < i; j++)
+						if (is_column_kind(fs->parsed[j].source->kind) && fs->parsed[j].a &&
+						    mg_annotation_get(fs->parsed[j].a, o->key)) {
+							mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), a,
+								     o->offset, o->length, a->location, NULL,
+								     "option \"%s\" is already given by %s on this field; "
+								     "the first one counts",
+								     o->key,
+								     mg_annotation_macro_name(fs->parsed[j].source->kind));
+							break;
+						}
+				}
+			}
+			if (is_column_kind(a->kind) && !first_column)
+				first_column = p;
+			break;
+		case MG_ANNOTATION_ALLOW:
+			mg_c_add_allow(b, p, field_path(b, fs));
+			break;
+		case MG_ANNOTATION_UNKNOWN:
+			mg_c_unknown_kind(b, a, fs->subject, field_path(b, fs));
+			break;
+		}
+	}
+}
+
+/* SQL text of a server default: strings quoted, the rest as written. */
+static const char *sql_default(mg_c_builder *b, const mg_annotation_value *v)
+{
+	if (v->type != MG_VALUE_STRING)
+		return mg_c_copy(b, v->raw);
+	char *out = mg_arena_alloc(b->graph->arena, 2 * v->size + 3);
+	if (!out) {
+		b->failed = 1;
+		return NULL;
+	}
+	size_t n = 0;
+	out[n++] = '\'';
+	for (size_t i = 0; i < v->size; i++) {
+		if (v->str[i] == '\'')
+			out[n++] = '\'';
+		out[n++] = v->str[i];
+	}
+	out[n++] = '\'';
+	out[n] = '\0';
+	return out;
+}
+
+/* "<table>_<column>_fkey", numbered when the column has several. */
+static char *foreign_key_name(mg_c_builder *b, const mg_column *c)
+{
+	char *name = mg_arena_printf(b->graph->arena, "%s_%s_fkey", b->table->name, c->name);
+	for (unsigned n = 1; name; n++) {
+		bool taken = false;
+		for (size_t i = 0; i < b->table->nforeign_keys && !taken; i++)
+			taken = strcmp(b->table->foreign_keys[i]->name, name) == 0;
+		if (!taken)
+			return name;
+		name = mg_arena_printf(b->graph->arena, "%s_%s_fkey%u", b->table->name, c->name, n);
+	}
+	b->failed = 1;
+	return NULL;
+}
+
+static void foreign_keys(mg_c_builder *b, field_state *fs, mg_column *c)
+{
+	for (size_t i = 0; i < fs->n && !b->failed; i++) {
+		const mg_c_parsed *p = &fs->parsed[i];
+		if (p->source->kind != MG_ANNOTATION_FOREIGN_KEY || !p->a)
+			continue;
+		const mg_annotation_value *ref = mg_annotation_positional(p->a, 0);
+		if (!ref)
+			continue; /* its error is recorded */
+		const char *name = mg_annotation_get_string(p->a, "constraint_name");
+		mg_foreign_key *fk = mg_table_add_foreign_key(b->table, name ? name : foreign_key_name(b, c),
+							      ref->ref.table);
+		if (!fk || mg_foreign_key_add_column(fk, c, ref->ref.column) < 0) {
+			b->failed = 1;
+			return;
+		}
+		fk->on_delete = mg_fk_action_parse(mg_annotation_get_string(p->a, "ondelete"));
+		fk->on_update = mg_fk_action_parse(mg_annotation_get_string(p->a, "onupdate"));
+		fk->location = p->source->location;
+	}
+}
+
+/* The first column annotation, where problems about the whole column go. */
+static const mg_c_annotation *column_annotation(const field_state *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (is_column_kind(fs->parsed[i].source->kind))
+			return fs->parsed[i].source;
+	return NULL;
+}
+
+static void build_column(mg_c_builder *b, field_state *fs, size_t field_index)
+{
+	const mg_c_field *f = fs->f;
+	mg_table *t = b->table;
+	const mg_annotation_value *name_v = column_option(fs, "name");
+	const char *name = name_v ? name_v->str : f->name;
+	mg_column *other = mg_table_find_column(t, name);
+	if (other) {
+		const mg_c_annotation *at = column_annotation(fs);
+		mg_c_problem(b, MG_ANNOTATION_PROBLEM_INVALID_VALUE, fs->subject, field_path(b, fs),
+			     name_v ? at : NULL, name_v ? name_v->offset : 0, name_v ? name_v->length : 0,
+			     f->location, NULL,
+			     "column \"%s\" of field \"%s\" is already defined in table \"%s\"; the field is skipped",
+			     name, f->name, t->name);
+		return;
+	}
+	mg_column *c = mg_table_add_column(t, name, f->c_type);
+	if (!c) {
+		b->failed = 1;
+		return;
+	}
+	b->field_columns[field_index] = c;
+	c->location = f->location;
+
+	const mg_annotation_value *type_v = column_option(fs, "type");
+	if (type_v) {
+		c->sql_type = mg_c_sql_type(b, type_v->str, &c->family);
+	} else if (f->type.kind == MG_C_SCALAR) {
+		c->sql_type = mg_c_sql_type(b, f->type.sql_type, &c->family);
+		c->family = f->type.family; /* an enum's name says nothing of its family */
+	} else {
+		const mg_c_annotation *at = column_annotation(fs);
+		mg_c_problem(b, MG_ANNOTATION_PROBLEM_INVALID_VALUE, fs->subject, field_path(b, fs), NULL, 0, 0,
+			     at ? at->location : f->location, NULL,
+			     "field \"%s\" has C type \"%s\", which has no SQL type; give one with type=",
+			     f->name, f->c_type);
+		c->sql_type = "";
+		c->family = MG_TYPE_UNKNOWN;
+	}
+
+	const mg_annotation_value *comment = column_option(fs, "comment");
+	c->comment = mg_c_copy(b, comment ? comment->str : f->comment);
+	c->nullable = column_bool(fs, "nullable", true);
+	const mg_annotation_value *v = column_option(fs, "server_default");
+	if (v)
+		c->default_value = sql_default(b, v);
+	if ((v = column_option(fs, "default")))
+		c->client_default = mg_c_copy(b, v->raw);
+	if ((v = column_option(fs, "autoincrement")) && v->type == MG_VALUE_BOOL) {
+		c->autoincrement = v->boolean;
+		b->autoincrement_given[c->position] = true;
+	}
+	if (column_bool(fs, "primary_key", false))
+		mg_c_add_primary_key(b, c);
+
+	bool unique = column_bool(fs, "unique", false);
+	if (column_bool(fs, "index", false)) {
+		/* SQLAlchemy's index=True: "ix_<table>_<column>", unique with unique=True. */
+		char *ix_name = mg_arena_printf(b->graph->arena, "ix_%s_%s", t->name, c->name);
+		mg_index *ix = ix_name ? mg_table_add_index(t, ix_name, unique, MG_INDEX_CREATED) : NULL;
+		if (!ix || mg_index_add_column(ix, c) < 0) {
+			b->failed = 1;
+			return;
+		}
+		ix->location = c->location;
+		if (unique) {
+			mg_unique *u = mg_table_add_unique(t, NULL);
+			if (!u || mg_unique_add_column(t, u, c) < 0)
+				b->failed = 1;
+			c->unique = true;
+		}
+	} else if (unique) {
+		/* A UNIQUE constraint, and the index every database builds for it. */
+		char *key_name = mg_arena_printf(b->graph->arena, "%s_%s_key", t->name, c->name);
+		mg_index *ix = key_name ? mg_table_add_index(t, key_name, true, MG_INDEX_UNIQUE) : NULL;
+		mg_unique *u = mg_table_add_unique(t, NULL);
+		if (!ix || !u || mg_index_add_column(ix, c) < 0 || mg_unique_add_column(t, u, c) < 0) {
+			b->failed = 1;
+			return;
+		}
+		ix->location = c->location;
+		c->unique = true;
+	}
+	foreign_keys(b, fs, c);
+}
+
+/* The items of a list option, copied into the graph. */
+static const char **list_option(mg_c_builder *b, const mg_annotation *a, const char *key, size_t *out_n)
+{
+	size_t n = 0;
+	const mg_annotation_value *items = mg_annotation_get_list(&n, a, key);
+	*out_n = 0;
+	if (!items)
+		return NULL;
+	const char **out = mg_arena_alloc(b->graph->arena, n * sizeof(*out));
+	if (!out) {
+		b->failed = 1;
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = mg_c_copy(b, items[i].raw);
+	*out_n = n;
+	return out;
+}
+
+static mg_tristate tristate(const mg_annotation *a, const char *key)
+{
+	bool value;
+	return mg_annotation_get_bool(&value, a, key) < 0 ? MG_UNSET : value ? MG_TRUE : MG_FALSE;
+}
+
+static void build_relationship(mg_c_builder *b, field_state *fs)
+{
+	const mg_c_field *f = fs->f;
+	const mg_c_parsed *p = fs->relationship;
+	const mg_annotation *a = p->a;
+	if (!a)
+		return;
+	if (b->table->kind != MG_TABLE_MODEL) {
+		mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+			     p->source->location, NULL,
+			     "MG_RELATIONSHIP on field \"%s\" of a plain table; relationships belong to "
+			     "models (MG_MODEL)",
+			     f->name);
+		return;
+	}
+	bool points_to_struct = f->type.kind == MG_C_RECORD && (f->type.pointer || f->type.collection);
+	if (!points_to_struct)
+		mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+			     p->source->location, NULL,
+			     "MG_RELATIONSHIP on field \"%s\" of C type \"%s\"; a relationship is a "
+			     "pointer: struct T * for one object, struct T ** or an array for many",
+			     f->name, f->c_type);
+	const mg_annotation_value *target_v = mg_annotation_positional(a, 0);
+	const char *target = target_v ? target_v->str : f->type.target;
+	if (!target)
+		return; /* no target anywhere; the missing one is reported */
+	mg_relationship *r = mg_table_add_relationship(b->table, f->name, target);
+	if (!r) {
+		b->failed = 1;
+		return;
+	}
+	r->location = p->source->location;
+	r->backref = mg_c_copy(b, mg_annotation_get_string(a, "backref"));
+	r->back_populates = mg_c_copy(b, mg_annotation_get_string(a, "back_populates"));
+	r->secondary_name = mg_c_copy(b, mg_annotation_get_string(a, "secondary"));
+	r->uselist = tristate(a, "uselist");
+	r->viewonly = tristate(a, "viewonly");
+	r->single_parent = tristate(a, "single_parent");
+	r->cascade = mg_c_copy(b, mg_annotation_get_string(a, "cascade"));
+	r->lazy = mg_c_copy(b, mg_annotation_get_string(a, "lazy"));
+	const mg_annotation_value *order_by = mg_annotation_get(a, "order_by");
+	r->order_by = order_by ? mg_c_copy(b, order_by->raw) : NULL;
+	r->foreign_keys = list_option(b, a, "foreign_keys", &r->nforeign_keys);
+	r->remote_side = list_option(b, a, "remote_side", &r->nremote_side);
+	r->overlaps = list_option(b, a, "overlaps", &r->noverlaps);
+	r->c_collection = points_to_struct ? (f->type.collection ? MG_TRUE : MG_FALSE) : MG_UNSET;
+	r->c_target = mg_c_copy(b, f->type.target);
+}
+
+static void build_unmapped(mg_c_builder *b, field_state *fs)
+{
+	const mg_c_field *f = fs->f;
+	mg_arena *arena = b->graph->arena;
+	mg_unmapped_field *u = mg_arena_alloc(arena, sizeof(*u));
+	if (!u) {
+		b->failed = 1;
+		return;
+	}
+	bool record = f->type.kind == MG_C_RECORD;
+	*u = (mg_unmapped_field){
+		.table = b->table,
+		.name = mg_c_copy(b, f->name),
+		.c_type = mg_c_copy(b, f->c_type),
+		.target = record ? mg_c_copy(b, f->type.target) : NULL,
+		.collection = !record ? MG_UNSET : f->type.collection ? MG_TRUE : MG_FALSE,
+		.pointer = record && f->type.pointer,
+		.path = field_path(b, fs),
+		.location = f->location,
+	};
+	if (b->failed || MG_ARENA_PUSH(arena, b->table->unmapped_fields, b->table->nunmapped_fields,
+				       b->table->unmapped_fields_cap, u) < 0)
+		b->failed = 1;
+}
+
+static void build_field(mg_c_builder *b, size_t index)
+{
+	const mg_c_field *f = &b->s->fields[index];
+	field_state fs = {.f = f, .n = f->nannotations};
+	if (!*f->name && !f->nannotations)
+		return; /* an anonymous member: nothing to name a column after */
+	fs.parsed = calloc(f->nannotations + 1, sizeof(*fs.parsed));
+	if (!fs.parsed || mg_c_parse_all(fs.parsed, f->annotations, f->nannotations) < 0) {
+		b->failed = 1;
+		goto cleanup;
+	}
+	fs.role = role_of(&fs);
+	fs.subject = fs.role == ROLE_RELATIONSHIP ? MG_SUBJECT_RELATIONSHIP : MG_SUBJECT_COLUMN;
+	field_problems(b, &fs);
+	switch (fs.role) {
+	case ROLE_COLUMN:
+		build_column(b, &fs, index);
+		break;
+	case ROLE_RELATIONSHIP:
+		build_relationship(b, &fs);
+		break;
+	case ROLE_NONE:
+		build_unmapped(b, &fs);
+		break;
+	case ROLE_TRANSIENT:
+		break;
+	}
+cleanup:
+	mg_c_free_all(fs.parsed, fs.n);
+}
+
+void mg_c_build_fields(mg_c_builder *b)
+{
+	for (size_t i = 0; i < b->s->nfields && !b->failed; i++)
+		build_field(b, i);
+}

@@ -1,0 +1,64 @@
+#ifndef MG_C_MODEL_H
+#define MG_C_MODEL_H
+
+#include <stdarg.h>
+
+#include "analyzer/c/read_c.h"
+
+/*
+ * Shared by c_model.c (tables and struct-level annotations) and c_fields.c
+ * (columns, foreign keys, relationships): the state of the struct being
+ * built, and how problems are recorded.
+ */
+
+/* An annotation and what the grammar made of it. */
+typedef struct mg_c_parsed {
+	const mg_c_annotation *source;
+	mg_annotation *a;            /* owned; NULL when out of memory */
+} mg_c_parsed;
+
+typedef struct mg_c_builder {
+	mg_c_model *model;
+	mg_graph *graph;
+	const mg_c_struct *s;
+	mg_table *table;
+	mg_column **field_columns;   /* by field index: the field's column, or NULL */
+	bool *autoincrement_given;   /* by column position: autoincrement= was written */
+	int failed;                  /* out of memory */
+} mg_c_builder;
+
+/* Records an annotation problem: at byte `offset` (for `length` bytes) of
+ * `at`'s options text, or at `fallback` when `at` is NULL. */
+void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotation_subject subject,
+		  const char *path, const mg_c_annotation *at, size_t offset, size_t length,
+		  mg_location fallback, const char *suggestion, const char *fmt, ...)
+    __attribute__((format(printf, 10, 11)));
+
+/* The grammar's errors in one annotation, as problems about `path`. */
+void mg_c_parse_problems(mg_c_builder *b, const mg_c_parsed *p, mg_annotation_subject subject,
+			 const char *path);
+
+/* Parses annotations[0..n) into out[0..n); -1 when out of memory. */
+int mg_c_parse_all(mg_c_parsed *out, const mg_c_annotation *annotations, size_t n);
+void mg_c_free_all(mg_c_parsed *parsed, size_t n);
+
+/* An MG_ALLOW, recorded for lint. */
+void mg_c_add_allow(mg_c_builder *b, const mg_c_parsed *p, const char *path);
+
+/* An unknown "mg:<kind>" annotation, with the nearest kind. */
+void mg_c_unknown_kind(mg_c_builder *b, const mg_c_annotation *a, mg_annotation_subject subject,
+		       const char *path);
+
+/* Adds a column to the primary key unless it is in it already. */
+void mg_c_add_primary_key(mg_c_builder *b, mg_column *column);
+
+/* Normalises an SQL type once per graph; NULL when out of memory. */
+const char *mg_c_sql_type(mg_c_builder *b, const char *text, mg_type_family *out_family);
+
+/* The graph's copy of a string; sets b->failed when out of memory. */
+const char *mg_c_copy(mg_c_builder *b, const char *s);
+
+/* Builds the fields of the struct into b->table (c_fields.c). */
+void mg_c_build_fields(mg_c_builder *b);
+
+#endif

@@ -1,0 +1,139 @@
+#include "analyzer/lint/lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/core/suggest.h"
+
+#define MG_RULE(name) extern const mg_rule mg_rule_##name;
+#include "analyzer/lint/rules/catalog.def"
+#undef MG_RULE
+
+static const mg_rule *const catalog[] = {
+#define MG_RULE(name) &mg_rule_##name,
+#include "analyzer/lint/rules/catalog.def"
+#undef MG_RULE
+};
+
+const mg_rule *const *mg_rules_all(size_t *out_count)
+{
+	*out_count = sizeof(catalog) / sizeof(catalog[0]);
+	return catalog;
+}
+
+const mg_rule *mg_rule_find(const char *id)
+{
+	for (size_t i = 0; i < sizeof(catalog) / sizeof(catalog[0]); i++)
+		if (strcmp(catalog[i]->id, id) == 0)
+			return catalog[i];
+	return NULL;
+}
+
+const char *mg_rule_nearest(const char *id)
+{
+	const char *ids[sizeof(catalog) / sizeof(catalog[0])];
+	for (size_t i = 0; i < sizeof(catalog) / sizeof(catalog[0]); i++)
+		ids[i] = catalog[i]->id;
+	return mg_suggest_nearest(id, strlen(id), ids, sizeof(catalog) / sizeof(catalog[0]));
+}
+
+static mg_severity effective_severity(const mg_rule *rule, const mg_lint_options *options)
+{
+	for (size_t i = 0; options && i < options->noverrides; i++)
+		if (strcmp(options->override_ids[i], rule->id) == 0)
+			return options->override_severities[i];
+	return rule->severity;
+}
+
+/* Which MG_RULE_SOURCE_* kinds the graph holds. */
+static unsigned graph_source_kinds(const mg_graph *graph)
+{
+	unsigned kinds = MG_RULE_SOURCE_DB; /* schema rules apply to every graph */
+	for (size_t i = 0; i < graph->nsources; i++)
+		if (graph->sources[i].kind == MG_SOURCE_C || graph->sources[i].kind == MG_SOURCE_JSON)
+			kinds |= MG_RULE_SOURCE_C;
+	return kinds;
+}
+
+int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *findings)
+{
+	unsigned kinds = graph_source_kinds(graph);
+	for (size_t i = 0; i < sizeof(catalog) / sizeof(catalog[0]); i++) {
+		const mg_rule *rule = catalog[i];
+		mg_rule_context ctx = {
+			.graph = graph,
+			.rule = rule,
+			.options = options,
+			.severity = effective_severity(rule, options),
+			.findings = findings,
+		};
+		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds) || !rule->check)
+			continue;
+		rule->check(&ctx);
+		if (ctx.failed)
+			return -1;
+	}
+	mg_findings_sort(findings);
+	return 0;
+}
+
+static mg_finding *report_v(mg_rule_context *ctx, mg_object_kind object, const char *path,
+			    mg_location location, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+
+static mg_finding *report_v(mg_rule_context *ctx, mg_object_kind object, const char *path,
+			    mg_location location, const char *fmt, va_list ap)
+{
+	char message[1024];
+	vsnprintf(message, sizeof(message), fmt, ap);
+	mg_finding *f = mg_findings_add(ctx->findings, ctx->rule->id, ctx->severity, object, path,
+					location, message);
+	if (!f)
+		ctx->failed = 1;
+	return f;
+}
+
+mg_finding *mg_report(mg_rule_context *ctx, mg_object_kind object, const char *path,
+		      mg_location location, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mg_finding *f = report_v(ctx, object, path, location, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+mg_finding *mg_report_table(mg_rule_context *ctx, const mg_table *table, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mg_finding *f = report_v(ctx, MG_OBJECT_TABLE, table->path, table->location, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+mg_finding *mg_report_column(mg_rule_context *ctx, const mg_column *column, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mg_finding *f = report_v(ctx, MG_OBJECT_COLUMN, column->path, column->location, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+mg_finding *mg_report_fk(mg_rule_context *ctx, const mg_foreign_key *fk, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	mg_finding *f = report_v(ctx, MG_OBJECT_FOREIGN_KEY, fk->path, fk->location, fmt, ap);
+	va_end(ap);
+	return f;
+}
+
+void mg_report_related(mg_rule_context *ctx, mg_object_kind object, const char *path,
+		       mg_location location, const char *message)
+{
+	if (mg_findings_add_related(ctx->findings, object, path, location, message) < 0)
+		ctx->failed = 1;
+}

@@ -1,0 +1,96 @@
+#ifndef MG_LINT_H
+#define MG_LINT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "analyzer/core/findings.h"
+#include "analyzer/core/graph.h"
+#include "analyzer/lint/reserved_words.h"
+
+/* Which sources a rule applies to. */
+enum {
+	MG_RULE_SOURCE_C = 1 << 0,  /* annotated models, graph JSON with relationships */
+	MG_RULE_SOURCE_DB = 1 << 1, /* any schema: databases, DDL, and C models too */
+};
+#define MG_RULE_SOURCE_ANY (MG_RULE_SOURCE_C | MG_RULE_SOURCE_DB)
+
+
+typedef struct mg_lint_options {
+	unsigned dialects;          /* MG_DIALECT_* bits; 0: every dialect */
+	/* Per-rule severity overrides, by rule id; NULL-terminated ids. */
+	const char *const *override_ids;
+	const mg_severity *override_severities;
+	size_t noverrides;
+} mg_lint_options;
+
+typedef struct mg_rule_context mg_rule_context;
+
+/*
+ * One rule: everything users read about it, and its check. The catalog
+ * (rules/catalog.def) lists every rule once; `rules`, `explain`, the docs
+ * and SARIF's rule list are all generated from these descriptors.
+ */
+typedef struct mg_rule {
+	const char *id;             /* kebab-case, stable */
+	mg_severity severity;       /* default */
+	unsigned sources;           /* MG_RULE_SOURCE_* */
+	const char *summary;        /* one line */
+	const char *rationale;      /* why it matters */
+	const char *bad_sql;        /* an example in SQL that fires; NULL for rules on C only */
+	const char *good_sql;       /* the same model, fixed */
+	const char *bad_c;          /* an example in annotated C that fires; NULL when none yet */
+	const char *good_c;         /* the same model, fixed */
+	const char *bad_config;     /* an example .modelgraph.yml, for rules about configuration */
+	const char *good_config;
+	const char *fix;            /* what to do, in one line */
+	/* Appends the rule's findings over a resolved graph. NULL for rules whose
+	 * findings come from elsewhere (suppressions are judged after lint). */
+	void (*check)(mg_rule_context *ctx);
+} mg_rule;
+
+/* What a check sees. */
+struct mg_rule_context {
+	const mg_graph *graph;
+	const mg_rule *rule;
+	const mg_lint_options *options;
+	mg_severity severity;       /* after overrides */
+	mg_findings *findings;
+	int failed;                 /* set when an allocation failed */
+};
+
+/* The catalog, in id order. */
+const mg_rule *const *mg_rules_all(size_t *out_count);
+const mg_rule *mg_rule_find(const char *id);
+
+/* The catalog's id nearest to a mistyped `id`, for a did-you-mean; NULL
+ * when none is near. */
+const char *mg_rule_nearest(const char *id);
+
+/*
+ * Runs every enabled rule over a resolved graph, appending to `findings`,
+ * then sorts them. Returns 0, or -1 when out of memory.
+ */
+int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *findings);
+
+/*
+ * Reports a finding of the running rule. The message is printf-formatted.
+ * Returns the finding for mg_findings_add_related, or NULL on failure.
+ */
+mg_finding *mg_report(mg_rule_context *ctx, mg_object_kind object, const char *path,
+		      mg_location location, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Shorthands for the objects rules report on most. */
+mg_finding *mg_report_table(mg_rule_context *ctx, const mg_table *table, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+mg_finding *mg_report_column(mg_rule_context *ctx, const mg_column *column, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+mg_finding *mg_report_fk(mg_rule_context *ctx, const mg_foreign_key *fk, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Adds a related location to the last report of this context. */
+void mg_report_related(mg_rule_context *ctx, mg_object_kind object, const char *path,
+		       mg_location location, const char *message);
+
+#endif

@@ -1,0 +1,429 @@
+/* Rules on foreign keys: targets, types, indexes, actions, duplicates. */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/lint/lint.h"
+#include "analyzer/lint/rules/rule_util.h"
+
+/* ---- fk-target-missing ---- */
+
+static void check_target_missing(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	char cols[512];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied)
+				continue;
+			if (!fk->parent) {
+				mg_report_fk(ctx, fk, "foreign key \"%s\" references table \"%s\", which does not exist",
+					     fk->name, fk->parent_name);
+				continue;
+			}
+			if (fk->nparent_columns == 0 && fk->parent->npk != fk->ncolumns) {
+				if (fk->parent->npk == 0)
+					mg_report_fk(ctx, fk,
+						     "foreign key \"%s\" names no referenced columns and table \"%s\" has no primary key",
+						     fk->name, fk->parent->name);
+				else
+					mg_report_fk(ctx, fk,
+						     "foreign key \"%s\" has %zu column(s) but the primary key of \"%s\" has %zu",
+						     fk->name, fk->ncolumns, fk->parent->name, fk->parent->npk);
+				continue;
+			}
+			for (size_t k = 0; k < fk->nparent_columns; k++) {
+				if (fk->parent_columns[k])
+					continue;
+				mg_report_fk(ctx, fk, "foreign key \"%s\" references column \"%s.%s\", which does not exist",
+					     fk->name, fk->parent->name, fk->parent_column_names[k]);
+				char note[600];
+				snprintf(note, sizeof(note), "table \"%s\" has columns %s", fk->parent->name,
+					 mg_column_list(cols, sizeof(cols), fk->parent->columns, fk->parent->ncolumns));
+				mg_report_related(ctx, MG_OBJECT_TABLE, fk->parent->path, fk->parent->location, note);
+			}
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_target_missing = {
+	.id = "fk-target-missing",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A foreign key references a table or column that does not exist.",
+	.rationale = "SQLite accepts such a declaration and fails only when a row is written with "
+		     "foreign keys enforced; other databases refuse the schema. Either way the "
+		     "relationship cannot be navigated.",
+	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users(id));\n"
+		   "CREATE TABLE user (id INTEGER PRIMARY KEY);",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(users.id);\n"
+		 "} MG_MODEL();\n"
+		 "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
+	.fix = "Reference an existing table and column, or create the missing one.",
+	.check = check_target_missing,
+};
+
+/* ---- fk-target-not-unique ---- */
+
+static bool fully_resolved(const mg_foreign_key *fk)
+{
+	if (!fk->parent || !fk->parent_columns)
+		return false;
+	for (size_t i = 0; i < fk->ncolumns; i++)
+		if (!fk->parent_columns[i])
+			return false;
+	return true;
+}
+
+static void check_target_not_unique(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	char cols[512];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied || !fully_resolved(fk) || fk->parent->kind == MG_TABLE_VIEW)
+				continue;
+			if (mg_table_is_key(fk->parent, fk->parent_columns, fk->ncolumns))
+				continue;
+			mg_report_fk(ctx, fk,
+				     "foreign key \"%s\" references \"%s\"(%s), which is neither the primary key nor unique",
+				     fk->name, fk->parent->name,
+				     mg_column_list(cols, sizeof(cols), fk->parent_columns, fk->ncolumns));
+			mg_report_related(ctx, MG_OBJECT_TABLE, fk->parent->path, fk->parent->location, "referenced table");
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_target_not_unique = {
+	.id = "fk-target-not-unique",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A foreign key references columns that are not a primary key or unique.",
+	.rationale = "A reference must identify one parent row. PostgreSQL and MySQL refuse the "
+		     "declaration; SQLite reports \"foreign key mismatch\" on the first write.",
+	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY, email TEXT);\n"
+		   "CREATE TABLE post (id INTEGER PRIMARY KEY, author_email TEXT REFERENCES user(email));",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY, email TEXT UNIQUE);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, author_email TEXT REFERENCES user(email));",
+	.bad_c = "struct User {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    char *email;\n"
+		 "} MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id              MG_COLUMN(primary_key=true);\n"
+		 "    char *author_email  MG_FOREIGN_KEY(user.email);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    char *email  MG_COLUMN(unique=true);\n"
+		  "} MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id              MG_COLUMN(primary_key=true);\n"
+		  "    char *author_email  MG_FOREIGN_KEY(user.email);\n"
+		  "} MG_MODEL();",
+	.fix = "Reference the primary key, or add a UNIQUE constraint on the referenced columns.",
+	.check = check_target_not_unique,
+};
+
+/* ---- fk-type-mismatch ---- */
+
+static void check_type_mismatch(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied || !fully_resolved(fk))
+				continue;
+			for (size_t k = 0; k < fk->ncolumns; k++) {
+				const mg_column *child = fk->columns[k], *parent = fk->parent_columns[k];
+				if (child->family == MG_TYPE_UNKNOWN || parent->family == MG_TYPE_UNKNOWN ||
+				    child->family == parent->family)
+					continue;
+				mg_report_column(ctx, child,
+						 "column \"%s\" is %s but references \"%s\", which is %s",
+						 child->path, child->sql_type, parent->path, parent->sql_type);
+				mg_report_related(ctx, MG_OBJECT_COLUMN, parent->path, parent->location, "referenced column");
+			}
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_type_mismatch = {
+	.id = "fk-type-mismatch",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A foreign key column's type differs from the type of the column it references.",
+	.rationale = "Values that compare equal in one type may not in the other ('1' and 1), so "
+		     "joins silently miss rows; PostgreSQL and MySQL refuse incompatible types.",
+	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES user(id));",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id         MG_COLUMN(primary_key=true);\n"
+		 "    char *user_id  MG_FOREIGN_KEY(user.id);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
+	.fix = "Declare the foreign key column with the referenced column's type.",
+	.check = check_type_mismatch,
+};
+
+/* ---- fk-missing-index ---- */
+
+static void check_missing_index(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	char cols[512];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (!mg_table_is_stored(t))
+			continue;
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied || mg_table_has_leading_index(t, fk->columns, fk->ncolumns))
+				continue;
+			mg_report_fk(ctx, fk,
+				     "foreign key \"%s\" on \"%s\"(%s) has no index; joins from \"%s\" and its deletes scan \"%s\"",
+				     fk->name, t->name, mg_column_list(cols, sizeof(cols), fk->columns, fk->ncolumns),
+				     fk->parent_name, t->name);
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_missing_index = {
+	.id = "fk-missing-index",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A foreign key's columns are not the leading columns of any index.",
+	.rationale = "Loading a one-to-many collection (user.posts) filters the child table by the "
+		     "foreign key, and deleting a parent row checks it: without an index both scan "
+		     "the whole child table.",
+	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));\n"
+		    "CREATE INDEX ix_post_user_id ON post (user_id);",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id, index=true);\n"
+		  "} MG_MODEL();",
+	.fix = "Create an index whose leading columns are the foreign key's columns.",
+	.check = check_missing_index,
+};
+
+/* ---- fk-duplicate ---- */
+
+static bool same_reference(const mg_foreign_key *a, const mg_foreign_key *b)
+{
+	if (a->ncolumns != b->ncolumns || a->parent != b->parent || !a->parent)
+		return false;
+	for (size_t i = 0; i < a->ncolumns; i++) {
+		if (a->columns[i] != b->columns[i])
+			return false;
+		if (a->parent_columns && b->parent_columns && a->parent_columns[i] != b->parent_columns[i])
+			return false;
+	}
+	return true;
+}
+
+static void check_duplicate(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *later = t->foreign_keys[j];
+			for (size_t k = 0; k < j && !later->implied; k++) {
+				const mg_foreign_key *earlier = t->foreign_keys[k];
+				if (earlier->implied || !same_reference(earlier, later))
+					continue;
+				mg_report_fk(ctx, later, "foreign key \"%s\" duplicates \"%s\"", later->name,
+					     earlier->name);
+				mg_report_related(ctx, MG_OBJECT_FOREIGN_KEY, earlier->path, earlier->location, "first declared here");
+				break;
+			}
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_duplicate = {
+	.id = "fk-duplicate",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "Two foreign keys of a table reference the same columns from the same columns.",
+	.rationale = "Every write checks both; if their actions differ, which one wins depends on "
+		     "the database. ORMs see two join paths and ask which one to use.",
+	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id),\n"
+		   "  FOREIGN KEY (user_id) REFERENCES user(id));",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id) MG_FOREIGN_KEY(user.id);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
+	.fix = "Drop one of the two constraints.",
+	.check = check_duplicate,
+};
+
+/* ---- fk-set-null-not-nullable, fk-set-default-no-default ---- */
+
+static void check_action_columns(mg_rule_context *ctx, mg_fk_action action)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			const char *event = fk->on_delete == action ? "delete"
+					    : fk->on_update == action ? "update"
+								      : NULL;
+			if (!event)
+				continue;
+			for (size_t k = 0; k < fk->ncolumns; k++) {
+				const mg_column *c = fk->columns[k];
+				if (action == MG_ACTION_SET_NULL && !c->nullable)
+					mg_report_fk(ctx, fk,
+						     "foreign key \"%s\" sets \"%s\" to NULL on %s, but the column is NOT NULL",
+						     fk->name, c->path, event);
+				else if (action == MG_ACTION_SET_DEFAULT && !c->default_value)
+					mg_report_fk(ctx, fk,
+						     "foreign key \"%s\" sets \"%s\" to its default on %s, but the column has no default",
+						     fk->name, c->path, event);
+			}
+		}
+	}
+}
+
+static void check_set_null(mg_rule_context *ctx)
+{
+	check_action_columns(ctx, MG_ACTION_SET_NULL);
+}
+
+static void check_set_default(mg_rule_context *ctx)
+{
+	check_action_columns(ctx, MG_ACTION_SET_DEFAULT);
+}
+
+const mg_rule mg_rule_fk_set_null_not_nullable = {
+	.id = "fk-set-null-not-nullable",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "ON DELETE/UPDATE SET NULL on a foreign key column that is NOT NULL.",
+	.rationale = "Deleting the parent row tries to write NULL into a NOT NULL column: the "
+		     "delete fails instead of detaching the children.",
+	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+		   "  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE SET NULL);",
+	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+		    "  user_id INTEGER REFERENCES user(id) ON DELETE SET NULL);",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id, nullable=false, ondelete=SET NULL);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET NULL);\n"
+		  "} MG_MODEL();",
+	.fix = "Make the column nullable, or use ON DELETE CASCADE or RESTRICT.",
+	.check = check_set_null,
+};
+
+const mg_rule mg_rule_fk_set_default_no_default = {
+	.id = "fk-set-default-no-default",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "ON DELETE/UPDATE SET DEFAULT on a foreign key column without a default.",
+	.rationale = "With no default the column is set to NULL, which either fails (NOT NULL) or "
+		     "silently detaches the row: not what SET DEFAULT says.",
+	.bad_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+		   "  user_id INTEGER REFERENCES user(id) ON DELETE SET DEFAULT);",
+	.good_sql = "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+		    "  user_id INTEGER DEFAULT 1 REFERENCES user(id) ON DELETE SET DEFAULT);",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET DEFAULT);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET DEFAULT, server_default=1);\n"
+		  "} MG_MODEL();",
+	.fix = "Give the column a DEFAULT that references an existing parent row, or use another action.",
+	.check = check_set_default,
+};
+
+/* ---- fk-implied ---- */
+
+static void check_implied(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (!fk->implied || !fk->parent_columns || !fk->parent_columns[0])
+				continue;
+			mg_report_column(ctx, fk->columns[0],
+					 "column \"%s\" looks like a reference to \"%s\" (%s) but declares no foreign key",
+					 fk->columns[0]->path, fk->parent_columns[0]->path, fk->implied_reason);
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_implied = {
+	.id = "fk-implied",
+	.severity = MG_SEVERITY_NOTE,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A column looks like a foreign key by its name but declares none.",
+	.rationale = "Without the constraint the database lets the reference dangle, and tools "
+		     "(ORMs, diagrams, this linter) can only guess the relationship.",
+	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER);",
+	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES user(id));",
+	.bad_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		 "struct Post {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int user_id;\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User { int id MG_COLUMN(primary_key=true); } MG_MODEL();\n"
+		  "struct Post {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
+		  "} MG_MODEL();",
+	.fix = "Declare the foreign key, or rename the column if it is not a reference.",
+	.check = check_implied,
+};

@@ -1,0 +1,52 @@
+#ifndef MG_RULES_RELATIONSHIPS_H
+#define MG_RULES_RELATIONSHIPS_H
+
+#include <stddef.h>
+
+#include "analyzer/lint/lint.h"
+#include "util/text.h"
+
+/*
+ * What the relationship rules (relationships_*.c) share: how messages name
+ * models and relationships, and how findings about a relationship are made.
+ * The facts themselves are resolve's (resolve_relationships.c).
+ */
+
+/* The name users wrote for a table's model: its struct tag, else the table name. */
+const char *mg_rel_model_name(const mg_table *table);
+
+/* "User.posts": the model's name and the attribute, into buf. */
+const char *mg_rel_name(char *buf, size_t size, const mg_relationship *r);
+
+/* "post"("user_id"): a foreign key's table and columns, into buf. */
+const char *mg_rel_fk_text(char *buf, size_t size, const mg_foreign_key *fk);
+
+/* True for a relationship a user declared: not derived from a database,
+ * not made by resolve for a backref. */
+bool mg_rel_is_declared(const mg_relationship *r);
+
+/* A self-referential relationship declared as one object (`T *` or
+ * uselist=false) that SQLAlchemy makes one-to-many for want of remote_side:
+ * rel-self-ref-needs-remote-side's case, which rules on its symptoms skip. */
+bool mg_rel_lacks_remote_side(const mg_relationship *r);
+
+/* Reports on a relationship, at its annotation. */
+mg_finding *mg_report_relationship(mg_rule_context *ctx, const mg_relationship *r, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Sets the fix of a finding just reported (NULL is a no-op). */
+void mg_rel_set_fix(mg_rule_context *ctx, mg_finding *finding, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Adds a related note pointing at relationship r: "\"Post.author\" is
+ * declared here", or for a backref, where the relationship making it is. */
+void mg_rel_related(mg_rule_context *ctx, const mg_relationship *r);
+
+/* Adds a related note pointing at a table or column: "\"post\" is declared here". */
+void mg_rel_related_table(mg_rule_context *ctx, const mg_table *t);
+void mg_rel_related_column(mg_rule_context *ctx, const mg_column *c);
+
+/* The model whose struct tag is `name` exactly, else the table named `name`; NULL when none. */
+const mg_table *mg_rel_find_named(const mg_graph *graph, const char *name);
+
+#endif

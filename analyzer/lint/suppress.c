@@ -1,0 +1,243 @@
+#include "analyzer/lint/suppress.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/lint/glob.h"
+
+#define UNUSED_RULE "suppression-unused"
+
+/* The severity suppression-unused runs at: options, then config, then catalog. */
+mg_severity mg_suppress_severity(const char *rule_id, const mg_config *config,
+				 const mg_lint_options *options)
+{
+	mg_severity severity;
+	for (size_t i = 0; options && i < options->noverrides; i++)
+		if (strcmp(options->override_ids[i], rule_id) == 0)
+			return options->override_severities[i];
+	if (mg_config_rule_severity(config, rule_id, &severity) == 0)
+		return severity;
+	const mg_rule *rule = mg_rule_find(rule_id);
+	return rule ? rule->severity : MG_SEVERITY_WARNING;
+}
+
+static mg_severity unused_severity(const mg_config *config, const mg_lint_options *options)
+{
+	return mg_suppress_severity(UNUSED_RULE, config, options);
+}
+
+/* Keeps the findings whose `drop` flag is false, in order. */
+static void compact(mg_findings *findings, const bool *drop)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < findings->count; i++)
+		if (!drop[i])
+			findings->items[kept++] = findings->items[i];
+	findings->count = kept;
+}
+
+/* Step 1: configuration ignores. hits[k] counts the findings ignore k matched. */
+static int apply_ignores(mg_findings *findings, const mg_config_ignore *ignores, size_t nignores,
+			 size_t *hits, mg_suppress_stats *stats)
+{
+	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
+	if (!drop)
+		return -1;
+	for (size_t i = 0; i < findings->count; i++) {
+		const mg_finding *f = &findings->items[i];
+		/* Every ignore that matches counts as used, so overlapping ignores are
+		 * not reported as unused. */
+		for (size_t k = 0; k < nignores; k++)
+			if (strcmp(ignores[k].rule, f->rule) == 0 &&
+			    mg_glob_match(ignores[k].pattern, f->path ? f->path : "")) {
+				hits[k]++;
+				drop[i] = true;
+			}
+		stats->ignored += drop[i];
+	}
+	compact(findings, drop);
+	free(drop);
+	return 0;
+}
+
+/* Step 2: an ignore that matched nothing is a finding. */
+static int report_unused(mg_findings *findings, const mg_config_ignore *ignores, size_t nignores,
+			 const size_t *hits, mg_severity severity, mg_suppress_stats *stats)
+{
+	for (size_t k = 0; k < nignores; k++) {
+		if (hits[k])
+			continue;
+		stats->unused_ignores++;
+		if (severity == MG_SEVERITY_OFF)
+			continue;
+		const mg_config_ignore *ig = &ignores[k];
+		size_t size = strlen(ig->rule) + strlen(ig->pattern) + 64;
+		char *message = malloc(size);
+		if (!message)
+			return -1;
+		snprintf(message, size, "the ignore of %s for \"%s\" matches no finding", ig->rule,
+			 ig->pattern);
+		mg_finding *f = mg_findings_add(findings, UNUSED_RULE, severity, MG_OBJECT_TABLE,
+						ig->pattern, ig->location, message);
+		free(message);
+		if (!f)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Step 3: each baseline entry accepts one finding of its rule and path,
+ * preferring one with its message.
+ */
+static int apply_baseline(mg_findings *findings, const mg_baseline *baseline,
+			  mg_suppress_stats *stats)
+{
+	size_t nentries = 0;
+	const mg_baseline_entry *entries = mg_baseline_entries(baseline, &nentries);
+	bool *used = calloc(nentries ? nentries : 1, sizeof(*used));
+	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
+	if (!used || !drop) {
+		free(used);
+		free(drop);
+		return -1;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < findings->count; i++) {
+			const mg_finding *f = &findings->items[i];
+			size_t n = 0;
+			size_t first = drop[i] ? 0 : mg_baseline_lookup(baseline, f->rule, f->path, &n);
+			for (size_t j = first; j < first + n; j++) {
+				if (used[j] ||
+				    (pass == 0 && mg_baseline_compare(f->message, entries[j].message) != 0))
+					continue;
+				used[j] = drop[i] = true;
+				stats->baselined++;
+				break;
+			}
+		}
+	}
+	for (size_t j = 0; j < nentries; j++)
+		stats->stale_entries += !used[j];
+	compact(findings, drop);
+	free(used);
+	free(drop);
+	return 0;
+}
+
+int mg_suppress_apply(mg_findings *findings, const mg_config *config, const mg_baseline *baseline,
+		      const mg_lint_options *options, mg_suppress_stats *stats)
+{
+	mg_suppress_stats counts = {0};
+	size_t nignores = 0;
+	const mg_config_ignore *ignores = mg_config_ignores(config, &nignores);
+	size_t *hits = calloc(nignores ? nignores : 1, sizeof(*hits));
+	int status = -1;
+
+	if (!hits)
+		goto cleanup;
+	/* Sorted first, so which of several alike findings an entry takes is fixed. */
+	mg_findings_sort(findings);
+	if (apply_ignores(findings, ignores, nignores, hits, &counts) < 0 ||
+	    report_unused(findings, ignores, nignores, hits, unused_severity(config, options),
+			  &counts) < 0 ||
+	    apply_baseline(findings, baseline, &counts) < 0)
+		goto cleanup;
+	mg_findings_sort(findings);
+	status = 0;
+cleanup:
+	if (stats)
+		*stats = counts;
+	free(hits);
+	return status;
+}
+
+/* ---- MG_ALLOW annotations ---- */
+
+#define WITHOUT_REASON_RULE "suppression-without-reason"
+
+/* True when `path` is `prefix` followed by "." and more. */
+static bool path_within(const char *path, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return strncmp(path, prefix, n) == 0 && path[n] == '.';
+}
+
+/* The foreign key a finding is about, when it is about one. */
+static const mg_foreign_key *finding_foreign_key(const mg_graph *graph, const mg_finding *f)
+{
+	if (f->object != MG_OBJECT_FOREIGN_KEY || !f->path)
+		return NULL;
+	for (size_t i = 0; i < graph->ntables; i++) {
+		const mg_table *t = graph->tables[i];
+		if (!path_within(f->path, t->path))
+			continue;
+		for (size_t k = 0; k < t->nforeign_keys; k++)
+			if (strcmp(t->foreign_keys[k]->path, f->path) == 0)
+				return t->foreign_keys[k];
+	}
+	return NULL;
+}
+
+static bool allow_covers(const mg_graph *graph, const mg_allow *allow, const mg_finding *f)
+{
+	if (strcmp(allow->rule, f->rule) != 0 || !f->path)
+		return false;
+	if (strcmp(allow->path, f->path) == 0)
+		return true;
+	if (!strchr(allow->path, '.')) /* on the struct: everything in it */
+		return path_within(f->path, allow->path);
+	const mg_foreign_key *fk = finding_foreign_key(graph, f);
+	return fk && fk->ncolumns && strcmp(fk->columns[0]->path, allow->path) == 0;
+}
+
+static int report_allow(mg_findings *findings, const char *rule, mg_severity severity,
+			const mg_allow *allow, const char *what)
+{
+	if (severity == MG_SEVERITY_OFF)
+		return 0;
+	char message[512];
+	snprintf(message, sizeof(message), "MG_ALLOW(%s) on \"%s\" %s", allow->rule, allow->path, what);
+	return mg_findings_add(findings, rule, severity, strchr(allow->path, '.') ? MG_OBJECT_COLUMN : MG_OBJECT_TABLE,
+			       allow->path, allow->location, message)
+		       ? 0
+		       : -1;
+}
+
+int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const mg_config *config,
+			     const mg_lint_options *options)
+{
+	if (!graph->nallows)
+		return 0;
+	int status = -1;
+	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
+	size_t *hits = calloc(graph->nallows, sizeof(*hits));
+	if (!drop || !hits)
+		goto cleanup;
+	for (size_t i = 0; i < findings->count; i++)
+		for (size_t a = 0; a < graph->nallows; a++)
+			if (allow_covers(graph, &graph->allows[a], &findings->items[i])) {
+				hits[a]++;
+				drop[i] = true;
+			}
+	compact(findings, drop);
+	mg_severity unused = mg_suppress_severity(UNUSED_RULE, config, options);
+	mg_severity without_reason = mg_suppress_severity(WITHOUT_REASON_RULE, config, options);
+	for (size_t a = 0; a < graph->nallows; a++) {
+		const mg_allow *allow = &graph->allows[a];
+		if ((!allow->reason || !*allow->reason) &&
+		    report_allow(findings, WITHOUT_REASON_RULE, without_reason, allow,
+				 "gives no reason; write MG_ALLOW(rule, \"why\")") < 0)
+			goto cleanup;
+		if (!hits[a] && report_allow(findings, UNUSED_RULE, unused, allow, "matches no finding") < 0)
+			goto cleanup;
+	}
+	mg_findings_sort(findings);
+	status = 0;
+cleanup:
+	free(drop);
+	free(hits);
+	return status;
+}

@@ -1,0 +1,145 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/read/input_file.h"
+#include "analyzer/read/readers.h"
+#include "util/text.h"
+
+/*
+ * Picks the reader for a source named on the command line: an explicit
+ * prefix first (`sqlite:app.db`), then a URL scheme, then the extension,
+ * then the first bytes of the file.
+ */
+
+typedef int (*reader_fn)(mg_graph *graph, const char *path, const mg_read_options *options,
+			 mg_error *err);
+
+static int read_sqlite(mg_graph *graph, const char *path, const mg_read_options *options,
+		       mg_error *err)
+{
+	(void)options;
+	return mg_read_sqlite(graph, path, err);
+}
+
+static int read_sql(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
+{
+	(void)options;
+	return mg_read_sql(graph, path, err);
+}
+
+static int read_c(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
+{
+	return mg_read_c(graph, path, options ? &options->c : NULL, err);
+}
+
+static int read_json(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
+{
+	(void)options;
+	return mg_read_json(graph, path, err);
+}
+
+/* The URL without what may be secret: the password of its user information
+ * and the query string (where libpq also accepts password=...). */
+static const char *redacted_url(char *buf, size_t size, const char *url)
+{
+	const char *authority = strstr(url, "://");
+	authority = authority ? authority + 3 : url;
+	size_t authority_len = strcspn(authority, "/?#");
+	size_t path_len = strcspn(authority + authority_len, "?#");
+	const char *host = authority, *at = NULL;
+	for (const char *p = authority; p < authority + authority_len; p++)
+		if (*p == '@')
+			at = p;
+	size_t user_len = 0;
+	if (at) {
+		host = at + 1;
+		user_len = strcspn(authority, ":@");
+	}
+	snprintf(buf, size, "%.*s%.*s%s%.*s%.*s", (int)(authority - url), url, (int)user_len, authority,
+		 user_len ? "@" : "", (int)(authority + authority_len - host), host, (int)path_len,
+		 authority + authority_len);
+	return buf;
+}
+
+static int read_server_unavailable(mg_graph *graph, const char *url, mg_error *err)
+{
+	(void)graph;
+	char shown[512];
+	mg_error_set(err, "%s: database servers are not supported by this build",
+		     redacted_url(shown, sizeof(shown), url));
+	return -1;
+}
+
+typedef struct reader_row {
+	const char *name;       /* prefix that forces it: "sqlite" in "sqlite:app.db" */
+	const char *extensions; /* space-separated, with the dot */
+	reader_fn read;
+} reader_row;
+
+static const reader_row readers[] = {
+	{.name = "sqlite", .extensions = ".db .sqlite .sqlite3 .db3", .read = read_sqlite},
+	{.name = "sql", .extensions = ".sql .ddl", .read = read_sql},
+	{.name = "c", .extensions = ".h .c", .read = read_c},
+	{.name = "json", .extensions = ".json", .read = read_json},
+};
+
+static const char *const server_schemes[] = {"postgresql://", "postgres://", "mysql://", "mariadb://"};
+
+static bool has_extension(const char *path, const char *extensions)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return false;
+	size_t n = strlen(dot);
+	for (const char *e = extensions; *e;) {
+		size_t len = strcspn(e, " ");
+		if (len == n && mg_ascii_ncasecmp(e, dot, n) == 0)
+			return true;
+		e += len;
+		e += *e == ' ';
+	}
+	return false;
+}
+
+/* SQLite files start with this 16-byte header. */
+static bool looks_like_sqlite(const char *path)
+{
+	char header[16] = {0};
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return false;
+	size_t n = fread(header, 1, sizeof(header), f);
+	fclose(f);
+	return n == sizeof(header) && memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+int mg_read_source(mg_graph *graph, const char *source, mg_error *err)
+{
+	return mg_read_source_with(graph, source, NULL, err);
+}
+
+int mg_read_source_with(mg_graph *graph, const char *source, const mg_read_options *options,
+			mg_error *err)
+{
+	for (size_t i = 0; i < sizeof(server_schemes) / sizeof(server_schemes[0]); i++)
+		if (strncmp(source, server_schemes[i], strlen(server_schemes[i])) == 0)
+			return read_server_unavailable(graph, source, err);
+	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
+		size_t n = strlen(readers[i].name);
+		if (strncmp(source, readers[i].name, n) == 0 && source[n] == ':' && source[n + 1])
+			return readers[i].read(graph, source + n + 1, options, err);
+	}
+	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++)
+		if (has_extension(source, readers[i].extensions))
+			return readers[i].read(graph, source, options, err);
+	if (mg_input_check_file(source, err) < 0)
+		return -1;
+	if (looks_like_sqlite(source))
+		return mg_read_sqlite(graph, source, err);
+	mg_error_set(err,
+		     "%s: unknown kind of source; name a .db, .sql, .h or .c file, or force a reader"
+		     " with a sqlite:, sql:, c: or json: prefix",
+		     source);
+	return -1;
+}

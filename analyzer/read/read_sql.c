@@ -1,0 +1,257 @@
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/read/ddl_scan.h"
+#include "analyzer/read/input_file.h"
+#include "analyzer/core/name_index.h"
+#include "analyzer/read/readers.h"
+#include "analyzer/read/sqlite_schema.h"
+
+/*
+ * Reads a SQL DDL script by executing it, statement by statement, into a
+ * private in-memory SQLite database, then reading that database's schema.
+ * While executing, it remembers where each table, column and foreign key was
+ * declared, so findings point at file:line:col.
+ */
+
+/* Where declarations are, keyed "table", "table\x1fcolumn",
+ * "table\x1f\x1ffk-column\x1f<n>" (the n-th foreign key starting with that
+ * column) and "\x1findex". */
+typedef struct ddl_locations {
+	mg_name_index *index;
+	mg_arena *arena;
+	const char *path;
+	const char *text;       /* the whole script */
+	/* A monotonic cursor turning byte offsets into line:column. */
+	size_t cursor_offset;
+	unsigned cursor_line, cursor_column;
+	const char *statement;  /* start of the statement being scanned */
+	const char *table;      /* table of the statement being scanned */
+	int failed;
+} ddl_locations;
+
+static mg_location position_of(ddl_locations *d, size_t offset)
+{
+	if (offset < d->cursor_offset) { /* never expected: restart from the top */
+		d->cursor_offset = 0;
+		d->cursor_line = d->cursor_column = 1;
+	}
+	for (; d->cursor_offset < offset; d->cursor_offset++) {
+		if (d->text[d->cursor_offset] == '\n') {
+			d->cursor_line++;
+			d->cursor_column = 1;
+		} else {
+			d->cursor_column++;
+		}
+	}
+	return (mg_location){.file = d->path, .line = d->cursor_line, .column = d->cursor_column};
+}
+
+static void remember(ddl_locations *d, const char *key, mg_location location)
+{
+	mg_location *copy = mg_arena_alloc(d->arena, sizeof(*copy));
+	const char *key_copy = mg_arena_strdup(d->arena, key);
+	if (!copy || !key_copy) {
+		d->failed = 1;
+		return;
+	}
+	*copy = location;
+	/* The first declaration wins: a later CREATE TABLE IF NOT EXISTS is a no-op. */
+	if (!mg_name_index_get(d->index, key_copy) && mg_name_index_put(d->index, key_copy, copy) < 0)
+		d->failed = 1;
+}
+
+static void visit_item(const mg_ddl_item *item, void *payload)
+{
+	ddl_locations *d = payload;
+	mg_location location = position_of(d, (size_t)(d->statement - d->text) + item->offset);
+	char key[1200];
+	switch (item->kind) {
+	case MG_DDL_TABLE:
+		d->table = mg_arena_strdup(d->arena, item->name);
+		if (!d->table) {
+			d->failed = 1;
+			return;
+		}
+		snprintf(key, sizeof(key), "%s", item->name);
+		break;
+	case MG_DDL_COLUMN:
+		snprintf(key, sizeof(key), "%s\x1f%s", d->table, item->name);
+		break;
+	case MG_DDL_FOREIGN_KEY:
+		/* Numbered: a column may start several foreign keys. */
+		for (unsigned n = 0;; n++) {
+			snprintf(key, sizeof(key), "%s\x1f\x1f%s\x1f%u", d->table, item->name, n);
+			if (!mg_name_index_get(d->index, key))
+				break;
+		}
+		break;
+	case MG_DDL_INDEX:
+		snprintf(key, sizeof(key), "\x1f%s", item->name);
+		break;
+	default:
+		return;
+	}
+	remember(d, key, location);
+}
+
+static mg_location lookup(ddl_locations *d, const char *key)
+{
+	mg_location *location = mg_name_index_get(d->index, key);
+	return location ? *location : (mg_location){0};
+}
+
+static mg_location locate_table(void *payload, const char *table)
+{
+	return lookup(payload, table);
+}
+
+static mg_location locate_column(void *payload, const char *table, const char *column)
+{
+	char key[1200];
+	snprintf(key, sizeof(key), "%s\x1f%s", table, column);
+	return lookup(payload, key);
+}
+
+static mg_location locate_foreign_key(void *payload, const char *table, const char *column,
+				      unsigned occurrence)
+{
+	char key[1200];
+	snprintf(key, sizeof(key), "%s\x1f\x1f%s\x1f%u", table, column, occurrence);
+	return lookup(payload, key);
+}
+
+static mg_location locate_index(void *payload, const char *index)
+{
+	char key[1200];
+	snprintf(key, sizeof(key), "\x1f%s", index);
+	return lookup(payload, key);
+}
+
+/* The script runs with no way to touch files: no ATTACH (which would create
+ * them), no extensions. */
+static int authorize(void *payload, int action, const char *a, const char *b, const char *c,
+		     const char *d)
+{
+	(void)payload, (void)a, (void)b, (void)c, (void)d;
+	return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+}
+
+/* First byte of the statement proper, past blanks and comments. */
+static const char *skip_blank(const char *p)
+{
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+			p++;
+		if (p[0] == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				p++;
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			p = end ? end + 2 : p + strlen(p);
+		} else {
+			return p;
+		}
+	}
+}
+
+static int run_script(sqlite3 *db, ddl_locations *d, mg_error *err)
+{
+	const char *p = d->text;
+	while (*(p = skip_blank(p))) {
+		sqlite3_stmt *stmt = NULL;
+		const char *tail = NULL;
+		int rc = sqlite3_prepare_v2(db, p, -1, &stmt, &tail);
+		if (rc != SQLITE_OK) {
+			int at = sqlite3_error_offset(db);
+			mg_location where = position_of(d, (size_t)(p - d->text) + (at >= 0 ? (size_t)at : 0));
+			mg_error_set(err, "%s:%u:%u: SQL error: %s", d->path, where.line, where.column,
+				     sqlite3_errmsg(db));
+			return -1;
+		}
+		if (!stmt) { /* only a semicolon */
+			p = tail;
+			continue;
+		}
+		/* A query cannot change the schema, and one over an endless
+		 * recursive CTE would never finish: queries are not run. */
+		if (sqlite3_stmt_readonly(stmt) && sqlite3_column_count(stmt) > 0)
+			rc = SQLITE_DONE;
+		else
+			while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+				;
+		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE) {
+			mg_location where = position_of(d, (size_t)(p - d->text));
+			mg_error_set(err, "%s:%u:%u: SQL error: %s", d->path, where.line, where.column,
+				     sqlite3_errmsg(db));
+			return -1;
+		}
+		d->statement = p;
+		d->table = NULL;
+		mg_ddl_scan(p, (size_t)(tail - p), visit_item, d);
+		if (d->failed) {
+			mg_error_set(err, "%s: out of memory", d->path);
+			return -1;
+		}
+		p = tail;
+	}
+	return 0;
+}
+
+int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
+{
+	sqlite3 *db = NULL;
+	size_t len = 0;
+	int result = -1;
+	ddl_locations d = {.path = path, .cursor_line = 1, .cursor_column = 1};
+
+	char *text = mg_input_read_all(path, &len, err);
+	if (!text)
+		goto cleanup;
+	if (strlen(text) != len) {
+		mg_error_set(err, "%s: not a text file (it contains NUL bytes)", path);
+		goto cleanup;
+	}
+	size_t source = mg_graph_add_source(graph, path, MG_SOURCE_SQL);
+	if (source == (size_t)-1) {
+		mg_error_set(err, "%s: out of memory", path);
+		goto cleanup;
+	}
+	d.path = graph->sources[source].name; /* locations point into the graph */
+	d.text = text;
+	d.index = mg_name_index_new(true);
+	d.arena = mg_arena_new();
+	if (!d.index || !d.arena || sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		mg_error_set(err, "%s: out of memory", path);
+		goto cleanup;
+	}
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+	sqlite3_set_authorizer(db, authorize, NULL);
+	sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+	if (run_script(db, &d, err) < 0)
+		goto cleanup;
+	mg_schema_locator locator = {
+		.table = locate_table,
+		.column = locate_column,
+		.foreign_key = locate_foreign_key,
+		.index = locate_index,
+		.payload = &d,
+	};
+	size_t tables_before = graph->ntables;
+	if (mg_sqlite_schema_load(graph, db, d.path, &locator, err) < 0)
+		goto cleanup;
+	if (graph->ntables == tables_before) {
+		mg_error_set(err, "%s: the script creates no tables or views", path);
+		goto cleanup;
+	}
+	result = 0;
+cleanup:
+	sqlite3_close(db);
+	mg_name_index_free(d.index);
+	mg_arena_free(d.arena);
+	free(text);
+	return result;
+}

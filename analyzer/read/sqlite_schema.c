@@ -1,0 +1,468 @@
+#include "analyzer/read/sqlite_schema.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/read/ddl_scan.h"
+#include "util/text.h"
+
+/*
+ * The statements have no ORDER BY: each pragma function takes its argument
+ * from the outer row, so the join is a nested loop that yields one table's
+ * rows together, each pragma in its own order (columns by position, foreign
+ * keys by id then sequence, index columns by rank). resolve sorts the graph.
+ * Indexes come after tables; constraint indexes before created ones, so a
+ * UNIQUE constraint is known as such when a created index repeats it.
+ */
+
+/* Objects SQLite keeps for itself (sqlite_sequence, sqlite_stat1, …) are not
+ * part of the user's model; neither are the shadow tables of virtual tables
+ * (pragma_table_list types them "shadow"). */
+static const char columns_sql[] =
+	"SELECT t.name, t.type, t.wr, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
+	" FROM pragma_table_list AS t"
+	" LEFT JOIN pragma_table_xinfo(t.name, 'main') AS c"
+	" WHERE t.schema = 'main' AND t.type IN ('table', 'view', 'virtual')"
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+static const char foreign_keys_sql[] =
+	"SELECT t.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
+	" FROM pragma_table_list AS t JOIN pragma_foreign_key_list(t.name, 'main') AS f"
+	" WHERE t.schema = 'main' AND t.type = 'table'"
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+/* Indexes made by CREATE INDEX keep their statement: reading its column list
+ * costs nothing, where pragma_index_info costs a lookup of the index by name
+ * (a third of the whole read at 10,000 tables). */
+static const char created_indexes_sql[] =
+	"SELECT s.tbl_name, s.name, s.sql FROM sqlite_schema AS s"
+	" WHERE s.type = 'index' AND s.sql IS NOT NULL";
+
+/* Indexes SQLite made for PRIMARY KEY and UNIQUE constraints have no
+ * statement; pragma_index_info reads them. */
+static const char constraint_indexes_sql[] =
+	"SELECT s.tbl_name, s.name, ii.name FROM sqlite_schema AS s"
+	" JOIN pragma_index_info(s.name) AS ii"
+	" WHERE s.type = 'index' AND s.sql IS NULL";
+
+/* The slow path, for a statement the scanner cannot read. */
+static const char index_info_sql[] =
+	"SELECT il.\"unique\", il.partial, ii.name FROM pragma_index_list(?1) AS il"
+	" JOIN pragma_index_info(il.name) AS ii WHERE il.name = ?2";
+
+typedef struct loader {
+	mg_graph *graph;
+	sqlite3 *db;
+	const char *input;
+	const mg_schema_locator *locator;
+	mg_error *err;
+} loader;
+
+static const char *column_text(sqlite3_stmt *stmt, int i)
+{
+	return (const char *)sqlite3_column_text(stmt, i);
+}
+
+static mg_location locate_table(const loader *l, const char *table)
+{
+	mg_location loc = {0};
+	if (l->locator && l->locator->table)
+		loc = l->locator->table(l->locator->payload, table);
+	if (!loc.file)
+		loc = (mg_location){.file = l->input};
+	return loc;
+}
+
+static mg_location locate_column(const loader *l, const mg_table *table, const char *column)
+{
+	mg_location loc = {0};
+	if (l->locator && l->locator->column)
+		loc = l->locator->column(l->locator->payload, table->name, column);
+	return loc.file ? loc : table->location;
+}
+
+static mg_location locate_foreign_key(const loader *l, const mg_table *table, const char *column,
+				      unsigned occurrence)
+{
+	mg_location loc = {0};
+	if (l->locator && l->locator->foreign_key)
+		loc = l->locator->foreign_key(l->locator->payload, table->name, column, occurrence);
+	return loc.file ? loc : table->location;
+}
+
+static mg_location locate_index(const loader *l, const mg_table *table, const char *index)
+{
+	mg_location loc = {0};
+	if (l->locator && l->locator->index)
+		loc = l->locator->index(l->locator->payload, index);
+	return loc.file ? loc : table->location;
+}
+
+static int prepare(loader *l, const char *sql, sqlite3_stmt **out)
+{
+	if (sqlite3_prepare_v2(l->db, sql, -1, out, NULL) == SQLITE_OK)
+		return 0;
+	mg_error_set(l->err, "%s: cannot read the schema: %s", l->input, sqlite3_errmsg(l->db));
+	return -1;
+}
+
+static int step_failed(loader *l, int rc)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	mg_error_set(l->err, "%s: cannot read the schema: %s", l->input, sqlite3_errmsg(l->db));
+	return -1;
+}
+
+static int out_of_memory(loader *l)
+{
+	mg_error_set(l->err, "%s: out of memory while reading the schema", l->input);
+	return -1;
+}
+
+/* Primary-key columns arrive in column order with their key position; they
+ * are added to the key in key order once the table is complete. */
+static int finish_primary_key(mg_table *table, mg_column **by_position, size_t n, bool rowid_table)
+{
+	for (size_t i = 0; i < n; i++)
+		if (by_position[i] && mg_table_add_primary_key_column(table, by_position[i]) < 0)
+			return -1;
+	/* SQLite's INTEGER PRIMARY KEY is an alias of the rowid: it is assigned
+	 * automatically, with or without the AUTOINCREMENT keyword. */
+	if (rowid_table && table->npk == 1 && strcmp(table->primary_key[0]->sql_type, "INTEGER") == 0)
+		table->primary_key[0]->autoincrement = true;
+	return 0;
+}
+
+static int load_columns(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	mg_table *table = NULL;
+	mg_column *pk[64] = {0}; /* key position - 1 → column; SQLite allows at most 64 */
+	size_t npk = 0;
+	bool rowid_table = false;
+	int rc, result = -1;
+
+	if (prepare(l, columns_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = column_text(stmt, 0);
+		if (!table || strcmp(table->name, name) != 0) {
+			if (table && finish_primary_key(table, pk, npk, rowid_table) < 0)
+				goto oom;
+			memset(pk, 0, sizeof(pk));
+			npk = 0;
+			bool view = strcmp(column_text(stmt, 1), "view") == 0;
+			table = mg_graph_add_table(l->graph, name, view ? MG_TABLE_VIEW : MG_TABLE_PLAIN);
+			if (!table)
+				goto oom;
+			table->location = locate_table(l, name);
+			rowid_table = !view && sqlite3_column_int(stmt, 2) == 0;
+		}
+		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
+			continue; /* a table without columns: the LEFT JOIN's empty side */
+		if (sqlite3_column_int(stmt, 8) == 1)
+			continue; /* a hidden column of a virtual table */
+		const char *col_name = column_text(stmt, 3);
+		mg_column *column = mg_table_add_column(table, col_name, column_text(stmt, 4));
+		if (!column)
+			goto oom;
+		column->location = locate_column(l, table, col_name);
+		column->nullable = sqlite3_column_int(stmt, 5) == 0;
+		if (sqlite3_column_type(stmt, 6) != SQLITE_NULL &&
+		    !(column->default_value = mg_arena_strdup(l->graph->arena, column_text(stmt, 6))))
+			goto oom;
+		int pk_position = sqlite3_column_int(stmt, 7);
+		if (pk_position >= 1 && pk_position <= 64) {
+			pk[pk_position - 1] = column;
+			if ((size_t)pk_position > npk)
+				npk = (size_t)pk_position;
+		}
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	if (table && finish_primary_key(table, pk, npk, rowid_table) < 0)
+		goto oom;
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+static mg_fk_action action_from_sqlite(const char *text)
+{
+	/* SQLite reports NO ACTION both when it was written and when nothing
+	 * was: it cannot be told apart from the default, so it is left unsaid. */
+	mg_fk_action action = mg_fk_action_parse(text);
+	return action == MG_ACTION_NO_ACTION ? MG_ACTION_NONE : action;
+}
+
+/* "<child>_<col>[_<col>…]_fkey", as PostgreSQL names unnamed constraints;
+ * SQLite keeps no constraint names. */
+static const char *foreign_key_name(mg_arena *arena, const mg_table *table, const mg_foreign_key *fk,
+				    int attempt)
+{
+	size_t len = strlen(table->name) + 16;
+	for (size_t i = 0; i < fk->ncolumns; i++)
+		len += strlen(fk->columns[i]->name) + 1;
+	char *name = mg_arena_alloc(arena, len);
+	if (!name)
+		return NULL;
+	strcpy(name, table->name);
+	for (size_t i = 0; i < fk->ncolumns; i++) {
+		strcat(name, "_");
+		strcat(name, fk->columns[i]->name);
+	}
+	strcat(name, "_fkey");
+	if (attempt > 1)
+		snprintf(name + strlen(name), 12, "%d", attempt);
+	return name;
+}
+
+static int name_foreign_key(mg_graph *graph, mg_foreign_key *fk)
+{
+	mg_table *table = fk->child;
+	for (int attempt = 1;; attempt++) {
+		const char *name = foreign_key_name(graph->arena, table, fk, attempt);
+		if (!name)
+			return -1;
+		bool taken = false;
+		for (size_t i = 0; i < table->nforeign_keys && !taken; i++)
+			taken = table->foreign_keys[i] != fk && strcmp(table->foreign_keys[i]->name, name) == 0;
+		if (!taken) {
+			fk->name = name;
+			fk->path = mg_arena_printf(graph->arena, "%s.%s", table->path, name);
+			return fk->path ? 0 : -1;
+		}
+	}
+}
+
+/*
+ * Names and locates the foreign keys just read for a table (those still
+ * unnamed). SQLite numbers them last-declared first, so they are walked
+ * backwards: names and locations then follow declaration order, and of two
+ * foreign keys on the same column the first declared is the first found.
+ */
+static int finish_foreign_keys(loader *l, mg_table *table)
+{
+	size_t first = table->nforeign_keys;
+	while (first > 0 && table->foreign_keys[first - 1]->name[0] == '\0')
+		first--;
+	for (size_t j = table->nforeign_keys; j-- > first;) {
+		mg_foreign_key *fk = table->foreign_keys[j];
+		unsigned occurrence = 0; /* earlier declarations starting with the same column */
+		for (size_t k = j + 1; k < table->nforeign_keys; k++)
+			occurrence += table->foreign_keys[k]->columns[0] == fk->columns[0];
+		fk->location = locate_foreign_key(l, table, fk->columns[0]->name, occurrence);
+		if (name_foreign_key(l->graph, fk) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int load_foreign_keys(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	mg_table *table = NULL;
+	mg_foreign_key *fk = NULL;
+	int fk_id = -1, rc, result = -1;
+
+	if (prepare(l, foreign_keys_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = column_text(stmt, 0);
+		int id = sqlite3_column_int(stmt, 1);
+		if (!table || strcmp(table->name, name) != 0) {
+			table = mg_graph_find_table(l->graph, name);
+			fk = NULL;
+			fk_id = -1;
+		}
+		if (!table)
+			continue;
+		if (!fk || id != fk_id) {
+			/* Named once the table's foreign keys are all known. */
+			fk = mg_table_add_foreign_key(table, "", column_text(stmt, 2));
+			if (!fk)
+				goto oom;
+			fk_id = id;
+			fk->on_update = action_from_sqlite(column_text(stmt, 5));
+			fk->on_delete = action_from_sqlite(column_text(stmt, 6));
+		}
+		const char *from = column_text(stmt, 3);
+		mg_column *child = mg_table_find_column(table, from);
+		if (!child) {
+			mg_error_set(l->err, "%s: foreign key of table \"%s\" names unknown column \"%s\"",
+				     l->input, table->name, from);
+			goto cleanup;
+		}
+		const char *to = column_text(stmt, 4); /* NULL: the parent's primary key */
+		if (mg_foreign_key_add_column(fk, child, to) < 0)
+			goto oom;
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < l->graph->ntables; i++)
+		if (finish_foreign_keys(l, l->graph->tables[i]) < 0)
+			goto oom;
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+/* A UNIQUE constraint is an index SQLite made for it; record it as a
+ * constraint too, and mark single columns unique. */
+static int record_unique(mg_table *table, mg_index *index)
+{
+	if (!index || !index->unique || index->partial)
+		return 0;
+	if (index->ncolumns == 1 && index->columns[0])
+		index->columns[0]->unique = true;
+	if (index->origin != MG_INDEX_UNIQUE)
+		return 0;
+	mg_unique *unique = mg_table_add_unique(table, NULL);
+	if (!unique)
+		return -1;
+	for (size_t i = 0; i < index->ncolumns; i++)
+		if (index->columns[i] && mg_unique_add_column(table, unique, index->columns[i]) < 0)
+			return -1;
+	return 0;
+}
+
+static int add_index_column(loader *l, mg_index *index, const char *column_name)
+{
+	/* NULL or "": an expression (or the rowid), not a column. */
+	mg_column *column = column_name && *column_name ? mg_table_find_column(index->table, column_name) : NULL;
+	return mg_index_add_column(index, column) < 0 ? out_of_memory(l) : 0;
+}
+
+/* Reads one created index through SQLite, when its statement is beyond the scanner. */
+static int load_index_by_pragma(loader *l, mg_index *index)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc, result = -1;
+	if (prepare(l, index_info_sql, &stmt) < 0)
+		goto cleanup;
+	sqlite3_bind_text(stmt, 1, index->table->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, index->name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		index->unique = sqlite3_column_int(stmt, 0) != 0;
+		index->partial = sqlite3_column_int(stmt, 1) != 0;
+		if (add_index_column(l, index, column_text(stmt, 2)) < 0)
+			goto cleanup;
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	result = 0;
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+static int load_created_indexes(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc, result = -1;
+	mg_ddl_index scanned;
+
+	if (prepare(l, created_indexes_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		mg_table *table = mg_graph_find_table(l->graph, column_text(stmt, 0));
+		if (!table)
+			continue; /* an index of a table this reader skips */
+		const char *name = column_text(stmt, 1);
+		const char *sql = column_text(stmt, 2);
+		mg_index *index = mg_table_add_index(table, name, false, MG_INDEX_CREATED);
+		if (!index)
+			goto oom;
+		index->location = locate_index(l, table, name);
+		if (mg_ddl_scan_index(sql, (size_t)sqlite3_column_bytes(stmt, 2), &scanned) == 0) {
+			index->unique = scanned.unique;
+			index->partial = scanned.partial;
+			for (size_t i = 0; i < scanned.ncolumns; i++)
+				if (add_index_column(l, index, scanned.columns[i]) < 0)
+					goto cleanup;
+		} else if (load_index_by_pragma(l, index) < 0) {
+			goto cleanup;
+		}
+		if (record_unique(table, index) < 0)
+			goto oom;
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+/* A constraint's index is the primary key's when it holds exactly the key's
+ * columns (WITHOUT ROWID tables, and keys that are not INTEGER PRIMARY KEY). */
+static int finish_constraint_index(mg_index *index)
+{
+	if (!index)
+		return 0;
+	bool primary_key = index->ncolumns == index->table->npk;
+	for (size_t i = 0; i < index->ncolumns && primary_key; i++)
+		primary_key = index->columns[i] && index->columns[i]->pk_position > 0;
+	if (primary_key)
+		index->origin = MG_INDEX_PRIMARY_KEY;
+	return record_unique(index->table, index);
+}
+
+static int load_constraint_indexes(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	mg_index *index = NULL;
+	int rc, result = -1;
+
+	if (prepare(l, constraint_indexes_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = column_text(stmt, 1);
+		if (!index || strcmp(index->name, name) != 0) {
+			if (finish_constraint_index(index) < 0)
+				goto oom;
+			index = NULL;
+			mg_table *table = mg_graph_find_table(l->graph, column_text(stmt, 0));
+			if (!table)
+				continue;
+			if (!(index = mg_table_add_index(table, name, true, MG_INDEX_UNIQUE)))
+				goto oom;
+		}
+		if (add_index_column(l, index, column_text(stmt, 2)) < 0)
+			goto cleanup;
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	if (finish_constraint_index(index) < 0)
+		goto oom;
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
+			  const mg_schema_locator *locator, mg_error *err)
+{
+	loader l = {.graph = graph, .db = db, .input = input, .locator = locator, .err = err};
+	graph->case_insensitive = true; /* SQLite folds ASCII case in identifiers */
+	if (load_columns(&l) < 0 || load_foreign_keys(&l) < 0 || load_constraint_indexes(&l) < 0 ||
+	    load_created_indexes(&l) < 0)
+		return -1;
+	return 0;
+}

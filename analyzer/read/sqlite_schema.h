@@ -1,0 +1,36 @@
+#ifndef MG_SQLITE_SCHEMA_H
+#define MG_SQLITE_SCHEMA_H
+
+#include <sqlite3.h>
+
+#include "analyzer/core/error.h"
+#include "analyzer/core/graph.h"
+
+/*
+ * Where the objects of a schema were declared. The SQLite reader has only the
+ * file; the DDL reader knows the line and column of each statement, column
+ * and constraint. Each callback returns {0} fields it does not know.
+ */
+typedef struct mg_schema_locator {
+	mg_location (*table)(void *payload, const char *table);
+	mg_location (*column)(void *payload, const char *table, const char *column);
+	/* A foreign key, by its table, its first child column, and how many
+	 * foreign keys starting with that column were declared before it. */
+	mg_location (*foreign_key)(void *payload, const char *table, const char *first_column,
+				   unsigned occurrence);
+	mg_location (*index)(void *payload, const char *index);
+	void *payload;
+} mg_schema_locator;
+
+/*
+ * Reads the tables, views, columns, keys, unique constraints, indexes and
+ * foreign keys of the `main` schema of an open database into `graph`, in
+ * three set-based statements (the pragma table-valued functions joined with
+ * pragma_table_list). `input` names the source in error messages; objects
+ * whose location the locator does not know get {input, 0, 0}.
+ * Returns 0, or -1 with `err` set.
+ */
+int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
+			  const mg_schema_locator *locator, mg_error *err);
+
+#endif

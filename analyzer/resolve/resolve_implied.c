@@ -1,0 +1,142 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "analyzer/resolve/resolve.h"
+#include "util/text.h"
+
+/*
+ * Implied foreign keys: columns that plainly reference another table but
+ * declare no foreign key. Schemas that never declare foreign keys (MyISAM
+ * heritage, MediaWiki) still have relationships; finding them lets the
+ * diagrams and docs show them (dashed) and fk-implied report them.
+ *
+ * A column is a candidate when no declared foreign key covers it, it is not
+ * the whole primary key of its own table, and its type family matches the
+ * referenced key's. It implies a reference to a table with a single-column
+ * primary key when (first match wins):
+ *   1. it is named after the table: "<table>_id" or "<table>id", the table
+ *      name taken as written or with a plural "s"/"es" added or removed;
+ *      ("user_id" → users.id, "ArtistId" → Artist.ArtistId);
+ *   2. it is "<prefix>_<table>", MediaWiki's convention ("rev_page" → page).
+ * Matching a column to any table whose key has the same name was tried and
+ * dropped: generic key names ("name", "code") made most of its matches wrong.
+ */
+
+typedef struct candidate {
+	mg_table *parent;
+	const char *reason;
+} candidate;
+
+typedef struct implied_context {
+	mg_graph *graph;
+} implied_context;
+
+static bool keyed(const mg_table *t)
+{
+	return t->kind != MG_TABLE_VIEW && t->npk == 1;
+}
+
+static bool compatible(const mg_column *child, const mg_table *parent)
+{
+	mg_type_family a = child->family, b = parent->primary_key[0]->family;
+	return a == MG_TYPE_UNKNOWN || b == MG_TYPE_UNKNOWN || a == b;
+}
+
+static bool covered_by_foreign_key(const mg_table *t, const mg_column *c)
+{
+	for (size_t i = 0; i < t->nforeign_keys; i++)
+		for (size_t j = 0; j < t->foreign_keys[i]->ncolumns; j++)
+			if (t->foreign_keys[i]->columns[j] == c)
+				return true;
+	return false;
+}
+
+/* The table whose name, as written or singular/plural, is `stem` (len bytes). */
+static mg_table *table_named(mg_graph *graph, const char *stem, size_t len)
+{
+	if (len == 0 || len > 200)
+		return NULL;
+	char name[256];
+	static const char *const suffixes[] = {"", "s", "es"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(name, sizeof(name), "%.*s%s", (int)len, stem, suffixes[i]);
+		mg_table *t = mg_graph_find_table(graph, name);
+		if (t)
+			return t;
+	}
+	if (len > 1 && (stem[len - 1] == 's' || stem[len - 1] == 'S')) {
+		snprintf(name, sizeof(name), "%.*s", (int)len - 1, stem);
+		return mg_graph_find_table(graph, name);
+	}
+	return NULL;
+}
+
+static candidate by_table_name(const implied_context *ctx, const mg_column *c)
+{
+	candidate none = {0};
+	size_t len = strlen(c->name);
+	size_t stem;
+	if (mg_ascii_ends_with_nocase(c->name, "_id"))
+		stem = len - 3;
+	else if (mg_ascii_ends_with_nocase(c->name, "id"))
+		stem = len - 2;
+	else
+		return none;
+	mg_table *parent = table_named(ctx->graph, c->name, stem);
+	if (!parent || !keyed(parent))
+		return none;
+	return (candidate){parent, "its name is the referenced table's name followed by \"id\""};
+}
+
+static candidate by_prefixed_table(const implied_context *ctx, const mg_column *c)
+{
+	const char *underscore = strchr(c->name, '_');
+	if (!underscore || underscore == c->name)
+		return (candidate){0};
+	mg_table *parent = mg_graph_find_table(ctx->graph, underscore + 1);
+	if (!parent || !keyed(parent))
+		return (candidate){0};
+	return (candidate){parent, "its name is a prefix followed by the referenced table's name"};
+}
+
+static int add_implied(mg_graph *graph, mg_table *child, mg_column *column, candidate found)
+{
+	char name[512];
+	snprintf(name, sizeof(name), "%s_%s_implied", child->name, column->name);
+	mg_foreign_key *fk = mg_table_add_foreign_key(child, name, found.parent->name);
+	if (!fk || mg_foreign_key_add_column(fk, column, found.parent->primary_key[0]->name) < 0)
+		return -1;
+	fk->implied = true;
+	fk->implied_reason = found.reason;
+	fk->location = column->location;
+	return 0;
+}
+
+static int imply_for_table(const implied_context *ctx, mg_table *t)
+{
+	candidate (*const heuristics[])(const implied_context *, const mg_column *) = {
+		by_table_name, by_prefixed_table};
+	for (size_t j = 0; j < t->ncolumns; j++) {
+		mg_column *c = t->columns[j];
+		if ((t->npk == 1 && t->primary_key[0] == c) || covered_by_foreign_key(t, c))
+			continue;
+		for (size_t h = 0; h < sizeof(heuristics) / sizeof(heuristics[0]); h++) {
+			candidate found = heuristics[h](ctx, c);
+			if (found.parent && found.parent != t && compatible(c, found.parent)) {
+				if (add_implied(ctx->graph, t, c, found) < 0)
+					return -1;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+int mg_resolve_implied_foreign_keys(mg_graph *graph)
+{
+	implied_context ctx = {.graph = graph};
+	for (size_t i = 0; i < graph->ntables; i++)
+		if (graph->tables[i]->kind != MG_TABLE_VIEW && imply_for_table(&ctx, graph->tables[i]) < 0)
+			return -1;
+	return 0;
+}

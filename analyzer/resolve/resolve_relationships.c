@@ -1,0 +1,476 @@
+#include <string.h>
+
+#include "analyzer/core/name_index.h"
+#include "analyzer/resolve/resolve.h"
+
+/*
+ * Declared relationships (C models, graph JSON), completed the way
+ * SQLAlchemy completes them when it configures the mappers. Every fact the
+ * relationship rules read is settled here, once:
+ *
+ *   1. Names. The target is the model whose struct tag is target_name
+ *      exactly, else the table of that name; only a model (MG_MODEL) can be
+ *      a target. `secondary` names a table by its table name, as
+ *      SQLAlchemy looks it up in the MetaData.
+ *      foreign_keys=[Post.author_id] and remote_side=[id] become columns;
+ *      a bare remote_side name is a column of the source.
+ *
+ *   2. The join (JoinCondition._determine_joins). Without `secondary`, the
+ *      candidates are the declared foreign keys of the target referencing
+ *      the source and of the source referencing the target, both at once:
+ *      one each way is as ambiguous as two the same way. With foreign_keys
+ *      only those with a listed column count; when several remain, those
+ *      whose columns are not exactly the list go, then several leading to
+ *      the same column pairs count as one. None left: NoForeignKeysError;
+ *      more than one: AmbiguousForeignKeysError. With `secondary`, the same
+ *      between the secondary and the target, then the secondary and the
+ *      source. Implied foreign keys are guesses of modelgraph's and
+ *      SQLAlchemy never sees them: they take no part.
+ *
+ *   3. The direction (_determine_direction). Secondary: many-to-many.
+ *      Foreign key on the target: one-to-many; on the source: many-to-one.
+ *      Self-referential, where the key is on both: its columns are "remote"
+ *      unless remote_side says which are, and a key column that is not
+ *      remote makes it many-to-one (remote_side=[id], the adjacency
+ *      list's parent); otherwise one-to-many. uselist defaults to true
+ *      except for many-to-one; uselist=false makes a one-to-many a
+ *      one-to-one.
+ *
+ *   4. backref=name adds a relationship to the target, as
+ *      RelationshipProperty._generate_backref does, unless the target has
+ *      an attribute of that name already (rel-backref-conflict and
+ *      rel-reverse-name-clash report it then). It walks the same join the
+ *      other way: the opposite direction, the secondary's foreign keys
+ *      swapped, viewonly and foreign_keys copied, remote_side not; so the
+ *      backref of a self-referential relationship is one-to-many, whatever
+ *      remote_side the declaring side has.
+ *
+ *   5. back_populates pairs two declared relationships when each names the
+ *      other and each targets the other's model; anything less is left
+ *      unpaired for the back_populates rules.
+ *
+ *   6. A many-to-one whose inverse is a one-to-one is one-to-one too.
+ *
+ *   7. Two unpaired relationships without backref or back_populates that
+ *      walk the same join in opposite directions are each other's
+ *      candidate inverse (rel-unlinked-inverse).
+ */
+
+/* More foreign keys than this between two tables are not told apart. */
+#define MAX_CANDIDATES 64
+
+typedef struct fk_set {
+	mg_foreign_key *items[MAX_CANDIDATES];
+	size_t n;
+} fk_set;
+
+typedef struct context {
+	mg_graph *graph;
+	mg_name_index *structs; /* struct tag -> table, exact case */
+} context;
+
+/* The table a relationship option names: a struct tag, else a table name. */
+static mg_table *named_table(const context *ctx, const char *name)
+{
+	mg_table *t = mg_name_index_get(ctx->structs, name);
+	return t ? t : mg_graph_find_table(ctx->graph, name);
+}
+
+/* The column `text` names: "Model.column", "table.column",
+ * "schema.table.column", or a bare "column" of `home`. */
+static mg_column *named_column(const context *ctx, const char *text, const mg_table *home)
+{
+	const char *dot = strrchr(text, '.');
+	if (!dot)
+		return home ? mg_table_find_column(home, text) : NULL;
+	size_t len = (size_t)(dot - text);
+	char prefix[512];
+	if (len == 0 || len >= sizeof(prefix))
+		return NULL;
+	memcpy(prefix, text, len);
+	prefix[len] = '\0';
+	mg_table *t = named_table(ctx, prefix);
+	const char *inner = strrchr(prefix, '.');
+	if (!t && inner)
+		t = named_table(ctx, inner + 1);
+	return t ? mg_table_find_column(t, dot + 1) : NULL;
+}
+
+static mg_column **named_columns(const context *ctx, const char *const *names, size_t n,
+				 const mg_table *home)
+{
+	mg_column **out = mg_arena_alloc(ctx->graph->arena, (n ? n : 1) * sizeof(*out));
+	for (size_t i = 0; out && i < n; i++)
+		out[i] = named_column(ctx, names[i], home);
+	return out;
+}
+
+static bool listed(mg_column *const *columns, size_t n, const mg_column *c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (columns[i] && columns[i] == c)
+			return true;
+	return false;
+}
+
+/* Whether foreign_keys= lets the join consider `fk` at all. */
+static bool considered(const mg_relationship *r, const mg_foreign_key *fk)
+{
+	if (!r->nforeign_keys)
+		return true;
+	for (size_t i = 0; i < fk->ncolumns; i++)
+		if (listed(r->foreign_key_columns, r->nforeign_keys, fk->columns[i]))
+			return true;
+	return false;
+}
+
+/* Whether the foreign key's columns are exactly those foreign_keys= lists. */
+static bool exactly_listed(const mg_relationship *r, const mg_foreign_key *fk)
+{
+	for (size_t i = 0; i < fk->ncolumns; i++)
+		if (!listed(r->foreign_key_columns, r->nforeign_keys, fk->columns[i]))
+			return false;
+	for (size_t i = 0; i < r->nforeign_keys; i++)
+		if (r->foreign_key_columns[i] && !listed(fk->columns, fk->ncolumns, r->foreign_key_columns[i]))
+			return false;
+	return true;
+}
+
+/* Two foreign keys that join the same column pairs. */
+static bool same_pairs(const mg_foreign_key *a, const mg_foreign_key *b)
+{
+	if (a->ncolumns != b->ncolumns)
+		return false;
+	for (size_t i = 0; i < a->ncolumns; i++)
+		if (a->columns[i] != b->columns[i] || a->parent_columns[i] != b->parent_columns[i])
+			return false;
+	return true;
+}
+
+/* The declared foreign keys of `holder` referencing `referenced` that the
+ * relationship considers. */
+static void scan(fk_set *out, const mg_table *holder, const mg_table *referenced,
+		 const mg_relationship *r)
+{
+	for (size_t i = 0; i < holder->nforeign_keys && out->n < MAX_CANDIDATES; i++) {
+		mg_foreign_key *fk = holder->foreign_keys[i];
+		if (!fk->implied && fk->parent == referenced && fk->parent_columns && considered(r, fk))
+			out->items[out->n++] = fk;
+	}
+}
+
+/* Narrows candidates down to one, as join_condition does; sets *out. */
+static mg_join_status settle(const mg_relationship *r, const fk_set *found, mg_foreign_key **out)
+{
+	if (found->n == 0)
+		return MG_JOIN_NO_FOREIGN_KEY;
+	if (found->n == 1) {
+		*out = found->items[0];
+		return MG_JOIN_OK;
+	}
+	fk_set kept = {0};
+	for (size_t i = 0; i < found->n; i++)
+		if (!r->nforeign_keys || exactly_listed(r, found->items[i]))
+			kept.items[kept.n++] = found->items[i];
+	bool one_result = kept.n > 0;
+	for (size_t i = 1; i < kept.n && one_result; i++)
+		one_result = same_pairs(kept.items[0], kept.items[i]);
+	if (!one_result)
+		return MG_JOIN_AMBIGUOUS;
+	*out = kept.items[0];
+	return MG_JOIN_OK;
+}
+
+static int record_candidates(const context *ctx, mg_relationship *r, const fk_set *found)
+{
+	r->join_candidates = mg_arena_alloc(ctx->graph->arena, found->n * sizeof(mg_foreign_key *));
+	if (!r->join_candidates)
+		return -1;
+	memcpy(r->join_candidates, found->items, found->n * sizeof(mg_foreign_key *));
+	r->njoin_candidates = found->n;
+	return 0;
+}
+
+/* Self-referential: which way the remote columns make it. */
+static mg_cardinality self_direction(const mg_relationship *r)
+{
+	const mg_foreign_key *fk = r->via;
+	bool any_remote = false, remote_fk = false, local_fk = false;
+	for (size_t i = 0; i < r->nremote_side; i++)
+		any_remote = any_remote || r->remote_side_columns[i];
+	if (!any_remote)
+		return MG_CARD_ONE_TO_MANY; /* the foreign key columns are the remote ones */
+	for (size_t i = 0; i < fk->ncolumns; i++) {
+		if (listed(r->remote_side_columns, r->nremote_side, fk->columns[i]))
+			remote_fk = true;
+		else
+			local_fk = true;
+	}
+	return local_fk && !remote_fk ? MG_CARD_MANY_TO_ONE : MG_CARD_ONE_TO_MANY;
+}
+
+static int join_direct(const context *ctx, mg_relationship *r)
+{
+	fk_set found = {0};
+	scan(&found, r->target, r->source, r);
+	if (r->target != r->source)
+		scan(&found, r->source, r->target, r);
+	r->join = settle(r, &found, &r->via);
+	if (r->join == MG_JOIN_AMBIGUOUS)
+		return record_candidates(ctx, r, &found);
+	if (r->join != MG_JOIN_OK)
+		return 0;
+	if (r->target == r->source)
+		r->direction = self_direction(r);
+	else
+		r->direction = r->via->child == r->target ? MG_CARD_ONE_TO_MANY : MG_CARD_MANY_TO_ONE;
+	return 0;
+}
+
+static int join_secondary(const context *ctx, mg_relationship *r)
+{
+	fk_set to_target = {0}, to_source = {0};
+	scan(&to_target, r->secondary, r->target, r);
+	scan(&to_source, r->secondary, r->source, r);
+	if (!to_target.n || !to_source.n) {
+		r->join = MG_JOIN_SECONDARY_NO_FK;
+		return 0;
+	}
+	/* SQLAlchemy joins the secondary to the target first. */
+	r->join = settle(r, &to_target, &r->secondary_via);
+	if (r->join == MG_JOIN_AMBIGUOUS)
+		return record_candidates(ctx, r, &to_target);
+	r->join = settle(r, &to_source, &r->via);
+	if (r->join == MG_JOIN_AMBIGUOUS) {
+		r->secondary_via = NULL;
+		return record_candidates(ctx, r, &to_source);
+	}
+	r->direction = MG_CARD_MANY_TO_MANY;
+	return 0;
+}
+
+/* uselist and kind, once the direction is known. */
+static void settle_shape(mg_relationship *r)
+{
+	if (r->uselist != MG_UNSET)
+		r->collection = r->uselist;
+	else if (r->direction != MG_CARD_UNKNOWN)
+		r->collection = r->direction == MG_CARD_MANY_TO_ONE ? MG_FALSE : MG_TRUE;
+	switch (r->direction) {
+	case MG_CARD_ONE_TO_MANY:
+		r->kind = r->collection == MG_FALSE ? MG_CARD_ONE_TO_ONE : MG_CARD_ONE_TO_MANY;
+		break;
+	case MG_CARD_MANY_TO_ONE:
+	case MG_CARD_MANY_TO_MANY:
+	case MG_CARD_UNKNOWN:
+		r->kind = r->direction;
+		break;
+	case MG_CARD_ONE_TO_ONE:
+		break; /* never a direction */
+	}
+}
+
+static int resolve_declared(const context *ctx, mg_relationship *r)
+{
+	r->foreign_key_columns = named_columns(ctx, r->foreign_keys, r->nforeign_keys, r->source);
+	r->remote_side_columns = named_columns(ctx, r->remote_side, r->nremote_side, r->source);
+	if (!r->foreign_key_columns || !r->remote_side_columns)
+		return -1;
+	mg_table *target = named_table(ctx, r->target_name);
+	r->target = target && target->kind == MG_TABLE_MODEL ? target : NULL;
+	if (r->secondary_name)
+		r->secondary = mg_graph_find_table(ctx->graph, r->secondary_name);
+	if (!r->target)
+		r->join = MG_JOIN_NO_TARGET;
+	else if (r->secondary_name && !r->secondary)
+		r->join = MG_JOIN_NO_SECONDARY;
+	else if ((r->secondary ? join_secondary(ctx, r) : join_direct(ctx, r)) < 0)
+		return -1;
+	settle_shape(r);
+	return 0;
+}
+
+static void link(mg_relationship *a, mg_relationship *b)
+{
+	a->inverse = b;
+	b->inverse = a;
+}
+
+/* A relationship or column of `t` named exactly `name` (attribute names are
+ * case-sensitive, unlike SQL's). */
+static bool attribute_taken(const mg_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->nrelationships; i++)
+		if (strcmp(t->relationships[i]->name, name) == 0)
+			return true;
+	for (size_t i = 0; i < t->ncolumns; i++)
+		if (strcmp(t->columns[i]->name, name) == 0)
+			return true;
+	return false;
+}
+
+static mg_relationship *relationship_named(const mg_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->nrelationships; i++)
+		if (strcmp(t->relationships[i]->name, name) == 0)
+			return t->relationships[i];
+	return NULL;
+}
+
+static mg_cardinality opposite(mg_cardinality direction)
+{
+	switch (direction) {
+	case MG_CARD_ONE_TO_MANY:
+		return MG_CARD_MANY_TO_ONE;
+	case MG_CARD_MANY_TO_ONE:
+		return MG_CARD_ONE_TO_MANY;
+	default:
+		return direction;
+	}
+}
+
+static int add_backref(mg_relationship *r)
+{
+	mg_table *t = r->target;
+	if (attribute_taken(t, r->backref))
+		return 0;
+	const char *back = r->source->struct_name ? r->source->struct_name : r->source->name;
+	mg_relationship *v = mg_table_add_relationship(t, r->backref, back);
+	if (!v)
+		return -1;
+	v->from_backref = true;
+	v->location = r->location;
+	v->target = r->source;
+	v->secondary = r->secondary;
+	v->secondary_name = r->secondary_name;
+	v->viewonly = r->viewonly;
+	v->foreign_keys = r->foreign_keys;
+	v->nforeign_keys = r->nforeign_keys;
+	v->foreign_key_columns = r->foreign_key_columns;
+	v->join = r->join;
+	if (r->join == MG_JOIN_OK) {
+		if (r->secondary) {
+			v->via = r->secondary_via;
+			v->secondary_via = r->via;
+			v->direction = MG_CARD_MANY_TO_MANY;
+		} else {
+			v->via = r->via;
+			/* Its remote columns are worked out afresh, as for a relationship
+			 * without remote_side: self-referential, that is one-to-many. */
+			v->direction = r->source == t ? MG_CARD_ONE_TO_MANY : opposite(r->direction);
+		}
+	}
+	settle_shape(v);
+	link(r, v);
+	return 0;
+}
+
+static void pair_back_populates(mg_relationship *r)
+{
+	mg_relationship *s = relationship_named(r->target, r->back_populates);
+	if (!s || s == r || s->inverse || r->inverse || s->from_backref || !s->back_populates ||
+	    strcmp(s->back_populates, r->name) != 0 || s->target != r->source)
+		return;
+	link(r, s);
+}
+
+/* Whether r and s walk the same join in opposite directions. */
+static bool same_join_reversed(const mg_relationship *r, const mg_relationship *s)
+{
+	if (r->join != MG_JOIN_OK || s->join != MG_JOIN_OK || s->target != r->source)
+		return false;
+	if (r->secondary || s->secondary)
+		return r->secondary == s->secondary && r->via == s->secondary_via &&
+		       r->secondary_via == s->via;
+	return r->via == s->via && r->direction == opposite(s->direction);
+}
+
+static bool unpaired_plain(const mg_relationship *r)
+{
+	return !r->derived && !r->from_backref && !r->inverse && !r->backref && !r->back_populates &&
+	       !r->candidate_inverse;
+}
+
+static void find_candidate_inverse(mg_relationship *r)
+{
+	const mg_table *t = r->target;
+	for (size_t i = 0; i < t->nrelationships && !r->candidate_inverse; i++) {
+		mg_relationship *s = t->relationships[i];
+		if (s != r && unpaired_plain(s) && same_join_reversed(r, s)) {
+			r->candidate_inverse = s;
+			s->candidate_inverse = r;
+		}
+	}
+}
+
+/* Calls fn on each declared relationship, tables and relationships in name
+ * order; relationships added meanwhile are not visited. */
+static int each_declared(const context *ctx, int (*fn)(const context *, mg_relationship *))
+{
+	for (size_t i = 0; i < ctx->graph->ntables; i++) {
+		mg_table *t = ctx->graph->tables[i];
+		size_t n = t->nrelationships;
+		for (size_t j = 0; j < n; j++) {
+			mg_relationship *r = t->relationships[j];
+			if (!r->derived && !r->from_backref && fn(ctx, r) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int step_backref(const context *ctx, mg_relationship *r)
+{
+	(void)ctx;
+	if (!r->backref || r->back_populates || !r->target)
+		return 0;
+	return add_backref(r);
+}
+
+static int step_back_populates(const context *ctx, mg_relationship *r)
+{
+	(void)ctx;
+	if (r->back_populates && r->target)
+		pair_back_populates(r);
+	return 0;
+}
+
+static int step_one_to_one(const context *ctx, mg_relationship *r)
+{
+	(void)ctx;
+	mg_relationship *pair[2] = {r, r->inverse};
+	for (size_t k = 0; r->inverse && k < 2; k++)
+		if (pair[k]->kind == MG_CARD_MANY_TO_ONE && pair[1 - k]->kind == MG_CARD_ONE_TO_ONE)
+			pair[k]->kind = MG_CARD_ONE_TO_ONE;
+	return 0;
+}
+
+static int step_candidate(const context *ctx, mg_relationship *r)
+{
+	(void)ctx;
+	if (r->target && unpaired_plain(r))
+		find_candidate_inverse(r);
+	return 0;
+}
+
+int mg_resolve_relationships(mg_graph *graph)
+{
+	context ctx = {.graph = graph, .structs = mg_name_index_new(false)};
+	int result = -1;
+	if (!ctx.structs)
+		goto cleanup;
+	for (size_t i = 0; i < graph->ntables; i++) {
+		mg_table *t = graph->tables[i];
+		if (t->struct_name && !mg_name_index_get(ctx.structs, t->struct_name) &&
+		    mg_name_index_put(ctx.structs, t->struct_name, t) < 0)
+			goto cleanup;
+	}
+	if (each_declared(&ctx, resolve_declared) < 0 || each_declared(&ctx, step_backref) < 0 ||
+	    each_declared(&ctx, step_back_populates) < 0 || each_declared(&ctx, step_one_to_one) < 0 ||
+	    each_declared(&ctx, step_candidate) < 0)
+		goto cleanup;
+	result = 0;
+cleanup:
+	mg_name_index_free(ctx.structs);
+	return result;
+}

@@ -1,0 +1,138 @@
+#include "util/escape.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/text.h"
+
+/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
+static size_t utf8_sequence(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t n;
+	uint32_t cp;
+	if ((s[0] & 0xE0) == 0xC0) {
+		n = 2;
+		cp = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		n = 3;
+		cp = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and out-of-range code points are invalid. */
+	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+	if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void mg_escape_json_string(mg_buf *out, const char *s)
+{
+	mg_buf_putc(out, '"');
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		unsigned char c = *p;
+		switch (c) {
+		case '"': mg_buf_puts(out, "\\\""); p++; continue;
+		case '\\': mg_buf_puts(out, "\\\\"); p++; continue;
+		case '\n': mg_buf_puts(out, "\\n"); p++; continue;
+		case '\r': mg_buf_puts(out, "\\r"); p++; continue;
+		case '\t': mg_buf_puts(out, "\\t"); p++; continue;
+		default: break;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			mg_buf_printf(out, "\\u%04x", c);
+			p++;
+			continue;
+		}
+		size_t n = utf8_sequence(p);
+		if (n == 0) {
+			mg_buf_puts(out, "\\ufffd");
+			p++;
+			continue;
+		}
+		mg_buf_put(out, (const char *)p, n);
+		p += n;
+	}
+	mg_buf_putc(out, '"');
+}
+
+void mg_escape_text(mg_buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			mg_buf_printf(out, "\\x%02x", *p);
+		else
+			mg_buf_putc(out, (char)*p);
+	}
+}
+
+void mg_escape_xml(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		switch (*p) {
+		case '&': mg_buf_puts(out, "&amp;"); p++; continue;
+		case '<': mg_buf_puts(out, "&lt;"); p++; continue;
+		case '>': mg_buf_puts(out, "&gt;"); p++; continue;
+		case '"': mg_buf_puts(out, "&quot;"); p++; continue;
+		case '\'': mg_buf_puts(out, "&apos;"); p++; continue;
+		case '\n': mg_buf_puts(out, "&#10;"); p++; continue;
+		case '\t': mg_buf_puts(out, "&#9;"); p++; continue;
+		default: break;
+		}
+		size_t n = *p < 0x20 ? 0 : utf8_sequence(p);
+		if (n == 0) {
+			mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
+			p++;
+			continue;
+		}
+		mg_buf_put(out, (const char *)p, n);
+		p += n;
+	}
+}
+
+void mg_escape_uri_path(mg_buf *out, const char *path)
+{
+	for (const unsigned char *p = (const unsigned char *)(path ? path : ""); *p; p++) {
+		if (mg_ascii_isalnum((char)*p) || strchr("-._~/", *p))
+			mg_buf_putc(out, (char)*p);
+		else
+			mg_buf_printf(out, "%%%02X", *p);
+	}
+}
+
+static void escape_github(mg_buf *out, const char *s, bool property)
+{
+	for (const char *p = s ? s : ""; *p; p++) {
+		switch (*p) {
+		case '%': mg_buf_puts(out, "%25"); break;
+		case '\r': mg_buf_puts(out, "%0D"); break;
+		case '\n': mg_buf_puts(out, "%0A"); break;
+		case ':': mg_buf_puts(out, property ? "%3A" : ":"); break;
+		case ',': mg_buf_puts(out, property ? "%2C" : ","); break;
+		default: mg_buf_putc(out, *p); break;
+		}
+	}
+}
+
+void mg_escape_github_data(mg_buf *out, const char *s)
+{
+	escape_github(out, s, false);
+}
+
+void mg_escape_github_property(mg_buf *out, const char *s)
+{
+	escape_github(out, s, true);
+}

@@ -1,0 +1,32 @@
+#ifndef MG_ESCAPE_H
+#define MG_ESCAPE_H
+
+#include "util/buf.h"
+
+/*
+ * All escaping lives here. Names in a schema are hostile input: quotes,
+ * newlines, "<script>", invalid UTF-8 — every output format escapes them.
+ */
+
+/* A JSON string literal, quotes included. Control characters become \uXXXX;
+ * bytes that are not valid UTF-8 become U+FFFD, so the output is valid JSON. */
+void mg_escape_json_string(mg_buf *out, const char *s);
+
+/* Text for one line of terminal output: control characters (newlines, ESC)
+ * become \xNN, so a name cannot forge lines or colours. */
+void mg_escape_text(mg_buf *out, const char *s);
+
+/* Text for XML content and attribute values: & < > " ' become entities;
+ * characters XML 1.0 forbids (most controls, invalid UTF-8) become U+FFFD. */
+void mg_escape_xml(mg_buf *out, const char *s);
+
+/* A relative URI reference for a file path (SARIF artifactLocation.uri):
+ * bytes outside RFC 3986's unreserved set and "/" are percent-encoded. */
+void mg_escape_uri_path(mg_buf *out, const char *path);
+
+/* GitHub Actions workflow-command escaping: the message part ("data")
+ * encodes % CR LF; a property value also encodes : and ,. */
+void mg_escape_github_data(mg_buf *out, const char *s);
+void mg_escape_github_property(mg_buf *out, const char *s);
+
+#endif

@@ -1,0 +1,107 @@
+#include "util/json_writer.h"
+
+#include "util/escape.h"
+
+void mg_json_init(mg_json *json, mg_buf *out)
+{
+	*json = (mg_json){.out = out};
+	json->first[0] = true;
+}
+
+/* Comma, newline and indent before a value or key, unless it follows a key. */
+static void before_value(mg_json *json)
+{
+	if (json->after_key) {
+		json->after_key = false;
+		return;
+	}
+	if (!json->first[json->depth])
+		mg_buf_putc(json->out, ',');
+	if (json->depth > 0)
+		mg_buf_putc(json->out, '\n');
+	for (int i = 0; i < json->depth; i++)
+		mg_buf_puts(json->out, "  ");
+	json->first[json->depth] = false;
+}
+
+static void open_container(mg_json *json, char c)
+{
+	before_value(json);
+	mg_buf_putc(json->out, c);
+	if (json->depth < 63)
+		json->depth++;
+	json->first[json->depth] = true;
+}
+
+static void close_container(mg_json *json, char c)
+{
+	bool empty = json->first[json->depth];
+	if (json->depth > 0)
+		json->depth--;
+	if (!empty) {
+		mg_buf_putc(json->out, '\n');
+		for (int i = 0; i < json->depth; i++)
+			mg_buf_puts(json->out, "  ");
+	}
+	mg_buf_putc(json->out, c);
+	if (json->depth == 0)
+		mg_buf_putc(json->out, '\n');
+}
+
+void mg_json_begin_object(mg_json *json) { open_container(json, '{'); }
+void mg_json_end_object(mg_json *json) { close_container(json, '}'); }
+void mg_json_begin_array(mg_json *json) { open_container(json, '['); }
+void mg_json_end_array(mg_json *json) { close_container(json, ']'); }
+
+void mg_json_key(mg_json *json, const char *key)
+{
+	before_value(json);
+	mg_escape_json_string(json->out, key);
+	mg_buf_puts(json->out, ": ");
+	json->after_key = true;
+}
+
+void mg_json_string(mg_json *json, const char *value)
+{
+	before_value(json);
+	if (value)
+		mg_escape_json_string(json->out, value);
+	else
+		mg_buf_puts(json->out, "null");
+}
+
+void mg_json_uint(mg_json *json, unsigned long long value)
+{
+	before_value(json);
+	mg_buf_printf(json->out, "%llu", value);
+}
+
+void mg_json_bool(mg_json *json, bool value)
+{
+	before_value(json);
+	mg_buf_puts(json->out, value ? "true" : "false");
+}
+
+void mg_json_null(mg_json *json)
+{
+	before_value(json);
+	mg_buf_puts(json->out, "null");
+}
+
+void mg_json_member_string(mg_json *json, const char *key, const char *value)
+{
+	mg_json_key(json, key);
+	mg_json_string(json, value);
+}
+
+void mg_json_member_uint(mg_json *json, const char *key, unsigned long long value)
+{
+	mg_json_key(json, key);
+	mg_json_uint(json, value);
+}
+
+void mg_json_member_bool(mg_json *json, const char *key, bool value)
+{
+	mg_json_key(json, key);
+	mg_json_bool(json, value);
+}

@@ -1,0 +1,37 @@
+#ifndef MG_JSON_WRITER_H
+#define MG_JSON_WRITER_H
+
+#include <stdbool.h>
+
+#include "util/buf.h"
+
+/*
+ * Writes pretty-printed JSON (two-space indent, one member per line) to a
+ * buffer, keeping track of commas. Every string goes through
+ * mg_escape_json_string.
+ */
+typedef struct mg_json {
+	mg_buf *out;
+	int depth;
+	bool first[64];   /* per depth: nothing written yet at this level */
+	bool after_key;   /* the next value follows "key": on the same line */
+} mg_json;
+
+void mg_json_init(mg_json *json, mg_buf *out);
+void mg_json_begin_object(mg_json *json);
+void mg_json_end_object(mg_json *json);
+void mg_json_begin_array(mg_json *json);
+void mg_json_end_array(mg_json *json);
+void mg_json_key(mg_json *json, const char *key);
+
+void mg_json_string(mg_json *json, const char *value); /* NULL writes null */
+void mg_json_uint(mg_json *json, unsigned long long value);
+void mg_json_bool(mg_json *json, bool value);
+void mg_json_null(mg_json *json);
+
+/* key + value shorthands */
+void mg_json_member_string(mg_json *json, const char *key, const char *value);
+void mg_json_member_uint(mg_json *json, const char *key, unsigned long long value);
+void mg_json_member_bool(mg_json *json, const char *key, bool value);
+
+#endif
