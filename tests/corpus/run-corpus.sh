@@ -1,5 +1,5 @@
 #!/bin/sh
-# Lints one real-world schema of the shared corpus and compares the findings,
+# Lints one real-world schema of the corpus (tests/data/corpus) and compares the findings,
 # byte for byte, with the reviewed expectation pinned beside this script
 # (REVIEW.md says why each finding is right).
 #
@@ -31,7 +31,7 @@ case $4 in
 esac
 
 if [ ! -f "$corpus/$input" ]; then
-	echo "corpus $input: $corpus/$input is missing; the shared corpus must be checked out beside the project" >&2
+	echo "corpus $input: $corpus/$input is missing; build the mg_test_data target (tests/data)" >&2
 	exit 1
 fi
 
