@@ -1,6 +1,4 @@
-#include "lib/load.h"
-#include "analyzer/read/readers.h"
-#include "render/render.h"
+#include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
 
 enum { OPT_FORMAT, OPT_OUTPUT, OPT_SOURCE_FIRST };

@@ -1,8 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/lint/lint.h"
-#include "render/render.h"
+#include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
 
 static const mg_cli_option options[] = {{0}};

@@ -1,5 +1,4 @@
-#include "analyzer/lint/lint.h"
-#include "render/render.h"
+#include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
 
 enum { OPT_FORMAT, OPT_OUTPUT };

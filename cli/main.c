@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyzer/core/suggest.h"
+#include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
 
 #ifndef MG_VERSION

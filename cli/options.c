@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/read/readers.h"
+#include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
 
 void mg_cli_error(const char *fmt, ...)
