@@ -21,8 +21,8 @@ static const mg_cli_command *const commands[] = {
 static void print_usage(FILE *out)
 {
 	fprintf(out, "usage: modelgraph COMMAND [options] SOURCE...\n\n"
-		     "Reads a data model (a SQLite database or a SQL DDL file) into a relationship\n"
-		     "graph, lints it and prints it.\n\ncommands:\n");
+		     "Reads a data model (annotated C structs, a SQLite database, a SQL DDL script\n"
+		     "or modelgraph's graph JSON) into a relationship graph, lints it and prints it.\n\ncommands:\n");
 	for (size_t i = 0; i < NCOMMANDS; i++) {
 		const char *summary = commands[i]->summary;
 		fprintf(out, "  %-10s %.*s\n", commands[i]->name, (int)strcspn(summary, "\n"), summary);

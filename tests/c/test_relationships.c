@@ -344,7 +344,8 @@ static bool relationship_rule(const mg_rule *rule)
 static void catalog_examples_fire_as_documented(void **state)
 {
 	(void)state;
-	size_t n = 0, checked = 0;
+	size_t n = 0;
+	bool saw_missing_backref = false, saw_unmapped_pointer = false;
 	const mg_rule *const *rules = mg_rules_all(&n);
 	for (size_t i = 0; i < n; i++) {
 		const mg_rule *rule = rules[i];
@@ -369,9 +370,11 @@ static void catalog_examples_fire_as_documented(void **state)
 			mg_findings_free(findings);
 			mg_graph_free(g);
 		}
-		checked++;
+		saw_missing_backref |= strcmp(rule->id, "rel-missing-backref") == 0;
+		saw_unmapped_pointer |= strcmp(rule->id, "c-unmapped-pointer") == 0;
 	}
-	assert_int_equal(checked, 23);
+	/* The selection is not empty: two rules it must contain were checked. */
+	assert_true(saw_missing_backref && saw_unmapped_pointer);
 }
 
 int main(void)

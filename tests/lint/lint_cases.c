@@ -1,19 +1,24 @@
 /*
- * Lint cases, in the manner of sparse's test-suite: each .sql file under cases/ is a DDL
- * script that carries its expected findings, written on the line where each
- * must be reported:
+ * Lint cases, in the manner of sparse's test-suite, for every input
+ * language: each case is a DDL script (tests/lint/cases, .sql) or an
+ * annotated C header (tests/c/cases, .h) that carries its expected findings,
+ * written in a comment on the line where each must be reported:
  *
  *     CREATE TABLE playlist_songs (  -- expect: assoc-no-key
  *       owner INTEGER,               -- expect: fk-implied, column-type-inconsistent
  *
- * The script is read by the real DDL reader and linted with default options.
- * The (line, rule) pairs of ALL its findings must equal the pairs of its
- * expectations, as multisets: a finding nobody expected fails the case as
- * surely as an expected one that is missing.
+ *     int id  MG_COLUMN(primary_key, primary_key); // expect: annotation-syntax
  *
- * cases/<rule-id>.bad.sql must make its rule fire; cases/<rule-id>.good.sql
- * is the same model fixed, plus near misses, and must produce no finding of
- * the rule. Every rule of the catalog has both, so a new rule without cases
+ * The case runs through the whole lint pipeline users run (mg_lint_run_new:
+ * the real readers, default severities, MG_ALLOW applied) with an empty
+ * configuration. The (line, rule) pairs of ALL its findings must equal the
+ * pairs of its expectations, as multisets: a finding nobody expected fails
+ * the case as surely as an expected one that is missing.
+ *
+ * <rule-id>.bad.<ext> must make its rule fire; <rule-id>.good.<ext> is the
+ * same model fixed, plus near misses, and must produce no finding of the
+ * rule. Every rule that applies to any schema has SQL cases, every rule
+ * that applies only to C models has C cases, so a new rule without cases
  * fails the suite.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -25,11 +30,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/lint/lint.h"
+#include "include/modelgraph/modelgraph.h"
 #include "util/text.h"
 
-#define CASES_DIR MG_TEST_SOURCE_DIR "/cases"
-#define EXPECT_MARK "-- expect:"
+#define EXPECT_WORD "expect:"
+
+/* An input language of the cases: where they are and how a comment opens. */
+typedef struct language {
+	const char *dir;       /* the folder of its cases */
+	const char *extension; /* ".sql" */
+	const char *comment;   /* "--" */
+} language;
+
+static const language languages[] = {
+	{.dir = MG_TEST_SOURCE_DIR "/cases", .extension = ".sql", .comment = "--"},
+	{.dir = MG_TEST_SOURCE_DIR "/../c/cases", .extension = ".h", .comment = "//"},
+};
+#define SQL (&languages[0])
+#define C (&languages[1])
 
 /* ---- (line, rule) pairs and their comparison ---- */
 
@@ -129,10 +147,10 @@ static const char *skip_blanks(const char *p, const char *end)
 }
 
 /* The ids of one mark (`mark` .. `end`, one line), appended to `out`. */
-static int parse_mark(unsigned line, const char *mark, const char *end, pair_list *out, char *error,
-		      size_t error_size)
+static int parse_mark(unsigned line, const char *mark, size_t mark_len, const char *end,
+		      pair_list *out, char *error, size_t error_size)
 {
-	const char *q = mark + strlen(EXPECT_MARK);
+	const char *q = mark + mark_len;
 	for (;;) {
 		const char *id = q = skip_blanks(q, end);
 		while (q < end && is_rule_char(*q))
@@ -164,15 +182,19 @@ static int parse_mark(unsigned line, const char *mark, const char *end, pair_lis
 }
 
 /*
- * Parses every `-- expect: id[, id…]` mark of a script into (line, rule)
- * pairs. The first "--" of a line opens its comment, and a mark is a comment
- * that opens with EXPECT_MARK. A mark with no id, an id that is not in the
+ * Parses every `-- expect: id[, id…]` mark (`// expect:` in C) of a case
+ * into (line, rule) pairs. The first comment opener of a line opens its
+ * comment, and a mark is a comment that opens with "<opener> expect:". A mark with no id, an id that is not in the
  * catalog, anything else after the ids, or a comment that opens with another
  * spelling of "expect" (a misspelt mark would silently expect nothing) is an
  * error: returns -1 with a message in `error`, else 0.
  */
-static int parse_expectations(const char *text, pair_list *out, char *error, size_t error_size)
+static int parse_expectations(const language *lang, const char *text, pair_list *out, char *error,
+			      size_t error_size)
 {
+	char mark[16];
+	snprintf(mark, sizeof(mark), "%s " EXPECT_WORD, lang->comment);
+	const size_t mark_len = strlen(mark);
 	unsigned line = 1;
 	for (const char *p = text; *p; line++) {
 		const char *end = strchr(p, '\n');
@@ -180,19 +202,18 @@ static int parse_expectations(const char *text, pair_list *out, char *error, siz
 			end = p + strlen(p);
 		const char *comment = NULL;
 		for (const char *q = p; q + 1 < end && !comment; q++)
-			if (q[0] == '-' && q[1] == '-')
+			if (q[0] == lang->comment[0] && q[1] == lang->comment[1])
 				comment = q;
-		if (comment && (size_t)(end - comment) >= strlen(EXPECT_MARK) &&
-		    strncmp(comment, EXPECT_MARK, strlen(EXPECT_MARK)) == 0) {
-			if (parse_mark(line, comment, end, out, error, error_size) < 0)
+		if (comment && (size_t)(end - comment) >= mark_len &&
+		    strncmp(comment, mark, mark_len) == 0) {
+			if (parse_mark(line, comment, mark_len, end, out, error, error_size) < 0)
 				return -1;
 		} else if (comment) {
 			const char *word = skip_blanks(comment + 2, end);
 			if ((size_t)(end - word) >= 6 && mg_ascii_ncasecmp(word, "expect", 6) == 0) {
 				snprintf(error, error_size,
-					 "line %u: a comment opens with \"%.*s\" but is no \"" EXPECT_MARK
-					 " rule-id\" mark",
-					 line, (int)(end - comment), comment);
+					 "line %u: a comment opens with \"%.*s\" but is no \"%s rule-id\" mark",
+					 line, (int)(end - comment), comment, mark);
 				return -1;
 			}
 		}
@@ -230,19 +251,24 @@ static char *read_text(const char *path)
 	return text;
 }
 
-/* What a case file is for: "<rule-id>.bad.sql", "<rule-id>.good.sql", or neither. */
+/* What a case file is for: "<rule-id>.bad.<ext>", "<rule-id>.good.<ext>", or neither. */
 typedef enum case_kind { CASE_OTHER, CASE_BAD, CASE_GOOD } case_kind;
 
-static case_kind case_rule(const char *name, char *rule, size_t size)
+static case_kind case_rule(const language *lang, const char *name, char *rule, size_t size)
 {
 	static const struct {
 		const char *suffix;
 		case_kind kind;
-	} kinds[] = {{".bad.sql", CASE_BAD}, {".good.sql", CASE_GOOD}};
-	size_t len = strlen(name);
+	} kinds[] = {{".bad", CASE_BAD}, {".good", CASE_GOOD}};
+	size_t len = strlen(name), ext = strlen(lang->extension);
+	if (len <= ext || strcmp(name + len - ext, lang->extension) != 0) {
+		rule[0] = '\0';
+		return CASE_OTHER;
+	}
+	len -= ext;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		size_t n = strlen(kinds[i].suffix);
-		if (len > n && len - n < size && strcmp(name + len - n, kinds[i].suffix) == 0) {
+		if (len > n && len - n < size && strncmp(name + len - n, kinds[i].suffix, n) == 0) {
 			memcpy(rule, name, len - n);
 			rule[len - n] = '\0';
 			return kinds[i].kind;
@@ -252,28 +278,43 @@ static case_kind case_rule(const char *name, char *rule, size_t size)
 	return CASE_OTHER;
 }
 
+/* Lints one case as users would, with an empty configuration (so no
+ * .modelgraph.yml above the tree can change the result). */
+static char empty_config[4096]; /* written by the group's setup */
+
+static mg_lint_run *lint_case(const char *path)
+{
+	mg_lint_request request = {.sources = &path, .nsources = 1, .config_path = empty_config};
+	mg_lint_run *run = NULL;
+	mg_error err = {{0}};
+	if (mg_lint_run_new(&run, &request, &err) < 0)
+		fail_msg("%s: %s", path, err.message);
+	return run;
+}
+
 /*
- * Lints the script at `path` (whose text is `text`) and compares its
+ * Lints the case at `path` (whose text is `text`) and compares its
  * findings with its expectations, writing every problem to `report` as
  * `file:line: …`. `name` is the case's file name: a bad case must also fire
  * its own rule, and a good case must not expect it. Returns the number of
  * problems.
  */
-static size_t check_case(const char *name, const char *path, const char *text, FILE *report)
+static size_t check_case(const language *lang, const char *name, const char *path, const char *text,
+			 FILE *report)
 {
 	pair_list expected = {0}, actual = {0};
 	char error[512], rule[64];
 	size_t problems = 0;
-	if (parse_expectations(text, &expected, error, sizeof(error)) < 0) {
+	if (parse_expectations(lang, text, &expected, error, sizeof(error)) < 0) {
 		fprintf(report, "%s: %s\n", path, error);
 		pairs_free(&expected);
 		return 1;
 	}
-	mg_graph *graph = mg_test_load(path);
-	mg_findings *findings = mg_test_lint(graph);
+	mg_lint_run *run = lint_case(path);
+	const mg_findings *findings = mg_lint_run_findings(run);
 	pairs_from_findings(findings, path, &actual);
 
-	case_kind kind = case_rule(name, rule, sizeof(rule));
+	case_kind kind = case_rule(lang, name, rule, sizeof(rule));
 	if (kind != CASE_OTHER && !mg_rule_find(rule)) {
 		fprintf(report, "%s: \"%s\" is not a rule of the catalog\n", path, rule);
 		problems++;
@@ -292,8 +333,7 @@ static size_t check_case(const char *name, const char *path, const char *text, F
 
 	pairs_free(&expected);
 	pairs_free(&actual);
-	mg_findings_free(findings);
-	mg_graph_free(graph);
+	mg_lint_run_free(run);
 	return problems;
 }
 
@@ -336,24 +376,6 @@ static void report_free(report *r)
 	*r = (report){0};
 }
 
-static void run_case(void **state)
-{
-	const char *name = *state;
-	char path[1024];
-	snprintf(path, sizeof(path), "%s/%s", CASES_DIR, name);
-	char *text = read_text(path);
-	report r;
-	report_open(&r);
-	size_t problems = check_case(name, path, text, r.stream);
-	free(text);
-	if (problems) {
-		report_print(&r);
-		report_free(&r);
-		fail_msg("%s: %zu problem(s)", name, problems);
-	}
-	report_free(&r);
-}
-
 /* ---- the case files ---- */
 
 static int cmp_names(const void *a, const void *b)
@@ -361,32 +383,28 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The names of the .sql files under cases/, sorted; the caller frees each
- * and the array. NULL with a count of 0 when there are none. */
-static char **list_cases(size_t *out_count)
+/* The names of a language's case files, sorted; the caller frees each and
+ * the array. A missing folder fails the test: no cases must not pass. */
+static char **list_cases(const language *lang, size_t *out_count)
 {
 	char **names = NULL;
-	size_t n = 0, cap = 0;
-	DIR *dir = opendir(CASES_DIR);
-	if (!dir) {
-		*out_count = 0;
-		return NULL;
-	}
+	size_t n = 0, cap = 0, ext = strlen(lang->extension);
+	DIR *dir = opendir(lang->dir);
+	if (!dir)
+		fail_msg("%s: cannot open the cases folder", lang->dir);
 	struct dirent *entry;
 	while ((entry = readdir(dir))) {
 		size_t len = strlen(entry->d_name);
-		if (len <= 4 || strcmp(entry->d_name + len - 4, ".sql") != 0)
+		if (len <= ext || strcmp(entry->d_name + len - ext, lang->extension) != 0)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			char **bigger = realloc(names, cap * sizeof(*bigger));
-			if (!bigger)
-				abort();
+			assert_non_null(bigger);
 			names = bigger;
 		}
 		names[n] = strdup(entry->d_name);
-		if (!names[n])
-			abort();
+		assert_non_null(names[n]);
 		n++;
 	}
 	closedir(dir);
@@ -408,41 +426,94 @@ static bool has_case(char *const *names, size_t n, const char *name)
 	return n && bsearch(&name, names, n, sizeof(*names), cmp_names) != NULL;
 }
 
-/* Every rule of the catalog has a bad and a good case; every case named
- * after a rule names one of the catalog. */
+/* Runs every case of a language, printing each problem; fails with their
+ * number. */
+static void run_cases(const language *lang)
+{
+	size_t ncases = 0, problems = 0, failed_cases = 0;
+	char **cases = list_cases(lang, &ncases);
+	assert_true(ncases > 0);
+	report r;
+	report_open(&r);
+	for (size_t i = 0; i < ncases; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", lang->dir, cases[i]);
+		char *text = read_text(path);
+		size_t found = check_case(lang, cases[i], path, text, r.stream);
+		free(text);
+		problems += found;
+		failed_cases += found > 0;
+	}
+	print_message("%zu %s case(s) run, %zu failed\n", ncases, lang->extension, failed_cases);
+	free_cases(cases, ncases);
+	if (problems) {
+		report_print(&r);
+		report_free(&r);
+		fail_msg("%zu problem(s) in %zu %s case(s)", problems, failed_cases, lang->extension);
+	}
+	report_free(&r);
+}
+
+static void sql_cases(void **state)
+{
+	(void)state;
+	run_cases(SQL);
+}
+
+static void c_cases(void **state)
+{
+	(void)state;
+	run_cases(C);
+}
+
+/* The language a rule's cases are written in: SQL for the rules on any
+ * schema, C for those only C models can break; NULL for rules without a
+ * check of their own (suppressions are reported by the pipeline, and their
+ * cases are C: MG_ALLOW). */
+static const language *cases_language(const mg_rule *rule)
+{
+	if (rule->sources & MG_RULE_SOURCE_DB)
+		return rule->check ? SQL : NULL;
+	return C;
+}
+
+/* Every rule of the catalog has a bad and a good case in its language;
+ * every case named after a rule names one of the catalog. */
 static void every_rule_has_cases(void **state)
 {
 	(void)state;
-	size_t nrules = 0, ncases = 0, problems = 0;
+	size_t nrules = 0, problems = 0;
 	const mg_rule *const *rules = mg_rules_all(&nrules);
-	char **cases = list_cases(&ncases);
 	report r;
 	report_open(&r);
-	for (size_t i = 0; i < nrules; i++) {
-		static const char *const kinds[] = {"bad", "good"};
-		/* Rules about C annotations have their cases in tests/c/cases; rules
-		 * without a check (suppressions) are tested where they are reported. */
-		if (!(rules[i]->sources & MG_RULE_SOURCE_DB) || !rules[i]->check)
-			continue;
-		for (size_t k = 0; k < 2; k++) {
-			char name[128];
-			snprintf(name, sizeof(name), "%s.%s.sql", rules[i]->id, kinds[k]);
-			if (!has_case(cases, ncases, name)) {
-				fprintf(r.stream, "%s/%s: missing: rule %s has no %s case\n", CASES_DIR, name,
-					rules[i]->id, kinds[k]);
+	for (size_t l = 0; l < sizeof(languages) / sizeof(languages[0]); l++) {
+		const language *lang = &languages[l];
+		size_t ncases = 0;
+		char **cases = list_cases(lang, &ncases);
+		for (size_t i = 0; i < nrules; i++) {
+			static const char *const kinds[] = {"bad", "good"};
+			if (cases_language(rules[i]) != lang)
+				continue;
+			for (size_t k = 0; k < 2; k++) {
+				char name[128];
+				snprintf(name, sizeof(name), "%s.%s%s", rules[i]->id, kinds[k], lang->extension);
+				if (!has_case(cases, ncases, name)) {
+					fprintf(r.stream, "%s/%s: missing: rule %s has no %s case\n", lang->dir,
+						name, rules[i]->id, kinds[k]);
+					problems++;
+				}
+			}
+		}
+		for (size_t i = 0; i < ncases; i++) {
+			char rule[128];
+			if (case_rule(lang, cases[i], rule, sizeof(rule)) != CASE_OTHER && !mg_rule_find(rule)) {
+				fprintf(r.stream, "%s/%s: \"%s\" is not a rule of the catalog\n", lang->dir,
+					cases[i], rule);
 				problems++;
 			}
 		}
+		free_cases(cases, ncases);
 	}
-	for (size_t i = 0; i < ncases; i++) {
-		char rule[128];
-		if (case_rule(cases[i], rule, sizeof(rule)) != CASE_OTHER && !mg_rule_find(rule)) {
-			fprintf(r.stream, "%s/%s: \"%s\" is not a rule of the catalog\n", CASES_DIR, cases[i],
-				rule);
-			problems++;
-		}
-	}
-	free_cases(cases, ncases);
 	if (problems) {
 		report_print(&r);
 		report_free(&r);
@@ -458,7 +529,7 @@ static void comparison_reports_missing_and_unexpected(void **state)
 	(void)state;
 	pair_list expected = {0}, actual = {0};
 	char error[256];
-	assert_int_equal(parse_expectations("CREATE TABLE a (\n"
+	assert_int_equal(parse_expectations(SQL, "CREATE TABLE a (\n"
 					     "  id INTEGER PRIMARY KEY -- expect: table-isolated\n"
 					     ");\n",
 					     &expected, error, sizeof(error)),
@@ -481,7 +552,7 @@ static void comparison_counts_each_finding(void **state)
 	(void)state;
 	pair_list expected = {0}, actual = {0};
 	char error[256];
-	assert_int_equal(parse_expectations("x -- expect: fk-implied, fk-implied\n"
+	assert_int_equal(parse_expectations(SQL, "x -- expect: fk-implied, fk-implied\n"
 					    "y -- expect: fk-duplicate,fk-implied\n",
 					    &expected, error, sizeof(error)),
 			 0);
@@ -523,12 +594,33 @@ static void malformed_expectations_are_errors(void **state)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		pair_list expected = {0};
 		char error[256] = "";
-		int rc = parse_expectations(cases[i].text, &expected, error, sizeof(error));
+		int rc = parse_expectations(SQL, cases[i].text, &expected, error, sizeof(error));
 		if (rc != -1 || !strstr(error, cases[i].error))
 			fail_msg("%s: got %d \"%s\", wanted the error \"%s\"", cases[i].text, rc, error,
 				 cases[i].error);
 		pairs_free(&expected);
 	}
+}
+
+/* C cases mark with `//`; SQL's `--` is text there, and the reverse. */
+static void expectations_follow_the_language(void **state)
+{
+	(void)state;
+	pair_list expected = {0};
+	char error[256] = "";
+	assert_int_equal(parse_expectations(C, "int a; // expect: fk-implied\n"
+					       "int b; -- expect: fk-duplicate\n",
+					    &expected, error, sizeof(error)),
+			 0);
+	assert_int_equal(expected.count, 1);
+	assert_int_equal(expected.items[0].line, 1);
+	assert_string_equal(expected.items[0].rule, "fk-implied");
+	pairs_free(&expected);
+	assert_int_equal(parse_expectations(C, "int a; // expects: fk-implied\n", &expected, error,
+					    sizeof(error)),
+			 -1);
+	assert_non_null(strstr(error, "is no \"// expect: rule-id\" mark"));
+	pairs_free(&expected);
 }
 
 /* End to end: a real script with an expectation on the wrong line, and a
@@ -543,7 +635,7 @@ static void wrong_expectations_fail_a_case(void **state)
 	const char *path = mg_test_write_file("fk-implied.bad.sql", script);
 	report r;
 	report_open(&r);
-	assert_int_equal(check_case("fk-implied.bad.sql", path, script, r.stream), 2);
+	assert_int_equal(check_case(SQL, "fk-implied.bad.sql", path, script, r.stream), 2);
 	const char *text = report_text(&r);
 	if (!strstr(text, ":2: missing finding [fk-implied]") ||
 	    !strstr(text, ":3: unexpected finding [fk-implied]: column \"post.user_id\""))
@@ -556,9 +648,16 @@ static void wrong_expectations_fail_a_case(void **state)
 				    "CREATE INDEX ix_post_user ON post (user_id);\n";
 	path = mg_test_write_file("fk-implied.bad.sql", quiet);
 	report_open(&r);
-	assert_int_equal(check_case("fk-implied.bad.sql", path, quiet, r.stream), 1);
+	assert_int_equal(check_case(SQL, "fk-implied.bad.sql", path, quiet, r.stream), 1);
 	assert_non_null(strstr(report_text(&r), "its rule fk-implied reported nothing"));
 	report_free(&r);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(empty_config, sizeof(empty_config), "%s", mg_test_write_file("empty-config.yml", ""));
+	return 0;
 }
 
 static int teardown(void **state)
@@ -570,29 +669,15 @@ static int teardown(void **state)
 
 int main(void)
 {
-	static const struct CMUnitTest fixed[] = {
+	static const struct CMUnitTest tests[] = {
 		cmocka_unit_test(comparison_reports_missing_and_unexpected),
 		cmocka_unit_test(comparison_counts_each_finding),
 		cmocka_unit_test(malformed_expectations_are_errors),
+		cmocka_unit_test(expectations_follow_the_language),
 		cmocka_unit_test(wrong_expectations_fail_a_case),
 		cmocka_unit_test(every_rule_has_cases),
+		cmocka_unit_test(sql_cases),
+		cmocka_unit_test(c_cases),
 	};
-	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]), ncases = 0;
-	char **cases = list_cases(&ncases);
-	struct CMUnitTest *tests = calloc(nfixed + ncases, sizeof(*tests));
-	if (!tests)
-		return 1;
-	memcpy(tests, fixed, sizeof(fixed));
-	for (size_t i = 0; i < ncases; i++)
-		tests[nfixed + i] = (struct CMUnitTest){
-			.name = cases[i],
-			.test_func = run_case,
-			.initial_state = cases[i],
-		};
-	/* cmocka_run_group_tests() takes sizeof of a fixed array; with one test
-	 * per case file the array is sized at run time, so call what it expands to. */
-	int failed = _cmocka_run_group_tests("lint_cases", tests, nfixed + ncases, NULL, teardown);
-	free(tests);
-	free_cases(cases, ncases);
-	return failed;
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
