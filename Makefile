@@ -1,5 +1,6 @@
 # Thin wrapper over CMake. `make run` builds and runs modelgraph on the bundled
-# examples (the seed database and the annotated C headers); `make test` builds
+# examples (the seed database, the annotated C headers, and a header with the
+# classic relationship mistakes); `make test` builds
 # and runs every test, then again under AddressSanitizer and
 # UndefinedBehaviorSanitizer.
 BUILD      ?= build
@@ -8,6 +9,7 @@ BUILD_BENCH ?= build-bench
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 EXAMPLE_DB  = $(BUILD)/examples/seed.db
 EXAMPLE_HEADERS = examples/blog.h examples/music.h examples/profile.h
+EXAMPLE_MISTAKES = examples/mistakes.h
 
 .PHONY: all deps build run test test-plain test-sanitize bench clean
 
@@ -25,6 +27,8 @@ run: build
 	$(BUILD)/modelgraph dump $(EXAMPLE_DB)
 	$(BUILD)/modelgraph lint $(EXAMPLE_HEADERS) --fail-on never
 	$(BUILD)/modelgraph dump $(EXAMPLE_HEADERS)
+	@echo "--- what modelgraph finds in models with the classic mistakes ($(EXAMPLE_MISTAKES)):"
+	$(BUILD)/modelgraph lint $(EXAMPLE_MISTAKES) --fail-on never
 
 test: test-plain test-sanitize
 

@@ -42,8 +42,8 @@ const char *mg_cli_value(const mg_cli_command *command, const mg_cli_args *args,
 
 void mg_cli_print_help(const mg_cli_command *command)
 {
-	printf("usage: modelgraph %s [options] %s\n\n%s\n", command->name, command->arguments,
-	       command->summary);
+	printf("usage: modelgraph %s [options]%s%s\n\n%s\n", command->name,
+	       *command->arguments ? " " : "", command->arguments, command->summary);
 	printf("\noptions:\n");
 	for (size_t i = 0; i < count_options(command); i++) {
 		const mg_cli_option *o = &command->options[i];
