@@ -208,14 +208,14 @@ static void describe_struct(walker *w, CXCursor cursor)
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
 	if (w->failed || !has_annotations(&s))
 		return;
-	char *tag = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
+	const char *tag = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
 	if (tag && !*tag) {
 		/* Anonymous: clang names it after its typedef, if it has one. */
 		CXType type = mg_clang.clang_getCursorType(cursor);
 		mg_c_type described;
 		if (mg_c_type_infer(&described, type, w->scratch) < 0)
 			out_of_memory(w);
-		tag = (char *)described.target;
+		tag = described.target;
 	}
 	s.tag = tag;
 	s.definition = definition_key(w, cursor);

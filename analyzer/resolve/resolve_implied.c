@@ -99,7 +99,7 @@ static candidate by_prefixed_table(const implied_context *ctx, const mg_column *
 	return (candidate){parent, "its name is a prefix followed by the referenced table's name"};
 }
 
-static int add_implied(mg_graph *graph, mg_table *child, mg_column *column, candidate found)
+static int add_implied(mg_table *child, mg_column *column, candidate found)
 {
 	char name[512];
 	snprintf(name, sizeof(name), "%s_%s_implied", child->name, column->name);
@@ -123,7 +123,7 @@ static int imply_for_table(const implied_context *ctx, mg_table *t)
 		for (size_t h = 0; h < sizeof(heuristics) / sizeof(heuristics[0]); h++) {
 			candidate found = heuristics[h](ctx, c);
 			if (found.parent && found.parent != t && compatible(c, found.parent)) {
-				if (add_implied(ctx->graph, t, c, found) < 0)
+				if (add_implied(t, c, found) < 0)
 					return -1;
 				break;
 			}

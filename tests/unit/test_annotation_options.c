@@ -1096,7 +1096,7 @@ static void test_hostile_random(void **state)
 	char text[48];
 	(void)state;
 
-	for (int round = 0; round < 20000; round++) {
+	for (size_t round = 0; round < 20000; round++) {
 		size_t len;
 		mg_annotation *a;
 
