@@ -80,8 +80,8 @@ const char *mg_config_baseline(const mg_config *config);         /* a path, rela
                                                                      already joined */
 const char *mg_config_docs_title(const mg_config *config);
 const char *mg_config_docs_format(const mg_config *config);      /* html|markdown */
-const char *mg_config_diagram_columns(const mg_config *config);  /* all|keys|none */
-const char *mg_config_diagram_group_by(const mg_config *config); /* file|schema|none */
+const char *mg_config_diagram_columns(const mg_config *config);  /* all|keys|related|none */
+const char *mg_config_diagram_group_by(const mg_config *config); /* file|schema|prefix|none */
 
 /* diagram.collapse-association: 1 or 0, or -1 when unset. */
 int mg_config_diagram_collapse_association(const mg_config *config);

@@ -425,7 +425,7 @@ static void setting_errors(void **state)
 	load_fails("diagram:\n  columns: key\n",
 		   "2:12: invalid value \"key\" for \"columns\"; did you mean \"keys\"?");
 	load_fails("diagram:\n  columns: every\n",
-		   "2:12: invalid value \"every\" for \"columns\"; expected all, keys or none");
+		   "2:12: invalid value \"every\" for \"columns\"; expected all, keys, related or none");
 	load_fails("diagram:\n  group-by: schemas\n",
 		   "2:13: invalid value \"schemas\" for \"group-by\"; did you mean \"schema\"?");
 	load_fails("diagram:\n  collapse-association: yes\n",

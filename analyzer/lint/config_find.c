@@ -1,0 +1,77 @@
+/* Finding `.modelgraph.yml`, and reading a settings file whole. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analyzer/lint/config.h"
+#include "analyzer/read/input_file.h"
+
+/* ---- finding the file ---- */
+
+static bool ends_with_slash(const char *s)
+{
+	size_t n = strlen(s);
+	return n && s[n - 1] == '/';
+}
+
+/* `dir` joined with `name` into buf; "." is left out. -1 when it does not fit. */
+static int join(char *buf, size_t size, const char *dir, const char *name)
+{
+	int n = strcmp(dir, ".") == 0
+		    ? snprintf(buf, size, "%s", name)
+		    : snprintf(buf, size, "%s%s%s", dir, ends_with_slash(dir) ? "" : "/", name);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+int mg_config_find(char *out, size_t size, const char *start_dir)
+{
+	char dir[4096], candidate[4096], up[4096];
+	struct stat st, parent;
+
+	if (!start_dir || !*start_dir)
+		start_dir = ".";
+	if (strlen(start_dir) >= sizeof(dir))
+		return -1;
+	memcpy(dir, start_dir, strlen(start_dir) + 1);
+	for (;;) {
+		if (join(candidate, sizeof(candidate), dir, MG_CONFIG_FILE_NAME) < 0)
+			return -1;
+		if (stat(candidate, &st) == 0) {
+			if (strlen(candidate) >= size)
+				return -1;
+			memcpy(out, candidate, strlen(candidate) + 1);
+			return 1;
+		}
+		if (join(up, sizeof(up), dir, "..") < 0)
+			return -1;
+		/* The root is its own parent. */
+		if (stat(dir, &st) != 0 || stat(up, &parent) != 0 ||
+		    (st.st_dev == parent.st_dev && st.st_ino == parent.st_ino))
+			return 0;
+		memcpy(dir, up, strlen(up) + 1);
+	}
+}
+
+/* ---- reading a file ---- */
+
+char *mg_config_read_file(const char *path, const char *what, const char *missing_hint,
+			  size_t *out_len, mg_error *err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			mg_error_set(err, "%s: no such file; %s", path, missing_hint);
+		else
+			mg_error_set(err, "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		mg_error_set(err, "%s: is a directory; name a %s", path, what);
+		return NULL;
+	}
+	return mg_input_read_all(path, out_len, err);
+}

@@ -1,0 +1,252 @@
+/*
+ * The `rules` section (a severity, or a mapping with the rule's options)
+ * and the `ignore` section (rule, path pattern, reason) of
+ * `.modelgraph.yml`.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/core/suggest.h"
+#include "analyzer/lint/config_loader.h"
+#include "analyzer/lint/glob.h"
+#include "analyzer/lint/reserved_words.h"
+
+static const char *const ignore_keys[] = {"rule", "path", "reason"};
+static const char *const severity_names[] = {"off", "note", "warning", "error"};
+
+static const struct {
+	const char *name;
+	unsigned bit;
+} dialects[] = {
+	{"sqlite", MG_DIALECT_SQLITE},
+	{"postgresql", MG_DIALECT_POSTGRESQL},
+	{"mysql", MG_DIALECT_MYSQL},
+};
+
+/* Options a rule takes besides `severity`; only name-reserved-word has one. */
+static const struct {
+	const char *rule;
+	const char *key;
+} rule_options[] = {
+	{"name-reserved-word", "dialects"},
+};
+
+/* ---- rules ---- */
+
+static const mg_rule *find_rule(loader *ld, const yaml_node_t *node)
+{
+	const mg_rule *rule = mg_rule_find(config_text_of(node));
+	if (rule)
+		return rule;
+	size_t n = 0;
+	const mg_rule *const *all = mg_rules_all(&n);
+	const char *ids[256];
+	if (n > COUNT(ids))
+		n = COUNT(ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = all[i]->id;
+	const char *text = config_text_of(node);
+	const char *near = mg_suggest_nearest(text, strlen(text), ids, n);
+	if (near)
+		config_fail_at(ld, node, "unknown rule \"%s\"; did you mean \"%s\"?", text, near);
+	else
+		config_fail_at(ld, node, "unknown rule \"%s\"; \"modelgraph rules\" lists them", text);
+	return NULL;
+}
+
+static int parse_severity(loader *ld, const yaml_node_t *node, mg_severity *out)
+{
+	if (config_expect(ld, node, YAML_SCALAR_NODE, false, "\"severity\"") < 0)
+		return -1;
+	if (mg_severity_parse(config_text_of(node), out) == 0)
+		return 0;
+	char what[300];
+	snprintf(what, sizeof(what), "invalid severity \"%s\"", config_text_of(node));
+	return config_fail_choice(ld, node, what, severity_names, COUNT(severity_names));
+}
+
+static int add_override(loader *ld, const mg_rule *rule, mg_severity severity)
+{
+	mg_config *c = ld->config;
+	size_t n = c->noverrides;
+	if (MG_ARENA_PUSH(c->arena, c->override_ids, n, c->ids_cap, rule->id) < 0)
+		return config_fail_memory(ld);
+	n = c->noverrides;
+	if (MG_ARENA_PUSH(c->arena, c->override_severities, n, c->severities_cap, severity) < 0)
+		return config_fail_memory(ld);
+	c->noverrides = n;
+	return 0;
+}
+
+static int parse_dialects(loader *ld, const yaml_node_t *node)
+{
+	const char *names[COUNT(dialects)];
+	for (size_t i = 0; i < COUNT(dialects); i++)
+		names[i] = dialects[i].name;
+	if (config_expect(ld, node, YAML_SEQUENCE_NODE, false, "\"dialects\"") < 0)
+		return -1;
+	if (node->data.sequence.items.start == node->data.sequence.items.top)
+		return config_fail_at(ld, node, "\"dialects\" needs at least one dialect");
+	unsigned bits = 0;
+	for (const yaml_node_item_t *it = node->data.sequence.items.start;
+	     it < node->data.sequence.items.top; it++) {
+		const yaml_node_t *item = yaml_document_get_node(ld->doc, *it);
+		if (config_expect(ld, item, YAML_SCALAR_NODE, false, "a dialect") < 0)
+			return -1;
+		size_t i = 0;
+		while (i < COUNT(dialects) && strcmp(config_text_of(item), dialects[i].name) != 0)
+			i++;
+		if (i == COUNT(dialects)) {
+			char what[300];
+			snprintf(what, sizeof(what), "unknown dialect \"%s\"", config_text_of(item));
+			return config_fail_choice(ld, item, what, names, COUNT(names));
+		}
+		bits |= dialects[i].bit;
+	}
+	ld->config->dialects = bits;
+	return 0;
+}
+
+/* `rule-id: {severity: …, option: …}` */
+static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t *map)
+{
+	const char *keys[1 + COUNT(rule_options)] = {"severity"};
+	size_t nkeys = 1;
+	for (size_t i = 0; i < COUNT(rule_options); i++)
+		if (strcmp(rule_options[i].rule, rule->id) == 0)
+			keys[nkeys++] = rule_options[i].key;
+
+	if (config_check_keys(ld, map) < 0)
+		return -1;
+	const yaml_node_t *key, *value;
+	FOR_EACH_PAIR(ld, map, key, value) {
+		const char *name = config_text_of(key);
+		size_t k = 0;
+		while (k < nkeys && strcmp(name, keys[k]) != 0)
+			k++;
+		if (k == nkeys) {
+			char context[300];
+			snprintf(context, sizeof(context), " in rule \"%s\"", rule->id);
+			return config_fail_unknown_key(ld, key, context, keys, nkeys);
+		}
+		if (strcmp(name, "severity") == 0) {
+			mg_severity severity;
+			if (parse_severity(ld, value, &severity) < 0 ||
+			    add_override(ld, rule, severity) < 0)
+				return -1;
+		} else if (strcmp(name, "dialects") == 0) {
+			if (parse_dialects(ld, value) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int config_parse_rules(loader *ld, const yaml_node_t *node)
+{
+	int r = config_expect(ld, node, YAML_MAPPING_NODE, true, "\"rules\"");
+	if (r <= 0)
+		return r;
+	if (config_check_keys(ld, node) < 0)
+		return -1;
+	const yaml_node_t *key, *value;
+	FOR_EACH_PAIR(ld, node, key, value) {
+		const mg_rule *rule = find_rule(ld, key);
+		if (!rule)
+			return -1;
+		if (value->type == YAML_SCALAR_NODE) {
+			mg_severity severity;
+			if (parse_severity(ld, value, &severity) < 0 || add_override(ld, rule, severity) < 0)
+				return -1;
+		} else if (value->type == YAML_MAPPING_NODE) {
+			if (parse_rule_mapping(ld, rule, value) < 0)
+				return -1;
+		} else {
+			return config_fail_at(ld, value, "rule \"%s\" takes a severity or a mapping, not a %s",
+				       rule->id, config_type_name(value->type));
+		}
+	}
+	return 0;
+}
+
+/* ---- ignores ---- */
+
+/* A scalar member of an ignore entry, or NULL after the error. Missing or
+ * blank: "needs". */
+static const char *ignore_member(loader *ld, const yaml_node_t *entry, const yaml_node_t *value,
+				 const char *name, const char *hint)
+{
+	char what[64];
+	if (value && config_expect(ld, value, YAML_SCALAR_NODE, true, config_quoted(what, sizeof(what), name)) < 0)
+		return NULL;
+	if (!value || config_is_null(value) || config_is_blank(config_text_of(value))) {
+		config_fail_at(ld, value ? value : entry, "ignore entry needs a \"%s\"%s", name, hint);
+		return NULL;
+	}
+	return config_text_of(value);
+}
+
+static int parse_ignore(loader *ld, const yaml_node_t *entry)
+{
+	if (config_expect(ld, entry, YAML_MAPPING_NODE, false, "an ignore entry") < 0 ||
+	    config_check_keys(ld, entry) < 0)
+		return -1;
+	const yaml_node_t *members[COUNT(ignore_keys)] = {NULL};
+	const yaml_node_t *key, *value;
+	FOR_EACH_PAIR(ld, entry, key, value) {
+		size_t k = 0;
+		while (k < COUNT(ignore_keys) && strcmp(config_text_of(key), ignore_keys[k]) != 0)
+			k++;
+		if (k == COUNT(ignore_keys))
+			return config_fail_unknown_key(ld, key, " in an ignore entry", ignore_keys,
+						COUNT(ignore_keys));
+		members[k] = value;
+	}
+
+	const char *rule_id = ignore_member(ld, entry, members[0], "rule", "");
+	if (!rule_id)
+		return -1;
+	const mg_rule *rule = find_rule(ld, members[0]);
+	if (!rule)
+		return -1;
+	const char *pattern = ignore_member(ld, entry, members[1], "path",
+					    ": a pattern over object paths, such as \"audit_*\"");
+	if (!pattern)
+		return -1;
+	char problem[300];
+	if (mg_glob_check(pattern, problem, sizeof(problem)) < 0)
+		return config_fail_at(ld, members[1], "invalid pattern \"%s\": %s", pattern, problem);
+	const char *reason = ignore_member(ld, entry, members[2], "reason",
+					   ": say why these findings are acceptable");
+	if (!reason)
+		return -1;
+
+	mg_config *c = ld->config;
+	mg_config_ignore ignore = {
+		.rule = rule->id,
+		.pattern = mg_arena_strdup(c->arena, pattern),
+		.reason = mg_arena_strdup(c->arena, reason),
+		.location = {.file = c->path,
+			     .line = (unsigned)entry->start_mark.line + 1,
+			     .column = (unsigned)entry->start_mark.column + 1},
+	};
+	if (!ignore.pattern || !ignore.reason ||
+	    MG_ARENA_PUSH(c->arena, c->ignores, c->nignores, c->ignores_cap, ignore) < 0)
+		return config_fail_memory(ld);
+	return 0;
+}
+
+int config_parse_ignores(loader *ld, const yaml_node_t *node)
+{
+	int r = config_expect(ld, node, YAML_SEQUENCE_NODE, true, "\"ignore\"");
+	if (r <= 0)
+		return r;
+	for (const yaml_node_item_t *it = node->data.sequence.items.start;
+	     it < node->data.sequence.items.top; it++)
+		if (parse_ignore(ld, yaml_document_get_node(ld->doc, *it)) < 0)
+			return -1;
+	return 0;
+}
