@@ -225,7 +225,7 @@ static void parse_named(mg_annotation_parser *p, size_t start, size_t end, size_
 	if (!value || !mg_annotation_value_read(p, value, value_start, value_end))
 		return;
 	snprintf(context, sizeof context, "option \"%s\"", option->key);
-	if (mg_annotation_value_check(p, value, option->type, option->values, context))
+	if (mg_annotation_value_check(p, value, option, context))
 		add_option(p, option->key, start, end, value);
 }
 
@@ -260,7 +260,8 @@ static void fill_slot(mg_annotation_parser *p, size_t start, size_t end)
 	if (!value || !mg_annotation_value_read(p, value, start, end))
 		return;
 	snprintf(context, sizeof context, "the %s of %s", slot->what, spec->macro);
-	if (mg_annotation_value_check(p, value, slot->type, NULL, context))
+	const mg_option_spec as_option = {.key = slot->what, .type = slot->type};
+	if (mg_annotation_value_check(p, value, &as_option, context))
 		positionals[a->positional_count - 1] = value;
 }
 

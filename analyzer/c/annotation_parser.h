@@ -52,7 +52,6 @@ bool mg_annotation_value_read(mg_annotation_parser *p, mg_annotation_value *v, s
  * `the target of MG_RELATIONSHIP`.
  */
 bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
-                               mg_option_type type, const char *const *values,
-                               const char *context);
+                               const mg_option_spec *spec, const char *context);
 
 #endif

@@ -15,6 +15,12 @@ static const char *const lazy_strategies[] = {
 	"noload", "dynamic", "write_only", "immediate", NULL,
 };
 
+/* The spellings SQLAlchemy still accepts from before the strategies had
+ * names: lazy=True is "select", lazy=False "joined", lazy=None "noload". */
+static const char *const lazy_legacy[] = {
+	"true", "select", "false", "joined", "none", "noload", NULL,
+};
+
 /* SQLAlchemy's cascade rules (relationship cascade=). */
 static const char *const cascade_rules[] = {
 	"all", "save-update", "merge", "expunge", "delete", "delete-orphan",
@@ -64,7 +70,7 @@ static const mg_option_spec relationship_options[] = {
 	{ .key = "foreign_keys", .type = MG_OPT_REF_LIST },
 	{ .key = "remote_side", .type = MG_OPT_NAME_LIST },
 	{ .key = "cascade", .type = MG_OPT_CASCADE, .values = cascade_rules },
-	{ .key = "lazy", .type = MG_OPT_ENUM, .values = lazy_strategies },
+	{ .key = "lazy", .type = MG_OPT_ENUM, .values = lazy_strategies, .aliases = lazy_legacy },
 	{ .key = "order_by", .type = MG_OPT_EXPR },
 	{ .key = "viewonly", .type = MG_OPT_BOOL },
 	{ .key = "overlaps", .type = MG_OPT_NAME_LIST },

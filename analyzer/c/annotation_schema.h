@@ -33,6 +33,8 @@ typedef struct mg_option_spec {
 	const char *key;
 	mg_option_type type;
 	const char *const *values; /* MG_OPT_ENUM, MG_OPT_CASCADE: NULL-terminated */
+	const char *const *aliases; /* MG_OPT_ENUM: older spellings, as pairs {old, value of
+	                               `values`}, NULL-terminated; NULL when none */
 } mg_option_spec;
 
 typedef struct mg_slot_spec {

@@ -269,7 +269,7 @@ static bool check_bool(mg_annotation_parser *p, mg_annotation_value *v, const ch
 }
 
 static bool check_enum(mg_annotation_parser *p, mg_annotation_value *v, const char *context,
-                       const char *const *values)
+                       const char *const *values, const char *const *aliases)
 {
 	const char *suggestion = NULL;
 	char expected[256];
@@ -280,6 +280,14 @@ static bool check_enum(mg_annotation_parser *p, mg_annotation_value *v, const ch
 				v->type = MG_VALUE_ENUM;
 				v->str = values[i];
 				v->size = strlen(values[i]);
+				return true;
+			}
+		}
+		for (size_t i = 0; aliases && aliases[i]; i += 2) {
+			if (mg_lex_loose_equal(v->str, v->size, aliases[i])) {
+				v->type = MG_VALUE_ENUM;
+				v->str = aliases[i + 1];
+				v->size = strlen(aliases[i + 1]);
 				return true;
 			}
 		}
@@ -443,9 +451,10 @@ static bool check_cascade(mg_annotation_parser *p, mg_annotation_value *v, const
 }
 
 bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
-                               mg_option_type type, const char *const *values,
-                               const char *context)
+                               const mg_option_spec *spec, const char *context)
 {
+	const mg_option_type type = spec->type;
+	const char *const *values = spec->values;
 	switch (type) {
 	case MG_OPT_BOOL:
 		return check_bool(p, v, context);
@@ -468,7 +477,7 @@ bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
 			v->type = MG_VALUE_TEXT;
 		return true;
 	case MG_OPT_ENUM:
-		return check_enum(p, v, context, values);
+		return check_enum(p, v, context, values, spec->aliases);
 	case MG_OPT_REF:
 		if (v->type == MG_VALUE_REF)
 			return true;

@@ -13,6 +13,9 @@ struct User {
 	char email[121]       MG_COLUMN(nullable=false, name=mail);
 	struct Post **posts   MG_RELATIONSHIP(Post, backref=author, lazy=selectin,
 	                                      cascade="all, delete-orphan", foreign_keys=[Post.user_id]);
+	/* SQLAlchemy still takes the old spellings: True is select, False joined. */
+	struct Post **drafts  MG_RELATIONSHIP(Post, lazy=True, viewonly=true, foreign_keys=[Post.user_id]);
+	struct Post **edits   MG_RELATIONSHIP(Post, lazy=false, viewonly=true, foreign_keys=[Post.editor_id]);
 } MG_MODEL(tablename=users) MG_UNIQUE(name, email) MG_INDEX(ix_users_mail, mail);
 
 struct Post {
