@@ -11,8 +11,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 failures=0
 
-# Worst finding: error (SET NULL on NOT NULL), warning (no index), note
-# (an isolated table), none.
+# Worst finding: error (SET NULL on NOT NULL), warning (no primary key),
+# note (an isolated table), none.
 cat > error.sql <<'SQL'
 CREATE TABLE users (id INTEGER PRIMARY KEY);
 CREATE TABLE post (id INTEGER PRIMARY KEY,
@@ -21,7 +21,8 @@ CREATE INDEX ix ON post (user_id);
 SQL
 cat > warning.sql <<'SQL'
 CREATE TABLE users (id INTEGER PRIMARY KEY);
-CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));
+CREATE TABLE post (user_id INTEGER REFERENCES users (id));
+CREATE INDEX ix ON post (user_id);
 SQL
 cat > note.sql <<'SQL'
 CREATE TABLE users (id INTEGER PRIMARY KEY);

@@ -264,7 +264,7 @@ static void severities_and_dialects_reach_lint(void **state)
 	mg_findings *plain = mg_test_lint(graph);
 	assert_int_equal(mg_test_count_rule(plain, "table-isolated"), 2);
 	assert_int_equal(mg_test_count_rule(plain, "name-reserved-word"), 1);
-	assert_int_equal(mg_test_find_rule(plain, "name-reserved-word")->severity, MG_SEVERITY_WARNING);
+	assert_int_equal(mg_test_find_rule(plain, "name-reserved-word")->severity, MG_SEVERITY_NOTE);
 	mg_findings_free(plain);
 
 	/* USER is reserved in PostgreSQL, not in MySQL. */

@@ -57,7 +57,7 @@ static void defaults_report_every_finding(void **state)
 	assert_int_equal(mg_test_count_rule(mg_lint_run_findings(run), "fk-missing-index"), 2);
 	assert_int_equal(mg_test_count_rule(mg_lint_run_findings(run), "table-no-primary-key"), 1);
 	assert_non_null(mg_graph_find_table(mg_lint_run_graph(run), "review"));
-	/* warnings only: the default fail-on level (error) is not reached */
+	/* warnings and notes only: the default fail-on level (error) is not reached */
 	assert_false(mg_lint_run_fails(run));
 	mg_lint_run_free(run);
 }
@@ -69,6 +69,7 @@ static void config_ignores_severities_and_fail_on_apply(void **state)
 	const char *config = copy_path(mg_test_write_file(
 		"project.yml", "rules:\n"
 			       "  table-no-primary-key: error\n"
+			       "  fk-missing-index: warning\n"
 			       "ignore:\n"
 			       "  - rule: table-no-primary-key\n"
 			       "    path: \"audit_*\"\n"

@@ -212,7 +212,7 @@ static void check_missing_index(mg_rule_context *ctx)
 
 const mg_rule mg_rule_fk_missing_index = {
 	.id = "fk-missing-index",
-	.severity = MG_SEVERITY_WARNING,
+	.severity = MG_SEVERITY_NOTE,
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "A foreign key's columns are not the leading columns of any index.",
 	.rationale = "Loading a one-to-many collection (user.posts) filters the child table by the "
@@ -272,7 +272,7 @@ static void check_duplicate(mg_rule_context *ctx)
 
 const mg_rule mg_rule_fk_duplicate = {
 	.id = "fk-duplicate",
-	.severity = MG_SEVERITY_WARNING,
+	.severity = MG_SEVERITY_NOTE,
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "Two foreign keys of a table reference the same columns from the same columns.",
 	.rationale = "Every write checks both; if their actions differ, which one wins depends on "

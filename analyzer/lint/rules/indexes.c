@@ -91,7 +91,7 @@ static void check_redundant(mg_rule_context *ctx)
 
 const mg_rule mg_rule_index_redundant = {
 	.id = "index-redundant",
-	.severity = MG_SEVERITY_WARNING,
+	.severity = MG_SEVERITY_NOTE,
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "An index duplicates another index or the primary key, or is a leading part of one.",
 	.rationale = "Every index slows every write and takes space; one whose lookups another "

@@ -53,7 +53,7 @@ static void check_reserved(mg_rule_context *ctx)
 
 const mg_rule mg_rule_name_reserved_word = {
 	.id = "name-reserved-word",
-	.severity = MG_SEVERITY_WARNING,
+	.severity = MG_SEVERITY_NOTE,
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "A table or column is named with a word the SQL dialect reserves.",
 	.rationale = "A model named User maps to table \"user\", which PostgreSQL reserves: "

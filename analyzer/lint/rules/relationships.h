@@ -25,6 +25,11 @@ const char *mg_rel_fk_text(char *buf, size_t size, const mg_foreign_key *fk);
  * not made by resolve for a backref. */
 bool mg_rel_is_declared(const mg_relationship *r);
 
+/* Whether r's overlaps= names the relationship `name` (as "name" or
+ * "Model.name"): SQLAlchemy's way of saying two relationships knowingly
+ * share columns. */
+bool mg_rel_overlaps_names(const mg_relationship *r, const char *name);
+
 /* A self-referential relationship declared as one object (`T *` or
  * uselist=false) that SQLAlchemy makes one-to-many for want of remote_side:
  * rel-self-ref-needs-remote-side's case, which rules on its symptoms skip. */

@@ -356,14 +356,6 @@ static const mg_relationship *owner(const mg_relationship *r)
 	return r->from_backref ? r->inverse : r;
 }
 
-static bool names(const mg_relationship *r, const char *name)
-{
-	for (size_t i = 0; i < r->noverlaps; i++)
-		if (strcmp(r->overlaps[i], name) == 0)
-			return true;
-	return false;
-}
-
 /* Whether a means b as its inverse, by back_populates or backref, even when
  * the pair did not form (other rules report why). SQLAlchemy records a
  * back_populates as a reverse property either way. */
@@ -380,7 +372,7 @@ static bool meant_inverse(const mg_relationship *a, const mg_relationship *b)
 static bool conflict(const mg_relationship *a, const mg_relationship *b)
 {
 	return a != b && a->inverse != b && a->candidate_inverse != b && owner(a) != owner(b) &&
-	       !meant_inverse(a, b) && !meant_inverse(b, a) && !names(a, b->name) && !names(b, a->name);
+	       !meant_inverse(a, b) && !meant_inverse(b, a) && !mg_rel_overlaps_names(a, b->name) && !mg_rel_overlaps_names(b, a->name);
 }
 
 /*
@@ -558,9 +550,13 @@ const mg_rule mg_rule_rel_overlapping_writes = {
 
 /* ---- rel-secondary-is-model ---- */
 
+/* The association-object pattern SQLAlchemy documents reads the link table
+ * through secondary as well, viewonly or with overlaps= naming the model's
+ * relationships; only a writable secondary that says nothing is reported. */
 static void check_secondary_model_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (!r->secondary || r->secondary->kind != MG_TABLE_MODEL)
+	if (!r->secondary || r->secondary->kind != MG_TABLE_MODEL || r->viewonly == MG_TRUE ||
+	    r->noverlaps > 0)
 		return;
 	char rn[NAME_SIZE];
 	mg_finding *f = mg_report_relationship(ctx, r,
@@ -579,13 +575,15 @@ static void check_secondary_is_model(mg_rule_context *ctx)
 
 const mg_rule mg_rule_rel_secondary_is_model = {
 	.id = "rel-secondary-is-model",
-	.severity = MG_SEVERITY_ERROR,
+	.severity = MG_SEVERITY_WARNING,
 	.sources = MG_RULE_SOURCE_C,
 	.summary = "secondary names the table of a mapped model instead of a plain association table.",
 	.rationale = "Through secondary, SQLAlchemy inserts and deletes the association rows itself; a "
 		     "model mapped to the same table inserts and deletes them too, so one session can "
-		     "write a row twice or delete it behind the other's back. A link with data of its "
-		     "own is an association object: a model with two many-to-one relationships.",
+		     "write a row twice or delete it behind the other's back (SQLAlchemy warns of the "
+		     "conflict). A link with data of its own is an association object: a model with "
+		     "two many-to-one relationships; a shortcut through its table is fine when it is "
+		     "viewonly, or names the model's relationships in overlaps=.",
 	.bad_c = "struct Song {\n"
 		 "    int id                       MG_COLUMN(primary_key=true);\n"
 		 "    struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=entry, backref=songs);\n"

@@ -58,6 +58,80 @@ static bool named_back(const mg_relationship *r)
 	return false;
 }
 
+/* ---- rel-back-populates-wrong-target ---- */
+
+static void check_wrong_target_one(mg_rule_context *ctx, const mg_relationship *r)
+{
+	if (!r->back_populates || !r->target || r->inverse)
+		return;
+	const mg_relationship *s = relationship_named(r->target, r->back_populates);
+	if (!s || s == r || s->from_backref || s->target == r->source)
+		return;
+	char rn[NAME_SIZE], sn[NAME_SIZE];
+	mg_rel_name(rn, sizeof(rn), r);
+	mg_rel_name(sn, sizeof(sn), s);
+	mg_finding *f = mg_report_relationship(ctx, r,
+					       "relationship \"%s\" has back_populates \"%s\", but \"%s\" leads to "
+					       "\"%s\", not back to \"%s\"",
+					       rn, r->back_populates, sn,
+					       s->target ? mg_rel_model_name(s->target) : s->target_name,
+					       mg_rel_model_name(r->source));
+	if (!f)
+		return;
+	mg_rel_set_fix(ctx, f, "name the inverse of \"%s\": a relationship of \"%s\" that targets \"%s\"",
+		       rn, mg_rel_model_name(r->target), mg_rel_model_name(r->source));
+	mg_rel_related(ctx, s);
+}
+
+static void check_back_populates_wrong_target(mg_rule_context *ctx)
+{
+	each_declared(ctx, check_wrong_target_one);
+}
+
+const mg_rule mg_rule_rel_back_populates_wrong_target = {
+	.id = "rel-back-populates-wrong-target",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "back_populates names a relationship that leads to another model.",
+	.rationale = "The inverse of User.posts must lead from Post back to User. When back_populates "
+		     "names a relationship of Post that targets a third model, SQLAlchemy refuses the "
+		     "mapping when it configures the mappers (\"reverse_property ... does not "
+		     "reference mapper\").",
+	.bad_c = "struct User {\n"
+		 "    int id                MG_COLUMN(primary_key=true);\n"
+		 "    struct Post **posts   MG_RELATIONSHIP(Post, back_populates=topic);\n"
+		 "} MG_MODEL(tablename=users);\n"
+		 "\n"
+		 "struct Topic {\n"
+		 "    int id                MG_COLUMN(primary_key=true);\n"
+		 "} MG_MODEL();\n"
+		 "\n"
+		 "struct Post {\n"
+		 "    int id                MG_COLUMN(primary_key=true);\n"
+		 "    int user_id           MG_FOREIGN_KEY(users.id, index=true);\n"
+		 "    int topic_id          MG_FOREIGN_KEY(topic.id, index=true);\n"
+		 "    struct Topic *topic   MG_RELATIONSHIP(Topic, backref=posts);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct User {\n"
+		  "    int id                MG_COLUMN(primary_key=true);\n"
+		  "    struct Post **posts   MG_RELATIONSHIP(Post, back_populates=author);\n"
+		  "} MG_MODEL(tablename=users);\n"
+		  "\n"
+		  "struct Topic {\n"
+		  "    int id                MG_COLUMN(primary_key=true);\n"
+		  "} MG_MODEL();\n"
+		  "\n"
+		  "struct Post {\n"
+		  "    int id                MG_COLUMN(primary_key=true);\n"
+		  "    int user_id           MG_FOREIGN_KEY(users.id, index=true);\n"
+		  "    int topic_id          MG_FOREIGN_KEY(topic.id, index=true);\n"
+		  "    struct User *author   MG_RELATIONSHIP(User, back_populates=posts);\n"
+		  "    struct Topic *topic   MG_RELATIONSHIP(Topic, backref=posts);\n"
+		  "} MG_MODEL();",
+	.fix = "Name the relationship of the target that leads back to this model.",
+	.check = check_back_populates_wrong_target,
+};
+
 /* ---- rel-back-populates-asymmetric ---- */
 
 static void check_asymmetric_one(mg_rule_context *ctx, const mg_relationship *r)
@@ -81,14 +155,7 @@ static void check_asymmetric_one(mg_rule_context *ctx, const mg_relationship *r)
 			       "back_populates from \"%s\"",
 			       other, sn, r->name, rn);
 	} else if (s->target != r->source) {
-		f = mg_report_relationship(ctx, r,
-					   "relationship \"%s\" has back_populates \"%s\", but \"%s\" leads to \"%s\", "
-					   "not back to \"%s\"",
-					   rn, r->back_populates, sn, s->target ? mg_rel_model_name(s->target)
-										: s->target_name,
-					   mg_rel_model_name(r->source));
-		mg_rel_set_fix(ctx, f, "name the inverse of \"%s\": a relationship of \"%s\" that targets \"%s\"",
-			       rn, mg_rel_model_name(r->target), mg_rel_model_name(r->source));
+		return; /* rel-back-populates-wrong-target */
 	} else if (!s->back_populates) {
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" has back_populates \"%s\", but \"%s\" does not name it "
@@ -122,14 +189,14 @@ static void check_back_populates_asymmetric(mg_rule_context *ctx)
 
 const mg_rule mg_rule_rel_back_populates_asymmetric = {
 	.id = "rel-back-populates-asymmetric",
-	.severity = MG_SEVERITY_ERROR,
+	.severity = MG_SEVERITY_WARNING,
 	.sources = MG_RULE_SOURCE_C,
 	.summary = "back_populates names a relationship that does not name this one back.",
 	.rationale = "back_populates links two relationships only when each names the other and each "
 		     "leads to the other's model. Half a pair keeps the two in step one way only: "
 		     "appending a post to user.posts sets post.author, but setting post.author leaves "
-		     "user.posts stale until the session is refreshed. A back_populates naming a "
-		     "relationship to another model fails when the mappers are configured.",
+		     "user.posts stale until the session is refreshed. SQLAlchemy configures such a "
+		     "pair without a word.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, back_populates=author);\n"
@@ -411,11 +478,23 @@ const mg_rule mg_rule_rel_backref_conflict = {
 
 /* ---- rel-missing-backref ---- */
 
+/*
+ * Only a collection is held to having an inverse. A one-way many-to-one
+ * (Post.author with nothing on User) is ordinary style that SQLAlchemy never
+ * warns about, and reporting it buried the findings that matter. A
+ * collection is different: its rows are written by appending to it
+ * (user.posts.append(post) sets post.user_id), yet the child cannot reach
+ * its parent, not even after the append, so the way back gets rebuilt by
+ * hand with queries. That is the missing backref of the seed's User.posts.
+ */
 static void check_missing_backref_one(mg_rule_context *ctx, const mg_relationship *r)
 {
 	if (r->backref || r->back_populates || r->inverse || r->candidate_inverse ||
 	    r->join != MG_JOIN_OK || r->viewonly == MG_TRUE || named_back(r))
 		return; /* a candidate inverse, even a viewonly one, does lead back */
+	if (r->collection != MG_TRUE ||
+	    (r->direction != MG_CARD_ONE_TO_MANY && r->direction != MG_CARD_MANY_TO_MANY))
+		return;
 	char rn[NAME_SIZE];
 	mg_report_relationship(ctx, r,
 			       "relationship \"%s\" has no inverse: it gives neither backref nor back_populates, "
@@ -432,12 +511,13 @@ const mg_rule mg_rule_rel_missing_backref = {
 	.id = "rel-missing-backref",
 	.severity = MG_SEVERITY_WARNING,
 	.sources = MG_RULE_SOURCE_C,
-	.summary = "A relationship has no inverse: no backref, no back_populates, nothing leading back.",
-	.rationale = "Without an inverse the link can be walked one way only, and SQLAlchemy keeps "
-		     "nothing in step in memory: after user.posts.append(post), post.author stays "
-		     "empty until the session flushes and reloads it. Models in Flask-SQLAlchemy's "
-		     "style name the way back with backref= (or back_populates= on both sides). "
-		     "viewonly relationships are exempt.",
+	.summary = "A collection has no inverse: no backref, no back_populates, nothing leading back.",
+	.rationale = "A one-to-many or many-to-many collection is how its rows get linked "
+		     "(user.posts.append(post) writes post.user_id), but without an inverse the other "
+		     "side cannot walk back: post.author does not exist, and code rebuilds it by hand "
+		     "with queries. Models in Flask-SQLAlchemy's style name the way back with "
+		     "backref= (or back_populates= on both sides). A one-way many-to-one or "
+		     "one-to-one is ordinary and not reported; viewonly relationships are exempt.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post);\n"
@@ -615,6 +695,9 @@ static void check_unlinked_one(mg_rule_context *ctx, const mg_relationship *r)
 	/* A read-only side needs no link (SQLAlchemy keeps viewonly ones out of
 	 * backref events anyway). */
 	if (!s || mg_name_order(r->path, s->path) > 0 || r->viewonly == MG_TRUE || s->viewonly == MG_TRUE)
+		return;
+	/* overlaps= naming the other says the two were kept apart on purpose. */
+	if (mg_rel_overlaps_names(r, s->name) || mg_rel_overlaps_names(s, r->name))
 		return;
 	char rn[NAME_SIZE], sn[NAME_SIZE], way[NAME_SIZE + 40];
 	mg_rel_name(rn, sizeof(rn), r);

@@ -367,9 +367,13 @@ const mg_rule mg_rule_rel_uselist_false_not_unique = {
 
 /* ---- rel-uselist-false-with-secondary ---- */
 
+/* A scalar through an association table is sound when the table's key to
+ * the source is unique: each source row is linked once, so at most one
+ * target loads (a one-to-many kept in a link table, as SQLAlchemy's own
+ * tests map it). */
 static void check_with_secondary_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (!r->secondary || r->uselist != MG_FALSE)
+	if (!r->secondary || r->uselist != MG_FALSE || (r->via && r->via->unique))
 		return;
 	char rn[NAME_SIZE];
 	mg_report_relationship(ctx, r,

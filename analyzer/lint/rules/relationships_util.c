@@ -97,3 +97,14 @@ const mg_table *mg_rel_find_named(const mg_graph *graph, const char *name)
 			return graph->tables[i];
 	return mg_graph_find_table(graph, name);
 }
+
+bool mg_rel_overlaps_names(const mg_relationship *r, const char *name)
+{
+	for (size_t i = 0; i < r->noverlaps; i++) {
+		const char *entry = r->overlaps[i];
+		const char *dot = strrchr(entry, '.');
+		if (strcmp(dot ? dot + 1 : entry, name) == 0)
+			return true;
+	}
+	return false;
+}

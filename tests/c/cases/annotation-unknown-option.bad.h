@@ -11,7 +11,7 @@ struct User {
 	int id                      MG_COLUMN(primary_key=true, unqiue); // expect: annotation-unknown-option
 	char name[81]               MG_COLUMN(nullable=false,
 	                                      lenght=80); // expect: annotation-unknown-option
-	struct UserProfile *profile MG_RELATIONSHIP(UserProfile, uselist=false, backred=user); // expect: annotation-unknown-option, rel-missing-backref
+	struct UserProfile *profile MG_RELATIONSHIP(UserProfile, uselist=false, backred=user); // expect: annotation-unknown-option
 } MG_MODEL(tablename=users, tabelname=people); // expect: annotation-unknown-option
 
 /* An option of another macro. */

@@ -1,6 +1,6 @@
 /*
- * rel-missing-backref: one-to-many, many-to-one and many-to-many
- * relationships that nothing leads back from.
+ * rel-missing-backref: one-to-many and many-to-many collections that
+ * nothing leads back from.
  */
 #include <modelgraph/annotations.h>
 
@@ -15,8 +15,6 @@ struct User {
 struct Post {
 	int id                       MG_COLUMN(primary_key=true);
 	int author_id                MG_FOREIGN_KEY(users.id, index=true);
-	int editor_id                MG_FOREIGN_KEY(users.id, index=true);
-	struct User *editor          MG_RELATIONSHIP(User, foreign_keys=[Post.editor_id]); // expect: rel-missing-backref
 } MG_MODEL();
 
 struct Song {

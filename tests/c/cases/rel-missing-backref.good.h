@@ -1,11 +1,13 @@
 /*
  * rel-missing-backref: inverses by backref and by back_populates; a
  * viewonly relationship, which needs none; one whose only way back is
- * viewonly.
+ * viewonly; one-way many-to-one and one-to-one relationships, which are
+ * ordinary style.
  */
 #include <modelgraph/annotations.h>
 
 struct Post;
+struct Cover;
 struct Playlist;
 struct Label;
 
@@ -21,8 +23,17 @@ struct Post {
 	int id                       MG_COLUMN(primary_key=true);
 	int author_id                MG_FOREIGN_KEY(users.id, index=true);
 	int editor_id                MG_FOREIGN_KEY(users.id, index=true);
+	int reviewer_id              MG_FOREIGN_KEY(users.id, index=true);
 	struct User *editor          MG_RELATIONSHIP(User, foreign_keys=[Post.editor_id], back_populates=edited);
+	struct User *reviewer        MG_RELATIONSHIP(User, foreign_keys=[Post.reviewer_id]);
+	struct Cover *cover          MG_RELATIONSHIP(Cover, uselist=false);
 } MG_MODEL();
+
+struct Cover {
+	int id                       MG_COLUMN(primary_key=true);
+	int post_id                  MG_FOREIGN_KEY(post.id, unique=true);
+} MG_MODEL();
+
 
 struct Song {
 	int id                       MG_COLUMN(primary_key=true);

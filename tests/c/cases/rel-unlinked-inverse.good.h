@@ -44,3 +44,15 @@ struct Node {
 	struct Node *parent          MG_RELATIONSHIP(Node, remote_side=[id], back_populates=children);
 	struct Node **children       MG_RELATIONSHIP(Node, back_populates=parent);
 } MG_MODEL();
+
+/* Kept apart on purpose: overlaps= names the other side. */
+struct Forum {
+	int id                       MG_COLUMN(primary_key=true);
+	struct Thread **threads      MG_RELATIONSHIP(Thread, overlaps=[forum]);
+} MG_MODEL();
+
+struct Thread {
+	int id                       MG_COLUMN(primary_key=true);
+	int forum_id                 MG_FOREIGN_KEY(forum.id, index=true);
+	struct Forum *forum          MG_RELATIONSHIP(Forum);
+} MG_MODEL();

@@ -1,5 +1,5 @@
--- Warnings and notes, no errors: an unindexed foreign key (warning)
--- and a table linked to nothing (note).
+-- Warnings and notes, no errors: a table without a primary key (warning),
+-- an unindexed foreign key and a table linked to nothing (notes).
 CREATE TABLE users (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL
@@ -10,4 +10,4 @@ CREATE TABLE post (
     user_id INTEGER NOT NULL REFERENCES users (id)
 );
 
-CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE tag (name TEXT);

@@ -1,0 +1,32 @@
+/*
+ * rel-back-populates-wrong-target: back_populates names a relationship of
+ * the target that leads to a third model, or to the target itself.
+ */
+#include <modelgraph/annotations.h>
+
+struct Post;
+
+struct User {
+	int id                 MG_COLUMN(primary_key=true);
+	struct Post **posts    MG_RELATIONSHIP(Post, back_populates=topic); // expect: rel-back-populates-wrong-target
+} MG_MODEL(tablename=users);
+
+struct Topic {
+	int id                 MG_COLUMN(primary_key=true);
+	struct Post **posts    MG_RELATIONSHIP(Post, back_populates=topic);
+} MG_MODEL();
+
+struct Post {
+	int id                 MG_COLUMN(primary_key=true);
+	int user_id            MG_FOREIGN_KEY(users.id, index=true);
+	int topic_id           MG_FOREIGN_KEY(topic.id, index=true);
+	int reply_to_id        MG_FOREIGN_KEY(post.id, index=true);
+	struct Topic *topic    MG_RELATIONSHIP(Topic, back_populates=posts);
+	struct Post *reply_to  MG_RELATIONSHIP(Post, remote_side=[id]);
+} MG_MODEL();
+
+struct Reader {
+	int id                 MG_COLUMN(primary_key=true);
+	int post_id            MG_FOREIGN_KEY(post.id, index=true);
+	struct Post *post      MG_RELATIONSHIP(Post, back_populates=reply_to); // expect: rel-back-populates-wrong-target
+} MG_MODEL();
