@@ -60,6 +60,13 @@ void mg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * to stdout when path is NULL or "-". 0, or -1 after printing the error. */
 int mg_cli_write_output(const char *path, const char *data, size_t len);
 
+/* Checks, before any work, that the output `path` given with `option`
+ * ("--output") may be written: not one of the sources (which the write
+ * would destroy), and not a symbolic link to a regular file. 0, or -1 after
+ * printing the error. NULL and "-" (standard output) pass. */
+int mg_cli_check_output(const char *option, const char *path, const char *const *sources,
+			size_t nsources);
+
 /* Whether to colour output on stderr/stdout: --color, NO_COLOR, a terminal. */
 bool mg_cli_use_color(const char *setting, int fd);
 

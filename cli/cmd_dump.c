@@ -19,6 +19,9 @@ static int run_dump(const mg_cli_command *command, const mg_cli_args *args)
 	mg_error err = {{0}};
 	mg_buf out = MG_BUF_INIT;
 	int status = MG_EXIT_USAGE;
+	if (mg_cli_check_output("--output", mg_cli_value(command, args, OPT_OUTPUT), args->positional,
+				args->npositional) < 0)
+		return status;
 	mg_read_options read_options;
 	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
 	mg_graph *graph = mg_load(args->positional, args->npositional, &read_options, &err);

@@ -88,6 +88,11 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 			     "records every current finding");
 		return status;
 	}
+	if (mg_cli_check_output("--output", mg_cli_value(command, args, OPT_OUTPUT), args->positional,
+				args->npositional) < 0 ||
+	    mg_cli_check_output("--write-baseline", mg_cli_value(command, args, OPT_WRITE_BASELINE),
+				args->positional, args->npositional) < 0)
+		return status;
 	mg_read_options read_options;
 	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
 	mg_lint_request request = {

@@ -36,8 +36,8 @@ static mode_t output_mode(const char *path)
 }
 
 /* Writes into an existing path that is not a plain regular file (/dev/null,
- * /dev/stdout, a pipe, a symbolic link): renaming over it would replace the
- * device or the link instead of writing to what it names. */
+ * /dev/stdout, a pipe): renaming over it would replace the device instead of
+ * writing to what it names. */
 static int write_in_place(const char *path, const char *data, size_t len)
 {
 	int fd = open(path, O_WRONLY | O_TRUNC);
@@ -50,6 +50,43 @@ static int write_in_place(const char *path, const char *data, size_t len)
 	if (close(fd) < 0) {
 		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
 		return -1;
+	}
+	return 0;
+}
+
+/* The name a source is read from: without its reader prefix ("sqlite:app.db"). */
+static const char *source_file(const char *source)
+{
+	static const char *const prefixes[] = {"c:", "sqlite:", "sql:", "json:"};
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(source, prefixes[i], strlen(prefixes[i])) == 0)
+			return source + strlen(prefixes[i]);
+	return source;
+}
+
+int mg_cli_check_output(const char *option, const char *path, const char *const *sources,
+			size_t nsources)
+{
+	struct stat out, in;
+	if (!path || strcmp(path, "-") == 0 || lstat(path, &out) != 0)
+		return 0; /* standard output, or a new file */
+	if (S_ISLNK(out.st_mode)) {
+		/* A link to a device (/dev/stdout) is written through; a link to a
+		 * file is refused: a link planted in a checkout must not redirect
+		 * the report onto another file. */
+		if (stat(path, &out) == 0 && !S_ISREG(out.st_mode))
+			return 0;
+		mg_cli_error("%s %s: is a symbolic link; name the file itself", option, path);
+		return -1;
+	}
+	for (size_t i = 0; i < nsources; i++) {
+		if (stat(source_file(sources[i]), &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino) {
+			mg_cli_error("%s %s: is the source %s; writing there would destroy it, so name "
+				     "another file",
+				     option, path, sources[i]);
+			return -1;
+		}
 	}
 	return 0;
 }

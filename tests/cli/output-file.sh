@@ -103,18 +103,33 @@ if ! cmp -s "$tmp/previous.json" graph.json; then
 fi
 only_files findings.txt graph.json
 
-# What is not a regular file is written through, never replaced: a symbolic
-# link keeps pointing at its file, a pipe stays a pipe, /dev/null a device.
+# What is not a regular file is written through, never replaced: a pipe
+# stays a pipe, /dev/null a device. A symbolic link to a file is refused
+# (exit 2, one line): a link planted in a checkout must not send the report
+# onto another file; the file it names is left as it was.
 run 0 lint schema.sql
 cp "$tmp/stdout" "$tmp/lint.expected"
 echo stale >"$tmp/target.txt"
 ln -s "$tmp/target.txt" link.txt
-run 0 lint -o link.txt schema.sql
-if [ ! -L link.txt ]; then
-	fail "lint -o through a symbolic link replaced the link"
-elif ! cmp -s "$tmp/lint.expected" "$tmp/target.txt"; then
-	fail "lint -o through a symbolic link did not write the file it names:"
-	diff -u "$tmp/lint.expected" "$tmp/target.txt" || true
+run 2 lint -o link.txt schema.sql
+if [ ! -L link.txt ] || [ "$(cat "$tmp/target.txt")" != stale ]; then
+	fail "lint -o onto a symbolic link changed the link or its file"
+fi
+if [ "$(wc -l <"$tmp/stderr")" -ne 1 ] || ! grep -q 'link.txt: is a symbolic link' "$tmp/stderr"; then
+	fail "lint -o onto a symbolic link: expected one line saying so, got: $(cat "$tmp/stderr")"
+fi
+
+# Naming a source as the output would destroy it: exit 2 before any work,
+# whatever the spelling of the path, and the source is left as it was.
+cp schema.sql "$tmp/schema.before"
+run 2 lint schema.sql -o ./schema.sql
+run 2 lint schema.sql --write-baseline schema.sql
+run 2 dump sql:schema.sql -o schema.sql
+if ! cmp -s "$tmp/schema.before" schema.sql; then
+	fail "an output naming the source changed the source"
+fi
+if ! grep -q -- '--output schema.sql: is the source sql:schema.sql' "$tmp/stderr"; then
+	fail "dump -o naming its source: expected the message to name both, got: $(cat "$tmp/stderr")"
 fi
 mkfifo pipe
 timeout 20 cat pipe >"$tmp/from-pipe" &
