@@ -6,9 +6,11 @@
 
 #include "util/text.h"
 
-/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid. */
-static size_t utf8_sequence(const unsigned char *s)
+/* Length of the valid UTF-8 sequence at s, or 0 when it is not valid;
+ * its code point in *out_cp. */
+static size_t utf8_decode(const unsigned char *s, uint32_t *out_cp)
 {
+	*out_cp = s[0];
 	if (s[0] < 0x80)
 		return 1;
 	size_t n;
@@ -34,7 +36,14 @@ static size_t utf8_sequence(const unsigned char *s)
 	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
 	if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
+	*out_cp = cp;
 	return n;
+}
+
+static size_t utf8_sequence(const unsigned char *s)
+{
+	uint32_t cp;
+	return utf8_decode(s, &cp);
 }
 
 void mg_escape_json_string(mg_buf *out, const char *s)
@@ -89,13 +98,17 @@ void mg_escape_xml(mg_buf *out, const char *s)
 		case '"': mg_buf_puts(out, "&quot;"); p++; continue;
 		case '\'': mg_buf_puts(out, "&apos;"); p++; continue;
 		case '\n': mg_buf_puts(out, "&#10;"); p++; continue;
+		case '\r': mg_buf_puts(out, "&#13;"); p++; continue;
 		case '\t': mg_buf_puts(out, "&#9;"); p++; continue;
 		default: break;
 		}
-		size_t n = *p < 0x20 ? 0 : utf8_sequence(p);
-		if (n == 0) {
+		/* XML 1.0 has no way to write the other C0 controls, U+FFFE or
+		 * U+FFFF, even as character references: each becomes U+FFFD. */
+		uint32_t cp;
+		size_t n = *p < 0x20 ? 0 : utf8_decode(p, &cp);
+		if (n == 0 || cp == 0xFFFE || cp == 0xFFFF) {
 			mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
-			p++;
+			p += n ? n : 1;
 			continue;
 		}
 		mg_buf_put(out, (const char *)p, n);
@@ -113,16 +126,24 @@ void mg_escape_uri_path(mg_buf *out, const char *path)
 	}
 }
 
+/* GitHub's workflow commands decode only %25, %0D, %0A (and %3A, %2C in
+ * properties); any other control character would reach the log raw (a
+ * terminal escape sequence), so it is shown as \xNN, like the text format. */
 static void escape_github(mg_buf *out, const char *s, bool property)
 {
-	for (const char *p = s ? s : ""; *p; p++) {
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
 		switch (*p) {
 		case '%': mg_buf_puts(out, "%25"); break;
 		case '\r': mg_buf_puts(out, "%0D"); break;
 		case '\n': mg_buf_puts(out, "%0A"); break;
 		case ':': mg_buf_puts(out, property ? "%3A" : ":"); break;
 		case ',': mg_buf_puts(out, property ? "%2C" : ","); break;
-		default: mg_buf_putc(out, *p); break;
+		default:
+			if (*p < 0x20 || *p == 0x7F)
+				mg_buf_printf(out, "\\x%02x", *p);
+			else
+				mg_buf_putc(out, (char)*p);
+			break;
 		}
 	}
 }

@@ -21,6 +21,10 @@ CREATE TABLE "line
 break" (id INTEGER PRIMARY KEY, "<script>alert(1)</script>_id" INTEGER, "a&b" TEXT, "tab	x" TEXT);
 CREATE TABLE "caf%20é" (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES nowhere (id));
 SQL
+# Names with characters XML 1.0 cannot carry (U+FFFE, U+FFFF, C0 controls)
+# and a carriage return.
+printf 'CREATE TABLE "non\357\277\276char\357\277\277" (x TEXT);\nCREATE TABLE "bell\007esc\033[31m\rcr" (y TEXT);\n' \
+	>>"$work/hostile.sql"
 
 cat > "$work/models.h" <<'H'
 #include <modelgraph/annotations.h>

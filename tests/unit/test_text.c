@@ -73,6 +73,35 @@ static void text_escapes_control_characters(void **state)
 	mg_buf_free(&buf);
 }
 
+/* XML 1.0 cannot carry C0 controls, U+FFFE or U+FFFF at all: they become
+ * U+FFFD, and what XML can carry is escaped. */
+static void xml_keeps_only_what_xml_allows(void **state)
+{
+	(void)state;
+	mg_buf buf = MG_BUF_INIT;
+	mg_escape_xml(&buf, "<a&\"'>\r\n\t\x01x\xef\xbf\xbe\xef\xbf\xbfy\xef\xbf\xbd\xff");
+	mg_buf_putc(&buf, '\0');
+	assert_string_equal(buf.data, "&lt;a&amp;&quot;&apos;&gt;&#13;&#10;&#9;\xef\xbf\xbdx"
+				      "\xef\xbf\xbd\xef\xbf\xbdy\xef\xbf\xbd\xef\xbf\xbd");
+	mg_buf_free(&buf);
+}
+
+/* GitHub decodes %25, %0D, %0A (and %3A, %2C in properties) only; other
+ * controls are shown, never passed raw into the log. */
+static void github_commands_carry_no_raw_controls(void **state)
+{
+	(void)state;
+	mg_buf buf = MG_BUF_INIT;
+	mg_escape_github_data(&buf, "50%,a:b\r\n\033[31m\x7f");
+	mg_buf_putc(&buf, '\0');
+	assert_string_equal(buf.data, "50%25,a:b%0D%0A\\x1b[31m\\x7f");
+	mg_buf_free(&buf);
+	mg_escape_github_property(&buf, "a:b,c\x01");
+	mg_buf_putc(&buf, '\0');
+	assert_string_equal(buf.data, "a%3Ab%2Cc\\x01");
+	mg_buf_free(&buf);
+}
+
 static void json_writer_nests_and_separates(void **state)
 {
 	(void)state;
@@ -115,6 +144,8 @@ int main(void)
 		cmocka_unit_test(sql_types_normalise),
 		cmocka_unit_test(json_strings_are_escaped),
 		cmocka_unit_test(text_escapes_control_characters),
+		cmocka_unit_test(xml_keeps_only_what_xml_allows),
+		cmocka_unit_test(github_commands_carry_no_raw_controls),
 		cmocka_unit_test(json_writer_nests_and_separates),
 		cmocka_unit_test(reserved_words_per_dialect),
 	};
