@@ -28,9 +28,15 @@ static int load_config(mg_lint_run *run, const char *path, mg_error *err)
 	char found[4096];
 	if (!path) {
 		int located = mg_config_find(found, sizeof(found), NULL);
-		if (located < 0) {
+		if (located == -1) {
 			mg_error_set(err, "%s: the path of the working directory's parents is too long "
 				     "to search; give the file with --config", MG_CONFIG_FILE_NAME);
+			return -1;
+		}
+		if (located == -2) {
+			mg_error_set(err, "%s: not applied: others can change it (another user owns it, or "
+				     "its group or others may write it); fix that (chmod go-w), or name it "
+				     "with --config to apply it anyway", found);
 			return -1;
 		}
 		if (located == 0)

@@ -34,10 +34,13 @@ typedef struct mg_config_ignore {
 
 /*
  * Looks for MG_CONFIG_FILE_NAME in `start_dir` (NULL: the working
- * directory), then in each parent up to the filesystem root; the nearest
- * wins. Returns 1 with its path in `out` (start_dir followed by "../" steps,
- * so relative when start_dir is), 0 when there is none, -1 when a path does
- * not fit in `size` bytes.
+ * directory), then in each parent, up to and including the repository root
+ * (a directory holding .git) or the home directory, else the filesystem
+ * root; the nearest wins. Returns 1 with its path in `out` (start_dir
+ * followed by "../" steps, so relative when start_dir is), 0 when there is
+ * none, -1 when a path does not fit in `size` bytes, and -2 with the path in
+ * `out` when the nearest file is not to be trusted: owned by another user
+ * (not root), writable by its group or others, or not a regular file.
  */
 int mg_config_find(char *out, size_t size, const char *start_dir);
 

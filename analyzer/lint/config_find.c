@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "analyzer/lint/config.h"
 #include "analyzer/read/input_file.h"
@@ -27,6 +28,28 @@ static int join(char *buf, size_t size, const char *dir, const char *name)
 	return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
+/* Whether `dir` ends the search: a repository's root (it holds .git) or
+ * the home directory. A configuration above either belongs to somebody
+ * else's tree. */
+static bool is_boundary(const char *dir, const struct stat *dir_st)
+{
+	char git[4096];
+	struct stat st;
+	if (join(git, sizeof(git), dir, ".git") == 0 && lstat(git, &st) == 0)
+		return true;
+	const char *home = getenv("HOME");
+	return home && *home && stat(home, &st) == 0 && st.st_dev == dir_st->st_dev &&
+	       st.st_ino == dir_st->st_ino;
+}
+
+/* A configuration decides whether CI fails: only one its owner alone can
+ * change is applied (owned by this user or root, writable by nobody else). */
+static bool is_trusted(const struct stat *st)
+{
+	return S_ISREG(st->st_mode) && (st->st_uid == geteuid() || st->st_uid == 0) &&
+	       (st->st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
 int mg_config_find(char *out, size_t size, const char *start_dir)
 {
 	char dir[4096], candidate[4096], up[4096];
@@ -44,12 +67,12 @@ int mg_config_find(char *out, size_t size, const char *start_dir)
 			if (strlen(candidate) >= size)
 				return -1;
 			memcpy(out, candidate, strlen(candidate) + 1);
-			return 1;
+			return is_trusted(&st) ? 1 : -2;
 		}
 		if (join(up, sizeof(up), dir, "..") < 0)
 			return -1;
 		/* The root is its own parent. */
-		if (stat(dir, &st) != 0 || stat(up, &parent) != 0 ||
+		if (stat(dir, &st) != 0 || is_boundary(dir, &st) || stat(up, &parent) != 0 ||
 		    (st.st_dev == parent.st_dev && st.st_ino == parent.st_ino))
 			return 0;
 		memcpy(dir, up, strlen(up) + 1);

@@ -579,6 +579,45 @@ static void working_directory_is_the_default_start(void **state)
 	assert_int_equal(chdir(cwd), 0);
 }
 
+/* The repository root (a directory holding .git) ends the search: a
+ * configuration above the checkout belongs to somebody else. */
+static void search_stops_at_a_repository_root(void **state)
+{
+	(void)state;
+	make_tree();
+	char git[1200], start[1100], found[2048];
+	snprintf(git, sizeof(git), "%s/a/.git", tree);
+	assert_int_equal(mkdir(git, 0700), 0);
+	snprintf(start, sizeof(start), "%s/a/b/c", tree);
+	assert_int_equal(mg_config_find(found, sizeof(found), start), 0);
+	/* A .git file (a worktree or submodule) counts too. */
+	assert_int_equal(rmdir(git), 0);
+	FILE *f = fopen(git, "w");
+	assert_non_null(f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(mg_config_find(found, sizeof(found), start), 0);
+	assert_int_equal(unlink(git), 0);
+	assert_int_equal(mg_config_find(found, sizeof(found), start), 1);
+}
+
+/* A file others can change is found but not trusted: -2, with its path. */
+static void configuration_others_can_write_is_not_trusted(void **state)
+{
+	(void)state;
+	make_tree();
+	char path[1200], start[1100], found[2048];
+	snprintf(path, sizeof(path), "%s/.modelgraph.yml", tree);
+	snprintf(start, sizeof(start), "%s/a", tree);
+	static const mode_t modes[] = {0666, 0620, 0602};
+	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		assert_int_equal(chmod(path, modes[i]), 0);
+		assert_int_equal(mg_config_find(found, sizeof(found), start), -2);
+		same_file(found, path);
+	}
+	assert_int_equal(chmod(path, 0644), 0);
+	assert_int_equal(mg_config_find(found, sizeof(found), start), 1);
+}
+
 static void search_stops_at_the_root(void **state)
 {
 	(void)state;
@@ -610,6 +649,8 @@ int main(void)
 		cmocka_unit_test(config_is_found_upward),
 		cmocka_unit_test(nearest_config_wins),
 		cmocka_unit_test(working_directory_is_the_default_start),
+		cmocka_unit_test(search_stops_at_a_repository_root),
+		cmocka_unit_test(configuration_others_can_write_is_not_trusted),
 		cmocka_unit_test(search_stops_at_the_root),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown_group);
