@@ -42,13 +42,16 @@ typedef struct chunk {
 struct mg_arena {
 	chunk *chunks;     /* newest first; the first one is the one being filled */
 	size_t chunk_size; /* size of the next chunk */
+	size_t allocations_left; /* mg_arena_fail_after; SIZE_MAX: unlimited */
 };
 
 mg_arena *mg_arena_new(void)
 {
 	mg_arena *arena = calloc(1, sizeof(mg_arena));
-	if (arena)
+	if (arena) {
 		arena->chunk_size = FIRST_CHUNK_SIZE;
+		arena->allocations_left = SIZE_MAX;
+	}
 	return arena;
 }
 
@@ -108,9 +111,19 @@ static chunk *chunk_new(size_t size)
 	return c;
 }
 
+void mg_arena_fail_after(mg_arena *arena, size_t n)
+{
+	arena->allocations_left = n;
+}
+
 void *mg_arena_alloc(mg_arena *arena, size_t size)
 {
 	const size_t align = sizeof(max_align_t);
+	if (arena->allocations_left != SIZE_MAX) {
+		if (arena->allocations_left == 0)
+			return NULL;
+		arena->allocations_left--;
+	}
 	size_t rounded = (size + align - 1) / align * align;
 	if (rounded < size)
 		return NULL;
@@ -193,10 +206,10 @@ void *mg_arena_grow(mg_arena *arena, void *items, size_t count, size_t *capacity
 		return items;
 	size_t grown = *capacity ? *capacity * 2 : 4;
 	if (grown > SIZE_MAX / elem_size)
-		return NULL;
+		return items;
 	void *bigger = mg_arena_alloc(arena, grown * elem_size);
 	if (!bigger)
-		return NULL;
+		return items; /* *capacity unchanged: the caller sees no room */
 	if (count)
 		memcpy(bigger, items, count * elem_size);
 	*capacity = grown;

@@ -32,15 +32,23 @@ char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
 /*
  * Makes room for one more element in a growable array living in the arena:
  * returns `items` itself while it has room for count + 1 elements, else a
- * copy with double the capacity (*capacity updated). NULL when out of memory.
- * The old copy stays in the arena until it is freed.
+ * copy with double the capacity (*capacity updated). When out of memory it
+ * returns `items` unchanged and leaves *capacity as it was, so count is still
+ * not below it. The old copy stays in the arena until it is freed.
  */
 void *mg_arena_grow(mg_arena *arena, void *items, size_t count, size_t *capacity, size_t elem_size);
 
-/* Appends `item` to the array `arr` of `count` elements; 0, or -1 when out of memory. */
-#define MG_ARENA_PUSH(arena, arr, count, capacity, item)                                  \
-	(((arr) = mg_arena_grow((arena), (arr), (count), &(capacity), sizeof *(arr))) != NULL \
-	     ? ((arr)[(count)++] = (item), 0)                                                   \
-	     : -1)
+/* Appends `item` to the array `arr` of `count` elements; 0, or -1 when out of
+ * memory, with the array and its count as they were. */
+#define MG_ARENA_PUSH(arena, arr, count, capacity, item)                               \
+	((arr) = mg_arena_grow((arena), (arr), (count), &(capacity), sizeof *(arr)),       \
+	 (count) < (capacity) ? ((arr)[(count)++] = (item), 0) : -1)
+
+/*
+ * For tests of the paths taken when memory runs out: the next `n`
+ * allocations from `arena` succeed and every later one fails. SIZE_MAX, the
+ * default, never fails.
+ */
+void mg_arena_fail_after(mg_arena *arena, size_t n);
 
 #endif

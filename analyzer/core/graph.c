@@ -425,8 +425,14 @@ const char *mg_graph_check(const mg_graph *graph)
 {
 	for (size_t i = 0; i < graph->ntables; i++) {
 		const mg_table *t = graph->tables[i];
-		if (mg_graph_find_table(graph, t->name) == NULL)
+		const mg_table *found = mg_graph_find_table(graph, t->name);
+		if (found == NULL)
 			FAIL("table %s: not found by name", t->name);
+		/* The lookup finds the first table of a name: a later one of the same
+		 * input, spelled alike or only in another case, is a clash. (A table
+		 * of another input may describe the same table again.) */
+		if (found != t && found->source_index == t->source_index)
+			FAIL("tables %s and %s: one name twice", found->name, t->name);
 		if (graph->resolved && i > 0 &&
 		    mg_name_order(graph->tables[i - 1]->name, t->name) > 0)
 			FAIL("tables not sorted at %s", t->name);

@@ -48,6 +48,17 @@ static const char *get_string(reader *r, json_t *object, const char *key, const 
 	return json_string_value(value);
 }
 
+/* A copy, owned by the graph, of the string member `key`; NULL when absent
+ * or null, and when out of memory (a problem then). */
+static const char *copy_string(reader *r, json_t *object, const char *key, const char *where)
+{
+	const char *value = get_string(r, object, key, where);
+	const char *copy = mg_arena_strdup(r->graph->arena, value);
+	if (value && !copy)
+		problem(r, where, "out of memory");
+	return copy;
+}
+
 static const char *required_string(reader *r, json_t *object, const char *key, const char *where)
 {
 	const char *value = get_string(r, object, key, where);
@@ -94,9 +105,9 @@ static mg_location get_location(reader *r, json_t *object, const char *where)
 	json_t *value = json_object_get(object, "location");
 	if (!value || !json_is_object(value))
 		return location;
-	const char *file = get_string(r, value, "file", where);
+	const char *file = copy_string(r, value, "file", where);
 	if (file)
-		location.file = mg_arena_strdup(r->graph->arena, file);
+		location.file = file;
 	json_t *line = json_object_get(value, "line"), *column = json_object_get(value, "column");
 	if (json_is_integer(line) && json_integer_value(line) > 0)
 		location.line = (unsigned)json_integer_value(line);
@@ -133,17 +144,17 @@ static void read_column(reader *r, mg_table *table, json_t *item, const char *wh
 	}
 	/* The SQL type as the writer had it: C types are not SQL, so it is not
 	 * derived from `type` again. */
-	const char *sql_type = get_string(r, item, "sql_type", where);
+	const char *sql_type = copy_string(r, item, "sql_type", where);
 	if (sql_type) {
-		c->sql_type = mg_arena_strdup(r->graph->arena, sql_type);
+		c->sql_type = sql_type;
 		c->family = mg_sql_type_family(c->sql_type);
 	}
 	c->nullable = get_bool(r, item, "nullable", where) != MG_FALSE;
 	c->unique = get_bool(r, item, "unique", where) == MG_TRUE;
 	c->autoincrement = get_bool(r, item, "autoincrement", where) == MG_TRUE;
-	c->default_value = mg_arena_strdup(r->graph->arena, get_string(r, item, "default", where));
-	c->comment = mg_arena_strdup(r->graph->arena, get_string(r, item, "comment", where));
-	c->client_default = mg_arena_strdup(r->graph->arena, get_string(r, item, "client_default", where));
+	c->default_value = copy_string(r, item, "default", where);
+	c->comment = copy_string(r, item, "comment", where);
+	c->client_default = copy_string(r, item, "client_default", where);
 	c->location = get_location(r, item, where);
 }
 
@@ -167,8 +178,12 @@ static void read_index(reader *r, mg_table *table, json_t *item, const char *whe
 		json_t *name_item = json_array_get(columns, i);
 		/* null: an expression */
 		mg_column *column = json_is_null(name_item) ? NULL : named_column(r, table, columns, i, where);
-		if (r->failed || mg_index_add_column(index, column) < 0)
+		if (r->failed)
 			return;
+		if (mg_index_add_column(index, column) < 0) {
+			problem(r, where, "out of memory");
+			return;
+		}
 	}
 }
 
@@ -190,8 +205,12 @@ static void read_foreign_key(reader *r, mg_table *table, json_t *item, const cha
 	for (size_t i = 0; columns && i < json_array_size(columns); i++) {
 		mg_column *child = named_column(r, table, columns, i, where);
 		json_t *to = parent_columns ? json_array_get(parent_columns, i) : NULL;
-		if (r->failed || mg_foreign_key_add_column(fk, child, json_is_string(to) ? json_string_value(to) : NULL) < 0)
+		if (r->failed)
 			return;
+		if (mg_foreign_key_add_column(fk, child, json_is_string(to) ? json_string_value(to) : NULL) < 0) {
+			problem(r, where, "out of memory");
+			return;
+		}
 	}
 	if (fk->ncolumns == 0) {
 		problem(r, where, "a foreign key needs columns");
@@ -220,12 +239,11 @@ static void read_relationship(reader *r, mg_table *table, json_t *item, const ch
 		problem(r, where, "out of memory");
 		return;
 	}
-	mg_arena *arena = r->graph->arena;
-	rel->backref = mg_arena_strdup(arena, get_string(r, item, "backref", where));
-	rel->back_populates = mg_arena_strdup(arena, get_string(r, item, "back_populates", where));
-	rel->secondary_name = mg_arena_strdup(arena, get_string(r, item, "secondary", where));
-	rel->lazy = mg_arena_strdup(arena, get_string(r, item, "lazy", where));
-	rel->cascade = mg_arena_strdup(arena, get_string(r, item, "cascade", where));
+	rel->backref = copy_string(r, item, "backref", where);
+	rel->back_populates = copy_string(r, item, "back_populates", where);
+	rel->secondary_name = copy_string(r, item, "secondary", where);
+	rel->lazy = copy_string(r, item, "lazy", where);
+	rel->cascade = copy_string(r, item, "cascade", where);
 	rel->uselist = get_bool(r, item, "uselist", where);
 	rel->viewonly = get_bool(r, item, "viewonly", where);
 	rel->location = get_location(r, item, where);
@@ -258,9 +276,13 @@ static void read_keys(reader *r, mg_table *table, json_t *item, const char *wher
 	json_t *uniques = get_array(r, item, "unique", where);
 	for (size_t u = 0; uniques && u < json_array_size(uniques) && !r->failed; u++) {
 		json_t *columns = json_array_get(uniques, u);
-		mg_unique *unique = json_is_array(columns) ? mg_table_add_unique(table, NULL) : NULL;
-		if (!unique) {
+		if (!json_is_array(columns)) {
 			problem(r, where, "unique: expected arrays of column names");
+			return;
+		}
+		mg_unique *unique = mg_table_add_unique(table, NULL);
+		if (!unique) {
+			problem(r, where, "out of memory");
 			return;
 		}
 		for (size_t i = 0; i < json_array_size(columns) && !r->failed; i++) {
@@ -294,9 +316,9 @@ static void read_table(reader *r, json_t *item, const char *where)
 		problem(r, where, "out of memory");
 		return;
 	}
-	table->schema = mg_arena_strdup(r->graph->arena, get_string(r, item, "schema", where));
-	table->comment = mg_arena_strdup(r->graph->arena, get_string(r, item, "comment", where));
-	table->struct_name = mg_arena_strdup(r->graph->arena, get_string(r, item, "struct", where));
+	table->schema = copy_string(r, item, "schema", where);
+	table->comment = copy_string(r, item, "comment", where);
+	table->struct_name = copy_string(r, item, "struct", where);
 	table->location = get_location(r, item, where);
 	each(r, table, item, "columns", where, read_column);
 	read_keys(r, table, item, where);

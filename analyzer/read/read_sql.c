@@ -1,13 +1,16 @@
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "analyzer/read/ddl_scan.h"
 #include "analyzer/read/input_file.h"
 #include "analyzer/core/name_index.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/sqlite_schema.h"
+#include "util/text.h"
 
 /*
  * Reads a SQL DDL script by executing it, statement by statement, into a
@@ -130,13 +133,95 @@ static mg_location locate_index(void *payload, const char *index)
 	return lookup(payload, key);
 }
 
-/* The script runs with no way to touch files: no ATTACH (which would create
- * them), no extensions. */
+/*
+ * The reader runs a script's schema statements and nothing else, within
+ * limits, so no script can hang it or exhaust memory:
+ *   - data statements (INSERT, REPLACE, UPDATE, DELETE, alone or after WITH)
+ *     cannot change the schema: they are prepared, so a name they use must
+ *     exist, and skipped unrun. Dumps and migrations are full of them
+ *     (`INSERT INTO … VALUES`, `INSERT INTO new SELECT * FROM old`).
+ *   - queries are not run either.
+ *   - CREATE TABLE … AS SELECT is refused: its columns come from running the
+ *     query.
+ *   - ATTACH and DETACH are refused (ATTACH creates files), and no database
+ *     may be attached, which also stops VACUUM INTO.
+ *   - what runs (CREATE, DROP, ALTER, PRAGMA, and the writes to sqlite_schema
+ *     with which `.dump` declares virtual tables) has a budget of steps and of
+ *     processor time per statement; SQLite has a ceiling on its memory, keeps
+ *     temporary tables in that memory (pragmas that would move them to files
+ *     are ignored) and a ceiling on the size of one value, so that no single
+ *     step takes long.
+ */
+#define STEPS_PER_PROGRESS_CALL 100
+#define PROGRESS_CALLS_PER_STATEMENT 100000 /* 10 million steps */
+#define SECONDS_PER_STATEMENT 30
+#define HEAP_LIMIT_MIB 512
+#define VALUE_LIMIT_MIB 64
+
+/* What the statement being prepared does, as the authorizer sees it. */
+typedef struct statement_actions {
+	bool creates_table;  /* CREATE [TEMP] TABLE */
+	bool selects;        /* runs a SELECT; with creates_table: CREATE TABLE … AS SELECT */
+	bool writes_data;    /* INSERT, UPDATE or DELETE on a table other than sqlite_schema */
+	unsigned progress;   /* progress calls while stepping */
+	clock_t started;     /* processor time when stepping began */
+	bool out_of_time;    /* stopped after SECONDS_PER_STATEMENT */
+} statement_actions;
+
+static bool is_schema_table(const char *name)
+{
+	static const char *const names[] = {"sqlite_master", "sqlite_schema", "sqlite_temp_master",
+					    "sqlite_temp_schema"};
+	for (size_t i = 0; name && i < sizeof(names) / sizeof(names[0]); i++)
+		if (mg_ascii_casecmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
 static int authorize(void *payload, int action, const char *a, const char *b, const char *c,
 		     const char *d)
 {
-	(void)payload, (void)a, (void)b, (void)c, (void)d;
-	return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
+	statement_actions *actions = payload;
+	(void)b, (void)c, (void)d;
+	switch (action) {
+	case SQLITE_ATTACH:
+	case SQLITE_DETACH:
+		return SQLITE_DENY;
+	case SQLITE_CREATE_TABLE:
+	case SQLITE_CREATE_TEMP_TABLE:
+		actions->creates_table = true;
+		break;
+	case SQLITE_SELECT:
+		actions->selects = true;
+		break;
+	case SQLITE_PRAGMA: /* settings of this private connection, not schema */
+		if (mg_ascii_casecmp(a, "temp_store") == 0 || mg_ascii_casecmp(a, "temp_store_directory") == 0 ||
+		    mg_ascii_casecmp(a, "data_store_directory") == 0)
+			return SQLITE_IGNORE;
+		break;
+	case SQLITE_INSERT:
+	case SQLITE_UPDATE:
+	case SQLITE_DELETE:
+		if (!is_schema_table(a))
+			actions->writes_data = true;
+		break;
+	default:
+		break;
+	}
+	return SQLITE_OK;
+}
+
+/* Stops a statement that has used up its budget of steps or time. */
+static int on_progress(void *payload)
+{
+	statement_actions *actions = payload;
+	if (++actions->progress > PROGRESS_CALLS_PER_STATEMENT)
+		return 1;
+	clock_t now = clock();
+	if (now != (clock_t)-1 && actions->started != (clock_t)-1 &&
+	    (double)(now - actions->started) > (double)SECONDS_PER_STATEMENT * CLOCKS_PER_SEC)
+		actions->out_of_time = true;
+	return actions->out_of_time;
 }
 
 /* First byte of the statement proper, past blanks and comments. */
@@ -157,12 +242,13 @@ static const char *skip_blank(const char *p)
 	}
 }
 
-static int run_script(sqlite3 *db, ddl_locations *d, mg_error *err)
+static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions, mg_error *err)
 {
 	const char *p = d->text;
 	while (*(p = skip_blank(p))) {
 		sqlite3_stmt *stmt = NULL;
 		const char *tail = NULL;
+		*actions = (statement_actions){0};
 		int rc = sqlite3_prepare_v2(db, p, -1, &stmt, &tail);
 		if (rc != SQLITE_OK) {
 			int at = sqlite3_error_offset(db);
@@ -175,9 +261,19 @@ static int run_script(sqlite3 *db, ddl_locations *d, mg_error *err)
 			p = tail;
 			continue;
 		}
-		/* A query cannot change the schema, and one over an endless
-		 * recursive CTE would never finish: queries are not run. */
-		if (sqlite3_stmt_readonly(stmt) && sqlite3_column_count(stmt) > 0)
+		if (actions->creates_table && actions->selects) {
+			sqlite3_finalize(stmt);
+			mg_location where = position_of(d, (size_t)(p - d->text));
+			mg_error_set(err,
+				     "%s:%u:%u: CREATE TABLE ... AS SELECT is refused: only schema statements are run, "
+				     "and this one takes its columns from running a query; declare the columns "
+				     "instead: CREATE TABLE name (column type, ...)",
+				     d->path, where.line, where.column);
+			return -1;
+		}
+		/* Data statements and queries cannot change the schema: not run. */
+		actions->started = clock();
+		if (actions->writes_data || (sqlite3_stmt_readonly(stmt) && sqlite3_column_count(stmt) > 0))
 			rc = SQLITE_DONE;
 		else
 			while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
@@ -185,8 +281,25 @@ static int run_script(sqlite3 *db, ddl_locations *d, mg_error *err)
 		sqlite3_finalize(stmt);
 		if (rc != SQLITE_DONE) {
 			mg_location where = position_of(d, (size_t)(p - d->text));
-			mg_error_set(err, "%s:%u:%u: SQL error: %s", d->path, where.line, where.column,
-				     sqlite3_errmsg(db));
+			if (actions->progress > PROGRESS_CALLS_PER_STATEMENT)
+				mg_error_set(err,
+					     "%s:%u:%u: the statement did not finish within %d million steps; a schema "
+					     "statement needs far fewer: remove it or split the script",
+					     d->path, where.line, where.column,
+					     STEPS_PER_PROGRESS_CALL * PROGRESS_CALLS_PER_STATEMENT / 1000000);
+			else if (actions->out_of_time)
+				mg_error_set(err,
+					     "%s:%u:%u: the statement did not finish within %d seconds; a schema "
+					     "statement needs far less: remove it or split the script",
+					     d->path, where.line, where.column, SECONDS_PER_STATEMENT);
+			else if (rc == SQLITE_NOMEM)
+				mg_error_set(err,
+					     "%s:%u:%u: the statement needed more than the %d MiB of memory allowed to "
+					     "SQL scripts; a schema statement needs far less: remove it",
+					     d->path, where.line, where.column, HEAP_LIMIT_MIB);
+			else
+				mg_error_set(err, "%s:%u:%u: SQL error: %s", d->path, where.line, where.column,
+					     sqlite3_errmsg(db));
 			return -1;
 		}
 		d->statement = p;
@@ -206,6 +319,12 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 	sqlite3 *db = NULL;
 	size_t len = 0;
 	int result = -1;
+	statement_actions actions = {0};
+	/* SQLite's ceiling on its heap is process-wide: lowered while the
+	 * script runs, then put back. */
+	const sqlite3_int64 heap_limit = (sqlite3_int64)HEAP_LIMIT_MIB * 1024 * 1024;
+	sqlite3_int64 previous_heap_limit = sqlite3_hard_heap_limit64(-1);
+	bool lowered_heap_limit = false;
 	ddl_locations d = {.path = path, .cursor_line = 1, .cursor_column = 1};
 
 	char *text = mg_input_read_all(path, &len, err);
@@ -229,10 +348,18 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 		goto cleanup;
 	}
 	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
-	sqlite3_set_authorizer(db, authorize, NULL);
-	sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-	if (run_script(db, &d, err) < 0)
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, VALUE_LIMIT_MIB * 1024 * 1024);
+	/* Temporary tables in memory, under the heap ceiling, never in files. */
+	sqlite3_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	sqlite3_set_authorizer(db, authorize, &actions);
+	sqlite3_progress_handler(db, STEPS_PER_PROGRESS_CALL, on_progress, &actions);
+	if (previous_heap_limit == 0 || previous_heap_limit > heap_limit) {
+		sqlite3_hard_heap_limit64(heap_limit);
+		lowered_heap_limit = true;
+	}
+	if (run_script(db, &d, &actions, err) < 0)
 		goto cleanup;
+	sqlite3_progress_handler(db, 0, NULL, NULL); /* reading the schema back is ours */
 	mg_schema_locator locator = {
 		.table = locate_table,
 		.column = locate_column,
@@ -250,6 +377,8 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 	result = 0;
 cleanup:
 	sqlite3_close(db);
+	if (lowered_heap_limit)
+		sqlite3_hard_heap_limit64(previous_heap_limit);
 	mg_name_index_free(d.index);
 	mg_arena_free(d.arena);
 	free(text);

@@ -91,6 +91,50 @@ CREATE TABLE a (id INTEGER PRIMARY KEY);
 WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n;
 EOF
 
+# Only schema statements run. Data statements are skipped unrun, even one
+# that would never end; CREATE TABLE ... AS SELECT is refused; what runs has
+# a budget of steps and of memory.
+cat >endless-insert.sql <<'EOF'
+CREATE TABLE t (id INTEGER PRIMARY KEY, x INTEGER);
+INSERT INTO t (x) VALUES (1), (2);
+INSERT INTO t (x) WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c;
+UPDATE t SET x = x + 1;
+DELETE FROM t;
+CREATE TABLE u (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id));
+EOF
+cat >create-as-select.sql <<'EOF'
+CREATE TABLE a (id INTEGER PRIMARY KEY);
+  CREATE TABLE t AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x, randomblob(1000) FROM c;
+EOF
+# sqlite3's .dump declares a virtual table by writing sqlite_schema: such
+# writes run, within the budgets (the table itself is not seen: SQLite reads
+# the schema again only when the database is reopened).
+cat >dump-virtual-table.sql <<'EOF'
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+PRAGMA writable_schema=ON;
+INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','ft','ft',0,'CREATE VIRTUAL TABLE ft USING fts5(x)');
+CREATE TABLE IF NOT EXISTS 'ft_data'(id INTEGER PRIMARY KEY, block BLOB);
+INSERT INTO ft_data VALUES(1,X'');
+CREATE TABLE a(id integer primary key autoincrement);
+INSERT INTO a VALUES(3);
+DELETE FROM sqlite_sequence;
+INSERT INTO sqlite_sequence VALUES('a',3);
+PRAGMA writable_schema=OFF;
+COMMIT;
+EOF
+cat >endless-schema-write.sql <<'EOF'
+CREATE TABLE a (id INTEGER PRIMARY KEY);
+PRAGMA writable_schema = ON;
+WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) UPDATE sqlite_schema SET name = name WHERE rowid IN (SELECT x FROM c);
+EOF
+cat >greedy-schema-write.sql <<'EOF'
+CREATE TABLE a (id INTEGER PRIMARY KEY);
+PRAGMA temp_store = FILE;
+PRAGMA writable_schema = ON;
+WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) UPDATE sqlite_schema SET name = name WHERE sql IN (SELECT randomblob(1000000) FROM c);
+EOF
+
 # Databases that must be read, and left exactly as they were.
 cp "$corpus/chinook/chinook.db" chinook.db
 sqlite3 wal.db 'PRAGMA journal_mode = WAL;
@@ -239,6 +283,16 @@ if [ -e evil2.db ]; then
 	fail "VACUUM INTO created $in/evil2.db (exit status $rc)"
 fi
 
+refused "CREATE TABLE ... AS SELECT" \
+	"create-as-select.sql:2:3: CREATE TABLE ... AS SELECT is refused: only schema statements are run" \
+	lint create-as-select.sql
+refused "a schema write that never ends" \
+	"endless-schema-write.sql:3:1: the statement did not finish within 10 million steps" \
+	lint endless-schema-write.sql
+refused "a schema write that takes ever more memory" \
+	"greedy-schema-write.sql:4:1: the statement needed more than the 512 MiB of memory" \
+	lint greedy-schema-write.sql
+
 # ---- inputs that are read -----------------------------------------------------
 
 # read WHAT ARG...: `modelgraph ARG...` must exit 0 with output and no errors,
@@ -265,6 +319,12 @@ read_ok "lint of a real database by absolute path" lint --fail-on never "$in/chi
 read_ok "lint of a WAL-mode database" lint --fail-on never wal.db
 read_ok "lint of a database of many pages" lint --fail-on never many.db
 read_ok "lint of a script with an endless query" lint --fail-on never endless-query.sql
+read_ok "dump of a script with an endless INSERT" dump endless-insert.sql
+grep -q -F '"name": "u"' "$tmp/run/out" || fail "endless-insert.sql: the table after the INSERT is missing from the dump"
+read_ok "dump of sqlite3's .dump of a virtual table" dump dump-virtual-table.sql
+for table in '"name": "ft_data"' '"name": "a"'; do
+	grep -q -F "$table" "$tmp/run/out" || fail "dump-virtual-table.sql: $table is missing from the dump"
+done
 for side in chinook.db-journal chinook.db-wal chinook.db-shm wal.db-wal wal.db-shm many.db-journal; do
 	if [ -e "$side" ]; then
 		fail "$side was left beside the database"

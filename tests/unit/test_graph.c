@@ -2,6 +2,7 @@
 
 #include "tests/unit/test_support.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,28 @@ static void arena_grows_arrays_and_keeps_contents(void **state)
 	memset(big, 'x', 1 << 20);
 	assert_string_equal(mg_arena_printf(arena, "%s.%d", "t", 7), "t.7");
 	assert_null(mg_arena_strdup(arena, NULL));
+	mg_arena_free(arena);
+}
+
+static void arena_push_out_of_memory_keeps_the_array(void **state)
+{
+	(void)state;
+	mg_arena *arena = mg_arena_new();
+	int *items = NULL;
+	size_t n = 0, cap = 0;
+	for (int next = 0; n < cap || n == 0; next++)
+		assert_int_equal(MG_ARENA_PUSH(arena, items, n, cap, next), 0);
+	/* Full: the next push must grow, and growing fails. */
+	mg_arena_fail_after(arena, 0);
+	size_t before = n;
+	assert_int_equal(MG_ARENA_PUSH(arena, items, n, cap, -1), -1);
+	assert_int_equal(n, before);
+	assert_non_null(items);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(items[i], (int)i);
+	mg_arena_fail_after(arena, SIZE_MAX);
+	assert_int_equal(MG_ARENA_PUSH(arena, items, n, cap, 99), 0);
+	assert_int_equal(items[before], 99);
 	mg_arena_free(arena);
 }
 
@@ -129,6 +152,16 @@ static void check_reports_broken_invariants(void **state)
 	mg_foreign_key_add_column(fk, x, NULL); /* two child columns, one parent column */
 	assert_non_null(mg_graph_check(g));
 	mg_graph_free(g);
+
+	/* Two tables of one input whose names differ only in case. */
+	g = mg_graph_new();
+	mg_graph_add_source(g, "app.sql", MG_SOURCE_SQL);
+	mg_graph_add_table(g, "User", MG_TABLE_PLAIN);
+	mg_graph_add_table(g, "user", MG_TABLE_PLAIN);
+	problem = mg_graph_check(g);
+	assert_non_null(problem);
+	assert_non_null(strstr(problem, "tables User and user"));
+	mg_graph_free(g);
 }
 
 static void enum_names_round_trip(void **state)
@@ -148,6 +181,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(free_null_is_a_no_op),
 		cmocka_unit_test(arena_grows_arrays_and_keeps_contents),
+		cmocka_unit_test(arena_push_out_of_memory_keeps_the_array),
 		cmocka_unit_test(name_index_folds_case_when_asked),
 		cmocka_unit_test(tables_columns_and_paths),
 		cmocka_unit_test(keys_are_recognised_in_any_order),

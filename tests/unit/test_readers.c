@@ -2,11 +2,15 @@
 
 #include "tests/unit/test_support.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "analyzer/core/arena.h"
 #include "analyzer/read/readers.h"
+#include "render/render.h"
 
 static int teardown(void **state)
 {
@@ -240,6 +244,58 @@ static void sql_cannot_touch_files(void **state)
 	assert_int_not_equal(stat(evil, &st), 0);
 }
 
+/* Every string of a graph JSON document, so a copy that fails shows. */
+static const char full_graph_json[] =
+	"{\"format\": \"modelgraph-graph\", \"version\": 1, \"tables\": [\n"
+	" {\"name\": \"users\", \"schema\": \"app\", \"kind\": \"model\", \"comment\": \"People.\",\n"
+	"  \"struct\": \"User\", \"location\": {\"file\": \"models.h\", \"line\": 3, \"column\": 8},\n"
+	"  \"columns\": [{\"name\": \"id\", \"type\": \"int\", \"sql_type\": \"INTEGER\", \"nullable\": false,\n"
+	"               \"default\": \"0\", \"comment\": \"Key.\", \"client_default\": \"next_id()\",\n"
+	"               \"location\": {\"file\": \"models.h\", \"line\": 4, \"column\": 9}},\n"
+	"              {\"name\": \"boss_id\", \"type\": \"int\", \"sql_type\": \"INTEGER\"}],\n"
+	"  \"primary_key\": [\"id\"], \"unique\": [[\"boss_id\"]],\n"
+	"  \"indexes\": [{\"name\": \"ix_boss\", \"columns\": [\"boss_id\", null], \"unique\": false}],\n"
+	"  \"foreign_keys\": [{\"name\": \"fk_boss\", \"columns\": [\"boss_id\"], \"ref_table\": \"users\",\n"
+	"                    \"ref_columns\": [\"id\"], \"on_delete\": \"SET NULL\"}],\n"
+	"  \"relationships\": [{\"name\": \"boss\", \"target\": \"users\", \"backref\": \"staff\",\n"
+	"                     \"secondary\": \"links\", \"lazy\": \"select\", \"cascade\": \"all\"},\n"
+	"                    {\"name\": \"peers\", \"target\": \"users\", \"back_populates\": \"peers\"}]}]}\n";
+
+static void json_out_of_memory_is_an_error(void **state)
+{
+	(void)state;
+	const char *path = mg_test_write_file("full.json", full_graph_json);
+	mg_graph *whole = mg_graph_new();
+	mg_error err = {{0}};
+	if (mg_read_json(whole, path, &err) < 0)
+		fail_msg("%s", err.message);
+	mg_buf expected = MG_BUF_INIT;
+	mg_render_graph_json(whole, &expected);
+	mg_graph_free(whole);
+
+	/* Allocation n fails, for every n until the read needs no more: each
+	 * run either reads the whole document or says it ran out of memory. */
+	bool completed = false;
+	for (size_t n = 0; !completed; n++) {
+		mg_graph *g = mg_graph_new();
+		mg_arena_fail_after(g->arena, n);
+		err = (mg_error){{0}};
+		if (mg_read_json(g, path, &err) == 0) {
+			mg_buf actual = MG_BUF_INIT;
+			mg_arena_fail_after(g->arena, SIZE_MAX);
+			mg_render_graph_json(g, &actual);
+			if (strcmp(expected.data, actual.data) != 0)
+				fail_msg("allocation %zu failed, yet the read succeeded and lost:\n%s", n, actual.data);
+			mg_buf_free(&actual);
+			completed = true;
+		} else if (!strstr(err.message, "out of memory")) {
+			fail_msg("allocation %zu failed: \"%s\" does not say out of memory", n, err.message);
+		}
+		mg_graph_free(g);
+	}
+	mg_buf_free(&expected);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +306,7 @@ int main(void)
 		cmocka_unit_test(sql_keeps_locations),
 		cmocka_unit_test(sql_errors_point_at_the_statement),
 		cmocka_unit_test(sql_cannot_touch_files),
+		cmocka_unit_test(json_out_of_memory_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }
