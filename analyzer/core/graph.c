@@ -442,3 +442,38 @@ const char *mg_graph_check(const mg_graph *graph)
 	}
 	return NULL;
 }
+
+int mg_graph_add_unreadable(mg_graph *graph, const char *name, const char *kind, const char *reason,
+			    mg_location location)
+{
+	mg_unreadable u = {
+		.name = mg_arena_strdup(graph->arena, name),
+		.kind = kind,
+		.reason = mg_arena_strdup(graph->arena, reason),
+		.location = location,
+	};
+	if (!u.name || !u.reason)
+		return -1;
+	return MG_ARENA_PUSH(graph->arena, graph->unreadable, graph->nunreadable, graph->unreadable_cap, u);
+}
+
+int mg_graph_drop_table(mg_graph *graph, mg_table *table)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < graph->ntables; i++)
+		if (graph->tables[i] != table)
+			graph->tables[kept++] = graph->tables[i];
+	graph->ntables = kept;
+	mg_name_index *index = mg_name_index_new(true);
+	if (!index)
+		return -1;
+	for (size_t i = 0; i < graph->ntables; i++)
+		if (!mg_name_index_get(index, graph->tables[i]->name) &&
+		    mg_name_index_put(index, graph->tables[i]->name, graph->tables[i]) < 0) {
+			mg_name_index_free(index);
+			return -1;
+		}
+	mg_name_index_free(graph->table_index);
+	graph->table_index = index;
+	return 0;
+}

@@ -331,6 +331,19 @@ typedef struct mg_allow {
 	mg_location location;
 } mg_allow;
 
+/*
+ * A schema object a reader found but could not read: a view over a column
+ * that was dropped since, a virtual table whose module is not loaded. It is
+ * left out of the graph, the rest is read, and lint reports it
+ * (schema-object-unreadable).
+ */
+typedef struct mg_unreadable {
+	const char *name;             /* the object's name, its path too */
+	const char *kind;             /* "view", "virtual table", "table" */
+	const char *reason;           /* the database's message, one line */
+	mg_location location;
+} mg_unreadable;
+
 struct mg_graph {
 	mg_arena *arena;
 	mg_source *sources;
@@ -347,6 +360,8 @@ struct mg_graph {
 	size_t nannotation_problems, annotation_problems_cap;
 	mg_allow *allows;             /* C: MG_ALLOW annotations, in reading order */
 	size_t nallows, allows_cap;
+	mg_unreadable *unreadable;    /* databases: objects left out, in reading order */
+	size_t nunreadable, unreadable_cap;
 	struct mg_name_index *type_index;  /* declared type -> its normal form; see graph.c */
 };
 
@@ -374,6 +389,14 @@ int mg_table_add_primary_key_column(mg_table *table, mg_column *column);
 mg_foreign_key *mg_table_add_foreign_key(mg_table *table, const char *name, const char *parent_name);
 int mg_foreign_key_add_column(mg_foreign_key *fk, mg_column *child, const char *parent_column);
 mg_relationship *mg_table_add_relationship(mg_table *table, const char *name, const char *target_name);
+/* Takes a table a reader added back out of the graph (before resolve, with
+ * nothing referring to it yet); its memory stays in the arena. Rebuilds the
+ * name index, so it is for rare repairs, not loops. 0, or -1 when out of
+ * memory. */
+int mg_graph_drop_table(mg_graph *graph, mg_table *table);
+/* Records an object the reader left out; 0, or -1 when out of memory. */
+int mg_graph_add_unreadable(mg_graph *graph, const char *name, const char *kind, const char *reason,
+			    mg_location location);
 
 /* Lookups honour graph->case_insensitive. NULL when not found. */
 mg_table *mg_graph_find_table(const mg_graph *graph, const char *name);

@@ -163,6 +163,7 @@ typedef struct statement_actions {
 	bool creates_table;  /* CREATE [TEMP] TABLE */
 	bool selects;        /* runs a SELECT; with creates_table: CREATE TABLE … AS SELECT */
 	bool writes_data;    /* INSERT, UPDATE or DELETE on a table other than sqlite_schema */
+	bool drops;          /* DROP TABLE or VIEW: SQLite also asks to delete the table's rows */
 	unsigned progress;   /* progress calls while stepping */
 	clock_t started;     /* processor time when stepping began */
 	bool out_of_time;    /* stopped after SECONDS_PER_STATEMENT */
@@ -193,6 +194,13 @@ static int authorize(void *payload, int action, const char *a, const char *b, co
 		break;
 	case SQLITE_SELECT:
 		actions->selects = true;
+		break;
+	case SQLITE_DROP_TABLE:
+	case SQLITE_DROP_TEMP_TABLE:
+	case SQLITE_DROP_VIEW:
+	case SQLITE_DROP_TEMP_VIEW:
+	case SQLITE_DROP_VTABLE:
+		actions->drops = true;
 		break;
 	case SQLITE_PRAGMA: /* settings of this private connection, not schema */
 		if (mg_ascii_casecmp(a, "temp_store") == 0 || mg_ascii_casecmp(a, "temp_store_directory") == 0 ||
@@ -273,7 +281,7 @@ static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions,
 		}
 		/* Data statements and queries cannot change the schema: not run. */
 		actions->started = clock();
-		if (actions->writes_data || (sqlite3_stmt_readonly(stmt) && sqlite3_column_count(stmt) > 0))
+		if ((actions->writes_data && !actions->drops) || (sqlite3_stmt_readonly(stmt) && sqlite3_column_count(stmt) > 0))
 			rc = SQLITE_DONE;
 		else
 			while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)

@@ -134,55 +134,188 @@ static int finish_primary_key(mg_table *table, mg_column **by_position, size_t n
 	return 0;
 }
 
+/* The table whose columns are being read, and its key so far. */
+typedef struct table_state {
+	mg_table *table;
+	mg_column *pk[64]; /* key position - 1 -> column; SQLite allows at most 64 */
+	size_t npk;
+	bool rowid_table;
+} table_state;
+
+static int start_table(loader *l, table_state *st, const char *name, const char *type, bool without_rowid)
+{
+	bool view = strcmp(type, "view") == 0;
+	*st = (table_state){0};
+	st->table = mg_graph_add_table(l->graph, name, view ? MG_TABLE_VIEW : MG_TABLE_PLAIN);
+	if (!st->table)
+		return -1;
+	st->table->location = locate_table(l, name);
+	st->rowid_table = !view && !without_rowid;
+	return 0;
+}
+
+static int finish_table(table_state *st)
+{
+	if (!st->table)
+		return 0;
+	int rc = finish_primary_key(st->table, st->pk, st->npk, st->rowid_table);
+	st->table = NULL;
+	return rc;
+}
+
+/* One row of pragma_table_xinfo, from column `at` of `stmt`: name, type,
+ * notnull, dflt_value, pk, hidden. */
+static int add_column(loader *l, table_state *st, sqlite3_stmt *stmt, int at)
+{
+	if (sqlite3_column_type(stmt, at) == SQLITE_NULL)
+		return 0; /* a table without columns: the LEFT JOIN's empty side */
+	if (sqlite3_column_int(stmt, at + 5) == 1)
+		return 0; /* a hidden column of a virtual table */
+	const char *col_name = column_text(stmt, at);
+	mg_column *column = mg_table_add_column(st->table, col_name, column_text(stmt, at + 1));
+	if (!column)
+		return -1;
+	column->location = locate_column(l, st->table, col_name);
+	column->nullable = sqlite3_column_int(stmt, at + 2) == 0;
+	if (sqlite3_column_type(stmt, at + 3) != SQLITE_NULL &&
+	    !(column->default_value = mg_arena_strdup(l->graph->arena, column_text(stmt, at + 3))))
+		return -1;
+	int pk_position = sqlite3_column_int(stmt, at + 4);
+	if (pk_position >= 1 && pk_position <= 64) {
+		st->pk[pk_position - 1] = column;
+		if ((size_t)pk_position > st->npk)
+			st->npk = (size_t)pk_position;
+	}
+	return 0;
+}
+
+/* Whether this load already read the table `name` (another source may have
+ * a table of that name: only this source's count). */
+static bool read_here(const loader *l, const char *name)
+{
+	const mg_table *t = mg_graph_find_table(l->graph, name);
+	return t && t->source_index == (l->graph->nsources ? l->graph->nsources - 1 : 0);
+}
+
+/* SQLite names the shadow tables of a virtual table "<table>_<suffix>" and
+ * hides them, but only when its module is loaded: without the module they
+ * look like tables of the user's. */
+static bool shadow_of_unreadable(const mg_graph *graph, size_t first, const char *name)
+{
+	for (size_t i = first; i < graph->nunreadable; i++) {
+		const mg_unreadable *u = &graph->unreadable[i];
+		size_t n = strlen(u->name);
+		if (strcmp(u->kind, "virtual table") == 0 && mg_ascii_ncasecmp(name, u->name, n) == 0 &&
+		    name[n] == '_')
+			return true;
+	}
+	return false;
+}
+
+static const char *object_kind(const char *type)
+{
+	return strcmp(type, "view") == 0 ? "view" : strcmp(type, "virtual") == 0 ? "virtual table" : "table";
+}
+
+/*
+ * The slow path, taken only when the one statement over every table failed:
+ * an object SQLite cannot describe (a view over a dropped column, a virtual
+ * table whose module is not loaded) fails the whole join. Each table not
+ * read yet is read alone; one that fails is recorded as unreadable, and the
+ * rest of the schema is read all the same.
+ */
+static int load_columns_one_by_one(loader *l)
+{
+	static const char tables_sql[] =
+		"SELECT t.name, t.type, t.wr FROM pragma_table_list AS t"
+		" WHERE t.schema = 'main' AND t.type IN ('table', 'view', 'virtual')"
+		" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+	static const char xinfo_sql[] =
+		"SELECT c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
+		" FROM pragma_table_xinfo(?1, 'main') AS c";
+	sqlite3_stmt *tables = NULL, *xinfo = NULL;
+	table_state st = {0};
+	const size_t first_unreadable = l->graph->nunreadable;
+	int rc, result = -1;
+
+	if (prepare(l, tables_sql, &tables) < 0 || prepare(l, xinfo_sql, &xinfo) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(tables)) == SQLITE_ROW) {
+		const char *name = column_text(tables, 0), *type = column_text(tables, 1);
+		if (read_here(l, name) || shadow_of_unreadable(l->graph, first_unreadable, name))
+			continue;
+		sqlite3_reset(xinfo);
+		if (sqlite3_bind_text(xinfo, 1, name, -1, SQLITE_TRANSIENT) != SQLITE_OK)
+			goto oom;
+		/* Step once before adding the table: a failure leaves nothing half-read. */
+		int step = sqlite3_step(xinfo);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			if (step == SQLITE_NOMEM)
+				goto oom;
+			if (mg_graph_add_unreadable(l->graph, name, object_kind(type), sqlite3_errmsg(l->db),
+						    locate_table(l, name)) < 0)
+				goto oom;
+			continue;
+		}
+		if (start_table(l, &st, name, type, sqlite3_column_int(tables, 2) != 0) < 0)
+			goto oom;
+		for (; step == SQLITE_ROW; step = sqlite3_step(xinfo))
+			if (add_column(l, &st, xinfo, 0) < 0)
+				goto oom;
+		if (step != SQLITE_DONE) {
+			step_failed(l, step);
+			goto cleanup;
+		}
+		if (finish_table(&st) < 0)
+			goto oom;
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	/* Shadow tables read before their virtual table failed go back out. */
+	for (size_t i = l->graph->ntables; i-- > 0;) {
+		mg_table *t = l->graph->tables[i];
+		if (read_here(l, t->name) && shadow_of_unreadable(l->graph, first_unreadable, t->name) &&
+		    mg_graph_drop_table(l->graph, t) < 0)
+			goto oom;
+	}
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	sqlite3_finalize(tables);
+	sqlite3_finalize(xinfo);
+	return result;
+}
+
 static int load_columns(loader *l)
 {
 	sqlite3_stmt *stmt = NULL;
-	mg_table *table = NULL;
-	mg_column *pk[64] = {0}; /* key position - 1 → column; SQLite allows at most 64 */
-	size_t npk = 0;
-	bool rowid_table = false;
+	table_state st = {0};
 	int rc, result = -1;
 
 	if (prepare(l, columns_sql, &stmt) < 0)
 		goto cleanup;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *name = column_text(stmt, 0);
-		if (!table || strcmp(table->name, name) != 0) {
-			if (table && finish_primary_key(table, pk, npk, rowid_table) < 0)
+		if (!st.table || strcmp(st.table->name, name) != 0) {
+			if (finish_table(&st) < 0 ||
+			    start_table(l, &st, name, column_text(stmt, 1), sqlite3_column_int(stmt, 2) != 0) < 0)
 				goto oom;
-			memset(pk, 0, sizeof(pk));
-			npk = 0;
-			bool view = strcmp(column_text(stmt, 1), "view") == 0;
-			table = mg_graph_add_table(l->graph, name, view ? MG_TABLE_VIEW : MG_TABLE_PLAIN);
-			if (!table)
-				goto oom;
-			table->location = locate_table(l, name);
-			rowid_table = !view && sqlite3_column_int(stmt, 2) == 0;
 		}
-		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
-			continue; /* a table without columns: the LEFT JOIN's empty side */
-		if (sqlite3_column_int(stmt, 8) == 1)
-			continue; /* a hidden column of a virtual table */
-		const char *col_name = column_text(stmt, 3);
-		mg_column *column = mg_table_add_column(table, col_name, column_text(stmt, 4));
-		if (!column)
+		if (add_column(l, &st, stmt, 3) < 0)
 			goto oom;
-		column->location = locate_column(l, table, col_name);
-		column->nullable = sqlite3_column_int(stmt, 5) == 0;
-		if (sqlite3_column_type(stmt, 6) != SQLITE_NULL &&
-		    !(column->default_value = mg_arena_strdup(l->graph->arena, column_text(stmt, 6))))
-			goto oom;
-		int pk_position = sqlite3_column_int(stmt, 7);
-		if (pk_position >= 1 && pk_position <= 64) {
-			pk[pk_position - 1] = column;
-			if ((size_t)pk_position > npk)
-				npk = (size_t)pk_position;
-		}
+	}
+	/* A table's rows all come before the next table's, and a table that
+	 * fails does so before its first row: the ones read so far are whole. */
+	if (finish_table(&st) < 0)
+		goto oom;
+	if (rc == SQLITE_ERROR) {
+		result = load_columns_one_by_one(l);
+		goto cleanup;
 	}
 	if (step_failed(l, rc) < 0)
 		goto cleanup;
-	if (table && finish_primary_key(table, pk, npk, rowid_table) < 0)
-		goto oom;
 	result = 0;
 	goto cleanup;
 oom:

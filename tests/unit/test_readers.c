@@ -296,6 +296,47 @@ static void json_out_of_memory_is_an_error(void **state)
 	mg_buf_free(&expected);
 }
 
+/* One broken object does not hide the database: a view over a column that
+ * is gone and a virtual table whose module is not loaded (with its shadow
+ * tables) are left out and recorded; every other table is read. */
+static void broken_objects_are_left_out_and_the_rest_read(void **state)
+{
+	(void)state;
+	const char *path = mg_test_make_db(
+		"broken.db",
+		"CREATE TABLE a (id INTEGER PRIMARY KEY, x INTEGER, y TEXT);"
+		"CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id));"
+		"CREATE VIEW w AS SELECT x FROM a;"
+		"CREATE VIRTUAL TABLE f USING fts5(body);"
+		"CREATE TABLE z (id INTEGER PRIMARY KEY);"
+		/* What a schema looks like after an old-style column drop, and in a
+		 * database made where a module was loaded that is not here. */
+		"PRAGMA writable_schema = ON;"
+		"UPDATE sqlite_schema SET sql = 'CREATE TABLE a (id INTEGER PRIMARY KEY, y TEXT)' WHERE name = 'a';"
+		"UPDATE sqlite_schema SET sql = 'CREATE VIRTUAL TABLE f USING spellfix1(body)' WHERE name = 'f';");
+	mg_graph *graph = mg_test_load(path);
+	static const char *const tables[] = {"a", "b", "z"};
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		if (!mg_graph_find_table(graph, tables[i]))
+			fail_msg("table %s was not read", tables[i]);
+	assert_int_equal(graph->ntables, 3); /* no view w, no f, no f_* shadow tables */
+	assert_int_equal(graph->nunreadable, 2);
+	bool saw_view = false, saw_vtab = false;
+	for (size_t i = 0; i < graph->nunreadable; i++) {
+		const mg_unreadable *u = &graph->unreadable[i];
+		saw_view |= strcmp(u->name, "w") == 0 && strcmp(u->kind, "view") == 0 &&
+			    strstr(u->reason, "no such column: x") != NULL;
+		saw_vtab |= strcmp(u->name, "f") == 0 && strcmp(u->kind, "virtual table") == 0 &&
+			    strstr(u->reason, "spellfix1") != NULL;
+	}
+	assert_true(saw_view && saw_vtab);
+	assert_non_null(mg_table_find_column(mg_graph_find_table(graph, "b"), "a_id"));
+	mg_findings *findings = mg_test_lint(graph);
+	assert_int_equal(mg_test_count_rule(findings, "schema-object-unreadable"), 2);
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -307,6 +348,7 @@ int main(void)
 		cmocka_unit_test(sql_errors_point_at_the_statement),
 		cmocka_unit_test(sql_cannot_touch_files),
 		cmocka_unit_test(json_out_of_memory_is_an_error),
+		cmocka_unit_test(broken_objects_are_left_out_and_the_rest_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

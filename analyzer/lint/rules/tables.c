@@ -94,3 +94,37 @@ const mg_rule mg_rule_table_isolated = {
 	.fix = "Declare the missing foreign key, or drop the table if it is unused.",
 	.check = check_isolated,
 };
+
+/* ---- schema-object-unreadable ---- */
+
+static void check_unreadable(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->nunreadable; i++) {
+		const mg_unreadable *u = &g->unreadable[i];
+		mg_report(ctx, MG_OBJECT_TABLE, u->name, u->location,
+			  "%s \"%s\" cannot be read (%s); it is left out, the rest of the schema is read",
+			  u->kind, u->name, u->reason);
+	}
+}
+
+const mg_rule mg_rule_schema_object_unreadable = {
+	.id = "schema-object-unreadable",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_DB,
+	.summary = "A view or virtual table cannot be read, so it is left out of the graph.",
+	.rationale = "A view over a table or column that was dropped since fails every query that "
+		     "reads it, and a virtual table whose module is not loaded cannot be described. "
+		     "Either would hide the whole schema if modelgraph stopped at it; it reads the "
+		     "rest and says what it left out, so the diagrams and docs are known to be "
+		     "incomplete.",
+	.bad_sql = "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT);\n"
+		   "CREATE TABLE pen_name (id INTEGER PRIMARY KEY, name TEXT);\n"
+		   "CREATE VIEW names AS SELECT name FROM pen_name;\n"
+		   "DROP TABLE pen_name;",
+	.good_sql = "CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT);\n"
+		    "CREATE VIEW names AS SELECT name FROM author;",
+	.fix = "Recreate the view over the tables and columns that exist now, or drop it; for a "
+	       "virtual table, read the database where its module is loaded.",
+	.check = check_unreadable,
+};
