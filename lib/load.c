@@ -17,6 +17,41 @@ static int verify(const mg_graph *graph, const char *after, mg_error *err)
 	return 0;
 }
 
+/* The tables of the source just read that an earlier source already
+ * defines: the first definition wins the name lookup, so the later one is
+ * recorded and left out (a graph, and so its JSON, holds one table of a
+ * name). */
+static bool defined_before(const mg_table *table, void *payload)
+{
+	(void)payload;
+	const mg_table *first = mg_graph_find_table(table->graph, table->name);
+	return first && first != table && first->source_index != table->source_index;
+}
+
+static int drop_redefined_tables(mg_graph *graph, mg_error *err)
+{
+	size_t newest = graph->nsources ? graph->nsources - 1 : 0;
+	for (size_t i = 0; i < graph->ntables; i++) {
+		const mg_table *t = graph->tables[i];
+		if (t->source_index != newest || !defined_before(t, NULL))
+			continue;
+		mg_duplicate_table d = {
+			.name = t->name,
+			.kept = mg_graph_find_table(graph, t->name)->location,
+			.dropped = t->location,
+		};
+		if (MG_ARENA_PUSH(graph->arena, graph->duplicates, graph->nduplicates, graph->duplicates_cap,
+				  d) < 0)
+			goto oom;
+	}
+	if (mg_graph_drop_tables(graph, defined_before, NULL) < 0)
+		goto oom;
+	return 0;
+oom:
+	mg_error_set(err, "out of memory");
+	return -1;
+}
+
 mg_graph *mg_load(const char *const *sources, size_t nsources, const mg_read_options *options,
 		  mg_error *err)
 {
@@ -26,7 +61,8 @@ mg_graph *mg_load(const char *const *sources, size_t nsources, const mg_read_opt
 		return NULL;
 	}
 	for (size_t i = 0; i < nsources; i++)
-		if (mg_read_source_with(graph, sources[i], options, err) < 0 || verify(graph, sources[i], err) < 0)
+		if (mg_read_source_with(graph, sources[i], options, err) < 0 ||
+		    drop_redefined_tables(graph, err) < 0 || verify(graph, sources[i], err) < 0)
 			goto fail;
 	if (mg_resolve(graph, err) < 0 || verify(graph, "resolve", err) < 0)
 		goto fail;

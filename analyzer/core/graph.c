@@ -457,12 +457,15 @@ int mg_graph_add_unreadable(mg_graph *graph, const char *name, const char *kind,
 	return MG_ARENA_PUSH(graph->arena, graph->unreadable, graph->nunreadable, graph->unreadable_cap, u);
 }
 
-int mg_graph_drop_table(mg_graph *graph, mg_table *table)
+int mg_graph_drop_tables(mg_graph *graph, bool (*drop)(const mg_table *table, void *payload),
+			 void *payload)
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < graph->ntables; i++)
-		if (graph->tables[i] != table)
+		if (!drop(graph->tables[i], payload))
 			graph->tables[kept++] = graph->tables[i];
+	if (kept == graph->ntables)
+		return 0;
 	graph->ntables = kept;
 	mg_name_index *index = mg_name_index_new(true);
 	if (!index)

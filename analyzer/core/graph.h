@@ -337,6 +337,17 @@ typedef struct mg_allow {
  * left out of the graph, the rest is read, and lint reports it
  * (schema-object-unreadable).
  */
+/*
+ * A table that a later source defines again (two databases, a header and a
+ * script): the first definition is kept, the later one is left out, and lint
+ * reports it (table-defined-twice).
+ */
+typedef struct mg_duplicate_table {
+	const char *name;
+	mg_location kept;             /* the definition in the graph */
+	mg_location dropped;          /* the one left out */
+} mg_duplicate_table;
+
 typedef struct mg_unreadable {
 	const char *name;             /* the object's name, its path too */
 	const char *kind;             /* "view", "virtual table", "table" */
@@ -362,6 +373,8 @@ struct mg_graph {
 	size_t nallows, allows_cap;
 	mg_unreadable *unreadable;    /* databases: objects left out, in reading order */
 	size_t nunreadable, unreadable_cap;
+	mg_duplicate_table *duplicates; /* tables defined again by a later source */
+	size_t nduplicates, duplicates_cap;
 	struct mg_name_index *type_index;  /* declared type -> its normal form; see graph.c */
 };
 
@@ -389,11 +402,12 @@ int mg_table_add_primary_key_column(mg_table *table, mg_column *column);
 mg_foreign_key *mg_table_add_foreign_key(mg_table *table, const char *name, const char *parent_name);
 int mg_foreign_key_add_column(mg_foreign_key *fk, mg_column *child, const char *parent_column);
 mg_relationship *mg_table_add_relationship(mg_table *table, const char *name, const char *target_name);
-/* Takes a table a reader added back out of the graph (before resolve, with
- * nothing referring to it yet); its memory stays in the arena. Rebuilds the
- * name index, so it is for rare repairs, not loops. 0, or -1 when out of
- * memory. */
-int mg_graph_drop_table(mg_graph *graph, mg_table *table);
+/* Takes the tables for which `drop` says true back out of the graph (before
+ * resolve, with nothing referring to them yet); their memory stays in the
+ * arena. One pass and one rebuild of the name index, so call it once for a
+ * whole repair. 0, or -1 when out of memory. */
+int mg_graph_drop_tables(mg_graph *graph, bool (*drop)(const mg_table *table, void *payload),
+			 void *payload);
 /* Records an object the reader left out; 0, or -1 when out of memory. */
 int mg_graph_add_unreadable(mg_graph *graph, const char *name, const char *kind, const char *reason,
 			    mg_location location);

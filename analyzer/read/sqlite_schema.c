@@ -212,6 +212,18 @@ static bool shadow_of_unreadable(const mg_graph *graph, size_t first, const char
 	return false;
 }
 
+typedef struct shadow_filter {
+	const loader *l;
+	size_t first_unreadable;
+} shadow_filter;
+
+static bool is_shadow_read_here(const mg_table *table, void *payload)
+{
+	const shadow_filter *f = payload;
+	return table->source_index == (f->l->graph->nsources ? f->l->graph->nsources - 1 : 0) &&
+	       shadow_of_unreadable(f->l->graph, f->first_unreadable, table->name);
+}
+
 static const char *object_kind(const char *type)
 {
 	return strcmp(type, "view") == 0 ? "view" : strcmp(type, "virtual") == 0 ? "virtual table" : "table";
@@ -272,12 +284,9 @@ static int load_columns_one_by_one(loader *l)
 	if (step_failed(l, rc) < 0)
 		goto cleanup;
 	/* Shadow tables read before their virtual table failed go back out. */
-	for (size_t i = l->graph->ntables; i-- > 0;) {
-		mg_table *t = l->graph->tables[i];
-		if (read_here(l, t->name) && shadow_of_unreadable(l->graph, first_unreadable, t->name) &&
-		    mg_graph_drop_table(l->graph, t) < 0)
-			goto oom;
-	}
+	shadow_filter filter = {.l = l, .first_unreadable = first_unreadable};
+	if (mg_graph_drop_tables(l->graph, is_shadow_read_here, &filter) < 0)
+		goto oom;
 	result = 0;
 	goto cleanup;
 oom:

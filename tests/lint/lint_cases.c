@@ -15,6 +15,9 @@
  * pairs of its expectations, as multisets: a finding nobody expected fails
  * the case as surely as an expected one that is missing.
  *
+ * A line "-- another source:" ("// another source:") splits a case into
+ * sources read together, for the rules about how sources combine.
+ *
  * <rule-id>.bad.<ext> must make its rule fire; <rule-id>.good.<ext> is the
  * same model fixed, plus near misses, and must produce no finding of the
  * rule. Every rule that applies to any schema has SQL cases, every rule
@@ -222,14 +225,59 @@ static int parse_expectations(const language *lang, const char *text, pair_list 
 	return 0;
 }
 
-/* The findings as pairs; one located in another file than `path` counts as line 0. */
-static void pairs_from_findings(const mg_findings *findings, const char *path, pair_list *out)
+/* The findings as pairs; one located in another file than the case's
+ * `paths` counts as line 0. */
+static void pairs_from_findings(const mg_findings *findings, const char *const *paths, size_t npaths,
+				pair_list *out)
 {
 	for (size_t i = 0; i < findings->count; i++) {
 		const mg_finding *f = &findings->items[i];
-		bool here = f->location.file && strcmp(f->location.file, path) == 0;
+		bool here = false;
+		for (size_t p = 0; p < npaths && f->location.file && !here; p++)
+			here = strcmp(f->location.file, paths[p]) == 0;
 		pairs_push(out, here ? f->location.line : 0, f->rule, strlen(f->rule), f->message);
 	}
+}
+
+/*
+ * A case may be several sources read together (for the rules about how
+ * sources combine): a line "-- another source:" ("// another source:" in C)
+ * starts the next one. Each part is written to a file of its own, padded
+ * with blank lines so that its lines keep their numbers in the case, and
+ * the files are read in order. A case without the line is itself the only
+ * source. Returns the number of sources (at most MAX_PARTS).
+ */
+#define MAX_PARTS 4
+static size_t split_sources(const language *lang, const char *name, const char *path, const char *text,
+			    char paths[][4096])
+{
+	char marker[32];
+	snprintf(marker, sizeof(marker), "\n%s another source:\n", lang->comment);
+	if (!strstr(text, marker)) {
+		snprintf(paths[0], 4096, "%s", path);
+		return 1;
+	}
+	size_t n = 0;
+	unsigned lines_before = 0;
+	for (const char *part = text; part && n < MAX_PARTS; n++) {
+		const char *end = strstr(part, marker);
+		size_t len = end ? (size_t)(end - part) + 1 : strlen(part);
+		size_t size = lines_before + len + 1;
+		char *padded = malloc(size);
+		assert_non_null(padded);
+		memset(padded, '\n', lines_before);
+		memcpy(padded + lines_before, part, len);
+		padded[lines_before + len] = '\0';
+		char file[256];
+		snprintf(file, sizeof(file), "%s.part%zu%s", name, n + 1, lang->extension);
+		snprintf(paths[n], 4096, "%s", mg_test_write_file(file, padded));
+		free(padded);
+		for (const char *c = part; c < part + len; c++)
+			lines_before += *c == '\n';
+		lines_before++; /* the marker's line */
+		part = end ? end + strlen(marker) : NULL;
+	}
+	return n;
 }
 
 /* ---- one case ---- */
@@ -282,13 +330,13 @@ static case_kind case_rule(const language *lang, const char *name, char *rule, s
  * .modelgraph.yml above the tree can change the result). */
 static char empty_config[4096]; /* written by the group's setup */
 
-static mg_lint_run *lint_case(const char *path)
+static mg_lint_run *lint_case(const char *const *paths, size_t npaths)
 {
-	mg_lint_request request = {.sources = &path, .nsources = 1, .config_path = empty_config};
+	mg_lint_request request = {.sources = paths, .nsources = npaths, .config_path = empty_config};
 	mg_lint_run *run = NULL;
 	mg_error err = {{0}};
 	if (mg_lint_run_new(&run, &request, &err) < 0)
-		fail_msg("%s: %s", path, err.message);
+		fail_msg("%s: %s", paths[0], err.message);
 	return run;
 }
 
@@ -310,9 +358,14 @@ static size_t check_case(const language *lang, const char *name, const char *pat
 		pairs_free(&expected);
 		return 1;
 	}
-	mg_lint_run *run = lint_case(path);
+	char parts[MAX_PARTS][4096];
+	const char *sources[MAX_PARTS];
+	size_t nsources = split_sources(lang, name, path, text, parts);
+	for (size_t i = 0; i < nsources; i++)
+		sources[i] = parts[i];
+	mg_lint_run *run = lint_case(sources, nsources);
 	const mg_findings *findings = mg_lint_run_findings(run);
-	pairs_from_findings(findings, path, &actual);
+	pairs_from_findings(findings, sources, nsources, &actual);
 
 	case_kind kind = case_rule(lang, name, rule, sizeof(rule));
 	if (kind != CASE_OTHER && !mg_rule_find(rule)) {

@@ -24,13 +24,25 @@ static int teardown(void **state)
  * is included for them. */
 static long fire_count(const mg_rule *rule, const char *file_name, const char *text)
 {
-	char source[8192];
+	/* An example of how sources combine is several sources, each after a
+	 * line "-- another source:". */
+	static const char marker[] = "\n-- another source:\n";
+	char source[8192], names[4][256], paths[4][4096];
+	const char *sources[4];
+	size_t nsources = 0;
 	bool c = strstr(file_name, ".h") != NULL;
-	snprintf(source, sizeof(source), "%s%s", c && !strstr(text, "#include") ? "#include <modelgraph/annotations.h>\n" : "",
-		 text);
-	const char *sources[] = {mg_test_write_file(file_name, source)};
+	for (const char *part = text; part && nsources < 4; nsources++) {
+		const char *end = strstr(part, marker);
+		int len = end ? (int)(end - part) : (int)strlen(part);
+		snprintf(source, sizeof(source), "%s%.*s\n",
+			 c && !strstr(text, "#include") ? "#include <modelgraph/annotations.h>\n" : "", len, part);
+		snprintf(names[nsources], sizeof(names[0]), "%zu-%s", nsources + 1, file_name);
+		snprintf(paths[nsources], sizeof(paths[0]), "%s", mg_test_write_file(names[nsources], source));
+		sources[nsources] = paths[nsources];
+		part = end ? end + strlen(marker) : NULL;
+	}
 	mg_error err = {{0}};
-	mg_graph *graph = mg_load(sources, 1, NULL, &err);
+	mg_graph *graph = mg_load(sources, nsources, NULL, &err);
 	if (!graph) {
 		fprintf(stderr, "%s: an example does not load: %s\n%s\n", rule->id, err.message, text);
 		return -1;

@@ -128,3 +128,39 @@ const mg_rule mg_rule_schema_object_unreadable = {
 	       "virtual table, read the database where its module is loaded.",
 	.check = check_unreadable,
 };
+
+/* ---- table-defined-twice ---- */
+
+static void check_defined_twice(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->nduplicates; i++) {
+		const mg_duplicate_table *d = &g->duplicates[i];
+		mg_finding *f = mg_report(ctx, MG_OBJECT_TABLE, d->name, d->dropped,
+					  "table \"%s\" is defined again here; the first definition is used "
+					  "and this one is left out",
+					  d->name);
+		if (f)
+			mg_report_related(ctx, MG_OBJECT_TABLE, d->name, d->kept, "the definition used");
+	}
+}
+
+const mg_rule mg_rule_table_defined_twice = {
+	.id = "table-defined-twice",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "Two of the sources define a table of the same name.",
+	.rationale = "The sources of one run make one model; a table in two of them is two "
+		     "definitions of one thing, as SQLAlchemy refuses two classes for one table "
+		     "(\"Table is already defined for this MetaData instance\"). modelgraph keeps the "
+		     "first, so the findings, diagrams and docs show only that one.",
+	.bad_sql = "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\n"
+		   "-- another source:\n"
+		   "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);",
+	.good_sql = "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\n"
+		    "-- another source:\n"
+		    "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));",
+	.fix = "Give each table one definition across the sources: drop it from one of them, or "
+	       "lint the two versions separately.",
+	.check = check_defined_twice,
+};
