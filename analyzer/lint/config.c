@@ -25,6 +25,7 @@
 #include "analyzer/read/input_file.h"
 #include "analyzer/lint/reserved_words.h"
 #include "analyzer/core/suggest.h"
+#include "util/buf.h"
 
 /* ---- the schema ---- */
 
@@ -185,13 +186,14 @@ static int fail_at(loader *ld, const yaml_node_t *node, const char *fmt, ...)
 
 static int fail_at(loader *ld, const yaml_node_t *node, const char *fmt, ...)
 {
-	char message[900];
+	mg_buf message = MG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	mg_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
 	mg_error_set(ld->err, "%s:%zu:%zu: %s", ld->path, node->start_mark.line + 1,
-		     node->start_mark.column + 1, message);
+		     node->start_mark.column + 1, message.data && !message.failed ? message.data : "out of memory");
+	mg_buf_free(&message);
 	return -1;
 }
 
@@ -259,41 +261,44 @@ static int expect(loader *ld, const yaml_node_t *node, yaml_node_type_t type, bo
 }
 
 /* "a", "a or b", "a, b or c" */
-static void join_words(char *buf, size_t size, const char *const *words, size_t n)
+static void join_words(mg_buf *out, const char *const *words, size_t n)
 {
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < size; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
-		int w = snprintf(buf + len, size - len, "%s%s", sep, words[i]);
-		if (w < 0)
-			break;
-		len += (size_t)w;
-	}
+	for (size_t i = 0; i < n; i++)
+		mg_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
 }
 
 /*
- * Fails with `what` (already saying what was wrong, e.g. `unknown key
+ * Fails with what went wrong (printf-formatted, e.g. `unknown key
  * "ignor"`), then the nearest candidate or, when none is near, the list.
  */
-static int fail_choice(loader *ld, const yaml_node_t *node, const char *what,
-		       const char *const *candidates, size_t n)
+static int fail_choice(loader *ld, const yaml_node_t *node, const char *const *candidates, size_t n,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static int fail_choice(loader *ld, const yaml_node_t *node, const char *const *candidates, size_t n,
+		       const char *fmt, ...)
 {
+	mg_buf message = MG_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	mg_buf_vprintf(&message, fmt, ap);
+	va_end(ap);
 	const char *text = text_of(node);
 	const char *near = mg_suggest_nearest(text, strlen(text), candidates, n);
-	if (near)
-		return fail_at(ld, node, "%s; did you mean \"%s\"?", what, near);
-	char list[400];
-	join_words(list, sizeof(list), candidates, n);
-	return fail_at(ld, node, "%s; expected %s", what, list);
+	if (near) {
+		mg_buf_printf(&message, "; did you mean \"%s\"?", near);
+	} else {
+		mg_buf_puts(&message, "; expected ");
+		join_words(&message, candidates, n);
+	}
+	int result = message.failed ? fail_memory(ld) : fail_at(ld, node, "%s", message.data);
+	mg_buf_free(&message);
+	return result;
 }
 
 static int fail_unknown_key(loader *ld, const yaml_node_t *key, const char *context,
 			    const char *const *candidates, size_t n)
 {
-	char what[600];
-	snprintf(what, sizeof(what), "unknown key \"%s\"%s", text_of(key), context);
-	return fail_choice(ld, key, what, candidates, n);
+	return fail_choice(ld, key, candidates, n, "unknown key \"%s\"%s", text_of(key), context);
 }
 
 /* Keys are scalars, each once. */
@@ -354,9 +359,8 @@ static int parse_severity(loader *ld, const yaml_node_t *node, mg_severity *out)
 		return -1;
 	if (mg_severity_parse(text_of(node), out) == 0)
 		return 0;
-	char what[300];
-	snprintf(what, sizeof(what), "invalid severity \"%s\"", text_of(node));
-	return fail_choice(ld, node, what, severity_names, COUNT(severity_names));
+	return fail_choice(ld, node, severity_names, COUNT(severity_names), "invalid severity \"%s\"",
+			   text_of(node));
 }
 
 static int add_override(loader *ld, const mg_rule *rule, mg_severity severity)
@@ -391,9 +395,7 @@ static int parse_dialects(loader *ld, const yaml_node_t *node)
 		while (i < COUNT(dialects) && strcmp(text_of(item), dialects[i].name) != 0)
 			i++;
 		if (i == COUNT(dialects)) {
-			char what[300];
-			snprintf(what, sizeof(what), "unknown dialect \"%s\"", text_of(item));
-			return fail_choice(ld, item, what, names, COUNT(names));
+			return fail_choice(ld, item, names, COUNT(names), "unknown dialect \"%s\"", text_of(item));
 		}
 		bits |= dialects[i].bit;
 	}
@@ -570,9 +572,7 @@ static int parse_setting(loader *ld, size_t index, const yaml_node_t *value)
 		while (s->choices[n] && strcmp(s->choices[n], text) != 0)
 			n++;
 		if (!s->choices[n]) {
-			char message[300];
-			snprintf(message, sizeof(message), "invalid value \"%s\" for \"%s\"", text, s->key);
-			return fail_choice(ld, value, message, s->choices, n);
+			return fail_choice(ld, value, s->choices, n, "invalid value \"%s\" for \"%s\"", text, s->key);
 		}
 		c->settings[index] = s->choices[n];
 		break;
