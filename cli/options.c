@@ -5,24 +5,27 @@
 
 #include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
+#include "util/buf.h"
 
 void mg_cli_error(const char *fmt, ...)
 {
-	char message[2048];
+	mg_buf message = MG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	mg_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
 	/* One line, and no terminal control sequences from file names, arguments
 	 * or library messages: control characters print as \xNN. */
 	fputs("modelgraph: error: ", stderr);
-	for (const unsigned char *p = (const unsigned char *)message; *p; p++) {
+	const char *text = message.failed || !message.data ? "out of memory" : message.data;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
 		if (*p < 0x20 || *p == 0x7F)
 			fprintf(stderr, "\\x%02x", *p);
 		else
 			fputc(*p, stderr);
 	}
 	fputc('\n', stderr);
+	mg_buf_free(&message);
 }
 
 static size_t count_options(const mg_cli_command *command)

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void visit(const mg_ddl_item *item, void *payload)
 {
 	size_t *count = payload;
-	*count += item->name[0] != '\0';
+	*count += item->name && item->name[0] != '\0';
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -95,20 +95,32 @@ void mg_annotation_parser_error(mg_annotation_parser *p, mg_annotation_error_cod
 {
 	mg_annotation *a = p->annotation;
 	mg_annotation_error *errors;
-	char message[512];
+	char *message;
 	va_list ap;
 	int n;
 
 	if (p->full || p->failed)
 		return;
+	/* At its full length: the message quotes what was written. */
 	va_start(ap, fmt);
-	n = vsnprintf(message, sizeof message, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		message[0] = '\0';
-	errors = grow(p, a->errors, a->error_count, &a->error_cap, sizeof *errors);
-	if (!errors)
+	message = malloc(n < 0 ? 1 : (size_t)n + 1);
+	if (!message) {
+		p->failed = true;
 		return;
+	}
+	message[0] = '\0';
+	if (n >= 0) {
+		va_start(ap, fmt);
+		vsnprintf(message, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	errors = grow(p, a->errors, a->error_count, &a->error_cap, sizeof *errors);
+	if (!errors) {
+		free(message);
+		return;
+	}
 	a->errors = errors;
 	errors[a->error_count] = (mg_annotation_error){
 		.code = code,
@@ -117,6 +129,7 @@ void mg_annotation_parser_error(mg_annotation_parser *p, mg_annotation_error_cod
 		.message = mg_annotation_parser_copy(p, message, strlen(message)),
 		.suggestion = suggestion,
 	};
+	free(message);
 	a->error_count++;
 	if (a->error_count == MG_ANNOTATION_MAX_ERRORS)
 		p->full = true;

@@ -7,6 +7,7 @@
 #include "analyzer/core/sql_type.h"
 #include "analyzer/core/suggest.h"
 #include "util/text.h"
+#include "util/buf.h"
 
 /*
  * Turns the description of one annotated struct into a table: its name and
@@ -33,14 +34,14 @@ void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotatio
 		  mg_location fallback, const char *suggestion, const char *fmt, ...)
 {
 	mg_arena *arena = b->graph->arena;
-	char message[1024];
+	mg_buf message = MG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	mg_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
 	mg_annotation_problem p = {
 		.kind = kind,
-		.message = mg_arena_strdup(arena, message),
+		.message = message.failed ? NULL : mg_arena_strdup(arena, message.data ? message.data : ""),
 		.text = at && length ? mg_arena_strndup(arena, at->options + offset, length) : NULL,
 		.suggestion = mg_arena_strdup(arena, suggestion),
 		.subject = subject,
@@ -51,6 +52,7 @@ void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotatio
 	    MG_ARENA_PUSH(arena, b->graph->annotation_problems, b->graph->nannotation_problems,
 			  b->graph->annotation_problems_cap, p) < 0)
 		b->failed = 1;
+	mg_buf_free(&message);
 }
 
 static mg_annotation_problem_kind problem_kind(mg_annotation_error_code code)
@@ -173,14 +175,12 @@ void mg_c_model_free(mg_c_model *model)
 
 /* ---- one struct ---- */
 
-static const char *place(char *buf, size_t size, const mg_table *t)
+static const char *place(mg_arena *arena, const mg_table *t)
 {
 	const mg_location *l = &t->location;
-	if (l->file && l->line)
-		snprintf(buf, size, "%s:%u:%u", l->file, l->line, l->column);
-	else
-		snprintf(buf, size, "%s", t->graph->sources[t->source_index].name);
-	return buf;
+	const char *text = l->file && l->line ? mg_arena_printf(arena, "%s:%u:%u", l->file, l->line, l->column)
+					      : t->graph->sources[t->source_index].name;
+	return text ? text : "another place";
 }
 
 /*
@@ -192,11 +192,10 @@ static int check_defined_once(mg_c_builder *b, const char *name, mg_location her
 {
 	const mg_table *other = mg_graph_find_table(b->graph, name);
 	const char *tag = b->s->tag;
-	char there[1200];
 	if (other && other->c_definition) {
 		mg_error_set(err, "%s:%u:%u: table \"%s\" is defined twice: here%s%s and at %s%s%s",
 			     here.file, here.line, here.column, name, tag ? " by struct " : "",
-			     tag ? tag : "", place(there, sizeof(there), other),
+			     tag ? tag : "", place(b->graph->arena, other),
 			     other->struct_name ? " by struct " : "",
 			     other->struct_name ? other->struct_name : "");
 		return -1;
@@ -204,7 +203,7 @@ static int check_defined_once(mg_c_builder *b, const char *name, mg_location her
 	other = tag ? mg_name_index_get(b->model->structs, tag) : NULL;
 	if (other) {
 		mg_error_set(err, "%s:%u:%u: struct %s is defined twice: here and at %s", here.file,
-			     here.line, here.column, tag, place(there, sizeof(there), other));
+			     here.line, here.column, tag, place(b->graph->arena, other));
 		return -1;
 	}
 	return 0;
@@ -293,13 +292,19 @@ static mg_column *listed_column(mg_c_builder *b, const char *name)
 }
 
 /* The columns named by positional values first..count of an annotation;
- * unknown names are problems. Returns how many were found, in `out`. */
-static size_t column_list(mg_c_builder *b, const mg_c_parsed *p, size_t first, mg_column **out,
-			  size_t cap)
+ * unknown names are problems. Returns how many were found, in *out (in the
+ * graph's arena; NULL and b->failed when out of memory). */
+static size_t column_list(mg_c_builder *b, const mg_c_parsed *p, size_t first, mg_column ***out_columns)
 {
 	size_t n = 0;
 	size_t count = mg_annotation_positional_count(p->a);
-	for (size_t i = first; i < count && n < cap; i++) {
+	mg_column **out = mg_arena_alloc(b->graph->arena, (count + 1) * sizeof(*out));
+	*out_columns = out;
+	if (!out) {
+		b->failed = 1;
+		return 0;
+	}
+	for (size_t i = first; i < count; i++) {
 		const mg_annotation_value *v = mg_annotation_positional(p->a, i);
 		if (!v)
 			continue;
@@ -308,9 +313,13 @@ static size_t column_list(mg_c_builder *b, const mg_c_parsed *p, size_t first, m
 			out[n++] = c;
 			continue;
 		}
-		const char *names[256];
+		const char **names = mg_arena_alloc(b->graph->arena, (b->table->ncolumns + 1) * sizeof(*names));
 		size_t nnames = 0;
-		for (size_t k = 0; k < b->table->ncolumns && nnames < 256; k++)
+		if (!names) {
+			b->failed = 1;
+			return n;
+		}
+		for (size_t k = 0; k < b->table->ncolumns; k++)
 			names[nnames++] = b->table->columns[k]->name;
 		const char *near = mg_suggest_nearest(v->str, strlen(v->str), names, nnames);
 		if (near)
@@ -334,8 +343,6 @@ void mg_c_add_primary_key(mg_c_builder *b, mg_column *c)
 	if (mg_table_add_primary_key_column(b->table, c) < 0)
 		b->failed = 1;
 }
-
-#define MAX_KEY_COLUMNS 64
 
 static void add_unique(mg_c_builder *b, mg_column **columns, size_t n, const char *index_name,
 		       mg_index_origin origin, mg_location location)
@@ -378,18 +385,18 @@ static char *unique_name(mg_c_builder *b, mg_column **columns, size_t n)
 /* MG_PRIMARY_KEY, MG_UNIQUE, MG_INDEX: after the columns exist. */
 static void struct_keys(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
 {
-	mg_column *columns[MAX_KEY_COLUMNS];
+	mg_column **columns = NULL;
 	for (size_t i = 0; i < n && !b->failed; i++) {
 		const mg_c_parsed *p = &parsed[i];
 		size_t count;
 		switch (p->source->kind) {
 		case MG_ANNOTATION_PRIMARY_KEY:
-			count = column_list(b, p, 0, columns, MAX_KEY_COLUMNS);
+			count = column_list(b, p, 0, &columns);
 			for (size_t k = 0; k < count; k++)
 				mg_c_add_primary_key(b, columns[k]);
 			break;
 		case MG_ANNOTATION_UNIQUE:
-			count = column_list(b, p, 0, columns, MAX_KEY_COLUMNS);
+			count = column_list(b, p, 0, &columns);
 			if (count) {
 				char *name = unique_name(b, columns, count);
 				if (name)
@@ -400,7 +407,7 @@ static void struct_keys(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
 			const mg_annotation_value *name = mg_annotation_positional(p->a, 0);
 			bool unique = false;
 			mg_annotation_get_bool(&unique, p->a, "unique");
-			count = column_list(b, p, 1, columns, MAX_KEY_COLUMNS);
+			count = column_list(b, p, 1, &columns);
 			if (!name || !count)
 				break;
 			if (unique) {

@@ -7,7 +7,7 @@
  * ("app.db: …", "schema.sql:12: …") and says how to fix it where it can.
  */
 typedef struct mg_error {
-	char message[1024];
+	char message[1024]; /* a longer message ends in "..." */
 } mg_error;
 
 void mg_error_set(mg_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

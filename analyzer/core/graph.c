@@ -1,5 +1,6 @@
 #include "analyzer/core/graph.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,13 +357,29 @@ const char *mg_type_family_name(mg_type_family family)
 
 /* ---- invariants ---- */
 
-static char check_message[512];
+/* The description of the last violation, at its full length; it stays
+ * allocated until the next check replaces it. */
+static char *check_message;
 
-#define FAIL(...)                                                            \
-	do {                                                                 \
-		snprintf(check_message, sizeof(check_message), __VA_ARGS__); \
-		return check_message;                                        \
-	} while (0)
+static const char *check_failed(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static const char *check_failed(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	free(check_message);
+	check_message = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (!check_message)
+		return "a graph invariant is broken (no memory to say which)";
+	va_start(ap, fmt);
+	vsnprintf(check_message, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return check_message;
+}
+
+#define FAIL(...) return check_failed(__VA_ARGS__)
 
 static const char *check_table(const mg_graph *graph, const mg_table *t)
 {

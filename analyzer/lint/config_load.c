@@ -58,9 +58,8 @@ static int parse_setting(loader *ld, size_t index, const yaml_node_t *value)
 		while (s->choices[n] && strcmp(s->choices[n], text) != 0)
 			n++;
 		if (!s->choices[n]) {
-			char message[300];
-			snprintf(message, sizeof(message), "invalid value \"%s\" for \"%s\"", text, s->key);
-			return config_fail_choice(ld, value, message, s->choices, n);
+			return config_fail_choice(ld, value, s->choices, n, "invalid value \"%s\" for \"%s\"",
+						  text, s->key);
 		}
 		c->settings[index] = s->choices[n];
 		break;

@@ -78,10 +78,10 @@ bool config_is_blank(const char *s);                /* only spaces, tabs, line b
 int config_expect(loader *ld, const yaml_node_t *node, yaml_node_type_t type, bool null_ok,
 		  const char *what);
 
-/* Fails with `what` (already saying what was wrong), then the nearest
- * candidate or, when none is near, the list of them. */
-int config_fail_choice(loader *ld, const yaml_node_t *node, const char *what,
-		       const char *const *candidates, size_t n);
+/* Fails with what went wrong (printf-formatted: `unknown key "ignor"`),
+ * then the nearest candidate or, when none is near, the list of them. */
+int config_fail_choice(loader *ld, const yaml_node_t *node, const char *const *candidates, size_t n,
+		       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 int config_fail_unknown_key(loader *ld, const yaml_node_t *key, const char *context,
 			    const char *const *candidates, size_t n);
 

@@ -63,9 +63,8 @@ static int parse_severity(loader *ld, const yaml_node_t *node, mg_severity *out)
 		return -1;
 	if (mg_severity_parse(config_text_of(node), out) == 0)
 		return 0;
-	char what[300];
-	snprintf(what, sizeof(what), "invalid severity \"%s\"", config_text_of(node));
-	return config_fail_choice(ld, node, what, severity_names, COUNT(severity_names));
+	return config_fail_choice(ld, node, severity_names, COUNT(severity_names), "invalid severity \"%s\"",
+				  config_text_of(node));
 }
 
 static int add_override(loader *ld, const mg_rule *rule, mg_severity severity)
@@ -100,9 +99,8 @@ static int parse_dialects(loader *ld, const yaml_node_t *node)
 		while (i < COUNT(dialects) && strcmp(config_text_of(item), dialects[i].name) != 0)
 			i++;
 		if (i == COUNT(dialects)) {
-			char what[300];
-			snprintf(what, sizeof(what), "unknown dialect \"%s\"", config_text_of(item));
-			return config_fail_choice(ld, item, what, names, COUNT(names));
+			return config_fail_choice(ld, item, names, COUNT(names), "unknown dialect \"%s\"",
+						  config_text_of(item));
 		}
 		bits |= dialects[i].bit;
 	}

@@ -11,16 +11,19 @@
 
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/config_loader.h"
+#include "util/buf.h"
 
 int config_fail_at(loader *ld, const yaml_node_t *node, const char *fmt, ...)
 {
-	char message[900];
+	mg_buf message = MG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	mg_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
 	mg_error_set(ld->err, "%s:%zu:%zu: %s", ld->path, node->start_mark.line + 1,
-		     node->start_mark.column + 1, message);
+		     node->start_mark.column + 1,
+		     message.data && !message.failed ? message.data : "out of memory");
+	mg_buf_free(&message);
 	return -1;
 }
 
@@ -88,41 +91,38 @@ int config_expect(loader *ld, const yaml_node_t *node, yaml_node_type_t type, bo
 }
 
 /* "a", "a or b", "a, b or c" */
-static void config_join_words(char *buf, size_t size, const char *const *words, size_t n)
+static void config_join_words(mg_buf *out, const char *const *words, size_t n)
 {
-	size_t len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && len < size; i++) {
-		const char *sep = i == 0 ? "" : i + 1 == n ? " or " : ", ";
-		int w = snprintf(buf + len, size - len, "%s%s", sep, words[i]);
-		if (w < 0)
-			break;
-		len += (size_t)w;
-	}
+	for (size_t i = 0; i < n; i++)
+		mg_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", words[i]);
 }
 
-/*
- * Fails with `what` (already saying what was wrong, e.g. `unknown key
- * "ignor"`), then the nearest candidate or, when none is near, the list.
- */
-int config_fail_choice(loader *ld, const yaml_node_t *node, const char *what,
-		       const char *const *candidates, size_t n)
+int config_fail_choice(loader *ld, const yaml_node_t *node, const char *const *candidates, size_t n,
+		       const char *fmt, ...)
 {
+	mg_buf message = MG_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	mg_buf_vprintf(&message, fmt, ap);
+	va_end(ap);
 	const char *text = config_text_of(node);
 	const char *near = mg_suggest_nearest(text, strlen(text), candidates, n);
-	if (near)
-		return config_fail_at(ld, node, "%s; did you mean \"%s\"?", what, near);
-	char list[400];
-	config_join_words(list, sizeof(list), candidates, n);
-	return config_fail_at(ld, node, "%s; expected %s", what, list);
+	if (near) {
+		mg_buf_printf(&message, "; did you mean \"%s\"?", near);
+	} else {
+		mg_buf_puts(&message, "; expected ");
+		config_join_words(&message, candidates, n);
+	}
+	int result = message.failed ? config_fail_memory(ld) : config_fail_at(ld, node, "%s", message.data);
+	mg_buf_free(&message);
+	return result;
 }
 
 int config_fail_unknown_key(loader *ld, const yaml_node_t *key, const char *context,
 			    const char *const *candidates, size_t n)
 {
-	char what[600];
-	snprintf(what, sizeof(what), "unknown key \"%s\"%s", config_text_of(key), context);
-	return config_fail_choice(ld, key, what, candidates, n);
+	return config_fail_choice(ld, key, candidates, n, "unknown key \"%s\"%s", config_text_of(key),
+				  context);
 }
 
 /* Keys are scalars, each once. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "analyzer/core/suggest.h"
+#include "util/buf.h"
 
 #define MG_RULE(name) extern const mg_rule mg_rule_##name;
 #include "analyzer/lint/rules/catalog.def"
@@ -85,10 +86,12 @@ static mg_finding *report_v(mg_rule_context *ctx, mg_object_kind object, const c
 static mg_finding *report_v(mg_rule_context *ctx, mg_object_kind object, const char *path,
 			    mg_location location, const char *fmt, va_list ap)
 {
-	char message[1024];
-	vsnprintf(message, sizeof(message), fmt, ap);
-	mg_finding *f = mg_findings_add(ctx->findings, ctx->rule->id, ctx->severity, object, path,
-					location, message);
+	mg_buf message = MG_BUF_INIT;
+	mg_buf_vprintf(&message, fmt, ap);
+	mg_finding *f = message.failed ? NULL
+				       : mg_findings_add(ctx->findings, ctx->rule->id, ctx->severity, object,
+							 path, location, message.data ? message.data : "");
+	mg_buf_free(&message);
 	if (!f)
 		ctx->failed = 1;
 	return f;
@@ -129,6 +132,25 @@ mg_finding *mg_report_fk(mg_rule_context *ctx, const mg_foreign_key *fk, const c
 	mg_finding *f = report_v(ctx, MG_OBJECT_FOREIGN_KEY, fk->path, fk->location, fmt, ap);
 	va_end(ap);
 	return f;
+}
+
+const char *mg_rule_take(mg_rule_context *ctx, mg_buf *buf)
+{
+	const char *text = buf->failed ? NULL : mg_arena_strdup(ctx->findings->arena, buf->data ? buf->data : "");
+	mg_buf_free(buf);
+	if (!text)
+		ctx->failed = 1;
+	return text ? text : "";
+}
+
+const char *mg_rule_printf(mg_rule_context *ctx, const char *fmt, ...)
+{
+	mg_buf text = MG_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	mg_buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	return mg_rule_take(ctx, &text);
 }
 
 void mg_report_related(mg_rule_context *ctx, mg_object_kind object, const char *path,

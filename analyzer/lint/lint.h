@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "analyzer/core/findings.h"
+#include "util/buf.h"
 #include "analyzer/core/graph.h"
 #include "analyzer/lint/reserved_words.h"
 
@@ -92,5 +93,16 @@ mg_finding *mg_report_fk(mg_rule_context *ctx, const mg_foreign_key *fk, const c
 /* Adds a related location to the last report of this context. */
 void mg_report_related(mg_rule_context *ctx, mg_object_kind object, const char *path,
 		       mg_location location, const char *message);
+
+/*
+ * Text for a message, printf-formatted at whatever length the names need,
+ * in memory the findings own. When out of memory the run fails
+ * (ctx->failed) and the text is "".
+ */
+const char *mg_rule_printf(mg_rule_context *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The text gathered in `buf`, likewise in memory the findings own; frees
+ * the buffer. */
+const char *mg_rule_take(mg_rule_context *ctx, mg_buf *buf);
 
 #endif

@@ -198,10 +198,11 @@ static int report_allow(mg_findings *findings, const char *rule, mg_severity sev
 {
 	if (severity == MG_SEVERITY_OFF)
 		return 0;
-	char message[512];
-	snprintf(message, sizeof(message), "MG_ALLOW(%s) on \"%s\" %s", allow->rule, allow->path, what);
-	return mg_findings_add(findings, rule, severity, strchr(allow->path, '.') ? MG_OBJECT_COLUMN : MG_OBJECT_TABLE,
-			       allow->path, allow->location, message)
+	const char *message = mg_arena_printf(findings->arena, "MG_ALLOW(%s) on \"%s\" %s", allow->rule,
+					      allow->path, what);
+	return message && mg_findings_add(findings, rule, severity,
+					  strchr(allow->path, '.') ? MG_OBJECT_COLUMN : MG_OBJECT_TABLE,
+					  allow->path, allow->location, message)
 		       ? 0
 		       : -1;
 }

@@ -1,6 +1,7 @@
 #include "analyzer/read/ddl_scan.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -90,8 +91,9 @@ static bool is_name(token t)
 	return t.kind == TK_WORD || t.kind == TK_QUOTED || t.kind == TK_STRING;
 }
 
-/* Copies the identifier without its quotes (undoubling escaped quotes). */
-static const char *unquote(const scanner *s, token t, char *buf, size_t size)
+/* Copies the identifier without its quotes (undoubling escaped quotes) into
+ * buf, which holds t.len + 1 bytes: the copy is never longer than the token. */
+static char *unquote(const scanner *s, token t, char *buf)
 {
 	const char *p = s->sql + t.start;
 	size_t n = t.len, out = 0;
@@ -99,25 +101,40 @@ static const char *unquote(const scanner *s, token t, char *buf, size_t size)
 		char close = p[0] == '[' ? ']' : p[0];
 		p++;
 		n = n >= 2 ? n - 2 : 0;
-		for (size_t i = 0; i < n && out + 1 < size; i++) {
+		for (size_t i = 0; i < n; i++) {
 			buf[out++] = p[i];
 			if (p[i] == close && close != ']' && i + 1 < n && p[i + 1] == close)
 				i++;
 		}
 	} else {
-		for (size_t i = 0; i < n && out + 1 < size; i++)
-			buf[out++] = p[i];
+		memcpy(buf, p, n);
+		out = n;
 	}
 	buf[out] = '\0';
 	return buf;
 }
 
+char *mg_ddl_unquote(const char *sql, mg_ddl_name name, char *out)
+{
+	scanner s = {.sql = sql, .len = name.start + name.len};
+	if (name.len == 0) {
+		out[0] = '\0';
+		return out;
+	}
+	s.pos = name.start;
+	return unquote(&s, next_token(&s), out);
+}
+
 static void emit(const scanner *s, token t, mg_ddl_item_kind kind, size_t offset,
 		 void (*visit)(const mg_ddl_item *, void *), void *payload)
 {
-	char buf[512];
-	mg_ddl_item item = {.kind = kind, .name = unquote(s, t, buf, sizeof(buf)), .offset = offset};
+	/* Most names fit the buffer on the stack; longer ones get their size. */
+	char small[256];
+	char *buf = t.len < sizeof(small) ? small : malloc(t.len + 1);
+	mg_ddl_item item = {.kind = kind, .name = buf ? unquote(s, t, buf) : NULL, .offset = offset};
 	visit(&item, payload);
+	if (buf != small)
+		free(buf);
 }
 
 /* Reads a possibly schema-qualified name; returns its last part. */
@@ -229,13 +246,11 @@ void mg_ddl_scan(const char *sql, size_t len,
 }
 
 /* One indexed column: a bare name, optionally with COLLATE and ASC/DESC,
- * names a column; anything else is an expression. Returns the token that
- * ends it (a comma or the closing parenthesis). */
-static token scan_indexed_column(scanner *s, token first, char *name, size_t size)
+ * names a column; anything else is an expression (len 0). Returns the token
+ * that ends it (a comma or the closing parenthesis). */
+static token scan_indexed_column(scanner *s, token first, mg_ddl_name *name)
 {
 	bool bare = is_name(first);
-	if (bare)
-		unquote(s, first, name, size);
 	token t = next_token(s);
 	if (is_punct(s, t, '(')) { /* a function call: an expression */
 		bare = false;
@@ -253,8 +268,7 @@ static token scan_indexed_column(scanner *s, token first, char *name, size_t siz
 		}
 		t = next_token(s);
 	}
-	if (!bare)
-		name[0] = '\0';
+	*name = bare ? (mg_ddl_name){.start = first.start, .len = first.len} : (mg_ddl_name){0};
 	return t;
 }
 
@@ -287,8 +301,7 @@ int mg_ddl_scan_index(const char *sql, size_t len, mg_ddl_index *out)
 	do {
 		if (out->ncolumns == MG_DDL_INDEX_MAX_COLUMNS)
 			return -1;
-		char *name = out->columns[out->ncolumns++];
-		t = scan_indexed_column(&s, next_token(&s), name, sizeof(out->columns[0]));
+		t = scan_indexed_column(&s, next_token(&s), &out->columns[out->ncolumns++]);
 	} while (is_punct(&s, t, ','));
 	if (!is_punct(&s, t, ')'))
 		return -1;

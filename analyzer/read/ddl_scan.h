@@ -19,14 +19,16 @@ typedef enum mg_ddl_item_kind {
 
 typedef struct mg_ddl_item {
 	mg_ddl_item_kind kind;
-	const char *name;   /* unquoted: table, column, or the FK's first child column */
+	const char *name;   /* unquoted: table, column, or the FK's first child column;
+	                       NULL when there was no memory to copy it */
 	size_t offset;      /* byte offset of the item within the statement */
 } mg_ddl_item;
 
 /*
  * Calls `visit` for each item of `sql` (len bytes), in order. `name` points
- * into a scratch buffer valid during the call. Statements that are not
- * CREATE TABLE/VIEW/INDEX produce no items.
+ * into scratch memory valid during the call, and holds the whole name,
+ * however long. Statements that are not CREATE TABLE/VIEW/INDEX produce no
+ * items.
  */
 void mg_ddl_scan(const char *sql, size_t len,
 		 void (*visit)(const mg_ddl_item *item, void *payload), void *payload);
@@ -34,12 +36,17 @@ void mg_ddl_scan(const char *sql, size_t len,
 /* What a CREATE INDEX statement says. */
 #define MG_DDL_INDEX_MAX_COLUMNS 64
 
+/* A name as written in the statement: the raw token, quotes included. */
+typedef struct mg_ddl_name {
+	size_t start;       /* byte offset within the statement */
+	size_t len;         /* bytes of the token; 0: an expression, not a column */
+} mg_ddl_name;
+
 typedef struct mg_ddl_index {
 	int unique;                                 /* CREATE UNIQUE INDEX */
 	int partial;                                /* has a WHERE clause */
 	size_t ncolumns;
-	/* Unquoted column names; "" for an expression. */
-	char columns[MG_DDL_INDEX_MAX_COLUMNS][128];
+	mg_ddl_name columns[MG_DDL_INDEX_MAX_COLUMNS]; /* mg_ddl_unquote gives the names */
 } mg_ddl_index;
 
 /*
@@ -48,5 +55,12 @@ typedef struct mg_ddl_index {
  * fully (the caller then asks SQLite).
  */
 int mg_ddl_scan_index(const char *sql, size_t len, mg_ddl_index *out);
+
+/*
+ * Writes `name` of `sql` without its quotes (escaped quotes undoubled) into
+ * `out`, which must hold name.len + 1 bytes (the unquoted name is never
+ * longer than the token); returns out.
+ */
+char *mg_ddl_unquote(const char *sql, mg_ddl_name name, char *out);
 
 #endif

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/read/input_file.h"
@@ -64,9 +65,11 @@ static const char *redacted_url(char *buf, size_t size, const char *url)
 static int read_server_unavailable(mg_graph *graph, const char *url, mg_error *err)
 {
 	(void)graph;
-	char shown[512];
+	size_t size = strlen(url) + 2; /* the redacted URL is never longer, "@" aside */
+	char *shown = malloc(size);
 	mg_error_set(err, "%s: database servers are not supported by this build",
-		     redacted_url(shown, sizeof(shown), url));
+		     shown ? redacted_url(shown, size, url) : "the database server");
+	free(shown);
 	return -1;
 }
 

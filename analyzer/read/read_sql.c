@@ -52,47 +52,49 @@ static mg_location position_of(ddl_locations *d, size_t offset)
 	return (mg_location){.file = d->path, .line = d->cursor_line, .column = d->cursor_column};
 }
 
+/* `key` is in d->arena already. */
 static void remember(ddl_locations *d, const char *key, mg_location location)
 {
 	mg_location *copy = mg_arena_alloc(d->arena, sizeof(*copy));
-	const char *key_copy = mg_arena_strdup(d->arena, key);
-	if (!copy || !key_copy) {
+	if (!copy || !key) {
 		d->failed = 1;
 		return;
 	}
 	*copy = location;
 	/* The first declaration wins: a later CREATE TABLE IF NOT EXISTS is a no-op. */
-	if (!mg_name_index_get(d->index, key_copy) && mg_name_index_put(d->index, key_copy, copy) < 0)
+	if (!mg_name_index_get(d->index, key) && mg_name_index_put(d->index, key, copy) < 0)
 		d->failed = 1;
 }
 
+/* Keys are built at full length in d->arena: names cut to a buffer could
+ * share a key, and a long name would lose its location. */
 static void visit_item(const mg_ddl_item *item, void *payload)
 {
 	ddl_locations *d = payload;
 	mg_location location = position_of(d, (size_t)(d->statement - d->text) + item->offset);
-	char key[1200];
+	const char *key = NULL;
+	if (!item->name) {
+		d->failed = 1;
+		return;
+	}
 	switch (item->kind) {
 	case MG_DDL_TABLE:
 		d->table = mg_arena_strdup(d->arena, item->name);
-		if (!d->table) {
-			d->failed = 1;
-			return;
-		}
-		snprintf(key, sizeof(key), "%s", item->name);
+		key = d->table;
 		break;
 	case MG_DDL_COLUMN:
-		snprintf(key, sizeof(key), "%s\x1f%s", d->table, item->name);
+		key = d->table ? mg_arena_printf(d->arena, "%s\x1f%s", d->table, item->name) : NULL;
 		break;
 	case MG_DDL_FOREIGN_KEY:
 		/* Numbered: a column may start several foreign keys. */
-		for (unsigned n = 0;; n++) {
-			snprintf(key, sizeof(key), "%s\x1f\x1f%s\x1f%u", d->table, item->name, n);
-			if (!mg_name_index_get(d->index, key))
+		for (unsigned n = 0; d->table; n++) {
+			key = mg_arena_printf(d->arena, "%s\x1f\x1f%s\x1f%u", d->table, item->name, n);
+			if (!key || !mg_name_index_get(d->index, key))
 				break;
 		}
 		break;
 	case MG_DDL_INDEX:
-		snprintf(key, sizeof(key), "\x1f%s", item->name);
+		key = mg_arena_printf(d->arena, "\x1f%s", item->name);
 		break;
 	default:
 		return;
@@ -102,7 +104,7 @@ static void visit_item(const mg_ddl_item *item, void *payload)
 
 static mg_location lookup(ddl_locations *d, const char *key)
 {
-	mg_location *location = mg_name_index_get(d->index, key);
+	mg_location *location = key ? mg_name_index_get(d->index, key) : NULL;
 	return location ? *location : (mg_location){0};
 }
 
@@ -113,24 +115,21 @@ static mg_location locate_table(void *payload, const char *table)
 
 static mg_location locate_column(void *payload, const char *table, const char *column)
 {
-	char key[1200];
-	snprintf(key, sizeof(key), "%s\x1f%s", table, column);
-	return lookup(payload, key);
+	ddl_locations *d = payload;
+	return lookup(d, mg_arena_printf(d->arena, "%s\x1f%s", table, column));
 }
 
 static mg_location locate_foreign_key(void *payload, const char *table, const char *column,
 				      unsigned occurrence)
 {
-	char key[1200];
-	snprintf(key, sizeof(key), "%s\x1f\x1f%s\x1f%u", table, column, occurrence);
-	return lookup(payload, key);
+	ddl_locations *d = payload;
+	return lookup(d, mg_arena_printf(d->arena, "%s\x1f\x1f%s\x1f%u", table, column, occurrence));
 }
 
 static mg_location locate_index(void *payload, const char *index)
 {
-	char key[1200];
-	snprintf(key, sizeof(key), "\x1f%s", index);
-	return lookup(payload, key);
+	ddl_locations *d = payload;
+	return lookup(d, mg_arena_printf(d->arena, "\x1f%s", index));
 }
 
 /*

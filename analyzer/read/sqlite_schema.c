@@ -1,6 +1,7 @@
 #include "analyzer/read/sqlite_schema.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/read/ddl_scan.h"
@@ -512,6 +513,8 @@ static int load_created_indexes(loader *l)
 	sqlite3_stmt *stmt = NULL;
 	int rc, result = -1;
 	mg_ddl_index scanned;
+	char *column_name = NULL;
+	size_t name_cap = 0;
 
 	if (prepare(l, created_indexes_sql, &stmt) < 0)
 		goto cleanup;
@@ -528,9 +531,19 @@ static int load_created_indexes(loader *l)
 		if (mg_ddl_scan_index(sql, (size_t)sqlite3_column_bytes(stmt, 2), &scanned) == 0) {
 			index->unique = scanned.unique;
 			index->partial = scanned.partial;
-			for (size_t i = 0; i < scanned.ncolumns; i++)
-				if (add_index_column(l, index, scanned.columns[i]) < 0)
+			for (size_t i = 0; i < scanned.ncolumns; i++) {
+				/* The whole name, however long: a cut one names no column,
+				 * and the index would pass for an expression index. */
+				if (scanned.columns[i].len >= name_cap) {
+					free(column_name);
+					name_cap = scanned.columns[i].len + 1;
+					if (!(column_name = malloc(name_cap)))
+						goto oom;
+				}
+				mg_ddl_unquote(sql, scanned.columns[i], column_name);
+				if (add_index_column(l, index, column_name) < 0)
 					goto cleanup;
+			}
 		} else if (load_index_by_pragma(l, index) < 0) {
 			goto cleanup;
 		}
@@ -545,6 +558,7 @@ oom:
 	result = out_of_memory(l);
 cleanup:
 	sqlite3_finalize(stmt);
+	free(column_name);
 	return result;
 }
 

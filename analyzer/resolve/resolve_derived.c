@@ -1,4 +1,3 @@
-#include <stdio.h>
 #include <string.h>
 
 #include "analyzer/resolve/resolve.h"
@@ -23,13 +22,16 @@ static bool name_taken(const mg_table *t, const char *name)
 	return mg_table_find_column(t, name) || mg_table_find_relationship(t, name);
 }
 
-static mg_relationship *add_unique_name(mg_table *source, const char *base, mg_table *target)
+/* The names are built in the graph's arena, at full length: a name cut to a
+ * buffer would make every numbered candidate the same, taken, name. */
+static mg_relationship *add_unique_name(mg_graph *graph, mg_table *source, const char *base,
+					mg_table *target)
 {
-	char name[600];
-	snprintf(name, sizeof(name), "%s", base);
-	for (int n = 2; name_taken(source, name); n++)
-		snprintf(name, sizeof(name), "%s_%d", base, n);
-	mg_relationship *rel = mg_table_add_relationship(source, name, target->name);
+	const char *name = base;
+	/* Each candidate differs, and only finitely many names are taken. */
+	for (unsigned long n = 2; name && name_taken(source, name); n++)
+		name = mg_arena_printf(graph->arena, "%s_%lu", base, n);
+	mg_relationship *rel = name ? mg_table_add_relationship(source, name, target->name) : NULL;
 	if (!rel)
 		return NULL;
 	rel->derived = true;
@@ -58,15 +60,12 @@ static int derive_from_foreign_key(mg_graph *graph, mg_foreign_key *fk)
 {
 	mg_table *child = fk->child, *parent = fk->parent;
 	const char *scalar = fk->ncolumns == 1 ? column_stem(graph->arena, fk->columns[0]) : NULL;
-	mg_relationship *to_parent = add_unique_name(child, scalar ? scalar : parent->name, parent);
+	mg_relationship *to_parent = add_unique_name(graph, child, scalar ? scalar : parent->name, parent);
 	if (!to_parent)
 		return -1;
-	char collection[600];
-	if (fk->unique)
-		snprintf(collection, sizeof(collection), "%s", child->name);
-	else
-		snprintf(collection, sizeof(collection), "%s_collection", child->name);
-	mg_relationship *to_child = add_unique_name(parent, collection, child);
+	const char *collection = fk->unique ? child->name
+					    : mg_arena_printf(graph->arena, "%s_collection", child->name);
+	mg_relationship *to_child = collection ? add_unique_name(graph, parent, collection, child) : NULL;
 	if (!to_child)
 		return -1;
 	to_parent->kind = fk->unique ? MG_CARD_ONE_TO_ONE : MG_CARD_MANY_TO_ONE;
@@ -81,7 +80,7 @@ static int derive_from_foreign_key(mg_graph *graph, mg_foreign_key *fk)
 	return 0;
 }
 
-static int derive_many_to_many(mg_table *assoc)
+static int derive_many_to_many(mg_graph *graph, mg_table *assoc)
 {
 	mg_foreign_key *sides[2] = {0};
 	size_t n = 0;
@@ -91,9 +90,8 @@ static int derive_many_to_many(mg_table *assoc)
 	mg_relationship *rels[2];
 	for (size_t s = 0; s < 2; s++) {
 		mg_table *source = sides[s]->parent, *target = sides[1 - s]->parent;
-		char name[600];
-		snprintf(name, sizeof(name), "%s_collection", target->name);
-		rels[s] = add_unique_name(source, name, target);
+		const char *name = mg_arena_printf(graph->arena, "%s_collection", target->name);
+		rels[s] = name ? add_unique_name(graph, source, name, target) : NULL;
 		if (!rels[s])
 			return -1;
 		rels[s]->kind = MG_CARD_MANY_TO_MANY;
@@ -114,7 +112,7 @@ int mg_resolve_derived_relationships(mg_graph *graph)
 	for (size_t i = 0; i < graph->ntables; i++) {
 		mg_table *t = graph->tables[i];
 		if (t->kind == MG_TABLE_ASSOCIATION) {
-			if (derive_many_to_many(t) < 0)
+			if (derive_many_to_many(graph, t) < 0)
 				return -1;
 			continue;
 		}

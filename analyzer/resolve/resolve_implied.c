@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/resolve/resolve.h"
@@ -54,21 +55,24 @@ static bool covered_by_foreign_key(const mg_table *t, const mg_column *c)
 /* The table whose name, as written or singular/plural, is `stem` (len bytes). */
 static mg_table *table_named(mg_graph *graph, const char *stem, size_t len)
 {
-	if (len == 0 || len > 200)
+	if (len == 0)
 		return NULL;
-	char name[256];
 	static const char *const suffixes[] = {"", "s", "es"};
-	for (size_t i = 0; i < 3; i++) {
-		snprintf(name, sizeof(name), "%.*s%s", (int)len, stem, suffixes[i]);
-		mg_table *t = mg_graph_find_table(graph, name);
-		if (t)
-			return t;
+	mg_table *found = NULL;
+	char *name = malloc(len + 3);
+	if (!name)
+		return NULL;
+	for (size_t i = 0; i < 3 && !found; i++) {
+		memcpy(name, stem, len);
+		strcpy(name + len, suffixes[i]);
+		found = mg_graph_find_table(graph, name);
 	}
-	if (len > 1 && (stem[len - 1] == 's' || stem[len - 1] == 'S')) {
-		snprintf(name, sizeof(name), "%.*s", (int)len - 1, stem);
-		return mg_graph_find_table(graph, name);
+	if (!found && len > 1 && (stem[len - 1] == 's' || stem[len - 1] == 'S')) {
+		name[len - 1] = '\0';
+		found = mg_graph_find_table(graph, name);
 	}
-	return NULL;
+	free(name);
+	return found;
 }
 
 static candidate by_table_name(const implied_context *ctx, const mg_column *c)
@@ -101,9 +105,9 @@ static candidate by_prefixed_table(const implied_context *ctx, const mg_column *
 
 static int add_implied(mg_table *child, mg_column *column, candidate found)
 {
-	char name[512];
-	snprintf(name, sizeof(name), "%s_%s_implied", child->name, column->name);
-	mg_foreign_key *fk = mg_table_add_foreign_key(child, name, found.parent->name);
+	/* At full length: two long names cut alike would share one baseline key. */
+	const char *name = mg_arena_printf(child->graph->arena, "%s_%s_implied", child->name, column->name);
+	mg_foreign_key *fk = name ? mg_table_add_foreign_key(child, name, found.parent->name) : NULL;
 	if (!fk || mg_foreign_key_add_column(fk, column, found.parent->primary_key[0]->name) < 0)
 		return -1;
 	fk->implied = true;

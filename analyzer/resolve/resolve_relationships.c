@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/core/name_index.h"
@@ -84,8 +85,8 @@ static mg_column *named_column(const context *ctx, const char *text, const mg_ta
 	if (!dot)
 		return home ? mg_table_find_column(home, text) : NULL;
 	size_t len = (size_t)(dot - text);
-	char prefix[512];
-	if (len == 0 || len >= sizeof(prefix))
+	char *prefix = len ? malloc(len + 1) : NULL;
+	if (!prefix)
 		return NULL;
 	memcpy(prefix, text, len);
 	prefix[len] = '\0';
@@ -93,6 +94,7 @@ static mg_column *named_column(const context *ctx, const char *text, const mg_ta
 	const char *inner = strrchr(prefix, '.');
 	if (!t && inner)
 		t = named_table(ctx, inner + 1);
+	free(prefix);
 	return t ? mg_table_find_column(t, dot + 1) : NULL;
 }
 

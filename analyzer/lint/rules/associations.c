@@ -19,11 +19,12 @@ static bool two_foreign_keys(const mg_table *t, const mg_foreign_key *out[2])
 	return n == 2 && out[0]->parent && out[1]->parent;
 }
 
-/* The union of the two foreign keys' columns, in table order. */
-static size_t link_columns(const mg_table *t, const mg_foreign_key *fks[2], mg_column **out, size_t max)
+/* The union of the two foreign keys' columns, in table order, in `out`
+ * (room for every column of the table). */
+static size_t link_columns(const mg_table *t, const mg_foreign_key *fks[2], mg_column **out)
 {
 	size_t n = 0;
-	for (size_t c = 0; c < t->ncolumns && n < max; c++)
+	for (size_t c = 0; c < t->ncolumns; c++)
 		for (size_t f = 0; f < 2; f++) {
 			bool in = false;
 			for (size_t k = 0; k < fks[f]->ncolumns && !in; k++)
@@ -72,20 +73,23 @@ static bool has_key_within(const mg_table *t, mg_column *const *cols, size_t n)
 static void check_no_key(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	mg_column *cols[64];
-	char names[512];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		const mg_foreign_key *fks[2];
 		if (t->kind != MG_TABLE_ASSOCIATION || !two_foreign_keys(t, fks))
 			continue;
-		size_t n = link_columns(t, fks, cols, 64);
+		mg_column **cols = mg_arena_alloc(ctx->findings->arena, t->ncolumns * sizeof(*cols));
+		if (!cols) {
+			ctx->failed = 1;
+			return;
+		}
+		size_t n = link_columns(t, fks, cols);
 		if (has_key_within(t, cols, n))
 			continue;
 		mg_report_table(ctx, t,
 				"association table \"%s\" has no primary key or unique constraint over (%s); "
 				"the same \"%s\" and \"%s\" can be linked twice",
-				t->name, mg_column_list(names, sizeof(names), cols, n), fks[0]->parent->name,
+				t->name, mg_column_list(ctx, cols, n), fks[0]->parent->name,
 				fks[1]->parent->name);
 	}
 }
@@ -129,13 +133,17 @@ const mg_rule mg_rule_assoc_no_key = {
 static void check_extra_columns(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	mg_column *cols[64];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		const mg_foreign_key *fks[2];
 		if (t->kind != MG_TABLE_PLAIN || !two_foreign_keys(t, fks))
 			continue;
-		size_t n = link_columns(t, fks, cols, 64);
+		mg_column **cols = mg_arena_alloc(ctx->findings->arena, t->ncolumns * sizeof(*cols));
+		if (!cols) {
+			ctx->failed = 1;
+			return;
+		}
+		size_t n = link_columns(t, fks, cols);
 		if (n == t->ncolumns || !mg_table_is_key(t, cols, n))
 			continue;
 		/* A surrogate key the database assigns is no data of the link's own:

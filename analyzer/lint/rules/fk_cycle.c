@@ -119,16 +119,15 @@ static void report_component(mg_rule_context *ctx, const tarjan *s, size_t first
 					t->name);
 		return;
 	}
-	char names[1024] = "";
-	size_t used = 0, listed = 0;
-	for (size_t i = first; i < g->ntables && listed < size && used < sizeof(names); i++) {
+	mg_buf list = MG_BUF_INIT;
+	size_t listed = 0;
+	for (size_t i = first; i < g->ntables && listed < size; i++) {
 		if (s->component[i] != s->component[first])
 			continue;
-		int w = snprintf(names + used, sizeof(names) - used, "%s\"%s\"", listed ? ", " : "",
-				 g->tables[i]->name);
-		used += w > 0 ? (size_t)w : 0;
+		mg_buf_printf(&list, "%s\"%s\"", listed ? ", " : "", g->tables[i]->name);
 		listed++;
 	}
+	const char *names = mg_rule_take(ctx, &list);
 	mg_report_table(ctx, t,
 			"tables %s reference each other through NOT NULL foreign keys; none of them can get a first row",
 			names);

@@ -11,7 +11,6 @@
 static void check_target_missing(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	char cols[512];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nforeign_keys; j++) {
@@ -39,9 +38,9 @@ static void check_target_missing(mg_rule_context *ctx)
 					continue;
 				mg_report_fk(ctx, fk, "foreign key \"%s\" references column \"%s.%s\", which does not exist",
 					     fk->name, fk->parent->name, fk->parent_column_names[k]);
-				char note[600];
-				snprintf(note, sizeof(note), "table \"%s\" has columns %s", fk->parent->name,
-					 mg_column_list(cols, sizeof(cols), fk->parent->columns, fk->parent->ncolumns));
+				const char *note = mg_rule_printf(ctx, "table \"%s\" has columns %s", fk->parent->name,
+								  mg_column_list(ctx, fk->parent->columns,
+										 fk->parent->ncolumns));
 				mg_report_related(ctx, MG_OBJECT_TABLE, fk->parent->path, fk->parent->location, note);
 			}
 		}
@@ -89,7 +88,6 @@ static bool fully_resolved(const mg_foreign_key *fk)
 static void check_target_not_unique(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	char cols[512];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nforeign_keys; j++) {
@@ -101,7 +99,7 @@ static void check_target_not_unique(mg_rule_context *ctx)
 			mg_report_fk(ctx, fk,
 				     "foreign key \"%s\" references \"%s\"(%s), which is neither the primary key nor unique",
 				     fk->name, fk->parent->name,
-				     mg_column_list(cols, sizeof(cols), fk->parent_columns, fk->ncolumns));
+				     mg_column_list(ctx, fk->parent_columns, fk->ncolumns));
 			mg_report_related(ctx, MG_OBJECT_TABLE, fk->parent->path, fk->parent->location, "referenced table");
 		}
 	}
@@ -193,7 +191,6 @@ const mg_rule mg_rule_fk_type_mismatch = {
 static void check_missing_index(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	char cols[512];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		if (!mg_table_is_stored(t))
@@ -204,7 +201,7 @@ static void check_missing_index(mg_rule_context *ctx)
 				continue;
 			mg_report_fk(ctx, fk,
 				     "foreign key \"%s\" on \"%s\"(%s) has no index; joins from \"%s\" and its deletes scan \"%s\"",
-				     fk->name, t->name, mg_column_list(cols, sizeof(cols), fk->columns, fk->ncolumns),
+				     fk->name, t->name, mg_column_list(ctx, fk->columns, fk->ncolumns),
 				     fk->parent_name, t->name);
 		}
 	}

@@ -61,30 +61,29 @@ static bool reports_this_of_identical(const mg_index *index, size_t at, const mg
 static void check_redundant(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	char cols[512], by[300];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nindexes; j++) {
 			const mg_index *index = t->indexes[j];
 			if (index->origin == MG_INDEX_PRIMARY_KEY || !plain_columns(index))
 				continue;
-			by[0] = '\0';
+			const char *by = NULL;
 			if (t->npk && covered(index, t->primary_key, t->npk, true, true))
-				snprintf(by, sizeof(by), "the primary key");
-			for (size_t k = 0; k < t->nindexes && !by[0]; k++) {
+				by = "the primary key";
+			for (size_t k = 0; k < t->nindexes && !by; k++) {
 				const mg_index *other = t->indexes[k];
 				if (k == j || !plain_columns(other))
 					continue;
 				if (covered(index, other->columns, other->ncolumns, other->unique,
 					    reports_this_of_identical(index, j, other, k)))
-					snprintf(by, sizeof(by), "index \"%s\"", other->name);
+					by = mg_rule_printf(ctx, "index \"%s\"", other->name);
 			}
-			if (!by[0])
+			if (!by)
 				continue;
 			mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
 				  "index \"%s\" on \"%s\"(%s) is redundant: %s covers the same lookups",
 				  index->name, t->name,
-				  mg_column_list(cols, sizeof(cols), index->columns, index->ncolumns), by);
+				  mg_column_list(ctx, index->columns, index->ncolumns), by);
 		}
 	}
 }

@@ -15,11 +15,11 @@
 /* The name users wrote for a table's model: its struct tag, else the table name. */
 const char *mg_rel_model_name(const mg_table *table);
 
-/* "User.posts": the model's name and the attribute, into buf. */
-const char *mg_rel_name(char *buf, size_t size, const mg_relationship *r);
+/* "User.posts": the model's name and the attribute (see mg_rule_printf). */
+const char *mg_rel_name(mg_rule_context *ctx, const mg_relationship *r);
 
-/* "post"("user_id"): a foreign key's table and columns, into buf. */
-const char *mg_rel_fk_text(char *buf, size_t size, const mg_foreign_key *fk);
+/* "post"("user_id"): a foreign key's table and columns (see mg_rule_printf). */
+const char *mg_rel_fk_text(mg_rule_context *ctx, const mg_foreign_key *fk);
 
 /* True for a relationship a user declared: not derived from a database,
  * not made by resolve for a backref. */

@@ -13,8 +13,6 @@
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/rules/relationships.h"
 
-#define NAME_SIZE 300
-
 static void each_declared(mg_rule_context *ctx,
 			  void (*check)(mg_rule_context *ctx, const mg_relationship *r))
 {
@@ -53,12 +51,11 @@ static const char *nearest_table(mg_rule_context *ctx, const char *word, bool (*
 
 /* "Post.author_id", "entries.song_id": how foreign_keys= names a foreign
  * key's first column, by model for models and by table for plain tables. */
-static const char *fk_reference(char *buf, size_t size, const mg_foreign_key *fk)
+static const char *fk_reference(mg_rule_context *ctx, const mg_foreign_key *fk)
 {
 	const mg_table *t = fk->child;
-	snprintf(buf, size, "%s.%s", t->kind == MG_TABLE_MODEL ? mg_rel_model_name(t) : t->name,
-		 fk->columns[0]->name);
-	return buf;
+	return mg_rule_printf(ctx, "%s.%s", t->kind == MG_TABLE_MODEL ? mg_rel_model_name(t) : t->name,
+			      fk->columns[0]->name);
 }
 
 /* ---- assoc-missing-fk ---- */
@@ -86,8 +83,7 @@ static void check_assoc_missing_one(mg_rule_context *ctx, const mg_relationship 
 	if (r->join != MG_JOIN_SECONDARY_NO_FK)
 		return;
 	bool to_source = links_to(r, r->source), to_target = links_to(r, r->target);
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	const char *among = r->nforeign_keys ? " among the columns foreign_keys= names" : "";
 	mg_finding *f;
 	if (!to_source && !to_target && r->source != r->target)
@@ -170,28 +166,21 @@ static void check_ambiguous_one(mg_rule_context *ctx, const mg_relationship *r)
 {
 	if (r->join != MG_JOIN_AMBIGUOUS || !r->njoin_candidates)
 		return;
-	char rn[NAME_SIZE], list[1024], pick[2 * NAME_SIZE];
-	size_t used = 0;
-	list[0] = '\0';
-	for (size_t i = 0; i < r->njoin_candidates && used < sizeof(list); i++) {
-		char fk[NAME_SIZE];
-		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "",
-					 mg_rel_fk_text(fk, sizeof(fk), r->join_candidates[i]));
-	}
-	mg_rel_name(rn, sizeof(rn), r);
+	mg_buf candidates = MG_BUF_INIT;
+	for (size_t i = 0; i < r->njoin_candidates; i++)
+		mg_buf_printf(&candidates, "%s%s", i ? ", " : "", mg_rel_fk_text(ctx, r->join_candidates[i]));
+	const char *list = mg_rule_take(ctx, &candidates);
+	const char *rn = mg_rel_name(ctx, r);
 	const mg_foreign_key *first = r->join_candidates[0];
-	fk_reference(pick, NAME_SIZE, first);
+	const char *pick = fk_reference(ctx, first);
 	const char *among = r->nforeign_keys ? ", all among those foreign_keys= names" : "";
 	mg_finding *f;
 	if (r->secondary) {
 		/* foreign_keys= serves both joins: the pick needs the other side's key too. */
 		const mg_table *other = first->parent == r->source ? r->target : r->source;
 		const mg_foreign_key *link = only_link(r->secondary, other);
-		if (link) {
-			size_t n = strlen(pick);
-			snprintf(pick + n, sizeof(pick) - n, ", ");
-			fk_reference(pick + n + 2, sizeof(pick) - n - 2, link);
-		}
+		if (link)
+			pick = mg_rule_printf(ctx, "%s, %s", pick, fk_reference(ctx, link));
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" can join association table \"%s\" to \"%s\" by "
 					   "%zu foreign keys%s: %s; SQLAlchemy cannot tell which "
@@ -269,8 +258,7 @@ static void check_no_foreign_key_one(mg_rule_context *ctx, const mg_relationship
 {
 	if (r->join != MG_JOIN_NO_FOREIGN_KEY)
 		return;
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	for (size_t i = 0; i < r->nforeign_keys; i++)
 		if (!r->foreign_key_columns[i]) {
 			mg_report_relationship(ctx, r,
@@ -426,22 +414,17 @@ static int cmp_clashes(const void *a, const void *b)
 static void report_clashes(mg_rule_context *ctx, const clash *c, size_t n)
 {
 	const mg_relationship *r = c[0].reporter;
-	char rn[NAME_SIZE], others[1024], keys[1024];
-	size_t used = 0, kused = 0, nothers = 0;
-	others[0] = keys[0] = '\0';
+	mg_buf others_buf = MG_BUF_INIT, keys_buf = MG_BUF_INIT;
+	size_t nothers = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i && c[i].other == c[i - 1].other)
 			continue;
+		mg_buf_printf(&others_buf, "%s\"%s\"", nothers ? ", " : "", mg_rel_name(ctx, c[i].other));
+		mg_buf_printf(&keys_buf, "%s%s", nothers ? ", " : "", c[i].other->name);
 		nothers++;
-		char on[NAME_SIZE];
-		if (used < sizeof(others))
-			used += (size_t)snprintf(others + used, sizeof(others) - used, "%s\"%s\"",
-						 used ? ", " : "", mg_rel_name(on, sizeof(on), c[i].other));
-		if (kused < sizeof(keys))
-			kused += (size_t)snprintf(keys + kused, sizeof(keys) - kused, "%s%s", kused ? ", " : "",
-						  c[i].other->name);
 	}
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *others = mg_rule_take(ctx, &others_buf), *keys = mg_rule_take(ctx, &keys_buf);
+	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" writes \"%s\".\"%s\", as %s also do%s; none is "
 					       "viewonly or names the others in overlaps=",
@@ -558,11 +541,10 @@ static void check_secondary_model_one(mg_rule_context *ctx, const mg_relationshi
 	if (!r->secondary || r->secondary->kind != MG_TABLE_MODEL || r->viewonly == MG_TRUE ||
 	    r->noverlaps > 0)
 		return;
-	char rn[NAME_SIZE];
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" has secondary \"%s\", the table of model \"%s\"; "
 					       "a secondary must be a plain table (MG_TABLE)",
-					       mg_rel_name(rn, sizeof(rn), r), r->secondary_name,
+					       mg_rel_name(ctx, r), r->secondary_name,
 					       mg_rel_model_name(r->secondary));
 	if (f)
 		mg_rel_related_table(ctx, r->secondary);
@@ -626,8 +608,7 @@ static void check_secondary_unknown_one(mg_rule_context *ctx, const mg_relations
 {
 	if (!r->secondary_name || r->secondary)
 		return;
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	const mg_table *tagged = mg_rel_find_named(ctx->graph, r->secondary_name);
 	mg_finding *f;
 	if (tagged) {
@@ -700,8 +681,7 @@ static void check_self_ref_one(mg_rule_context *ctx, const mg_relationship *r)
 {
 	if (r->source != r->target || r->secondary || r->join != MG_JOIN_OK)
 		return;
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	const mg_foreign_key *fk = r->via;
 	const char *key = fk->parent_columns[0] ? fk->parent_columns[0]->name : "id";
 	for (size_t i = 0; i < r->nremote_side; i++)
@@ -769,8 +749,7 @@ static void check_target_unknown_one(mg_rule_context *ctx, const mg_relationship
 {
 	if (r->target)
 		return;
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	const mg_table *named = mg_rel_find_named(ctx->graph, r->target_name);
 	mg_finding *f;
 	if (named) {

@@ -11,8 +11,6 @@
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/rules/relationships.h"
 
-#define NAME_SIZE 300
-
 /* Calls check on every declared relationship of the graph. */
 static void each_declared(mg_rule_context *ctx,
 			  void (*check)(mg_rule_context *ctx, const mg_relationship *r))
@@ -67,9 +65,8 @@ static void check_wrong_target_one(mg_rule_context *ctx, const mg_relationship *
 	const mg_relationship *s = relationship_named(r->target, r->back_populates);
 	if (!s || s == r || s->from_backref || s->target == r->source)
 		return;
-	char rn[NAME_SIZE], sn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
-	mg_rel_name(sn, sizeof(sn), s);
+	const char *rn = mg_rel_name(ctx, r);
+	const char *sn = mg_rel_name(ctx, s);
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" has back_populates \"%s\", but \"%s\" leads to "
 					       "\"%s\", not back to \"%s\"",
@@ -141,15 +138,15 @@ static void check_asymmetric_one(mg_rule_context *ctx, const mg_relationship *r)
 	const mg_relationship *s = relationship_named(r->target, r->back_populates);
 	if (!s || s == r)
 		return; /* rel-back-populates-missing or -not-relationship */
-	char rn[NAME_SIZE], sn[NAME_SIZE], other[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
-	mg_rel_name(sn, sizeof(sn), s);
+	const char *rn = mg_rel_name(ctx, r);
+	const char *sn = mg_rel_name(ctx, s);
 	mg_finding *f;
 	if (s->from_backref) {
+		const char *other = mg_rel_name(ctx, s->inverse);
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" has back_populates \"%s\", but \"%s\" is the backref "
 					   "that \"%s\" creates",
-					   rn, r->back_populates, sn, mg_rel_name(other, sizeof(other), s->inverse));
+					   rn, r->back_populates, sn, other);
 		mg_rel_set_fix(ctx, f,
 			       "drop backref= from \"%s\" and declare \"%s\" with back_populates=%s, or drop "
 			       "back_populates from \"%s\"",
@@ -176,7 +173,7 @@ static void check_asymmetric_one(mg_rule_context *ctx, const mg_relationship *r)
 					   "relationship \"%s\" has back_populates \"%s\", but \"%s\" is paired with "
 					   "\"%s\"",
 					   rn, r->back_populates, sn,
-					   mg_rel_name(other, sizeof(other), s->inverse));
+					   mg_rel_name(ctx, s->inverse));
 	}
 	if (f)
 		mg_rel_related(ctx, s);
@@ -229,13 +226,16 @@ static void check_missing_one(mg_rule_context *ctx, const mg_relationship *r)
 	    column_named(r->target, r->back_populates))
 		return;
 	const mg_table *t = r->target;
-	const char *names[256];
+	const char **names = mg_arena_alloc(ctx->findings->arena, (t->nrelationships + 1) * sizeof(*names));
+	if (!names) {
+		ctx->failed = 1;
+		return;
+	}
 	size_t n = 0;
-	for (size_t i = 0; i < t->nrelationships && n < 256; i++)
+	for (size_t i = 0; i < t->nrelationships; i++)
 		names[n++] = t->relationships[i]->name;
 	const char *near = mg_suggest_nearest(r->back_populates, strlen(r->back_populates), names, n);
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f;
 	if (near) {
 		f = mg_report_relationship(ctx, r,
@@ -301,11 +301,10 @@ static void check_not_relationship_one(mg_rule_context *ctx, const mg_relationsh
 	const mg_column *c = column_named(r->target, r->back_populates);
 	if (!c)
 		return;
-	char rn[NAME_SIZE];
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" has back_populates \"%s\", but \"%s\" is a "
 					       "column of \"%s\", not a relationship",
-					       mg_rel_name(rn, sizeof(rn), r), r->back_populates, c->name,
+					       mg_rel_name(ctx, r), r->back_populates, c->name,
 					       mg_rel_model_name(r->target));
 	if (f)
 		mg_rel_related_column(ctx, c);
@@ -354,8 +353,7 @@ static void check_both_one(mg_rule_context *ctx, const mg_relationship *r)
 {
 	if (!r->backref || !r->back_populates)
 		return;
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" has both backref \"%s\" and back_populates "
 					       "\"%s\"; SQLAlchemy accepts one or the other",
@@ -414,8 +412,7 @@ static void check_conflict_one(mg_rule_context *ctx, const mg_relationship *r)
 		return;
 	const mg_relationship *s = relationship_named(r->target, r->backref);
 	const mg_column *c = column_named(r->target, r->backref);
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f = NULL;
 	if (s && s != r->inverse && mg_rel_is_declared(s)) {
 		f = mg_report_relationship(ctx, r,
@@ -495,11 +492,10 @@ static void check_missing_backref_one(mg_rule_context *ctx, const mg_relationshi
 	if (r->collection != MG_TRUE ||
 	    (r->direction != MG_CARD_ONE_TO_MANY && r->direction != MG_CARD_MANY_TO_MANY))
 		return;
-	char rn[NAME_SIZE];
 	mg_report_relationship(ctx, r,
 			       "relationship \"%s\" has no inverse: it gives neither backref nor back_populates, "
 			       "and no relationship of \"%s\" walks its join back",
-			       mg_rel_name(rn, sizeof(rn), r), mg_rel_model_name(r->target));
+			       mg_rel_name(ctx, r), mg_rel_model_name(r->target));
 }
 
 static void check_missing_backref(mg_rule_context *ctx)
@@ -550,12 +546,11 @@ static void check_clash_one(mg_rule_context *ctx, const mg_relationship *r)
 	const mg_relationship *s = relationship_named(r->target, r->backref);
 	if (!s || !s->from_backref || s->inverse == r)
 		return;
-	char rn[NAME_SIZE], first[NAME_SIZE];
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationships \"%s\" and \"%s\" both create backref \"%s\" on "
 					       "\"%s\"; only the first gets it",
-					       mg_rel_name(first, sizeof(first), s->inverse),
-					       mg_rel_name(rn, sizeof(rn), r), r->backref,
+					       mg_rel_name(ctx, s->inverse),
+					       mg_rel_name(ctx, r), r->backref,
 					       mg_rel_model_name(r->target));
 	if (f)
 		mg_rel_related(ctx, s->inverse);
@@ -617,16 +612,15 @@ static void check_same_direction_one(mg_rule_context *ctx, const mg_relationship
 	    (r->direction != MG_CARD_ONE_TO_MANY && r->direction != MG_CARD_MANY_TO_ONE) ||
 	    !reports_pair(r))
 		return;
-	char rn[NAME_SIZE], sn[NAME_SIZE], fk[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
-	mg_rel_name(sn, sizeof(sn), s);
+	const char *rn = mg_rel_name(ctx, r);
+	const char *sn = mg_rel_name(ctx, s);
 	const char *direction = mg_cardinality_name(r->direction);
 	mg_finding *f;
 	if (s->from_backref)
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" and its backref \"%s\" are both %s over %s; "
 					   "a pair is one-to-many one way and many-to-one the other",
-					   rn, sn, direction, mg_rel_fk_text(fk, sizeof(fk), r->via));
+					   rn, sn, direction, mg_rel_fk_text(ctx, r->via));
 	else
 		f = mg_report_relationship(ctx, r,
 					   "relationships \"%s\" and \"%s\" are paired by back_populates but are "
@@ -637,9 +631,8 @@ static void check_same_direction_one(mg_rule_context *ctx, const mg_relationship
 	if (!s->from_backref)
 		mg_rel_related(ctx, s);
 	if (r->via != s->via) {
-		char other[NAME_SIZE];
 		mg_rel_set_fix(ctx, f, "make both follow one foreign key: foreign_keys= naming %s on \"%s\" too",
-			       mg_rel_fk_text(other, sizeof(other), r->via), sn);
+			       mg_rel_fk_text(ctx, r->via), sn);
 	} else if (r->source == r->target && r->via->ncolumns == 1 && r->via->parent_columns[0]) {
 		const char *key = r->via->parent_columns[0]->name;
 		if (s->from_backref)
@@ -699,13 +692,10 @@ static void check_unlinked_one(mg_rule_context *ctx, const mg_relationship *r)
 	/* overlaps= naming the other says the two were kept apart on purpose. */
 	if (mg_rel_overlaps_names(r, s->name) || mg_rel_overlaps_names(s, r->name))
 		return;
-	char rn[NAME_SIZE], sn[NAME_SIZE], way[NAME_SIZE + 40];
-	mg_rel_name(rn, sizeof(rn), r);
-	mg_rel_name(sn, sizeof(sn), s);
-	if (r->secondary)
-		snprintf(way, sizeof(way), "association table \"%s\"", r->secondary->name);
-	else
-		mg_rel_fk_text(way, sizeof(way), r->via);
+	const char *rn = mg_rel_name(ctx, r);
+	const char *sn = mg_rel_name(ctx, s);
+	const char *way = r->secondary ? mg_rule_printf(ctx, "association table \"%s\"", r->secondary->name)
+				       : mg_rel_fk_text(ctx, r->via);
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationships \"%s\" and \"%s\" walk %s in opposite directions but "
 					       "are not linked; neither sees changes made through the other",

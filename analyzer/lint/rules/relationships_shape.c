@@ -12,8 +12,6 @@
 #include "util/text.h"
 #include "analyzer/lint/rules/relationships.h"
 
-#define NAME_SIZE 300
-
 static void each_relationship(mg_rule_context *ctx, bool declared_only,
 			      void (*check)(mg_rule_context *ctx, const mg_relationship *r))
 {
@@ -105,8 +103,8 @@ static void check_c_type_one(mg_rule_context *ctx, const mg_relationship *r)
 	if (r->c_collection == MG_UNSET || r->collection == MG_UNSET ||
 	    r->c_collection == r->collection || !r->c_target || mg_rel_lacks_remote_side(r))
 		return;
-	char rn[NAME_SIZE], why[64] = "";
-	mg_rel_name(rn, sizeof(rn), r);
+	char why[64] = "";
+	const char *rn = mg_rel_name(ctx, r);
 	if (r->uselist != MG_UNSET)
 		snprintf(why, sizeof(why), " (uselist=%s)", r->uselist == MG_TRUE ? "true" : "false");
 	const char *kind = mg_cardinality_name(r->kind);
@@ -194,8 +192,7 @@ static void check_delete_orphan_one(mg_rule_context *ctx, const mg_relationship 
 	if (!r->cascade || r->single_parent == MG_TRUE || !has_delete_orphan(r->cascade) ||
 	    (r->direction != MG_CARD_MANY_TO_ONE && r->direction != MG_CARD_MANY_TO_MANY))
 		return;
-	char rn[NAME_SIZE];
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" is %s and cascades delete-orphan (cascade "
 					       "\"%s\"); SQLAlchemy allows that on the many side only with "
@@ -251,15 +248,14 @@ static void check_unique_collection_one(mg_rule_context *ctx, const mg_relations
 	if (r->direction != MG_CARD_ONE_TO_MANY || r->collection != MG_TRUE || !r->via ||
 	    !r->via->unique)
 		return;
-	char rn[NAME_SIZE], fk[NAME_SIZE], decl[NAME_SIZE];
-	mg_rel_fk_text(fk, sizeof(fk), r->via);
-	mg_rel_name(rn, sizeof(rn), r);
+	const char *fk = mg_rel_fk_text(ctx, r->via);
+	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f;
 	if (r->from_backref) {
 		f = mg_report_relationship(ctx, r,
 					   "backref \"%s\" of \"%s\" is a collection, but %s is unique: it holds at "
 					   "most one \"%s\"",
-					   rn, mg_rel_name(decl, sizeof(decl), r->inverse), fk,
+					   rn, mg_rel_name(ctx, r->inverse), fk,
 					   mg_rel_model_name(r->target));
 		mg_rel_set_fix(ctx, f,
 			       "declare \"%s\" on \"%s\" with uselist=false and link the two with "
@@ -318,11 +314,10 @@ static void check_not_unique_one(mg_rule_context *ctx, const mg_relationship *r)
 	if (r->direction != MG_CARD_ONE_TO_MANY || r->collection != MG_FALSE || !r->via ||
 	    r->via->unique || mg_rel_lacks_remote_side(r))
 		return;
-	char rn[NAME_SIZE], fk[NAME_SIZE];
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" is one-to-one (uselist=false), but %s is not "
 					       "unique: one \"%s\" can have several \"%s\" rows",
-					       mg_rel_name(rn, sizeof(rn), r), mg_rel_fk_text(fk, sizeof(fk), r->via),
+					       mg_rel_name(ctx, r), mg_rel_fk_text(ctx, r->via),
 					       mg_rel_model_name(r->source), mg_rel_model_name(r->target));
 	if (r->via->ncolumns == 1)
 		mg_rel_set_fix(ctx, f, "make \"%s\".\"%s\" unique: unique=true on its MG_FOREIGN_KEY",
@@ -375,11 +370,10 @@ static void check_with_secondary_one(mg_rule_context *ctx, const mg_relationship
 {
 	if (!r->secondary || r->uselist != MG_FALSE || (r->via && r->via->unique))
 		return;
-	char rn[NAME_SIZE];
 	mg_report_relationship(ctx, r,
 			       "relationship \"%s\" goes through secondary \"%s\" but has uselist=false: a "
 			       "many-to-many that loads one of possibly many rows",
-			       mg_rel_name(rn, sizeof(rn), r), r->secondary->name);
+			       mg_rel_name(ctx, r), r->secondary->name);
 }
 
 static void check_uselist_false_with_secondary(mg_rule_context *ctx)

@@ -4,26 +4,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/buf.h"
+
 const char *mg_rel_model_name(const mg_table *table)
 {
 	return table->struct_name ? table->struct_name : table->name;
 }
 
-const char *mg_rel_name(char *buf, size_t size, const mg_relationship *r)
+const char *mg_rel_name(mg_rule_context *ctx, const mg_relationship *r)
 {
-	snprintf(buf, size, "%s.%s", mg_rel_model_name(r->source), r->name);
-	return buf;
+	return mg_rule_printf(ctx, "%s.%s", mg_rel_model_name(r->source), r->name);
 }
 
-const char *mg_rel_fk_text(char *buf, size_t size, const mg_foreign_key *fk)
+const char *mg_rel_fk_text(mg_rule_context *ctx, const mg_foreign_key *fk)
 {
-	size_t used = (size_t)snprintf(buf, size, "\"%s\"(", fk->child->name);
-	for (size_t i = 0; i < fk->ncolumns && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s\"%s\"", i ? ", " : "",
-					 fk->columns[i]->name);
-	if (used < size)
-		snprintf(buf + used, size - used, ")");
-	return buf;
+	mg_buf text = MG_BUF_INIT;
+	mg_buf_printf(&text, "\"%s\"(", fk->child->name);
+	for (size_t i = 0; i < fk->ncolumns; i++)
+		mg_buf_printf(&text, "%s\"%s\"", i ? ", " : "", fk->columns[i]->name);
+	mg_buf_puts(&text, ")");
+	return mg_rule_take(ctx, &text);
 }
 
 bool mg_rel_is_declared(const mg_relationship *r)
@@ -40,54 +40,49 @@ bool mg_rel_lacks_remote_side(const mg_relationship *r)
 
 mg_finding *mg_report_relationship(mg_rule_context *ctx, const mg_relationship *r, const char *fmt, ...)
 {
-	char message[1024];
+	mg_buf message = MG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	mg_buf_vprintf(&message, fmt, ap);
 	va_end(ap);
-	return mg_report(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, "%s", message);
+	return mg_report(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, "%s", mg_rule_take(ctx, &message));
 }
 
 void mg_rel_set_fix(mg_rule_context *ctx, mg_finding *finding, const char *fmt, ...)
 {
 	if (!finding)
 		return;
-	char text[1024];
+	mg_buf text = MG_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
+	mg_buf_vprintf(&text, fmt, ap);
 	va_end(ap);
-	finding->fix = mg_arena_strdup(ctx->findings->arena, text);
-	if (!finding->fix)
-		ctx->failed = 1;
+	finding->fix = mg_rule_take(ctx, &text);
 }
 
 void mg_rel_related(mg_rule_context *ctx, const mg_relationship *r)
 {
-	char name[300], by[300], message[700];
+	const char *message;
 	if (r->from_backref)
-		snprintf(message, sizeof(message), "backref \"%s\" is made by \"%s\" here",
-			 mg_rel_name(name, sizeof(name), r), mg_rel_name(by, sizeof(by), r->inverse));
+		message = mg_rule_printf(ctx, "backref \"%s\" is made by \"%s\" here", mg_rel_name(ctx, r),
+					 mg_rel_name(ctx, r->inverse));
 	else
-		snprintf(message, sizeof(message), "\"%s\" is declared here", mg_rel_name(name, sizeof(name), r));
+		message = mg_rule_printf(ctx, "\"%s\" is declared here", mg_rel_name(ctx, r));
 	mg_report_related(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, message);
 }
 
 void mg_rel_related_table(mg_rule_context *ctx, const mg_table *t)
 {
-	char message[600];
-	if (t->struct_name)
-		snprintf(message, sizeof(message), "\"%s\" (struct %s) is declared here", t->name, t->struct_name);
-	else
-		snprintf(message, sizeof(message), "\"%s\" is declared here", t->name);
+	const char *message = t->struct_name
+				      ? mg_rule_printf(ctx, "\"%s\" (struct %s) is declared here", t->name, t->struct_name)
+				      : mg_rule_printf(ctx, "\"%s\" is declared here", t->name);
 	mg_report_related(ctx, MG_OBJECT_TABLE, t->path, t->location, message);
 }
 
 void mg_rel_related_column(mg_rule_context *ctx, const mg_column *c)
 {
-	char message[600];
-	snprintf(message, sizeof(message), "column \"%s\" is declared here", c->path);
-	mg_report_related(ctx, MG_OBJECT_COLUMN, c->path, c->location, message);
+	mg_report_related(ctx, MG_OBJECT_COLUMN, c->path, c->location,
+			  mg_rule_printf(ctx, "column \"%s\" is declared here", c->path));
 }
 
 const mg_table *mg_rel_find_named(const mg_graph *graph, const char *name)

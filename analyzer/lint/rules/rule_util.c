@@ -3,18 +3,14 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *mg_column_list(char *buf, size_t size, mg_column *const *columns, size_t n)
+#include "util/buf.h"
+
+const char *mg_column_list(mg_rule_context *ctx, mg_column *const *columns, size_t n)
 {
-	size_t used = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && used < size; i++) {
-		int w = snprintf(buf + used, size - used, "%s\"%s\"", i ? ", " : "",
-				 columns[i] ? columns[i]->name : "?");
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-	return buf;
+	mg_buf list = MG_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		mg_buf_printf(&list, "%s\"%s\"", i ? ", " : "", columns[i] ? columns[i]->name : "?");
+	return mg_rule_take(ctx, &list);
 }
 
 /* True when the first n entries of `prefix` are exactly `columns`, in any order. */

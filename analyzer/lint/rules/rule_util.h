@@ -4,11 +4,12 @@
 #include <stddef.h>
 
 #include "analyzer/core/graph.h"
+#include "analyzer/lint/lint.h"
 
 /* Small facts several rule families ask of the graph. */
 
-/* Writes `"a", "b"` (the columns' names, quoted) into buf. */
-const char *mg_column_list(char *buf, size_t size, mg_column *const *columns, size_t n);
+/* `"a", "b"`: the columns' names, quoted (see mg_rule_printf). */
+const char *mg_column_list(mg_rule_context *ctx, mg_column *const *columns, size_t n);
 
 /* True when some index of the table (or its primary key) starts with exactly
  * these columns, in any order: lookups by them need no scan. */

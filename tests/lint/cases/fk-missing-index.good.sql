@@ -40,3 +40,11 @@ CREATE TABLE user_profile (
   avatar_post_id INTEGER UNIQUE REFERENCES post (id),
   bio TEXT
 );
+
+-- Near miss: an indexed column whose name (200 bytes) is longer than any
+-- fixed buffer; a cut name would name no column and pass for an expression.
+CREATE TABLE attachment (
+  id INTEGER PRIMARY KEY,
+  posted_in_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx INTEGER REFERENCES post (id)
+);
+CREATE INDEX ix_attachment_post ON attachment (posted_in_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx);
