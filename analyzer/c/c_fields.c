@@ -279,6 +279,8 @@ static void build_column(mg_c_builder *b, field_state *fs, size_t field_index)
 	}
 	b->field_columns[field_index] = c;
 	c->location = f->location;
+	if (name_v && strcmp(name_v->str, f->name) != 0)
+		c->attribute = mg_c_copy(b, f->name);
 
 	const mg_annotation_value *type_v = column_option(fs, "type");
 	if (type_v) {

@@ -81,6 +81,9 @@ struct mg_column {
 	const char *comment;       /* description; NULL when none */
 	const char *client_default; /* C: MG_COLUMN(default=), applied by the application and
 	                               absent from the DDL, as written; NULL when none */
+	const char *attribute;     /* C: the struct field, the model's attribute, when
+	                              MG_COLUMN(name=) gives the column another name;
+	                              NULL when the two are one name */
 	unsigned position;         /* 0-based position in the table */
 	unsigned pk_position;      /* 1-based position in the primary key; 0 if not in it */
 	bool nullable;             /* false when NOT NULL (or part of the primary key) */

@@ -25,6 +25,10 @@ const char *mg_rel_fk_text(mg_rule_context *ctx, const mg_foreign_key *fk);
  * not made by resolve for a backref. */
 bool mg_rel_is_declared(const mg_relationship *r);
 
+/* Whether a cascade string ("all, delete-orphan") lists `rule` ("delete"),
+ * in any case, with '-' or '_'. "all" is not expanded. */
+bool mg_rel_cascade_has(const char *cascade, const char *rule);
+
 /* Whether r's overlaps= names the relationship `name` (as "name" or
  * "Model.name"): SQLAlchemy's way of saying two relationships knowingly
  * share columns. */

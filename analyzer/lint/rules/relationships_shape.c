@@ -167,29 +167,9 @@ const mg_rule mg_rule_rel_c_type_cardinality = {
 
 /* ---- rel-delete-orphan-on-many-side ---- */
 
-/* Whether a cascade string lists delete-orphan. */
-static bool has_delete_orphan(const char *cascade)
-{
-	static const char word[] = "delete-orphan";
-	for (const char *p = cascade; p && *p;) {
-		while (*p == ',' || mg_ascii_isspace(*p))
-			p++;
-		size_t n = 0;
-		while (p[n] && p[n] != ',' && !mg_ascii_isspace(p[n]))
-			n++;
-		bool same = n == sizeof(word) - 1;
-		for (size_t i = 0; same && i < n; i++)
-			same = mg_ascii_tolower(p[i]) == word[i] || (p[i] == '_' && word[i] == '-');
-		if (same)
-			return true;
-		p += n;
-	}
-	return false;
-}
-
 static void check_delete_orphan_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (!r->cascade || r->single_parent == MG_TRUE || !has_delete_orphan(r->cascade) ||
+	if (!r->cascade || r->single_parent == MG_TRUE || !mg_rel_cascade_has(r->cascade, "delete-orphan") ||
 	    (r->direction != MG_CARD_MANY_TO_ONE && r->direction != MG_CARD_MANY_TO_MANY))
 		return;
 	const char *rn = mg_rel_name(ctx, r);

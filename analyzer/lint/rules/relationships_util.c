@@ -103,3 +103,22 @@ bool mg_rel_overlaps_names(const mg_relationship *r, const char *name)
 	}
 	return false;
 }
+
+bool mg_rel_cascade_has(const char *cascade, const char *rule)
+{
+	size_t len = strlen(rule);
+	for (const char *p = cascade; p && *p;) {
+		while (*p == ',' || mg_ascii_isspace(*p))
+			p++;
+		size_t n = 0;
+		while (p[n] && p[n] != ',' && !mg_ascii_isspace(p[n]))
+			n++;
+		bool same = n == len;
+		for (size_t i = 0; same && i < n; i++)
+			same = mg_ascii_tolower(p[i]) == rule[i] || (p[i] == '_' && rule[i] == '-');
+		if (same)
+			return true;
+		p += n;
+	}
+	return false;
+}

@@ -19,7 +19,8 @@ struct Post {
 	int id                          MG_COLUMN(primary_key=true);
 	int user_id                     MG_FOREIGN_KEY(users.id, index=true);
 	int editor_id                   MG_FOREIGN_KEY(users.id, index=true);
-	struct User **editor            MG_RELATIONSHIP(User, foreign_keys=[Post.editor_id], uselist=true,
+	/* The C type agrees with uselist=true; rel-many-to-one-as-list has the rest to say. */
+	struct User **editor            MG_RELATIONSHIP(User, foreign_keys=[Post.editor_id], uselist=true, // expect: rel-many-to-one-as-list
 	                                                backref=edited);
 } MG_MODEL();
 

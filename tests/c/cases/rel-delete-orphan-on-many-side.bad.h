@@ -18,7 +18,7 @@ struct Post {
 
 struct Song {
 	int id                       MG_COLUMN(primary_key=true);
-	struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=playlist_songs, backref=songs, // expect: rel-delete-orphan-on-many-side
+	struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=playlist_songs, backref=songs, // expect: rel-delete-orphan-on-many-side, rel-delete-orphan-without-delete
 	                                             cascade=[save-update, delete-orphan]);
 } MG_MODEL();
 
