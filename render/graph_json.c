@@ -17,6 +17,24 @@ static const char *source_kind_name(mg_source_kind kind)
 	return "unknown";
 }
 
+static void write_tristate(mg_json *json, const char *key, mg_tristate value)
+{
+	mg_json_key(json, key);
+	if (value == MG_UNSET)
+		mg_json_null(json);
+	else
+		mg_json_bool(json, value == MG_TRUE);
+}
+
+static void write_strings(mg_json *json, const char *key, const char *const *strings, size_t n)
+{
+	mg_json_key(json, key);
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < n; i++)
+		mg_json_string(json, strings[i]);
+	mg_json_end_array(json);
+}
+
 static void write_column_names(mg_json *json, const char *key, mg_column *const *columns, size_t n)
 {
 	mg_json_key(json, key);
@@ -39,6 +57,7 @@ static void write_column(mg_json *json, const mg_column *c)
 	mg_json_member_bool(json, "autoincrement", c->autoincrement);
 	mg_json_member_string(json, "comment", c->comment);
 	mg_json_member_string(json, "client_default", c->client_default);
+	mg_json_member_string(json, "attribute", c->attribute);
 	mg_json_member_location(json, "location", c->location);
 	mg_json_end_object(json);
 }
@@ -58,6 +77,7 @@ static void write_foreign_key(mg_json *json, const mg_foreign_key *fk)
 		mg_json_string(json, name);
 	}
 	mg_json_end_array(json);
+	mg_json_member_bool(json, "ref_columns_declared", fk->nparent_columns > 0);
 	mg_json_member_string(json, "on_delete", mg_fk_action_name(fk->on_delete));
 	mg_json_member_string(json, "on_update", mg_fk_action_name(fk->on_update));
 	mg_json_member_bool(json, "unique", fk->unique);
@@ -76,11 +96,7 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	mg_json_member_string(json, "kind", mg_cardinality_name(r->kind));
 	mg_json_member_string(json, "backref", r->backref);
 	mg_json_member_string(json, "back_populates", r->back_populates);
-	mg_json_key(json, "uselist");
-	if (r->uselist == MG_UNSET)
-		mg_json_null(json);
-	else
-		mg_json_bool(json, r->uselist == MG_TRUE);
+	write_tristate(json, "uselist", r->uselist);
 	mg_json_member_string(json, "secondary", r->secondary_name);
 	mg_json_key(json, "foreign_keys");
 	mg_json_begin_array(json);
@@ -92,11 +108,14 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	mg_json_member_bool(json, "from_backref", r->from_backref);
 	mg_json_member_string(json, "lazy", r->lazy);
 	mg_json_member_string(json, "cascade", r->cascade);
-	mg_json_key(json, "viewonly");
-	if (r->viewonly == MG_UNSET)
-		mg_json_null(json);
-	else
-		mg_json_bool(json, r->viewonly == MG_TRUE);
+	write_tristate(json, "viewonly", r->viewonly);
+	write_strings(json, "declared_foreign_keys", r->foreign_keys, r->nforeign_keys);
+	write_strings(json, "remote_side", r->remote_side, r->nremote_side);
+	write_strings(json, "overlaps", r->overlaps, r->noverlaps);
+	mg_json_member_string(json, "order_by", r->order_by);
+	write_tristate(json, "single_parent", r->single_parent);
+	write_tristate(json, "c_collection", r->c_collection);
+	mg_json_member_string(json, "c_target", r->c_target);
 	mg_json_member_location(json, "location", r->location);
 	mg_json_end_object(json);
 }
@@ -128,6 +147,11 @@ static void write_table(mg_json *json, const mg_table *t)
 		mg_json_end_array(json);
 	}
 	mg_json_end_array(json);
+	mg_json_key(json, "unique_names");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < t->nuniques; i++)
+		mg_json_string(json, t->uniques[i].name);
+	mg_json_end_array(json);
 
 	mg_json_key(json, "indexes");
 	mg_json_begin_array(json);
@@ -141,6 +165,7 @@ static void write_table(mg_json *json, const mg_table *t)
 		mg_json_member_string(json, "origin", index->origin == MG_INDEX_PRIMARY_KEY ? "primary_key"
 						      : index->origin == MG_INDEX_UNIQUE    ? "unique"
 											   : "created");
+		mg_json_member_location(json, "location", index->location);
 		mg_json_end_object(json);
 	}
 	mg_json_end_array(json);
@@ -156,7 +181,121 @@ static void write_table(mg_json *json, const mg_table *t)
 	for (size_t i = 0; i < t->nrelationships; i++)
 		write_relationship(json, t->relationships[i]);
 	mg_json_end_array(json);
+
+	mg_json_key(json, "unmapped_fields");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < t->nunmapped_fields; i++) {
+		const mg_unmapped_field *u = t->unmapped_fields[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "name", u->name);
+		mg_json_member_string(json, "c_type", u->c_type);
+		mg_json_member_string(json, "target", u->target);
+		write_tristate(json, "collection", u->collection);
+		mg_json_member_bool(json, "pointer", u->pointer);
+		mg_json_member_string(json, "path", u->path);
+		mg_json_member_location(json, "location", u->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
 	mg_json_end_object(json);
+}
+
+/* Whether the schema declares its relationships (C models do, even none),
+ * so that reading the dump back derives none from foreign keys. */
+static bool declares_relationships(const mg_graph *graph)
+{
+	if (graph->declares_relationships)
+		return true;
+	for (size_t i = 0; i < graph->nsources; i++)
+		if (graph->sources[i].kind == MG_SOURCE_C)
+			return true;
+	for (size_t i = 0; i < graph->ntables; i++)
+		for (size_t j = 0; j < graph->tables[i]->nrelationships; j++)
+			if (!graph->tables[i]->relationships[j]->derived)
+				return true;
+	return false;
+}
+
+static const char *problem_kind_name(mg_annotation_problem_kind kind)
+{
+	switch (kind) {
+	case MG_ANNOTATION_PROBLEM_SYNTAX: return "syntax";
+	case MG_ANNOTATION_PROBLEM_UNKNOWN_OPTION: return "unknown_option";
+	case MG_ANNOTATION_PROBLEM_INVALID_VALUE: return "invalid_value";
+	}
+	return "syntax";
+}
+
+static const char *subject_name(mg_annotation_subject subject)
+{
+	switch (subject) {
+	case MG_SUBJECT_TABLE: return "table";
+	case MG_SUBJECT_COLUMN: return "column";
+	case MG_SUBJECT_RELATIONSHIP: return "relationship";
+	}
+	return "table";
+}
+
+/* What C models record besides tables: mistakes in annotations, and
+ * MG_ALLOW suppressions, in reading order. */
+static void write_annotations(mg_json *json, const mg_graph *graph)
+{
+	mg_json_key(json, "annotation_problems");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < graph->nannotation_problems; i++) {
+		const mg_annotation_problem *p = &graph->annotation_problems[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "kind", problem_kind_name(p->kind));
+		mg_json_member_string(json, "message", p->message);
+		mg_json_member_string(json, "text", p->text);
+		mg_json_member_string(json, "suggestion", p->suggestion);
+		mg_json_member_string(json, "subject", subject_name(p->subject));
+		mg_json_member_string(json, "path", p->path);
+		mg_json_member_location(json, "location", p->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
+	mg_json_key(json, "allows");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < graph->nallows; i++) {
+		const mg_allow *a = &graph->allows[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "rule", a->rule);
+		mg_json_member_string(json, "reason", a->reason);
+		mg_json_member_string(json, "path", a->path);
+		mg_json_member_location(json, "location", a->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
+}
+
+/* What the readers left out of the tables: objects they could not read,
+ * and tables a later source defined again. */
+static void write_left_out(mg_json *json, const mg_graph *graph)
+{
+	mg_json_key(json, "unreadable");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < graph->nunreadable; i++) {
+		const mg_unreadable *u = &graph->unreadable[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "name", u->name);
+		mg_json_member_string(json, "kind", u->kind);
+		mg_json_member_string(json, "reason", u->reason);
+		mg_json_member_location(json, "location", u->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
+	mg_json_key(json, "duplicates");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < graph->nduplicates; i++) {
+		const mg_duplicate_table *d = &graph->duplicates[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "name", d->name);
+		mg_json_member_location(json, "kept", d->kept);
+		mg_json_member_location(json, "dropped", d->dropped);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
 }
 
 void mg_render_graph_json(const mg_graph *graph, mg_buf *out)
@@ -175,10 +314,13 @@ void mg_render_graph_json(const mg_graph *graph, mg_buf *out)
 		mg_json_end_object(&json);
 	}
 	mg_json_end_array(&json);
+	mg_json_member_bool(&json, "declares_relationships", declares_relationships(graph));
 	mg_json_key(&json, "tables");
 	mg_json_begin_array(&json);
 	for (size_t i = 0; i < graph->ntables; i++)
 		write_table(&json, graph->tables[i]);
 	mg_json_end_array(&json);
+	write_annotations(&json, graph);
+	write_left_out(&json, graph);
 	mg_json_end_object(&json);
 }

@@ -369,6 +369,9 @@ struct mg_graph {
 	                                 (their tables end up in SQL); struct tags are C
 	                                 names and always compare exactly */
 	bool resolved;
+	bool declares_relationships;  /* a reader says the schema declares its relationships
+	                                 (graph JSON of C models), even when it declares none:
+	                                 resolve derives none from foreign keys */
 	struct mg_name_index *table_index; /* name -> table lookup; see graph.c */
 	mg_annotation_problem *annotation_problems; /* C: in reading order */
 	size_t nannotation_problems, annotation_problems_cap;

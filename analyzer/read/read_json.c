@@ -70,6 +70,45 @@ static const char *required_string(reader *r, json_t *object, const char *key, c
 	return value;
 }
 
+/* The strings of the array member `key`, copied into the graph: *out (NULL
+ * when there are none) and their count. */
+static void copy_strings(reader *r, json_t *object, const char *key, const char *where, const char ***out,
+			 size_t *count)
+{
+	json_t *value = json_object_get(object, key);
+	*out = NULL;
+	*count = 0;
+	if (!value || json_is_null(value))
+		return;
+	char at[512];
+	snprintf(at, sizeof(at), "%s.%s", where, key);
+	if (!json_is_array(value)) {
+		problem(r, at, "expected an array of strings");
+		return;
+	}
+	size_t n = json_array_size(value);
+	if (n == 0)
+		return;
+	const char **strings = mg_arena_alloc(r->graph->arena, n * sizeof(*strings));
+	if (!strings) {
+		problem(r, at, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		json_t *item = json_array_get(value, i);
+		if (!json_is_string(item)) {
+			problem(r, at, "expected an array of strings");
+			return;
+		}
+		if (!(strings[i] = mg_arena_strdup(r->graph->arena, json_string_value(item)))) {
+			problem(r, at, "out of memory");
+			return;
+		}
+	}
+	*out = strings;
+	*count = n;
+}
+
 /* MG_TRUE/MG_FALSE, or MG_UNSET when absent or null. */
 static mg_tristate get_bool(reader *r, json_t *object, const char *key, const char *where)
 {
@@ -105,9 +144,9 @@ static mg_location get_location(reader *r, json_t *object, const char *where)
 	json_t *value = json_object_get(object, "location");
 	if (!value || !json_is_object(value))
 		return location;
-	const char *file = copy_string(r, value, "file", where);
-	if (file)
-		location.file = file;
+	/* "file": null is an object of no file; without "file", this one. */
+	if (json_object_get(value, "file"))
+		location.file = copy_string(r, value, "file", where);
 	json_t *line = json_object_get(value, "line"), *column = json_object_get(value, "column");
 	if (json_is_integer(line) && json_integer_value(line) > 0)
 		location.line = (unsigned)json_integer_value(line);
@@ -155,6 +194,7 @@ static void read_column(reader *r, mg_table *table, json_t *item, const char *wh
 	c->default_value = copy_string(r, item, "default", where);
 	c->comment = copy_string(r, item, "comment", where);
 	c->client_default = copy_string(r, item, "client_default", where);
+	c->attribute = copy_string(r, item, "attribute", where);
 	c->location = get_location(r, item, where);
 }
 
@@ -174,6 +214,8 @@ static void read_index(reader *r, mg_table *table, json_t *item, const char *whe
 		return;
 	}
 	index->partial = get_bool(r, item, "partial", where) == MG_TRUE;
+	if (json_object_get(item, "location"))
+		index->location = get_location(r, item, where);
 	for (size_t i = 0; columns && i < json_array_size(columns); i++) {
 		json_t *name_item = json_array_get(columns, i);
 		/* null: an expression */
@@ -195,6 +237,10 @@ static void read_foreign_key(reader *r, mg_table *table, json_t *item, const cha
 	const char *parent = required_string(r, item, "ref_table", where);
 	json_t *columns = get_array(r, item, "columns", where);
 	json_t *parent_columns = get_array(r, item, "ref_columns", where);
+	/* false: the declaration named no parent columns (ref_columns shows the
+	 * parent's primary key, which resolve finds again). */
+	if (get_bool(r, item, "ref_columns_declared", where) == MG_FALSE)
+		parent_columns = NULL;
 	if (r->failed)
 		return;
 	mg_foreign_key *fk = mg_table_add_foreign_key(table, name, parent);
@@ -246,6 +292,13 @@ static void read_relationship(reader *r, mg_table *table, json_t *item, const ch
 	rel->cascade = copy_string(r, item, "cascade", where);
 	rel->uselist = get_bool(r, item, "uselist", where);
 	rel->viewonly = get_bool(r, item, "viewonly", where);
+	copy_strings(r, item, "declared_foreign_keys", where, &rel->foreign_keys, &rel->nforeign_keys);
+	copy_strings(r, item, "remote_side", where, &rel->remote_side, &rel->nremote_side);
+	copy_strings(r, item, "overlaps", where, &rel->overlaps, &rel->noverlaps);
+	rel->order_by = copy_string(r, item, "order_by", where);
+	rel->single_parent = get_bool(r, item, "single_parent", where);
+	rel->c_collection = get_bool(r, item, "c_collection", where);
+	rel->c_target = copy_string(r, item, "c_target", where);
 	rel->location = get_location(r, item, where);
 }
 
@@ -274,13 +327,17 @@ static void read_keys(reader *r, mg_table *table, json_t *item, const char *wher
 			problem(r, where, "out of memory");
 	}
 	json_t *uniques = get_array(r, item, "unique", where);
+	json_t *unique_names = get_array(r, item, "unique_names", where);
 	for (size_t u = 0; uniques && u < json_array_size(uniques) && !r->failed; u++) {
 		json_t *columns = json_array_get(uniques, u);
 		if (!json_is_array(columns)) {
 			problem(r, where, "unique: expected arrays of column names");
 			return;
 		}
-		mg_unique *unique = mg_table_add_unique(table, NULL);
+		json_t *unique_name = unique_names ? json_array_get(unique_names, u) : NULL;
+		mg_unique *unique = mg_table_add_unique(table, json_is_string(unique_name)
+								      ? json_string_value(unique_name)
+								      : NULL);
 		if (!unique) {
 			problem(r, where, "out of memory");
 			return;
@@ -291,6 +348,35 @@ static void read_keys(reader *r, mg_table *table, json_t *item, const char *wher
 				problem(r, where, "out of memory");
 		}
 	}
+}
+
+static void read_unmapped_field(reader *r, mg_table *table, json_t *item, const char *where)
+{
+	const char *name = required_string(r, item, "name", where);
+	if (r->failed)
+		return;
+	mg_arena *arena = r->graph->arena;
+	mg_unmapped_field *u = mg_arena_alloc(arena, sizeof(*u));
+	if (!u) {
+		problem(r, where, "out of memory");
+		return;
+	}
+	const char *path = copy_string(r, item, "path", where);
+	*u = (mg_unmapped_field){
+		.table = table,
+		.name = mg_arena_strdup(arena, name),
+		.c_type = copy_string(r, item, "c_type", where),
+		.target = copy_string(r, item, "target", where),
+		.collection = get_bool(r, item, "collection", where),
+		.pointer = get_bool(r, item, "pointer", where) == MG_TRUE,
+		.path = path ? path : mg_arena_printf(arena, "%s.%s", table->path, name),
+		.location = get_location(r, item, where),
+	};
+	if (r->failed)
+		return;
+	if (!u->name || !u->path ||
+	    MG_ARENA_PUSH(arena, table->unmapped_fields, table->nunmapped_fields, table->unmapped_fields_cap, u) < 0)
+		problem(r, where, "out of memory");
 }
 
 static mg_table_kind table_kind(const char *kind)
@@ -325,6 +411,134 @@ static void read_table(reader *r, json_t *item, const char *where)
 	each(r, table, item, "indexes", where, read_index);
 	each(r, table, item, "foreign_keys", where, read_foreign_key);
 	each(r, table, item, "relationships", where, read_relationship);
+	each(r, table, item, "unmapped_fields", where, read_unmapped_field);
+}
+
+/* One of `names`, by its index; `fallback` when absent or unknown. */
+static int name_index(const char *text, const char *const *names, size_t n, int fallback)
+{
+	for (size_t i = 0; text && i < n; i++)
+		if (strcmp(text, names[i]) == 0)
+			return (int)i;
+	return fallback;
+}
+
+static void read_annotation_problem(reader *r, json_t *item, const char *where)
+{
+	static const char *const kinds[] = {"syntax", "unknown_option", "invalid_value"};
+	static const mg_annotation_problem_kind kind_values[] = {
+		MG_ANNOTATION_PROBLEM_SYNTAX, MG_ANNOTATION_PROBLEM_UNKNOWN_OPTION,
+		MG_ANNOTATION_PROBLEM_INVALID_VALUE};
+	static const char *const subjects[] = {"table", "column", "relationship"};
+	static const mg_annotation_subject subject_values[] = {MG_SUBJECT_TABLE, MG_SUBJECT_COLUMN,
+							       MG_SUBJECT_RELATIONSHIP};
+	const char *message = required_string(r, item, "message", where);
+	const char *path = required_string(r, item, "path", where);
+	if (r->failed)
+		return;
+	mg_arena *arena = r->graph->arena;
+	int kind = name_index(get_string(r, item, "kind", where), kinds, 3, 0);
+	int subject = name_index(get_string(r, item, "subject", where), subjects, 3, 0);
+	mg_annotation_problem p = {
+		.kind = kind_values[kind],
+		.message = mg_arena_strdup(arena, message),
+		.text = copy_string(r, item, "text", where),
+		.suggestion = copy_string(r, item, "suggestion", where),
+		.subject = subject_values[subject],
+		.path = mg_arena_strdup(arena, path),
+		.location = get_location(r, item, where),
+	};
+	if (r->failed)
+		return;
+	if (!p.message || !p.path ||
+	    MG_ARENA_PUSH(arena, r->graph->annotation_problems, r->graph->nannotation_problems,
+			  r->graph->annotation_problems_cap, p) < 0)
+		problem(r, where, "out of memory");
+}
+
+static void read_allow(reader *r, json_t *item, const char *where)
+{
+	const char *rule = required_string(r, item, "rule", where);
+	const char *path = required_string(r, item, "path", where);
+	if (r->failed)
+		return;
+	mg_arena *arena = r->graph->arena;
+	mg_allow allow = {
+		.rule = mg_arena_strdup(arena, rule),
+		.reason = copy_string(r, item, "reason", where),
+		.path = mg_arena_strdup(arena, path),
+		.location = get_location(r, item, where),
+	};
+	if (r->failed)
+		return;
+	if (!allow.rule || !allow.path ||
+	    MG_ARENA_PUSH(arena, r->graph->allows, r->graph->nallows, r->graph->allows_cap, allow) < 0)
+		problem(r, where, "out of memory");
+}
+
+static void read_unreadable(reader *r, json_t *item, const char *where)
+{
+	const char *name = required_string(r, item, "name", where);
+	const char *kind = required_string(r, item, "kind", where);
+	const char *reason = required_string(r, item, "reason", where);
+	if (r->failed)
+		return;
+	const char *kind_copy = mg_arena_strdup(r->graph->arena, kind);
+	mg_location location = get_location(r, item, where);
+	if (r->failed)
+		return;
+	if (!kind_copy || mg_graph_add_unreadable(r->graph, name, kind_copy, reason, location) < 0)
+		problem(r, where, "out of memory");
+}
+
+/* A location held under another key than "location". */
+static mg_location get_location_at(reader *r, json_t *item, const char *key, const char *where)
+{
+	json_t *wrapper = json_object();
+	json_t *value = json_object_get(item, key);
+	mg_location location = {0};
+	if (!wrapper) {
+		problem(r, where, "out of memory");
+		return location;
+	}
+	if (value)
+		json_object_set(wrapper, "location", value);
+	location = get_location(r, wrapper, where);
+	json_decref(wrapper);
+	return location;
+}
+
+static void read_duplicate(reader *r, json_t *item, const char *where)
+{
+	const char *name = required_string(r, item, "name", where);
+	if (r->failed)
+		return;
+	mg_duplicate_table d = {
+		.name = mg_arena_strdup(r->graph->arena, name),
+		.kept = get_location_at(r, item, "kept", where),
+		.dropped = get_location_at(r, item, "dropped", where),
+	};
+	if (r->failed)
+		return;
+	if (!d.name || MG_ARENA_PUSH(r->graph->arena, r->graph->duplicates, r->graph->nduplicates,
+				     r->graph->duplicates_cap, d) < 0)
+		problem(r, where, "out of memory");
+}
+
+/* Calls `read` for each element of the document's array member `key`. */
+static void each_in_document(reader *r, json_t *root, const char *key,
+			     void (*read)(reader *, json_t *, const char *))
+{
+	json_t *items = get_array(r, root, key, "document");
+	for (size_t i = 0; items && i < json_array_size(items) && !r->failed; i++) {
+		char at[64];
+		snprintf(at, sizeof(at), "%s[%zu]", key, i);
+		json_t *item = json_array_get(items, i);
+		if (!json_is_object(item))
+			problem(r, at, "expected an object");
+		else
+			read(r, item, at);
+	}
 }
 
 int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
@@ -349,16 +563,13 @@ int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
 	} else if (mg_graph_add_source(graph, path, MG_SOURCE_JSON) == (size_t)-1) {
 		problem(&r, "document", "out of memory");
 	} else {
-		json_t *tables = get_array(&r, root, "tables", "document");
-		for (size_t i = 0; tables && i < json_array_size(tables) && !r.failed; i++) {
-			char at[64];
-			snprintf(at, sizeof(at), "tables[%zu]", i);
-			json_t *item = json_array_get(tables, i);
-			if (!json_is_object(item))
-				problem(&r, at, "expected an object");
-			else
-				read_table(&r, item, at);
-		}
+		if (get_bool(&r, root, "declares_relationships", "document") == MG_TRUE)
+			graph->declares_relationships = true;
+		each_in_document(&r, root, "tables", read_table);
+		each_in_document(&r, root, "annotation_problems", read_annotation_problem);
+		each_in_document(&r, root, "allows", read_allow);
+		each_in_document(&r, root, "unreadable", read_unreadable);
+		each_in_document(&r, root, "duplicates", read_duplicate);
 	}
 	json_decref(root);
 	return r.failed ? -1 : 0;

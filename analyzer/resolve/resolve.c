@@ -98,6 +98,8 @@ static bool is_pure_association(const mg_table *t)
 
 bool mg_graph_declares_relationships(const mg_graph *graph)
 {
+	if (graph->declares_relationships)
+		return true;
 	for (size_t i = 0; i < graph->nsources; i++)
 		if (graph->sources[i].kind == MG_SOURCE_C)
 			return true;
