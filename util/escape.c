@@ -157,3 +157,87 @@ void mg_escape_github_property(mg_buf *out, const char *s)
 {
 	escape_github(out, s, true);
 }
+
+void mg_escape_dot_html(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		switch (*p) {
+		case '&': mg_buf_puts(out, "&amp;"); p++; continue;
+		case '<': mg_buf_puts(out, "&lt;"); p++; continue;
+		case '>': mg_buf_puts(out, "&gt;"); p++; continue;
+		case '"': mg_buf_puts(out, "&quot;"); p++; continue;
+		case '\'': mg_buf_puts(out, "&#39;"); p++; continue;
+		default: break;
+		}
+		if (*p < 0x20 || *p == 0x7F) {
+			mg_buf_printf(out, "\\x%02x", *p);
+			p++;
+			continue;
+		}
+		size_t n = utf8_sequence(p);
+		if (n == 0) {
+			mg_buf_puts(out, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		mg_buf_put(out, (const char *)p, n);
+		p += n;
+	}
+}
+
+void mg_escape_dot_string(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		if (*p == '\\') {
+			mg_buf_puts(out, "\\\\");
+			p++;
+			continue;
+		}
+		if (*p < 0x20 || *p == 0x7F) {
+			mg_buf_printf(out, "\\\\x%02x", *p);
+			p++;
+			continue;
+		}
+		size_t n = utf8_sequence(p);
+		if (n == 0) {
+			mg_buf_puts(out, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		mg_buf_put(out, (const char *)p, n);
+		p += n;
+	}
+}
+
+void mg_escape_diagram_text(mg_buf *out, const char *s, int creole)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		if (*p < 0x80) {
+			char c = (char)*p++;
+			if (creole && strchr("_-/.=@$!'", c)) {
+				mg_buf_putc(out, '~'); /* never markup, a separator, a comment or a directive */
+				mg_buf_putc(out, c);
+			} else if (mg_ascii_isalnum(c) || strchr(" _-/.,:()+=@$!?'", c)) {
+				mg_buf_putc(out, c);
+			} else if (c == '"') {
+				mg_buf_putc(out, '\'');
+			} else if (c == '<' || c == '>') {
+				mg_buf_puts(out, c == '<' ? "\xe2\x80\xb9" : "\xe2\x80\xba"); /* ‹ › */
+			} else {
+				mg_buf_puts(out, "\xef\xbf\xbd");
+			}
+			continue;
+		}
+		size_t n = utf8_sequence(p);
+		if (n == 0) {
+			mg_buf_puts(out, "\xef\xbf\xbd");
+			p++;
+			continue;
+		}
+		mg_buf_put(out, (const char *)p, n);
+		p += n;
+	}
+}

@@ -29,4 +29,23 @@ void mg_escape_uri_path(mg_buf *out, const char *path);
 void mg_escape_github_data(mg_buf *out, const char *s);
 void mg_escape_github_property(mg_buf *out, const char *s);
 
+/* Diagrams. Text inside a graphviz HTML-like label: & < > " ' become
+ * entities, control characters the visible text \xNN, invalid UTF-8 U+FFFD,
+ * so a name never becomes markup. */
+void mg_escape_dot_html(mg_buf *out, const char *s);
+
+/* A graphviz escString attribute value (tooltip, plain label): backslashes
+ * doubled so \N or \l in a name stay text, control characters the visible
+ * text \\xNN, invalid UTF-8 U+FFFD. cgraph adds the DOT quoting. */
+void mg_escape_dot_string(mg_buf *out, const char *s);
+
+/* Display text in Mermaid and PlantUML, where no escape reaches every
+ * context: ASCII letters, digits, space and _ - / . , : ( ) + = @ $ ! ? ' are
+ * kept, as is valid non-ASCII UTF-8; a double quote becomes ', < and > the
+ * single guillemets ‹ ›, other ASCII punctuation and control characters
+ * become U+FFFD, like invalid UTF-8. With `creole` (PlantUML), '~' is
+ * written before _ - / . = @ $ ! ' so that no name turns into markup, a
+ * separator, a comment or a preprocessor directive. */
+void mg_escape_diagram_text(mg_buf *out, const char *s, int creole);
+
 #endif

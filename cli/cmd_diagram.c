@@ -1,0 +1,195 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/read/readers.h"
+#include "cli/cli.h"
+#include "lib/load.h"
+#include "render/diagram.h"
+
+enum {
+	OPT_FORMAT,
+	OPT_OUTPUT,
+	OPT_TABLE,
+	OPT_DEPTH,
+	OPT_COLUMNS,
+	OPT_EDGE_LABELS,
+	OPT_COLLAPSE,
+	OPT_GROUP_BY,
+	OPT_THEME,
+	OPT_LAYOUT_TIMEOUT,
+	OPT_FULL,
+	OPT_SOURCE_FIRST,
+};
+
+static const char *const formats[] = {"svg", "png", "pdf", "dot", "mermaid", "plantuml", NULL};
+static const char *const columns[] = {"all", "keys", "related", "none", NULL};
+static const char *const edge_labels[] = {"none", "columns", "names", "all", NULL};
+static const char *const groups[] = {"none", "file", "schema", "prefix", NULL};
+static const char *const themes[] = {"light", "dark", NULL};
+
+/* Seconds one layout may take before cheaper settings are tried. */
+#define DEFAULT_LAYOUT_TIMEOUT "60"
+
+static const mg_cli_option options[] = {
+	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = formats,
+			.help = "output format (default: from -o's extension, else svg)"},
+	[OPT_OUTPUT] = {.name = "output", .short_name = 'o', .value_name = "FILE",
+			.help = "write to FILE instead of standard output (png and pdf need it)"},
+	[OPT_TABLE] = {.name = "table", .value_name = "TABLE", .repeatable = true,
+		       .help = "draw TABLE and its neighbours (see --depth) instead of every table"},
+	[OPT_DEPTH] = {.name = "depth", .value_name = "N", .default_value = "1",
+		       .help = "with --table: how many foreign keys away neighbours are drawn"},
+	[OPT_COLUMNS] = {.name = "columns", .value_name = "WHICH", .choices = columns,
+			 .default_value = "all", .help = "which columns each table lists"},
+	[OPT_EDGE_LABELS] = {.name = "edge-labels", .value_name = "WHAT", .choices = edge_labels,
+			     .default_value = "names",
+			     .help = "edge labels: relationship or foreign key names, joined columns"},
+	[OPT_COLLAPSE] = {.name = "collapse-association",
+			  .help = "draw each association table as one many-to-many edge"},
+	[OPT_GROUP_BY] = {.name = "group-by", .value_name = "KEY", .choices = groups,
+			  .default_value = "none", .help = "cluster tables by source file, schema or name prefix"},
+	[OPT_THEME] = {.name = "theme", .value_name = "THEME", .choices = themes, .default_value = "light",
+		       .help = "colours"},
+	[OPT_LAYOUT_TIMEOUT] = {.name = "layout-timeout", .value_name = "SECONDS",
+				.default_value = DEFAULT_LAYOUT_TIMEOUT,
+				.help = "past it, retry the layout with cheaper settings, then sfdp"},
+	[OPT_FULL] = {.name = "full", .help = "draw every table in one diagram, however large"},
+	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
+	{0},
+};
+
+/* The index of `value` in a NULL-terminated list (the parser checked it). */
+static int choice(const char *const *list, const char *value)
+{
+	for (int i = 0; list[i]; i++)
+		if (strcmp(list[i], value) == 0)
+			return i;
+	return 0;
+}
+
+/* Fills the diagram options; -1 after printing the error. */
+static int parse_options(const mg_cli_command *command, const mg_cli_args *args, mg_diagram_options *out,
+			 unsigned *depth)
+{
+	*out = (mg_diagram_options)MG_DIAGRAM_OPTIONS_INIT;
+	static const mg_diagram_columns column_values[] = {MG_COLUMNS_ALL, MG_COLUMNS_KEYS, MG_COLUMNS_RELATED,
+							   MG_COLUMNS_NONE};
+	static const mg_diagram_edge_labels label_values[] = {MG_EDGE_LABELS_NONE, MG_EDGE_LABELS_COLUMNS,
+							      MG_EDGE_LABELS_NAMES, MG_EDGE_LABELS_ALL};
+	static const mg_diagram_group group_values[] = {MG_GROUP_NONE, MG_GROUP_FILE, MG_GROUP_SCHEMA,
+							MG_GROUP_PREFIX};
+	static const mg_diagram_theme theme_values[] = {MG_THEME_LIGHT, MG_THEME_DARK};
+	out->columns = column_values[choice(columns, mg_cli_value(command, args, OPT_COLUMNS))];
+	out->edge_labels = label_values[choice(edge_labels, mg_cli_value(command, args, OPT_EDGE_LABELS))];
+	out->group_by = group_values[choice(groups, mg_cli_value(command, args, OPT_GROUP_BY))];
+	out->theme = theme_values[choice(themes, mg_cli_value(command, args, OPT_THEME))];
+	out->collapse_association = args->nvalues[OPT_COLLAPSE] > 0;
+
+	const char *text = mg_cli_value(command, args, OPT_DEPTH);
+	char *end = NULL;
+	errno = 0;
+	unsigned long n = strtoul(text, &end, 10);
+	if (!*text || *end || errno || n > 1000 || *text == '-') {
+		mg_cli_error("--depth: \"%s\" is not a whole number from 0 to 1000", text);
+		return -1;
+	}
+	*depth = (unsigned)n;
+	if (args->nvalues[OPT_DEPTH] && !args->nvalues[OPT_TABLE]) {
+		mg_cli_error("--depth needs --table");
+		return -1;
+	}
+	text = mg_cli_value(command, args, OPT_LAYOUT_TIMEOUT);
+	errno = 0;
+	double seconds = strtod(text, &end);
+	if (!*text || *end || errno || !(seconds > 0) || seconds > 86400) {
+		mg_cli_error("--layout-timeout: \"%s\" is not a number of seconds above 0", text);
+		return -1;
+	}
+	out->layout_timeout = seconds;
+	return 0;
+}
+
+/* The output format: -o's extension, else --format, else svg. NULL after printing the error. */
+static const mg_diagram_format_info *pick_format(const mg_cli_command *command, const mg_cli_args *args)
+{
+	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
+	const mg_diagram_format_info *f = NULL;
+	if (path && strcmp(path, "-") != 0)
+		f = mg_diagram_format_for_path(path);
+	if (!f && args->nvalues[OPT_FORMAT])
+		f = mg_diagram_format_find(mg_cli_value(command, args, OPT_FORMAT));
+	if (!f)
+		f = mg_diagram_format_find("svg");
+	if (f->binary && (!path || strcmp(path, "-") == 0)) {
+		mg_cli_error("%s output is binary: give -o FILE", f->name);
+		return NULL;
+	}
+	return f;
+}
+
+static void print_notes(const mg_buf *notes)
+{
+	const char *p = notes->data;
+	while (p && *p) {
+		size_t len = strcspn(p, "\n");
+		fprintf(stderr, "modelgraph: note: %.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+}
+
+static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
+{
+	mg_error err = {{0}};
+	mg_buf out = MG_BUF_INIT, notes = MG_BUF_INIT;
+	mg_graph *graph = NULL;
+	mg_diagram *diagram = NULL;
+	int status = MG_EXIT_USAGE;
+	mg_diagram_options draw;
+	unsigned depth = 1;
+	if (parse_options(command, args, &draw, &depth) < 0)
+		goto cleanup;
+	const mg_diagram_format_info *format = pick_format(command, args);
+	if (!format)
+		goto cleanup;
+	mg_read_options read_options;
+	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	graph = mg_load(args->positional, args->npositional, &read_options, &err);
+	if (!graph) {
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	mg_diagram_scope scope = {.kind = MG_SCOPE_ALL};
+	if (args->nvalues[OPT_TABLE]) {
+		scope.kind = MG_SCOPE_TABLES;
+		scope.tables = args->values[OPT_TABLE];
+		scope.ntables = args->nvalues[OPT_TABLE];
+		scope.depth = depth;
+	}
+	diagram = mg_diagram_select(graph, &scope, &draw, &err);
+	if (!diagram || mg_diagram_render(diagram, format->format, &out, &notes, &err) < 0) {
+		print_notes(&notes);
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	print_notes(&notes);
+	if (mg_cli_write_output(mg_cli_value(command, args, OPT_OUTPUT), out.data ? out.data : "", out.len) < 0)
+		goto cleanup;
+	status = MG_EXIT_OK;
+cleanup:
+	mg_diagram_free(diagram);
+	mg_buf_free(&out);
+	mg_buf_free(&notes);
+	mg_graph_free(graph);
+	return status;
+}
+
+const mg_cli_command mg_cmd_diagram = {
+	.name = "diagram",
+	.arguments = "SOURCE...",
+	.summary = "Draw an ER diagram (crow's foot): SVG, PNG, PDF, DOT, Mermaid or PlantUML.",
+	.options = options,
+	.min_positional = 1,
+	.run = run_diagram,
+};

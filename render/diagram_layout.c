@@ -1,0 +1,246 @@
+/*
+ * Layout and rendering through gvc, in process but in a forked child: a
+ * layout can take minutes on a large graph and gvc cannot be interrupted,
+ * so the parent waits with a deadline, kills the child past it, and tries
+ * again with cheaper settings, then a cheaper engine. The child gets a copy
+ * of the graph; the parent's is never changed.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <graphviz/gvc.h>
+
+#include "render/diagram.h"
+#include "render/diagram_cgraph.h"
+
+/* The tries, most faithful first. Each row's settings add to the graph's. */
+typedef struct layout_try {
+	const char *engine;
+	const char *const (*settings)[2];
+	size_t nsettings;
+	const char *describe;     /* for the message when this try is taken */
+} layout_try;
+
+static const char *const cheaper_dot[][2] = {
+	{"nslimit", "2"}, {"nslimit1", "2"}, {"mclimit", "0.2"}, {"searchsize", "20"},
+	{"remincross", "false"},
+};
+static const char *const cheapest_dot[][2] = {
+	{"nslimit", "0.5"}, {"nslimit1", "0.5"}, {"mclimit", "0.05"}, {"searchsize", "5"},
+	{"remincross", "false"}, {"splines", "polyline"},
+};
+static const char *const sfdp_settings[][2] = {
+	{"overlap", "prism"}, {"splines", "false"}, {"sep", "+8"},
+};
+
+static const layout_try tries[] = {
+	{.engine = "dot", .settings = NULL, .nsettings = 0, .describe = "dot"},
+	{.engine = "dot", .settings = cheaper_dot, .nsettings = 5,
+	 .describe = "dot with fewer crossing-minimisation passes (nslimit=2 mclimit=0.2 searchsize=20)"},
+	{.engine = "dot", .settings = cheapest_dot, .nsettings = 6,
+	 .describe = "dot with the cheapest settings and straight edge routing"},
+	{.engine = "sfdp", .settings = sfdp_settings, .nsettings = 3,
+	 .describe = "sfdp (force-directed: faster, less orderly)"},
+};
+
+static const char *const device_of[] = {
+	[MG_DIAGRAM_SVG] = "svg",
+	[MG_DIAGRAM_PNG] = "png:cairo",
+	[MG_DIAGRAM_PDF] = "pdf:cairo",
+	[MG_DIAGRAM_DOT] = "dot",
+};
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* In the child: graphviz's messages go to this pipe, the first few KB only
+ * (a pipe nobody reads yet must never fill up and block the child). */
+static int error_fd = -1;
+static size_t error_bytes;
+
+static int collect_error(char *message)
+{
+	size_t len = strlen(message);
+	if (error_fd >= 0 && error_bytes + len < 4096 && write_all(error_fd, message, len) == 0)
+		error_bytes += len;
+	return 0;
+}
+
+/* In the child: lays out and renders, writes the bytes to fd; never returns. */
+static void run_layout(Agraph_t *g, const layout_try *t, const char *device, int fd, int err_fd)
+{
+	int code = 1;
+	error_fd = err_fd;
+	agseterr(AGERR); /* warnings (an unknown port, say) are not failures */
+	agseterrf(collect_error);
+	for (size_t i = 0; i < t->nsettings; i++)
+		mg_cg_set(g, t->settings[i][0], t->settings[i][1]);
+	GVC_t *gvc = gvContext();
+	char *data = NULL;
+	unsigned int len = 0;
+	if (gvc && gvLayout(gvc, g, t->engine) == 0) {
+		if (gvRenderData(gvc, g, device, &data, &len) == 0 && write_all(fd, data, len) == 0)
+			code = 0;
+		/* The process ends here: the kernel frees what gvc holds. */
+	}
+	_exit(code);
+}
+
+/* Reads the child's output until it closes the pipe or the deadline passes.
+ * 0 done, 1 out of time, -1 read error. */
+static int read_until(int fd, double deadline, mg_buf *out)
+{
+	char chunk[65536];
+	for (;;) {
+		int wait_ms = -1;
+		if (deadline > 0) {
+			double left = deadline - now();
+			if (left <= 0)
+				return 1;
+			wait_ms = (int)(left * 1000) + 1;
+		}
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		int ready = poll(&p, 1, wait_ms);
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready < 0)
+			return -1;
+		if (ready == 0)
+			continue; /* the deadline check above ends the wait */
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		mg_buf_put(out, chunk, (size_t)n);
+	}
+}
+
+/* The first line of what the child reported, into err. */
+static void read_errors(int fd, const char *engine, mg_error *err)
+{
+	char text[4096];
+	size_t len = 0;
+	ssize_t n;
+	while (len + 1 < sizeof text && (n = read(fd, text + len, sizeof text - 1 - len)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		len += (size_t)n;
+	}
+	text[len] = '\0';
+	char *start = text;
+	while (*start == ' ' || *start == '\n')
+		start++;
+	start[strcspn(start, "\n")] = '\0';
+	if (strncmp(start, "Error: ", 7) == 0)
+		start += 7;
+	mg_error_set(err, "graphviz (%s) could not lay out or render the diagram%s%s", engine,
+		     *start ? ": " : "", start);
+}
+
+/* One try in a child. 0 rendered, 1 out of time, -1 failed (err set). */
+static int try_layout(Agraph_t *g, const layout_try *t, const char *device, double timeout, mg_buf *out,
+		      mg_error *err)
+{
+	int fds[2], errs[2];
+	if (pipe(fds) < 0) {
+		mg_error_set(err, "cannot create a pipe: %s", strerror(errno));
+		return -1;
+	}
+	if (pipe(errs) < 0) {
+		mg_error_set(err, "cannot create a pipe: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		mg_error_set(err, "cannot start the layout process: %s", strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		close(errs[0]);
+		close(errs[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		close(errs[0]);
+		run_layout(g, t, device, fds[1], errs[1]);
+	}
+	close(fds[1]);
+	close(errs[1]);
+	size_t start = out->len;
+	int result = read_until(fds[0], timeout > 0 ? now() + timeout : 0, out);
+	close(fds[0]);
+	if (result != 0)
+		kill(pid, SIGKILL);
+	int wstatus = 0;
+	while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+		;
+	if (result == 0 && !(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0))
+		result = -1;
+	if (result < 0)
+		read_errors(errs[0], t->engine, err);
+	close(errs[0]);
+	if (result != 0)
+		out->len = start;
+	return result;
+}
+
+int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeout, mg_buf *out,
+			     mg_buf *notes, mg_error *err)
+{
+	const char *device = (size_t)format < sizeof(device_of) / sizeof(device_of[0]) ? device_of[format] : NULL;
+	if (!device) {
+		mg_error_set(err, "unknown diagram format");
+		return -1;
+	}
+	size_t ntries = sizeof(tries) / sizeof(tries[0]);
+	for (size_t i = 0; i < ntries; i++) {
+		int result = try_layout(g, &tries[i], device, timeout, out, err);
+		if (result == 0) {
+			if (out->data)
+				out->data[out->len] = '\0';
+			return 0;
+		}
+		if (result < 0)
+			return -1;
+		if (notes && i + 1 < ntries)
+			mg_buf_printf(notes, "layout took longer than %g s with %s; trying %s\n", timeout,
+				      tries[i].describe, tries[i + 1].describe);
+	}
+	mg_error_set(err, "no layout finished within %g s, even with sfdp; raise --layout-timeout or draw "
+			  "fewer tables (--table T --depth N, --group-by)", timeout);
+	return -1;
+}
