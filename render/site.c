@@ -181,6 +181,8 @@ static int prepare(site_run *run)
 	    !(ctx->ntable_findings = calloc(n, sizeof(*ctx->ntable_findings))) ||
 	    !(ctx->incoming = calloc(n, sizeof(*ctx->incoming))) ||
 	    !(ctx->nincoming = calloc(n, sizeof(*ctx->nincoming))) ||
+	    !(ctx->through = calloc(n, sizeof(*ctx->through))) ||
+	    !(ctx->nthrough = calloc(n, sizeof(*ctx->nthrough))) ||
 	    !(ctx->fired_rules = calloc(findings->count + 1, sizeof(*ctx->fired_rules))))
 		return -1;
 	for (size_t i = 0; i < findings->count; i++) {
@@ -198,6 +200,8 @@ static int prepare(site_run *run)
 			const mg_relationship *rel = t->relationships[r];
 			if (rel->target && rel->target != t)
 				ctx->nincoming[mg_site_table_index(ctx, rel->target)]++;
+			if (rel->secondary)
+				ctx->nthrough[mg_site_table_index(ctx, rel->secondary)]++;
 			ctx->nedges += mg_site_is_edge(rel);
 		}
 	}
@@ -207,9 +211,11 @@ static int prepare(site_run *run)
 			ctx->table_findings[t][ctx->ntable_findings[t]++] = i;
 		}
 	for (size_t i = 0; i < graph->ntables; i++) {
-		if (!(ctx->incoming[i] = calloc(ctx->nincoming[i] + 1, sizeof(mg_relationship *))))
+		if (!(ctx->incoming[i] = calloc(ctx->nincoming[i] + 1, sizeof(mg_relationship *))) ||
+		    !(ctx->through[i] = calloc(ctx->nthrough[i] + 1, sizeof(mg_relationship *))))
 			return -1;
 		ctx->nincoming[i] = 0;
+		ctx->nthrough[i] = 0;
 	}
 	for (size_t i = 0; i < graph->ntables; i++) {
 		const mg_table *t = graph->tables[i];
@@ -218,6 +224,10 @@ static int prepare(site_run *run)
 			if (rel->target && rel->target != t) {
 				size_t target = mg_site_table_index(ctx, rel->target);
 				ctx->incoming[target][ctx->nincoming[target]++] = rel;
+			}
+			if (rel->secondary) {
+				size_t secondary = mg_site_table_index(ctx, rel->secondary);
+				ctx->through[secondary][ctx->nthrough[secondary]++] = rel;
 			}
 		}
 	}
@@ -240,11 +250,15 @@ static void release(site_run *run)
 			free(ctx->table_findings[i]);
 		if (ctx->incoming)
 			free(ctx->incoming[i]);
+		if (ctx->through)
+			free(ctx->through[i]);
 	}
 	free(ctx->table_findings);
 	free(ctx->ntable_findings);
 	free(ctx->incoming);
 	free(ctx->nincoming);
+	free(ctx->through);
+	free(ctx->nthrough);
 	free(ctx->finding_table);
 	free(ctx->fired_rules);
 	mg_site_names_free(ctx->names);

@@ -30,6 +30,9 @@ typedef struct mg_site_context {
 	size_t *ntable_findings;
 	mg_relationship ***incoming;     /* per table: relationships of others that target it */
 	size_t *nincoming;
+	mg_relationship ***through;      /* per table: many-to-many relationships it is the
+	                                    secondary (association table) of */
+	size_t *nthrough;
 	const char **fired_rules;        /* ids of the rules with findings, in id order */
 	size_t nfired_rules;
 	size_t nedges;                   /* relationships, each with its inverse counted once */

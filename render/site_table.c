@@ -131,6 +131,10 @@ static void set_relationships(const mg_site_context *ctx, mg_view *view, const m
 	for (size_t i = 0; i < ctx->nincoming[index]; i++)
 		mg_site_view_relationship(ctx, mg_view_push_object(in), ctx->incoming[index][i], 1);
 	mg_view_set_bool(view, "has_relationships_in", ctx->nincoming[index] > 0);
+	mg_view *through = mg_view_set_list(view, "relationships_through");
+	for (size_t i = 0; i < ctx->nthrough[index]; i++)
+		mg_site_view_relationship(ctx, mg_view_push_object(through), ctx->through[index][i], 1);
+	mg_view_set_bool(view, "has_relationships_through", ctx->nthrough[index] > 0);
 }
 
 /* The page links to each table through the href the diagram asks for. */

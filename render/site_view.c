@@ -195,7 +195,8 @@ void mg_site_view_table_summary(const mg_site_context *ctx, mg_view *object, con
 	mg_view_set_text(object, "kind", mg_table_kind_name(table->kind));
 	mg_view_set_text(object, "description", table->comment);
 	mg_view_set_uint(object, "column_count", table->ncolumns);
-	mg_view_set_uint(object, "relationship_count", table->nrelationships + ctx->nincoming[index]);
+	mg_view_set_uint(object, "relationship_count",
+			 table->nrelationships + ctx->nincoming[index] + ctx->nthrough[index]);
 	mg_view *findings = mg_view_set_object(object, "findings");
 	set_finding_counts(findings, ctx->findings, ctx->table_findings[index], ctx->ntable_findings[index]);
 	mg_view_set_bool(object, "has_findings", ctx->ntable_findings[index] > 0);
@@ -353,10 +354,12 @@ mg_view *mg_site_view_rule(const mg_site_context *ctx, mg_arena *arena, const ch
 mg_view *mg_site_view_orphans(const mg_site_context *ctx, mg_arena *arena)
 {
 	mg_view *view = mg_site_view_page(ctx, arena, "orphans", "Tables without relationships", 0);
+	/* An association table, or one with foreign keys, is not alone. */
 	mg_view *tables = mg_view_set_list(view, "tables");
 	for (size_t i = 0; i < ctx->graph->ntables; i++) {
 		const mg_table *t = ctx->graph->tables[i];
-		if (t->nrelationships == 0 && ctx->nincoming[i] == 0)
+		if (t->nrelationships == 0 && ctx->nincoming[i] == 0 && ctx->nthrough[i] == 0 &&
+		    t->nforeign_keys == 0 && t->nreferenced_by == 0)
 			mg_site_view_table_summary(ctx, mg_view_push_object(tables), t, 0);
 	}
 	mg_view_set_bool(view, "has_tables", mg_view_truthy(tables));

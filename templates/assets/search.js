@@ -36,6 +36,18 @@
     return s;
   }
 
+  /* Every word of the query must match; the scores add up. */
+  function scoreWords(query, text) {
+    var words = query.split(/\s+/).filter(function (w) { return w.length > 0; });
+    var total = 0;
+    for (var i = 0; i < words.length; i++) {
+      var s = score(words[i], text);
+      if (s < 0) return -1;
+      total += s;
+    }
+    return words.length ? total : -1;
+  }
+
   var kindWeight = { table: 30, column: 10, relationship: 0 };
 
   function search(query) {
@@ -43,7 +55,7 @@
     var hits = [];
     for (var i = 0; i < index.length; i++) {
       var e = index[i];
-      var s = score(query, e[1]);
+      var s = scoreWords(query, e[1]);
       if (s < 0) continue;
       hits.push({ entry: e, score: s + (kindWeight[e[0]] || 0) });
     }
