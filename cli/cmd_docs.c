@@ -66,6 +66,19 @@ typedef struct writer {
 	int failed;
 } writer;
 
+/* "a" + sep + "b" in new memory (the caller frees it); NULL when out of memory. */
+static char *join(const char *a, const char *sep, const char *b)
+{
+	size_t la = strlen(a), ls = strlen(sep), lb = strlen(b);
+	char *s = malloc(la + ls + lb + 1);
+	if (s) {
+		memcpy(s, a, la);
+		memcpy(s + la, sep, ls);
+		memcpy(s + la + ls, b, lb + 1);
+	}
+	return s;
+}
+
 static int write_all(int fd, const char *data, size_t len)
 {
 	while (len) {
@@ -81,28 +94,29 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Creates every folder of `path` under `base`. */
-static int make_parents(const char *base, const char *path)
+/* Creates every folder of `full` after its first `skip` bytes (the base,
+ * which exists). */
+static int make_parents(char *full, size_t skip)
 {
-	char full[4096];
-	int n = snprintf(full, sizeof(full), "%s/%s", base, path);
-	if (n < 0 || (size_t)n >= sizeof(full))
-		return -1;
-	for (char *p = full + strlen(base) + 1; (p = strchr(p, '/')) != NULL; p++) {
+	for (char *p = full + skip; (p = strchr(p, '/')) != NULL; p++) {
 		*p = '\0';
-		if (mkdir(full, 0777) < 0 && errno != EEXIST)
-			return -1;
+		int made = mkdir(full, 0777) == 0 || errno == EEXIST;
 		*p = '/';
+		if (!made)
+			return -1;
 	}
 	return 0;
 }
 
 static int write_file(const char *dir, const char *path, const char *data, size_t len)
 {
-	char full[4096];
+	char *full = join(dir, "/", path);
 	int fd = -1, result = -1;
-	snprintf(full, sizeof(full), "%s/%s", dir, path);
-	if (make_parents(dir, path) < 0 || (fd = open(full, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0 ||
+	if (!full) {
+		mg_cli_error("out of memory");
+		goto cleanup;
+	}
+	if (make_parents(full, strlen(dir) + 1) < 0 || (fd = open(full, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0 ||
 	    write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		mg_cli_error("%s: cannot write: %s", full, strerror(errno));
 		goto cleanup;
@@ -113,6 +127,7 @@ cleanup:
 		mg_cli_error("%s: cannot write: %s", full, strerror(errno));
 		result = -1;
 	}
+	free(full);
 	return result;
 }
 
@@ -158,10 +173,10 @@ static int emit_file(const char *path, const char *data, size_t len, void *paylo
 	writer *w = payload;
 	if (!w->check)
 		return write_file(w->dir, path, data, len);
-	char full[4096];
-	snprintf(full, sizeof(full), "%s/%s", w->target, path);
-	if (remember(w, path) < 0) {
+	char *full = join(w->target, "/", path);
+	if (!full || remember(w, path) < 0) {
 		mg_cli_error("out of memory");
+		free(full);
 		return -1;
 	}
 	if (access(full, F_OK) < 0) {
@@ -171,6 +186,7 @@ static int emit_file(const char *path, const char *data, size_t len, void *paylo
 		printf("%s: differs\n", full);
 		w->ndiffering++;
 	}
+	free(full);
 	return 0;
 }
 
@@ -205,14 +221,19 @@ static int walk(const char *dir, const char *relative,
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		char path[4096], rel[4096];
+		char *path = join(dir, "/", e->d_name);
+		char *rel = join(relative, *relative ? "/" : "", e->d_name);
 		struct stat st;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		snprintf(rel, sizeof(rel), "%s%s%s", relative, *relative ? "/" : "", e->d_name);
-		bool is_dir = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
-		if (is_dir && walk(path, rel, visit, payload) < 0)
+		if (!path || !rel) {
 			result = -1;
-		visit(path, rel, is_dir, payload);
+		} else {
+			bool is_dir = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+			if (is_dir && walk(path, rel, visit, payload) < 0)
+				result = -1;
+			visit(path, rel, is_dir, payload);
+		}
+		free(path);
+		free(rel);
 	}
 	closedir(d);
 	return result;
@@ -263,10 +284,11 @@ static bool dir_is_empty(const char *dir)
 static int check_replaceable(const char *dir)
 {
 	struct stat st;
-	char marker[4096];
+	char *marker = join(dir, "/", marker_name);
 	int result = -1;
-	snprintf(marker, sizeof(marker), "%s/%s", dir, marker_name);
-	if (lstat(dir, &st) < 0) {
+	if (!marker) {
+		mg_cli_error("out of memory");
+	} else if (lstat(dir, &st) < 0) {
 		if (errno == ENOENT)
 			result = 0;
 		else
@@ -279,6 +301,7 @@ static int check_replaceable(const char *dir)
 		mg_cli_error("%s: not empty and not written by modelgraph docs (it has no %s); "
 			     "refusing to replace it", dir, marker_name);
 	}
+	free(marker);
 	return result;
 }
 

@@ -93,10 +93,11 @@ static char *read_file(const char *path, size_t *out_len)
 static const char *load_file(loader *l, const char *relative, const char *embedded, size_t *out_len)
 {
 	if (l->options->templates_dir) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", l->options->templates_dir, relative);
-		size_t len;
-		char *text = read_file(path, &len);
+		mg_buf path = MG_BUF_INIT;
+		mg_buf_printf(&path, "%s/%s", l->options->templates_dir, relative);
+		size_t len = 0;
+		char *text = path.failed ? NULL : read_file(path.data, &len);
+		mg_buf_free(&path);
 		if (text) {
 			if (l->ntexts == l->cap) {
 				size_t cap = l->cap ? 2 * l->cap : 16;
@@ -124,10 +125,17 @@ static const char *load_file(loader *l, const char *relative, const char *embedd
 static const char *load_template(const char *name, size_t *out_len, void *payload)
 {
 	loader *l = payload;
-	char relative[512], embedded[600];
-	snprintf(relative, sizeof(relative), "%s.mustache", name);
-	snprintf(embedded, sizeof(embedded), "%s/%s.mustache", l->format->name, name);
-	return load_file(l, relative, embedded, out_len);
+	mg_buf relative = MG_BUF_INIT, embedded = MG_BUF_INIT;
+	const char *text = NULL;
+	mg_buf_printf(&relative, "%s.mustache", name);
+	mg_buf_printf(&embedded, "%s/%s.mustache", l->format->name, name);
+	if (relative.failed || embedded.failed)
+		l->failed = 1;
+	else
+		text = load_file(l, relative.data, embedded.data, out_len);
+	mg_buf_free(&relative);
+	mg_buf_free(&embedded);
+	return text;
 }
 
 /* What one run holds, released together. */

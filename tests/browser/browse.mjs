@@ -3,20 +3,22 @@
 //   - chinook: open the index, search for a table and open it, click a
 //     table in the overview diagram when there is one, follow a
 //     relationship link, switch to dark;
+//   - sakila: visit every page;
+//   - a generated schema of 1,000 tables: search it, visit a sample of pages;
 //   - a database of hostile names: visit every page; nothing may execute.
 // Any dialog, console error, page error, failed request or request that
 // leaves file:// fails the run. Screenshots are kept in ARTEFACTS_DIR.
 //
-// usage: node browse.mjs MODELGRAPH CHINOOK_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR
+// usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import puppeteer from "puppeteer-core";
 
-const [modelgraph, chinookDb, hostileSql, hostileH, artefacts] = process.argv.slice(2);
+const [modelgraph, chinookDb, sakilaDb, generatedDb, hostileSql, hostileH, artefacts] = process.argv.slice(2);
 if (!artefacts) {
-  console.error("usage: node browse.mjs MODELGRAPH CHINOOK_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR");
+  console.error("usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR");
   process.exit(2);
 }
 const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -38,6 +40,8 @@ function docs(dir, ...args) {
   return join(artefacts, dir);
 }
 const chinookSite = docs("chinook-site", chinookDb, "--title", "Chinook");
+const sakilaSite = docs("sakila-site", sakilaDb, "--title", "Sakila");
+const generatedSite = docs("generated-site", generatedDb, "--title", "Generated");
 const hostileSite = docs("hostile-site", hostileSql, hostileH, "--title", "<script>alert('title')</script>");
 
 const browser = await puppeteer.launch({
@@ -77,7 +81,7 @@ async function newPage(label) {
 }
 
 const url = (site, path) => pathToFileURL(join(site, path)).href;
-const shot = (page, name) => page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+const shot = (page, name, fullPage = true) => page.screenshot({ path: join(artefacts, `${name}.png`), fullPage });
 const h1 = (page) => page.$eval("h1", (e) => e.textContent.trim());
 
 async function clickAndWait(page, handle) {
@@ -226,8 +230,43 @@ async function browseHostile() {
   await page.close();
 }
 
+// Every page (or every `step`th) loads cleanly and each table page's
+// relationship links lead to existing pages.
+async function visitAll(label, site, step) {
+  const page = await newPage(label);
+  const pages = htmlFiles(site);
+  let visited = 0;
+  for (let i = 0; i < pages.length; i += step) {
+    await page.goto(pathToFileURL(pages[i]).href, { waitUntil: "load" });
+    visited++;
+    const broken = await page.$$eval("main a[href]", (links) =>
+      links.map((a) => a.getAttribute("href")).filter((h) => !h.startsWith("#") && !/^[a-z0-9_./-]+\.html(#[a-z0-9_-]+)?$/.test(h)));
+    check(broken.length === 0, `${label}: ${relative(site, pages[i])} has unexpected links ${broken}`);
+  }
+  console.log(`${label}: ${visited} of ${pages.length} pages visited`);
+  await page.close();
+  return pages.length;
+}
+
+async function browseGenerated() {
+  const count = await visitAll("generated", generatedSite, 50);
+  check(count > 1000, `generated: only ${count} pages for 1,000 tables`);
+  const page = await newPage("generated");
+  await page.goto(url(generatedSite, "index.html"), { waitUntil: "load" });
+  const started = Date.now();
+  const results = await search(page, "t999");
+  check(results.length > 0 && results[0][1] === "t999", `generated: searching "t999" gave ${JSON.stringify(results.slice(0, 3))}`);
+  console.log(`generated: search answered in ${Date.now() - started} ms`);
+  await shot(page, "generated-search", false);
+  await clickAndWait(page, await page.$("#search-results li a"));
+  check((await h1(page)).endsWith("t999"), `generated: search opened ${await h1(page)}`);
+  await page.close();
+}
+
 try {
   await browseChinook();
+  await visitAll("sakila", sakilaSite, 1);
+  await browseGenerated();
   await browseHostile();
 } catch (err) {
   problem(`the run stopped: ${err.stack || err}`);
