@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyzer/lint/config.h"
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/suppress.h"
 #include "analyzer/read/readers.h"
@@ -27,6 +28,7 @@ enum {
 	OPT_CHECK,
 	OPT_SOURCE_URL,
 	OPT_GENERATED_AT,
+	OPT_CONFIG,
 	OPT_SOURCE_FIRST,
 };
 
@@ -44,6 +46,8 @@ static const mg_cli_option options[] = {
 			    .help = "link definitions to TEMPLATE, e.g. https://host/repo/blob/main/{path}#L{line}"},
 	[OPT_GENERATED_AT] = {.name = "generated-at", .value_name = "V",
 			      .help = "print V in every page's footer (pages stay the same otherwise)"},
+	[OPT_CONFIG] = {.name = "config", .value_name = "FILE",
+			.help = "rule settings and ignores from FILE instead of the .modelgraph.yml found upward"},
 	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
 	{0},
 };
@@ -433,6 +437,36 @@ static bool safe_source_url(const char *url)
 	return (scheme == 4 && strncmp(url, "http", 4) == 0) || (scheme == 5 && strncmp(url, "https", 5) == 0);
 }
 
+/* The findings the pages show: lint's, with the same configuration (rule
+ * severities, ignores) and MG_ALLOW annotations as `modelgraph lint`. */
+static mg_findings *lint_graph(const mg_graph *graph, const char *config_path)
+{
+	mg_error err = {{0}};
+	mg_config *config = NULL;
+	mg_findings *findings = NULL, *result = NULL;
+	char found[4096];
+	mg_lint_options lint_options = {0};
+	if (!config_path && mg_config_find(found, sizeof(found), NULL) > 0)
+		config_path = found;
+	if (config_path && mg_config_load(&config, config_path, &err) < 0) {
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	mg_config_apply(config, &lint_options);
+	if (!(findings = mg_findings_new()) || mg_lint(graph, &lint_options, findings) < 0 ||
+	    mg_suppress_apply_allows(findings, graph, config, &lint_options) < 0 ||
+	    mg_suppress_apply(findings, config, NULL, &lint_options, NULL) < 0) {
+		mg_cli_error("out of memory while linting");
+		goto cleanup;
+	}
+	result = findings;
+	findings = NULL;
+cleanup:
+	mg_findings_free(findings);
+	mg_config_free(config);
+	return result;
+}
+
 static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 {
 	mg_error err = {{0}};
@@ -462,13 +496,8 @@ static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 		mg_cli_error("%s", err.message);
 		goto cleanup;
 	}
-	mg_lint_options lint_options = {0};
-	if (!(findings = mg_findings_new()) || mg_lint(graph, &lint_options, findings) < 0 ||
-	    mg_suppress_apply_allows(findings, graph, NULL, &lint_options) < 0) {
-		mg_cli_error("out of memory while linting");
+	if (!(findings = lint_graph(graph, mg_cli_value(command, args, OPT_CONFIG))))
 		goto cleanup;
-	}
-	mg_findings_sort(findings);
 	mg_site_options site_options = {
 		.format = mg_cli_value(command, args, OPT_FORMAT),
 		.title = mg_cli_value(command, args, OPT_TITLE),

@@ -10,6 +10,8 @@
 
 #define MAX_CONTEXT 256        /* nested sections on the context stack */
 #define MAX_PARTIAL_DEPTH 64   /* partials inside partials */
+#define MAX_PARTIALS 1000000   /* partials rendered by one render: a partial that
+                                  includes itself twice would double each level */
 
 /* A parsed template, by name and (for standalone partials) indentation. */
 typedef struct set_entry {
@@ -148,6 +150,7 @@ typedef struct renderer {
 	const mg_view *stack[MAX_CONTEXT];
 	size_t depth;
 	unsigned partial_depth;
+	unsigned long partials;        /* rendered so far */
 } renderer;
 
 /* A name looked up the mustache way: the first part from the innermost
@@ -220,7 +223,7 @@ static int render_section(renderer *r, const mg_template_node *node)
 static int render_partial(renderer *r, const mg_template_node *node)
 {
 	mg_error partial_err;
-	if (r->partial_depth >= MAX_PARTIAL_DEPTH) {
+	if (r->partial_depth >= MAX_PARTIAL_DEPTH || ++r->partials > MAX_PARTIALS) {
 		mg_error_set(r->err, "partial %s: partials nest too deep (does it include itself?)", node->text);
 		return -1;
 	}

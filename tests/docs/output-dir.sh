@@ -100,6 +100,19 @@ expect_error 2 "modelgraph: error: --source-url javascript:alert(1)/{path}: only
 expect_error 2 'modelgraph: error: invalid value "pdf" for --format; expected one of: html, markdown' \
 	"$modelgraph" docs "$chinook" -o site --format pdf
 
+# The findings on the pages are lint's, with the same configuration.
+printf 'rules:\n  index-redundant: off\n' >quiet.yml
+"$modelgraph" docs "$chinook" -o quiet --config quiet.yml
+[ ! -e quiet/rules/index-redundant.html ] || fail "--config did not turn index-redundant off"
+grep -q '0 findings' quiet/index.html || fail "--config: the index still counts findings"
+mkdir configured
+printf 'rules:\n  index-redundant: error\n' >configured/.modelgraph.yml
+(cd configured && "$modelgraph" docs "$chinook" -o site) || fail "docs with a .modelgraph.yml found upward"
+grep -q 'badge error' configured/site/findings.html || fail "the .modelgraph.yml found upward was not used"
+printf 'rules:\n  index-redundnt: off\n' >typo.yml
+expect_error 2 'modelgraph: error: typo.yml:2:3: unknown rule "index-redundnt"; did you mean "index-redundant"?' \
+	"$modelgraph" docs "$chinook" -o quiet --config typo.yml
+
 # Templates from a directory replace the built-in ones, partials included.
 mkdir custom
 printf '<p>{{#tables}}[{{name}}]{{/tables}}</p>{{>footer}}' >custom/index.mustache
@@ -126,6 +139,15 @@ for format in html markdown; do
 	count=$(printf '%s\n' "$names" | grep -c '^tables/')
 	[ "$count" -eq 11 ] || fail "$format: $count table pages for 11 tables"
 done
+
+# A progress line on standard error when it is a terminal (and only then:
+# every run above checks that standard error stays empty).
+if command -v script >/dev/null 2>&1; then
+	"$inputs/../../../bench/gen-sqlite-schema" 60 | sqlite3 gen.db
+	script -qec "'$modelgraph' docs gen.db -o gen-site" /dev/null >tty.txt </dev/null
+	grep -q 'modelgraph: docs: 50/65 pages' tty.txt || fail "no progress line on a terminal: $(cat tty.txt)"
+	grep -q 'modelgraph: docs: 65/65 pages' tty.txt || fail "no final progress line on a terminal"
+fi
 
 if [ "$failures" -ne 0 ]; then
 	echo "$failures failure(s)"

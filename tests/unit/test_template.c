@@ -235,6 +235,10 @@ static void test_errors(void **state)
 	assert_string_equal(render_text("{{>p}}", "{{>p}}", NULL, NULL, &status),
 			    "partial p: partials nest too deep (does it include itself?)");
 	assert_int_equal(status, -1);
+	/* Twice per level: a million partials, not two to the 64th. */
+	assert_string_equal(render_text("{{>p}}", "{{>p}}{{>p}}", NULL, NULL, &status),
+			    "partial p: partials nest too deep (does it include itself?)");
+	assert_int_equal(status, -1);
 	assert_string_equal(render_text("x{{>p}}y", "{{#a}}", NULL, NULL, &status), "p:1: a section that is never closed");
 	assert_int_equal(status, -1);
 }
