@@ -5,15 +5,19 @@
 //     relationship link, switch to dark;
 //   - sakila: visit every page;
 //   - a generated schema of 1,000 tables: search it, visit a sample of pages;
-//   - a database of hostile names: visit every page; nothing may execute.
+//   - a database of hostile names: visit every page; nothing may execute;
+//   - the Markdown sites of chinook, sakila and the hostile names, rendered
+//     as GitHub does (CommonMark with tables, raw HTML let through) and
+//     loaded: every table renders, every link resolves, no markup appears.
 // Any dialog, console error, page error, failed request or request that
 // leaves file:// fails the run. Screenshots are kept in ARTEFACTS_DIR.
 //
 // usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
+import MarkdownIt from "markdown-it";
 import puppeteer from "puppeteer-core";
 
 const [modelgraph, chinookDb, sakilaDb, generatedDb, hostileSql, hostileH, artefacts] = process.argv.slice(2);
@@ -36,6 +40,7 @@ function check(condition, message) {
 rmSync(artefacts, { recursive: true, force: true });
 mkdirSync(artefacts, { recursive: true });
 function docs(dir, ...args) {
+  rmSync(join(artefacts, dir), { recursive: true, force: true });
   execFileSync(modelgraph, ["docs", ...args, "-o", join(artefacts, dir)], { stdio: "inherit" });
   return join(artefacts, dir);
 }
@@ -263,7 +268,63 @@ async function browseGenerated() {
   await page.close();
 }
 
+function mdFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...mdFiles(path));
+    else if (name.endsWith(".md")) out.push(path);
+  }
+  return out.sort();
+}
+
+// Renders each page of a Markdown site and checks it in the browser.
+async function checkMarkdown(label, sources, hostile) {
+  const site = docs(`${label}-markdown`, ...sources, "--format", "markdown");
+  const graph = JSON.parse(execFileSync(modelgraph, ["dump", ...sources], { maxBuffer: 1 << 28 }).toString());
+  // Markdown headings hold one line: a name's line breaks read as spaces.
+  const columns = new Map(graph.tables.map((t) => [t.name.replace(/[\r\n]/g, " "), t.columns.length]));
+  const md = new MarkdownIt({ html: true });
+  const page = await newPage(`${label}-markdown`);
+  const files = mdFiles(site);
+  for (const file of files) {
+    const name = relative(site, file);
+    const html = md.render(readFileSync(file, "utf8"));
+    writeFileSync(file.replace(/\.md$/, ".rendered.html"), html);
+    await page.setContent(`<!DOCTYPE html><meta charset="utf-8"><body>${html}</body>`, { waitUntil: "load" });
+    check(await page.$("h1"), `${label}-markdown: ${name} renders no heading`);
+    const markup = await page.$$eval("script, img, iframe, svg, object, embed, style, form, input",
+                                     (e) => e.map((x) => x.outerHTML.slice(0, 80)));
+    check(markup.length === 0, `${label}-markdown: ${name} renders markup ${markup}`);
+    const handlers = await page.$$eval("*", (all) =>
+      all.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith("on")).map((a) => a.name)));
+    check(handlers.length === 0, `${label}-markdown: ${name} has event handlers ${handlers}`);
+    const hrefs = await page.$$eval("a[href]", (a) => a.map((x) => x.getAttribute("href")));
+    for (const href of hrefs) {
+      if (href.startsWith("#")) continue;
+      const ok = !/^[a-z]+:/i.test(href) && existsSync(join(dirname(file), href.replace(/#.*$/, "")));
+      check(ok || /^https:\/\/example\.org\//.test(href), `${label}-markdown: ${name} links to ${href}`);
+    }
+    if (name.startsWith("tables/")) {
+      const title = await page.$eval("h1", (e) => e.textContent);
+      const rows = await page.$eval("table tbody", (t) => t.rows.length).catch(() => -1);
+      check(columns.has(title), `${label}-markdown: ${name} is titled ${JSON.stringify(title)}, no such table`);
+      check(rows === columns.get(title), `${label}-markdown: ${name} renders ${rows} column rows, expected ${columns.get(title)}`);
+    }
+  }
+  if (hostile) {
+    await page.setContent(md.render(readFileSync(join(site, "README.md"), "utf8")), { waitUntil: "load" });
+    const names = await page.$$eval("table tbody tr td:first-child", (td) => td.map((x) => x.textContent));
+    check(names.includes("<script>alert('name')</script>"), `${label}-markdown: names do not show as text: ${names}`);
+  }
+  console.log(`${label}-markdown: ${files.length} pages rendered`);
+  await page.close();
+}
+
 try {
+  await checkMarkdown("chinook", [chinookDb], false);
+  await checkMarkdown("sakila", [sakilaDb], false);
+  await checkMarkdown("hostile", [hostileSql, hostileH], true);
   await browseChinook();
   await visitAll("sakila", sakilaSite, 1);
   await browseGenerated();
