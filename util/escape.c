@@ -241,3 +241,69 @@ void mg_escape_diagram_text(mg_buf *out, const char *s, int creole)
 		p += n;
 	}
 }
+
+/* Writes the valid UTF-8 sequence at *p, or U+FFFD for an invalid byte or
+ * a control character other than tab, newline and carriage return; returns
+ * the bytes consumed. */
+static size_t put_utf8_or_replacement(mg_buf *out, const unsigned char *p)
+{
+	bool control = (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F;
+	size_t n = control ? 0 : utf8_sequence(p);
+	if (n == 0) {
+		mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
+		return 1;
+	}
+	mg_buf_put(out, (const char *)p, n);
+	return n;
+}
+
+void mg_escape_html(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		switch (*p) {
+		case '&': mg_buf_puts(out, "&amp;"); p++; continue;
+		case '<': mg_buf_puts(out, "&lt;"); p++; continue;
+		case '>': mg_buf_puts(out, "&gt;"); p++; continue;
+		case '"': mg_buf_puts(out, "&quot;"); p++; continue;
+		case '\'': mg_buf_puts(out, "&#39;"); p++; continue;
+		default: break;
+		}
+		p += put_utf8_or_replacement(out, p);
+	}
+}
+
+void mg_escape_markdown(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		switch (*p) {
+		case '&': mg_buf_puts(out, "&amp;"); p++; continue;
+		case '<': mg_buf_puts(out, "&lt;"); p++; continue;
+		case '>': mg_buf_puts(out, "&gt;"); p++; continue;
+		case '"': mg_buf_puts(out, "&quot;"); p++; continue;
+		case '\n': case '\r': mg_buf_putc(out, ' '); p++; continue;
+		case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '#':
+		case '!': case '$':
+			mg_buf_putc(out, '\\');
+			mg_buf_putc(out, (char)*p);
+			p++;
+			continue;
+		default: break;
+		}
+		p += put_utf8_or_replacement(out, p);
+	}
+}
+
+void mg_escape_utf8(mg_buf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	const unsigned char *end = p + (s ? len : 0);
+	while (p < end) {
+		if (*p == '\0') {
+			p++;
+			continue;
+		}
+		p += put_utf8_or_replacement(out, p);
+	}
+}

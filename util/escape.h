@@ -48,4 +48,19 @@ void mg_escape_dot_string(mg_buf *out, const char *s);
  * separator, a comment or a preprocessor directive. */
 void mg_escape_diagram_text(mg_buf *out, const char *s, int creole);
 
+/* Text for HTML content and attribute values: & < > " ' become entities;
+ * invalid UTF-8 and control characters other than tab, newline and carriage
+ * return become U+FFFD, so every page is valid UTF-8. */
+void mg_escape_html(mg_buf *out, const char *s);
+
+/* Text for GitHub Markdown, inline (a table cell, a heading): markup
+ * characters become entities as in HTML, Markdown punctuation is
+ * backslash-escaped, line breaks become spaces, invalid UTF-8 U+FFFD. */
+void mg_escape_markdown(mg_buf *out, const char *s);
+
+/* `len` bytes as valid UTF-8, unescaped otherwise: invalid sequences and
+ * control characters other than tab and line breaks become U+FFFD; NUL
+ * bytes are dropped. For text modelgraph built itself from input. */
+void mg_escape_utf8(mg_buf *out, const char *s, size_t len);
+
 #endif
