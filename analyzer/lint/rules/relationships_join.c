@@ -606,11 +606,22 @@ static bool is_plain(const mg_table *t)
 
 static void check_secondary_unknown_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (!r->secondary_name || r->secondary)
+	if (!r->secondary_name)
 		return;
 	const char *rn = mg_rel_name(ctx, r);
-	const mg_table *tagged = mg_rel_find_named(ctx->graph, r->secondary_name);
 	mg_finding *f;
+	if (r->secondary) {
+		/* SQL folds the case of names, SQLAlchemy's lookup of secondary does not. */
+		if (strcmp(r->secondary_name, r->secondary->name) == 0)
+			return;
+		f = mg_report_relationship(ctx, r,
+					   "relationship \"%s\" has secondary \"%s\", which names table \"%s\" only "
+					   "when case is ignored; SQLAlchemy looks the name up exactly",
+					   rn, r->secondary_name, r->secondary->name);
+		mg_rel_set_fix(ctx, f, "write secondary=%s", r->secondary->name);
+		return;
+	}
+	const mg_table *tagged = mg_rel_find_named(ctx->graph, r->secondary_name);
 	if (tagged) {
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" has secondary \"%s\", a struct tag; secondary takes "
@@ -685,17 +696,8 @@ static void check_self_ref_one(mg_rule_context *ctx, const mg_relationship *r)
 	const mg_foreign_key *fk = r->via;
 	const char *key = fk->parent_columns[0] ? fk->parent_columns[0]->name : "id";
 	for (size_t i = 0; i < r->nremote_side; i++)
-		if (!r->remote_side_columns[i]) {
-			mg_finding *f = mg_report_relationship(ctx, r,
-							       "self-referential relationship \"%s\" has remote_side "
-							       "\"%s\", which names no column of \"%s\"",
-							       rn, r->remote_side[i], r->source->name);
-			mg_rel_set_fix(ctx, f,
-				       "name a column of \"%s\": remote_side=[%s] for the many-to-one, "
-				       "remote_side=[%s] for the one-to-many",
-				       r->source->name, key, fk->columns[0]->name);
-			return;
-		}
+		if (!r->remote_side_columns[i])
+			return; /* rel-remote-side-unknown */
 	/* A pair of one direction is rel-same-direction-pair's to report. */
 	bool paired_wrong = r->inverse && r->inverse->direction == r->direction;
 	if (!mg_rel_lacks_remote_side(r) || paired_wrong)
@@ -747,11 +749,22 @@ static bool is_model(const mg_table *t)
 
 static void check_target_unknown_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (r->target)
-		return;
 	const char *rn = mg_rel_name(ctx, r);
-	const mg_table *named = mg_rel_find_named(ctx->graph, r->target_name);
 	mg_finding *f;
+	if (r->target) {
+		/* Found by its table's name: SQLAlchemy takes the class, and given the
+		 * name of a table it receives the Table and refuses it. */
+		if (!r->target->struct_name || strcmp(r->target_name, r->target->struct_name) == 0)
+			return;
+		f = mg_report_relationship(ctx, r,
+					   "relationship \"%s\" targets \"%s\", the table of model \"%s\"; "
+					   "SQLAlchemy takes the model (\"expects a class or a mapper "
+					   "argument\")",
+					   rn, r->target_name, r->target->struct_name);
+		mg_rel_set_fix(ctx, f, "write MG_RELATIONSHIP(%s, ...)", r->target->struct_name);
+		return;
+	}
+	const mg_table *named = mg_rel_find_named(ctx->graph, r->target_name);
 	if (named) {
 		f = mg_report_relationship(ctx, r, "relationship \"%s\" targets \"%s\", %s, not a model", rn,
 					   r->target_name, named->kind == MG_TABLE_VIEW ? "a view" : "a plain table");

@@ -250,3 +250,54 @@ const mg_rule mg_rule_name_reserved_attribute = {
 	.fix = "Rename the attribute; a column keeps its name in the table with MG_COLUMN(name=...).",
 	.check = check_reserved_attribute,
 };
+
+/* ---- rel-remote-side-unknown ---- */
+
+static void check_remote_side_unknown_one(mg_rule_context *ctx, const mg_relationship *r)
+{
+	for (size_t i = 0; i < r->nremote_side; i++) {
+		if (r->remote_side_columns[i])
+			continue;
+		mg_finding *f = mg_report_relationship(ctx, r,
+						       "relationship \"%s\" has remote_side \"%s\", which names no "
+						       "column of \"%s\" (SQLAlchemy: \"does not have a mapped "
+						       "column\")",
+						       mg_rel_name(ctx, r), r->remote_side[i], r->source->name);
+		if (r->source == r->target && r->via && r->via->ncolumns == 1)
+			mg_rel_set_fix(ctx, f,
+				       "name a column of \"%s\": remote_side=[%s] for the many-to-one, "
+				       "remote_side=[%s] for the one-to-many",
+				       r->source->name,
+				       r->via->parent_columns[0] ? r->via->parent_columns[0]->name : "id",
+				       r->via->columns[0]->name);
+		return;
+	}
+}
+
+static void check_remote_side_unknown(mg_rule_context *ctx)
+{
+	each_relationship(ctx, true, check_remote_side_unknown_one);
+}
+
+const mg_rule mg_rule_rel_remote_side_unknown = {
+	.id = "rel-remote-side-unknown",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "remote_side names a column the model does not have.",
+	.rationale = "remote_side says which columns of the join are on the far side, to tell a "
+		     "self-referential many-to-one from its one-to-many. A name that is no column "
+		     "cannot say it, and SQLAlchemy refuses the mapping (\"does not have a mapped "
+		     "column\").",
+	.bad_c = "struct Node {\n"
+		 "    int id                 MG_COLUMN(primary_key=true);\n"
+		 "    int parent_id          MG_FOREIGN_KEY(node.id, index=true);\n"
+		 "    struct Node *parent    MG_RELATIONSHIP(Node, remote_side=[ident], backref=children);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Node {\n"
+		  "    int id                 MG_COLUMN(primary_key=true);\n"
+		  "    int parent_id          MG_FOREIGN_KEY(node.id, index=true);\n"
+		  "    struct Node *parent    MG_RELATIONSHIP(Node, remote_side=[id], backref=children);\n"
+		  "} MG_MODEL();",
+	.fix = "Name a column of the model: the referenced key for a many-to-one.",
+	.check = check_remote_side_unknown,
+};

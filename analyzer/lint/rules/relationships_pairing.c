@@ -63,10 +63,27 @@ static void check_wrong_target_one(mg_rule_context *ctx, const mg_relationship *
 	if (!r->back_populates || !r->target || r->inverse)
 		return;
 	const mg_relationship *s = relationship_named(r->target, r->back_populates);
-	if (!s || s == r || s->from_backref || s->target == r->source)
+	if (!s || s == r || (!s->from_backref && s->target == r->source))
 		return;
 	const char *rn = mg_rel_name(ctx, r);
 	const char *sn = mg_rel_name(ctx, s);
+	if (s->from_backref) {
+		/* SQLAlchemy makes backrefs while it configures the mappers, after
+		 * it looked for the attribute back_populates names. */
+		const char *other = mg_rel_name(ctx, s->inverse);
+		mg_finding *f = mg_report_relationship(ctx, r,
+						       "relationship \"%s\" has back_populates \"%s\", but \"%s\" is "
+						       "the backref that \"%s\" creates, not a relationship of its "
+						       "own (SQLAlchemy: \"has no property\")",
+						       rn, r->back_populates, sn, other);
+		mg_rel_set_fix(ctx, f,
+			       "drop backref= from \"%s\" and declare \"%s\" with back_populates=%s, or drop "
+			       "back_populates from \"%s\"",
+			       other, sn, r->name, rn);
+		if (f)
+			mg_rel_related(ctx, s);
+		return;
+	}
 	mg_finding *f = mg_report_relationship(ctx, r,
 					       "relationship \"%s\" has back_populates \"%s\", but \"%s\" leads to "
 					       "\"%s\", not back to \"%s\"",
@@ -89,11 +106,13 @@ const mg_rule mg_rule_rel_back_populates_wrong_target = {
 	.id = "rel-back-populates-wrong-target",
 	.severity = MG_SEVERITY_ERROR,
 	.sources = MG_RULE_SOURCE_C,
-	.summary = "back_populates names a relationship that leads to another model.",
+	.summary = "back_populates names a relationship that cannot be the inverse: one leading to "
+		   "another model, or a backref.",
 	.rationale = "The inverse of User.posts must lead from Post back to User. When back_populates "
 		     "names a relationship of Post that targets a third model, SQLAlchemy refuses the "
 		     "mapping when it configures the mappers (\"reverse_property ... does not "
-		     "reference mapper\").",
+		     "reference mapper\"); when it names a backref another relationship creates, the "
+		     "attribute does not exist yet when SQLAlchemy looks for it (\"has no property\").",
 	.bad_c = "struct User {\n"
 		 "    int id                MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts   MG_RELATIONSHIP(Post, back_populates=topic);\n"
@@ -141,17 +160,7 @@ static void check_asymmetric_one(mg_rule_context *ctx, const mg_relationship *r)
 	const char *rn = mg_rel_name(ctx, r);
 	const char *sn = mg_rel_name(ctx, s);
 	mg_finding *f;
-	if (s->from_backref) {
-		const char *other = mg_rel_name(ctx, s->inverse);
-		f = mg_report_relationship(ctx, r,
-					   "relationship \"%s\" has back_populates \"%s\", but \"%s\" is the backref "
-					   "that \"%s\" creates",
-					   rn, r->back_populates, sn, other);
-		mg_rel_set_fix(ctx, f,
-			       "drop backref= from \"%s\" and declare \"%s\" with back_populates=%s, or drop "
-			       "back_populates from \"%s\"",
-			       other, sn, r->name, rn);
-	} else if (s->target != r->source) {
+	if (s->from_backref || s->target != r->source) {
 		return; /* rel-back-populates-wrong-target */
 	} else if (!s->back_populates) {
 		f = mg_report_relationship(ctx, r,

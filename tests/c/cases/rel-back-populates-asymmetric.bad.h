@@ -1,11 +1,10 @@
 /*
  * rel-back-populates-asymmetric: the other side does not name this one back,
- * names another relationship back, or is a backref made by a third.
+ * or names another relationship back.
  */
 #include <modelgraph/annotations.h>
 
 struct Post;
-struct Item;
 
 struct User {
 	int id                 MG_COLUMN(primary_key=true);
@@ -21,15 +20,4 @@ struct Post {
 	int editor_id          MG_FOREIGN_KEY(users.id, index=true);
 	struct User *author    MG_RELATIONSHIP(User, back_populates=posts, foreign_keys=[Post.user_id]);
 	struct User *editor    MG_RELATIONSHIP(User, foreign_keys=[Post.editor_id]);
-} MG_MODEL();
-
-struct Owner {
-	int id                 MG_COLUMN(primary_key=true);
-	struct Item **items    MG_RELATIONSHIP(Item, backref=owner);
-	struct Item **extra    MG_RELATIONSHIP(Item, back_populates=owner, overlaps=[items]); // expect: rel-back-populates-asymmetric
-} MG_MODEL();
-
-struct Item {
-	int id                 MG_COLUMN(primary_key=true);
-	int owner_id           MG_FOREIGN_KEY(owner.id, index=true);
 } MG_MODEL();

@@ -1,6 +1,7 @@
 /*
  * rel-secondary-unknown: a misspelt association table, the struct tag in
- * place of the table name, and a name nothing resembles.
+ * place of the table name, a name nothing resembles, and the table's name
+ * in another case (SQL ignores it, SQLAlchemy's lookup does not).
  */
 #include <modelgraph/annotations.h>
 
@@ -11,6 +12,7 @@ struct Song {
 	struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=playlist_song, backref=songs); // expect: rel-secondary-unknown
 	struct Playlist **liked      MG_RELATIONSHIP(Playlist, secondary=PlaylistSong, backref=fans); // expect: rel-secondary-unknown
 	struct Playlist **queued     MG_RELATIONSHIP(Playlist, secondary=queue, backref=queued_songs); // expect: rel-secondary-unknown
+	struct Playlist **shouted    MG_RELATIONSHIP(Playlist, secondary=PLAYLIST_SONGS, viewonly); // expect: rel-secondary-unknown
 } MG_MODEL();
 
 struct Playlist {

@@ -1,6 +1,6 @@
 /*
- * rel-secondary-unknown: the association table by its table name, in any
- * case (SQL names ignore it), defined after the relationship.
+ * rel-secondary-unknown: the association table by its table name, defined
+ * after the relationship.
  */
 #include <modelgraph/annotations.h>
 
@@ -9,7 +9,7 @@ struct Playlist;
 struct Song {
 	int id                       MG_COLUMN(primary_key=true);
 	struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=playlist_songs, backref=songs);
-	struct Playlist **liked      MG_RELATIONSHIP(Playlist, secondary=LIKES, backref=fans);
+	struct Playlist **liked      MG_RELATIONSHIP(Playlist, secondary=likes, backref=fans);
 } MG_MODEL();
 
 struct Playlist {

@@ -1,6 +1,6 @@
 /*
- * rel-target-unknown: targets named by struct tag, or by table name, and
- * models defined after the relationship that names them.
+ * rel-target-unknown: targets named by struct tag, models defined after
+ * the relationship that names them, and one whose table is named otherwise.
  */
 #include <modelgraph/annotations.h>
 
@@ -10,7 +10,7 @@ struct Comment;
 struct User {
 	int id                     MG_COLUMN(primary_key=true);
 	struct Post **posts        MG_RELATIONSHIP(Post, backref=author);
-	struct Comment **comments  MG_RELATIONSHIP(comments, backref=user);
+	struct Comment **comments  MG_RELATIONSHIP(Comment, backref=user);
 } MG_MODEL(tablename=users);
 
 struct Post {

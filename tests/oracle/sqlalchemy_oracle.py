@@ -1,0 +1,167 @@
+"""SQLAlchemy as the oracle for the relationship rules.
+
+Reads the graph JSON of a C model (`modelgraph dump`), declares the same
+models with SQLAlchemy's declarative API (tables, columns, keys, and every
+declared relationship with its options), configures the mappers, and
+prints what SQLAlchemy said, as one JSON
+object: {"outcome": "ok" | "warning" | "error", "message": "..."}.
+
+usage: sqlalchemy_oracle.py GRAPH.json
+"""
+
+import json
+import sys
+import warnings
+
+import sqlalchemy
+from sqlalchemy import (Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary,
+                        Numeric, String, Table, Text, UniqueConstraint, DateTime)
+from sqlalchemy.orm import declarative_base, relationship
+
+TYPES = {
+    "INTEGER": Integer, "BIGINT": Integer, "SMALLINT": Integer, "BOOLEAN": Boolean,
+    "DOUBLE PRECISION": Float, "REAL": Float, "FLOAT": Float, "TEXT": Text,
+    "BLOB": LargeBinary, "TIMESTAMP": DateTime,
+}
+
+
+def column_type(sql_type):
+    sql_type = (sql_type or "").upper()
+    if sql_type.startswith("VARCHAR"):
+        return String
+    if sql_type.startswith("NUMERIC") or sql_type.startswith("DECIMAL"):
+        return Numeric
+    return TYPES.get(sql_type, String)
+
+
+def columns_and_constraints(table):
+    """The table's columns (by attribute) and its other constraints, as
+    SQLAlchemy objects: a one-column foreign key sits on its column."""
+    pk = set(table["primary_key"])
+    single_fk = {}
+    constraints = []
+    for fk in table["foreign_keys"]:
+        if fk.get("implied"):
+            continue
+        targets = ["%s.%s" % (fk["ref_table"], col) for col in fk["ref_columns"]]
+        if len(fk["columns"]) == 1:
+            single_fk.setdefault(fk["columns"][0], []).append(
+                ForeignKey(targets[0], name=fk["name"], ondelete=fk["on_delete"],
+                           onupdate=fk["on_update"]))
+        else:
+            constraints.append(ForeignKeyConstraint(fk["columns"], targets, name=fk["name"],
+                                                    ondelete=fk["on_delete"],
+                                                    onupdate=fk["on_update"]))
+    columns = {}
+    for c in table["columns"]:
+        columns[c.get("attribute") or c["name"]] = Column(
+            c["name"], column_type(c["sql_type"]), *single_fk.get(c["name"], []),
+            primary_key=c["name"] in pk, nullable=c["nullable"] and c["name"] not in pk)
+    for cols in table["unique"]:
+        constraints.append(UniqueConstraint(*cols))
+    return columns, constraints
+
+
+def class_name(table):
+    return table.get("struct") or table["name"]
+
+
+def expression(text, tables, models, source):
+    """A column named as written (Post.user_id, followers.follower_id, id) as
+    an expression SQLAlchemy evaluates: Class.attr, or table.c.column."""
+    parts = text.split(".")
+    if len(parts) == 1:
+        return "%s.%s" % (class_name(source), parts[0])
+    owner, column = parts[-2], parts[-1]
+    if owner in models:
+        return "%s.%s" % (owner, column)
+    for t in tables:
+        if t["name"] == owner:
+            if t["kind"] == "model":
+                return "%s.%s" % (class_name(t), column)
+            return "%s.c.%s" % (owner, column)
+    return text
+
+
+def relationship_kwargs(r, tables, models, source):
+    kw = {}
+    if r["backref"]:
+        kw["backref"] = r["backref"]
+    if r["back_populates"]:
+        kw["back_populates"] = r["back_populates"]
+    if r["uselist"] is not None:
+        kw["uselist"] = r["uselist"]
+    if r["secondary"]:
+        kw["secondary"] = r["secondary"]
+    if r["declared_foreign_keys"]:
+        kw["foreign_keys"] = "[%s]" % ", ".join(
+            expression(f, tables, models, source) for f in r["declared_foreign_keys"])
+    if r["remote_side"]:
+        kw["remote_side"] = "[%s]" % ", ".join(
+            expression(f, tables, models, source) for f in r["remote_side"])
+    if r["cascade"]:
+        kw["cascade"] = r["cascade"]
+    if r["lazy"]:
+        kw["lazy"] = r["lazy"]
+    if r["viewonly"]:
+        kw["viewonly"] = True
+    if r["overlaps"]:
+        kw["overlaps"] = ",".join(o.split(".")[-1] for o in r["overlaps"])
+    if r["single_parent"]:
+        kw["single_parent"] = True
+    return kw
+
+
+def declare(graph):
+    """The declarative classes; the caller keeps them (SQLAlchemy's class
+    registry holds them weakly)."""
+    base = declarative_base()
+    classes = []
+    tables = graph["tables"]
+    models = {class_name(t) for t in tables if t["kind"] == "model"}
+    for t in tables:
+        if t["kind"] not in ("model", "view"):
+            columns, constraints = columns_and_constraints(t)
+            Table(t["name"], base.metadata, *columns.values(), *constraints)
+    for t in tables:
+        if t["kind"] != "model":
+            continue
+        columns, constraints = columns_and_constraints(t)
+        attrs = dict(columns)
+        attrs["__tablename__"] = t["name"]
+        if constraints:
+            attrs["__table_args__"] = tuple(constraints)
+        for r in t["relationships"]:
+            if r["derived"] or r["from_backref"]:
+                continue
+            attrs[r["name"]] = relationship(r["target"], **relationship_kwargs(r, tables, models, t))
+        classes.append(type(class_name(t), (base,), attrs))
+    return base, classes
+
+
+def verdict(graph):
+    """What SQLAlchemy says of the graph: {"outcome", "message"}. Each call
+    declares on a registry of its own and configures only that one."""
+    outcome, message = "ok", ""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            base, classes = declare(graph)
+            base.registry.configure()
+            del classes
+        except Exception as e:  # SQLAlchemy's refusals come as several types
+            outcome, message = "error", "%s: %s" % (type(e).__name__, e)
+    warned = [w for w in caught if issubclass(w.category, sqlalchemy.exc.SAWarning)]
+    if outcome == "ok" and warned:
+        outcome, message = "warning", str(warned[0].message)
+    return {"outcome": outcome, "message": message.splitlines()[0] if message else ""}
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        graph = json.load(f)
+    print(json.dumps(verdict(graph)))
+
+
+if __name__ == "__main__":
+    main()
