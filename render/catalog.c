@@ -57,6 +57,8 @@ void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 		write_indented(out, examples[i].good, "    ");
 	}
 	mg_buf_printf(out, "\nFix: %s\n", rule->fix);
+	if (rule->fix_c)
+		mg_buf_printf(out, "Fix in C models: %s\n", rule->fix_c);
 }
 
 static void render_text(mg_buf *out)
@@ -111,6 +113,8 @@ static void render_markdown(mg_buf *out)
 			mg_buf_printf(out, "Fires on:\n\n```%s\n%s\n```\n\nDoes not fire on:\n\n```%s\n%s\n```\n\n",
 				      examples[e].language, examples[e].bad, examples[e].language, examples[e].good);
 		mg_buf_printf(out, "Fix: %s\n", r->fix);
+		if (r->fix_c)
+			mg_buf_printf(out, "\nFix in C models: %s\n", r->fix_c);
 	}
 }
 
@@ -136,6 +140,7 @@ static void render_json(mg_buf *out)
 		mg_json_member_string(&json, "bad_config", r->bad_config);
 		mg_json_member_string(&json, "good_config", r->good_config);
 		mg_json_member_string(&json, "fix", r->fix);
+		mg_json_member_string(&json, "fix_c", r->fix_c);
 		mg_json_end_object(&json);
 	}
 	mg_json_end_array(&json);

@@ -81,7 +81,7 @@ static int add_override(loader *ld, const mg_rule *rule, mg_severity severity)
 	return 0;
 }
 
-static int parse_dialects(loader *ld, const yaml_node_t *node)
+int config_parse_dialects(loader *ld, const yaml_node_t *node, unsigned *out)
 {
 	const char *names[COUNT(dialects)];
 	for (size_t i = 0; i < COUNT(dialects); i++)
@@ -106,7 +106,7 @@ static int parse_dialects(loader *ld, const yaml_node_t *node)
 		}
 		bits |= dialects[i].bit;
 	}
-	ld->config->dialects = bits;
+	*out = bits;
 	return 0;
 }
 
@@ -138,7 +138,7 @@ static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t
 			    add_override(ld, rule, severity) < 0)
 				return -1;
 		} else if (strcmp(name, "dialects") == 0) {
-			if (parse_dialects(ld, value) < 0)
+			if (config_parse_dialects(ld, value, &ld->config->dialects) < 0)
 				return -1;
 		}
 	}

@@ -56,6 +56,33 @@ static unsigned graph_source_kinds(const mg_graph *graph)
 	return kinds;
 }
 
+/* The table a finding's object path starts with; NULL when none. */
+static const mg_table *table_of_path(const mg_graph *graph, const char *path)
+{
+	const mg_table *t = mg_graph_find_table(graph, path);
+	const char *dot = strchr(path, '.');
+	if (t || !dot || (size_t)(dot - path) >= 512)
+		return t;
+	char name[512];
+	memcpy(name, path, (size_t)(dot - path));
+	name[dot - path] = '\0';
+	return mg_graph_find_table(graph, name);
+}
+
+/* Findings from index `first` on, on C models and without a fix of their
+ * own, get the rule's fix in the annotations' terms. */
+static void fix_in_c_terms(const mg_graph *graph, const mg_rule *rule, mg_findings *findings,
+			   size_t first)
+{
+	for (size_t i = first; rule->fix_c && i < findings->count; i++) {
+		mg_finding *f = &findings->items[i];
+		const mg_table *t = f->fix ? NULL : table_of_path(graph, f->path);
+		if (t && t->source_index < graph->nsources &&
+		    graph->sources[t->source_index].kind == MG_SOURCE_C)
+			f->fix = rule->fix_c;
+	}
+}
+
 int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *findings)
 {
 	unsigned kinds = graph_source_kinds(graph);
@@ -70,9 +97,11 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 		};
 		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds) || !rule->check)
 			continue;
+		size_t first = findings->count;
 		rule->check(&ctx);
 		if (ctx.failed)
 			return -1;
+		fix_in_c_terms(graph, rule, findings, first);
 	}
 	mg_findings_sort(findings);
 	return 0;

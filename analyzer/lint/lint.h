@@ -17,7 +17,10 @@ enum {
 
 
 typedef struct mg_lint_options {
-	unsigned dialects;          /* MG_DIALECT_* bits; 0: every dialect */
+	unsigned dialects;          /* name-reserved-word's own dialects (MG_DIALECT_* bits);
+	                               0: those of each table (mg_rule_table_dialects) */
+	unsigned target_dialects;   /* lint.dialects: where models and scripts will run
+	                               (MG_DIALECT_* bits); 0: SQLite */
 	/* Per-rule severity overrides, by rule id; NULL-terminated ids. */
 	const char *const *override_ids;
 	const mg_severity *override_severities;
@@ -44,6 +47,9 @@ typedef struct mg_rule {
 	const char *bad_config;     /* an example .modelgraph.yml, for rules about configuration */
 	const char *good_config;
 	const char *fix;            /* what to do, in one line */
+	const char *fix_c;          /* the same for a finding on C models, in the terms of the
+	                               annotations (MG_FOREIGN_KEY(…, index=true)); NULL when
+	                               `fix` already says it for C */
 	/* Appends the rule's findings over a resolved graph. NULL for rules whose
 	 * findings come from elsewhere (suppressions are judged after lint). */
 	void (*check)(mg_rule_context *ctx);

@@ -11,7 +11,9 @@
  *
  * The case runs through the whole lint pipeline users run (mg_lint_run_new:
  * the real readers, default severities, MG_ALLOW applied) with an empty
- * configuration. The (line, rule) pairs of ALL its findings must equal the
+ * configuration, or with the case's own when a file of the case's name with
+ * the extension replaced by ".yml" lies beside it (name-too-long.bad.yml:
+ * `lint: {dialects: [postgresql]}`). The (line, rule) pairs of ALL its findings must equal the
  * pairs of its expectations, as multisets: a finding nobody expected fails
  * the case as surely as an expected one that is missing.
  *
@@ -282,9 +284,16 @@ static case_kind case_rule(const language *lang, const char *name, char *rule, s
  * .modelgraph.yml above the tree can change the result). */
 static char empty_config[4096]; /* written by the group's setup */
 
-static mg_lint_run *lint_case(const char *path)
+static mg_lint_run *lint_case(const language *lang, const char *path)
 {
-	mg_lint_request request = {.sources = &path, .nsources = 1, .config_path = empty_config};
+	char own_config[4096];
+	size_t stem = strlen(path) - strlen(lang->extension);
+	snprintf(own_config, sizeof(own_config), "%.*s.yml", (int)stem, path);
+	FILE *f = fopen(own_config, "r");
+	if (f)
+		fclose(f);
+	mg_lint_request request = {.sources = &path, .nsources = 1,
+				   .config_path = f ? own_config : empty_config};
 	mg_lint_run *run = NULL;
 	mg_error err = {{0}};
 	if (mg_lint_run_new(&run, &request, &err) < 0)
@@ -310,7 +319,7 @@ static size_t check_case(const language *lang, const char *name, const char *pat
 		pairs_free(&expected);
 		return 1;
 	}
-	mg_lint_run *run = lint_case(path);
+	mg_lint_run *run = lint_case(lang, path);
 	const mg_findings *findings = mg_lint_run_findings(run);
 	pairs_from_findings(findings, path, &actual);
 

@@ -262,10 +262,31 @@ static void severities_and_dialects_reach_lint(void **state)
 	mg_graph *graph = mg_test_load_sql("CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 					   "CREATE TABLE log (id INTEGER PRIMARY KEY);\n");
 	mg_findings *plain = mg_test_lint(graph);
-	assert_int_equal(mg_test_count_rule(plain, "table-isolated"), 2);
-	assert_int_equal(mg_test_count_rule(plain, "name-reserved-word"), 1);
-	assert_int_equal(mg_test_find_rule(plain, "name-reserved-word")->severity, MG_SEVERITY_NOTE);
+	/* Once for a schema that declares no foreign key; USER is no SQLite word. */
+	assert_int_equal(mg_test_count_rule(plain, "table-isolated"), 1);
+	assert_int_equal(mg_test_count_rule(plain, "name-reserved-word"), 0);
 	mg_findings_free(plain);
+
+	/* lint.dialects names where a script runs. */
+	static const struct {
+		const char *dialects;
+		size_t reserved;
+	} targets[] = {{"[postgresql]", 1}, {"[mysql]", 0}, {"[sqlite, postgresql]", 1}};
+	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
+		char text[300];
+		snprintf(text, sizeof(text), "lint:\n  dialects: %s\n", targets[i].dialects);
+		mg_config *config = load_ok(text);
+		mg_lint_options options = {0};
+		mg_config_apply(config, &options);
+		mg_findings *findings = mg_findings_new();
+		assert_int_equal(mg_lint(graph, &options, findings), 0);
+		assert_int_equal(mg_test_count_rule(findings, "name-reserved-word"), targets[i].reserved);
+		if (targets[i].reserved)
+			assert_int_equal(mg_test_find_rule(findings, "name-reserved-word")->severity,
+					 MG_SEVERITY_NOTE);
+		mg_findings_free(findings);
+		mg_config_free(config);
+	}
 
 	/* USER is reserved in PostgreSQL, not in MySQL. */
 	static const struct {
@@ -367,6 +388,11 @@ static void dialect_errors(void **state)
 		   "3:15: \"dialects\" must be a list, not a scalar");
 	load_fails("rules:\n  name-reserved-word:\n    dialects: []\n",
 		   "3:15: \"dialects\" needs at least one dialect");
+	load_fails("lint:\n  dialects: [postgre]\n",
+		   "2:14: unknown dialect \"postgre\"; did you mean \"postgresql\"?");
+	load_fails("lint:\n  dialects: postgresql\n", "2:13: \"dialects\" must be a list, not a scalar");
+	load_fails("lint:\n  dialect: [mysql]\n",
+		   "2:3: unknown key \"dialect\" in \"lint\"; did you mean \"dialects\"?");
 	load_fails("rules:\n  name-reserved-word:\n    dialects: [[mysql]]\n",
 		   "3:16: a dialect must be a scalar, not a list");
 }

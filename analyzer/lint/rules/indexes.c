@@ -4,6 +4,7 @@
 
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/rules/rule_util.h"
+#include "util/text.h"
 
 /* An index's key columns as a plain list; false when it has an expression
  * (such indexes are not compared: their expressions are not in the graph). */
@@ -15,13 +16,33 @@ static bool plain_columns(const mg_index *index)
 	return !index->partial && index->ncolumns > 0;
 }
 
-/* True when `a`'s columns are the first columns of `b`, in order. */
-static bool is_prefix(mg_column *const *a, size_t na, mg_column *const *b, size_t nb)
+/* The collation key column `i` sorts by, as the index names it; NULL: the
+ * column's own. */
+static const char *collation(const char *const *collations, size_t i)
+{
+	return collations ? collations[i] : NULL;
+}
+
+/* True when two key columns sort alike: both by the column's own collation,
+ * or both by the same named one. (x COLLATE NOCASE) and (x) serve different
+ * lookups; a named collation that happens to be the column's own is not
+ * recognised, which can only leave a redundant index unreported. */
+static bool same_collation(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return mg_ascii_casecmp(a, b) == 0;
+}
+
+/* True when `a`'s columns are the first columns of `b`, in order, each
+ * sorted by the same collation. */
+static bool is_prefix(mg_column *const *a, const char *const *acoll, size_t na,
+		      mg_column *const *b, const char *const *bcoll, size_t nb)
 {
 	if (na > nb)
 		return false;
 	for (size_t i = 0; i < na; i++)
-		if (a[i] != b[i])
+		if (a[i] != b[i] || !same_collation(collation(acoll, i), collation(bcoll, i)))
 			return false;
 	return true;
 }
@@ -31,10 +52,10 @@ static bool is_prefix(mg_column *const *a, size_t na, mg_column *const *b, size_
  * an exact copy is redundant unless it alone enforces uniqueness; a
  * non-unique index on leading columns of another is redundant.
  */
-static bool covered(const mg_index *index, mg_column *const *other, size_t nother, bool other_unique,
-		    bool exact_tie_reports_this)
+static bool covered(const mg_index *index, mg_column *const *other, const char *const *other_coll,
+		    size_t nother, bool other_unique, bool exact_tie_reports_this)
 {
-	if (!is_prefix(index->columns, index->ncolumns, other, nother))
+	if (!is_prefix(index->columns, index->collations, index->ncolumns, other, other_coll, nother))
 		return false;
 	if (index->ncolumns == nother) {
 		if (index->unique && !other_unique)
@@ -69,13 +90,13 @@ static void check_redundant(mg_rule_context *ctx)
 			if (index->origin == MG_INDEX_PRIMARY_KEY || !plain_columns(index))
 				continue;
 			by[0] = '\0';
-			if (t->npk && covered(index, t->primary_key, t->npk, true, true))
+			if (t->npk && covered(index, t->primary_key, NULL, t->npk, true, true))
 				snprintf(by, sizeof(by), "the primary key");
 			for (size_t k = 0; k < t->nindexes && !by[0]; k++) {
 				const mg_index *other = t->indexes[k];
 				if (k == j || !plain_columns(other))
 					continue;
-				if (covered(index, other->columns, other->ncolumns, other->unique,
+				if (covered(index, other->columns, other->collations, other->ncolumns, other->unique,
 					    reports_this_of_identical(index, j, other, k)))
 					snprintf(by, sizeof(by), "index \"%s\"", other->name);
 			}
@@ -115,5 +136,6 @@ const mg_rule mg_rule_index_redundant = {
 		  "} MG_MODEL()\n"
 		  "  MG_INDEX(ix_post_user_created, user_id, created);",
 	.fix = "Drop the redundant index.",
+	.fix_c = "Remove the redundant MG_INDEX, or index=true on the field it duplicates.",
 	.check = check_redundant,
 };

@@ -49,3 +49,25 @@ bool mg_table_is_stored(const mg_table *table)
 {
 	return table->kind != MG_TABLE_VIEW;
 }
+
+static const mg_source *source_of(const mg_table *table)
+{
+	const mg_graph *g = table->graph;
+	return table->source_index < g->nsources ? &g->sources[table->source_index] : NULL;
+}
+
+unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table)
+{
+	const mg_source *source = source_of(table);
+	if (source && source->kind == MG_SOURCE_SQLITE)
+		return MG_DIALECT_SQLITE;
+	if (ctx->options && ctx->options->target_dialects)
+		return ctx->options->target_dialects;
+	return MG_DIALECT_SQLITE;
+}
+
+bool mg_table_is_c(const mg_table *table)
+{
+	const mg_source *source = source_of(table);
+	return source && source->kind == MG_SOURCE_C;
+}

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "analyzer/core/graph.h"
+#include "analyzer/lint/lint.h"
 
 /* Small facts several rule families ask of the graph. */
 
@@ -16,5 +17,17 @@ bool mg_table_has_leading_index(const mg_table *table, mg_column *const *columns
 
 /* Tables that are neither views nor anything a rule on stored rows skips. */
 bool mg_table_is_stored(const mg_table *table);
+
+/*
+ * The SQL dialects (MG_DIALECT_* bits) a table has to work in. A database
+ * is its own dialect: a SQLite file is SQLite. Models and scripts (C, SQL
+ * DDL, graph JSON) run where the configuration's lint.dialects says, and in
+ * SQLite when it says nothing: a script is read by SQLite, and SQLite is
+ * what a C application without a server embeds.
+ */
+unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table);
+
+/* True when the table comes from annotated C models. */
+bool mg_table_is_c(const mg_table *table);
 
 #endif

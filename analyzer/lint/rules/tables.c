@@ -1,5 +1,7 @@
 /* Rules on whole tables: primary keys and isolation. */
 
+#include <string.h>
+
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/rules/rule_util.h"
 
@@ -35,6 +37,7 @@ const mg_rule mg_rule_table_no_primary_key = {
 		  "    char *name  MG_COLUMN(nullable=false);\n"
 		  "} MG_MODEL();",
 	.fix = "Add a primary key: a surrogate INTEGER PRIMARY KEY or the natural key.",
+	.fix_c = "Add MG_COLUMN(primary_key=true) to an id field, or MG_PRIMARY_KEY(a, b) for a natural key.",
 	.check = check_no_primary_key,
 };
 
@@ -57,6 +60,32 @@ static bool linked_to_other(const mg_table *t)
 	return false;
 }
 
+/* True when two tables are in the same schema (NULL: the default one). */
+static bool same_schema(const mg_table *a, const mg_table *b)
+{
+	if (!a->schema || !b->schema)
+		return a->schema == b->schema;
+	return strcmp(a->schema, b->schema) == 0;
+}
+
+/* True when the schema of `table` declares a foreign key or a relationship
+ * anywhere: only then is a table without one the exception worth a look. */
+static bool schema_declares_links(const mg_graph *g, const mg_table *table)
+{
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (!same_schema(t, table))
+			continue;
+		for (size_t j = 0; j < t->nforeign_keys; j++)
+			if (!t->foreign_keys[j]->implied)
+				return true;
+		for (size_t j = 0; j < t->nrelationships; j++)
+			if (!t->relationships[j]->derived)
+				return true;
+	}
+	return false;
+}
+
 static void check_isolated(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -66,7 +95,33 @@ static void check_isolated(mg_rule_context *ctx)
 		const mg_table *t = g->tables[i];
 		if (!mg_table_is_stored(t) || linked_to_other(t))
 			continue;
-		mg_report_table(ctx, t, "table \"%s\" has no foreign keys to or from other tables", t->name);
+		if (schema_declares_links(g, t)) {
+			mg_report_table(ctx, t, "table \"%s\" has no foreign keys to or from other tables", t->name);
+			continue;
+		}
+		/* A schema that declares no link at all: say so once, on its first
+		 * lone table, rather than once per table. */
+		size_t alone = 0, stored = 0;
+		bool first = true;
+		for (size_t j = 0; j < g->ntables; j++) {
+			const mg_table *other = g->tables[j];
+			if (!same_schema(other, t) || !mg_table_is_stored(other))
+				continue;
+			stored++;
+			if (linked_to_other(other))
+				continue;
+			alone++;
+			if (j < i)
+				first = false;
+		}
+		if (!first || stored < 2)
+			continue;
+		if (t->schema)
+			mg_report_table(ctx, t, "schema \"%s\" declares no foreign keys: %zu of its tables %s linked to no other table",
+					t->schema, alone, alone == 1 ? "is" : "are");
+		else
+			mg_report_table(ctx, t, "the schema declares no foreign keys: %zu of its tables %s linked to no other table",
+					alone, alone == 1 ? "is" : "are");
 	}
 }
 
@@ -76,7 +131,8 @@ const mg_rule mg_rule_table_isolated = {
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "A table neither references nor is referenced by any other table.",
 	.rationale = "Often a forgotten foreign key, sometimes a leftover table; either way worth "
-		     "a look. Settings and log tables are legitimately alone: allow them.",
+		     "a look. Settings and log tables are legitimately alone: allow them. A schema "
+		     "that declares no foreign key at all is reported once, on its first table.",
 	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, author INTEGER);",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
@@ -92,5 +148,7 @@ const mg_rule mg_rule_table_isolated = {
 		  "    int author  MG_FOREIGN_KEY(user.id);\n"
 		  "} MG_MODEL();",
 	.fix = "Declare the missing foreign key, or drop the table if it is unused.",
+	.fix_c = "Declare the reference with MG_FOREIGN_KEY(table.column) on the referencing field, "
+		 "or MG_ALLOW(table-isolated, \"why\") on a table that is alone on purpose.",
 	.check = check_isolated,
 };
