@@ -83,6 +83,45 @@ static void fix_in_c_terms(const mg_graph *graph, const mg_rule *rule, mg_findin
 	}
 }
 
+/* True for the rules that report a mistake in an annotation's options:
+ * the reader left the option out, so what follows from it is a consequence. */
+static bool is_option_mistake(const char *rule)
+{
+	return strcmp(rule, "annotation-unknown-option") == 0 ||
+	       strcmp(rule, "annotation-invalid-value") == 0;
+}
+
+/*
+ * One root cause, one finding: a misspelt or invalid option leaves the
+ * option out, and other rules then report what its absence does to the
+ * same object (backred= gives a relationship without inverse). Those
+ * findings become notes of the option's finding. Returns 0 or -1.
+ */
+static int fold_consequences(mg_findings *findings)
+{
+	char note[1200];
+	for (size_t i = 0; i < findings->count; i++) {
+		if (!is_option_mistake(findings->items[i].rule))
+			continue;
+		for (size_t j = 0; j < findings->count;) {
+			const mg_finding *c = &findings->items[j];
+			if (j == i || strncmp(c->rule, "annotation-", 11) == 0 ||
+			    strncmp(c->rule, "suppression-", 12) == 0 || strncmp(c->rule, "name-", 5) == 0 ||
+			    strcmp(c->path, findings->items[i].path) != 0) {
+				j++;
+				continue;
+			}
+			snprintf(note, sizeof(note), "so: %s [%s]", c->message, c->rule);
+			if (mg_findings_add_related_at(findings, i, c->object, c->path, c->location, note) < 0)
+				return -1;
+			mg_findings_remove(findings, j);
+			if (j < i)
+				i--;
+		}
+	}
+	return 0;
+}
+
 int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *findings)
 {
 	unsigned kinds = graph_source_kinds(graph);
@@ -103,6 +142,8 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 			return -1;
 		fix_in_c_terms(graph, rule, findings, first);
 	}
+	if (fold_consequences(findings) < 0)
+		return -1;
 	mg_findings_sort(findings);
 	return 0;
 }

@@ -10,6 +10,65 @@
 
 /* ---- fk-target-missing ---- */
 
+/* "members.id" or "members": what MG_FOREIGN_KEY (or REFERENCES) should name. */
+static const char *reference_text(char *buf, size_t size, const mg_foreign_key *fk, const mg_table *meant)
+{
+	if (fk->nparent_columns == 1)
+		snprintf(buf, size, "%s.%s", meant->name, fk->parent_column_names[0]);
+	else
+		snprintf(buf, size, "%s", meant->name);
+	return buf;
+}
+
+/* The relationships that cannot join because of `fk`, as notes: the
+ * consequences of one cause, reported with it rather than apart. */
+static void relate_consequences(mg_rule_context *ctx, const mg_foreign_key *fk)
+{
+	const mg_graph *g = ctx->graph;
+	char rn[512], note[700];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nrelationships; j++) {
+			const mg_relationship *r = t->relationships[j];
+			if (!mg_rel_is_declared(r) || r->join != MG_JOIN_NO_FOREIGN_KEY || r->nforeign_keys ||
+			    !r->target || (r->source != fk->child && r->target != fk->child) ||
+			    mg_dangling_fk_between(r->source, r->target) != fk)
+				continue;
+			snprintf(note, sizeof(note),
+				 "so relationship \"%s\" has no foreign key to join by (NoForeignKeysError)",
+				 mg_rel_name(rn, sizeof(rn), r));
+			mg_report_related(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, note);
+		}
+	}
+}
+
+static void report_missing_table(mg_rule_context *ctx, const mg_foreign_key *fk)
+{
+	const mg_table *meant = mg_fk_meant_parent(fk);
+	char ref[600];
+	mg_finding *f;
+	if (meant && meant->struct_name && strcmp(meant->struct_name, fk->parent_name) == 0) {
+		f = mg_report_fk(ctx, fk,
+				 "foreign key \"%s\" references \"%s\", a struct tag; MG_FOREIGN_KEY takes the "
+				 "table name: did you mean \"%s\"?",
+				 fk->name, fk->parent_name, meant->name);
+	} else if (meant) {
+		f = mg_report_fk(ctx, fk,
+				 "foreign key \"%s\" references table \"%s\", which does not exist; did you mean \"%s\"?",
+				 fk->name, fk->parent_name, meant->name);
+	} else {
+		mg_report_fk(ctx, fk, "foreign key \"%s\" references table \"%s\", which does not exist",
+			     fk->name, fk->parent_name);
+		relate_consequences(ctx, fk);
+		return;
+	}
+	if (mg_table_is_c(fk->child))
+		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s)", reference_text(ref, sizeof(ref), fk, meant));
+	else
+		mg_rel_set_fix(ctx, f, "write REFERENCES %s", meant->name);
+	relate_consequences(ctx, fk);
+}
+
 static void check_target_missing(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -21,8 +80,7 @@ static void check_target_missing(mg_rule_context *ctx)
 			if (fk->implied)
 				continue;
 			if (!fk->parent) {
-				mg_report_fk(ctx, fk, "foreign key \"%s\" references table \"%s\", which does not exist",
-					     fk->name, fk->parent_name);
+				report_missing_table(ctx, fk);
 				continue;
 			}
 			if (fk->nparent_columns == 0 && fk->parent->npk != fk->ncolumns) {

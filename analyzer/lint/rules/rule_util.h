@@ -30,4 +30,19 @@ unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *tabl
 /* True when the table comes from annotated C models. */
 bool mg_table_is_c(const mg_table *table);
 
+/*
+ * The table a declared foreign key whose parent does not exist was meant
+ * for: the model whose struct tag it names (MG_FOREIGN_KEY(Member.id) for
+ * table "members"), else the table whose name is nearest ("user" for
+ * "usr"); NULL when none is near, or when the parent exists.
+ */
+const mg_table *mg_fk_meant_parent(const mg_foreign_key *fk);
+
+/*
+ * A declared foreign key between tables a and b (on either) whose parent
+ * does not exist and which was meant for the other, or for nobody known:
+ * the root cause when no foreign key links a and b. NULL when none.
+ */
+const mg_foreign_key *mg_dangling_fk_between(const mg_table *a, const mg_table *b);
+
 #endif
