@@ -134,7 +134,7 @@ int mg_lint_run_new(mg_lint_run **out, const mg_lint_request *request, mg_error 
 		mg_error_set(err, "out of memory");
 		return -1;
 	}
-	if (load_config(run, request->config_path, err) < 0 ||
+	if ((!request->no_config && load_config(run, request->config_path, err) < 0) ||
 	    build_lint_options(run, request, err) < 0 || load_baseline(run, request, err) < 0)
 		goto fail;
 	run->fail_threshold = fail_threshold(request, run->config);

@@ -15,6 +15,14 @@ static const char *sources_name(unsigned sources)
 	return sources & MG_RULE_SOURCE_C ? "C models" : "databases";
 }
 
+/* Which inputs a rule applies to, for the columns of `rules`. */
+static const char *sources_column(unsigned sources)
+{
+	if ((sources & MG_RULE_SOURCE_ANY) == MG_RULE_SOURCE_ANY)
+		return "any";
+	return sources & MG_RULE_SOURCE_C ? "C models" : "databases";
+}
+
 /* A block of example SQL, indented by four spaces in text. */
 static void write_indented(mg_buf *out, const char *text, const char *indent)
 {
@@ -69,8 +77,9 @@ static void render_text(mg_buf *out)
 		if (strlen(rules[i]->id) > width)
 			width = strlen(rules[i]->id);
 	for (size_t i = 0; i < n; i++)
-		mg_buf_printf(out, "%-*s %-8s %s\n", (int)width, rules[i]->id,
-			      mg_severity_name(rules[i]->severity), rules[i]->summary);
+		mg_buf_printf(out, "%-*s  %-7s  %-10s  %s\n", (int)width, rules[i]->id,
+			      mg_severity_name(rules[i]->severity), sources_column(rules[i]->sources),
+			      rules[i]->summary);
 }
 
 /* How default severities are chosen; every rule is held to it. */

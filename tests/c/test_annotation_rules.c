@@ -50,12 +50,12 @@ static void unknown_option_suggests_the_nearest(void **state)
 	assert_int_equal(f->severity, MG_SEVERITY_ERROR);
 	assert_int_equal(f->object, MG_OBJECT_RELATIONSHIP);
 	assert_string_equal(f->path, "users.profile");
-	assert_string_equal(f->fix, "write \"backref\" instead of \"backred\"");
+	assert_string_equal(f->fix, "Write \"backref\" instead of \"backred\".");
 	assert_non_null(strstr(f->location.file, "profile.h"));
 	f = finding_at(findings, "annotation-unknown-option", 6, 47);
 	assert_string_equal(f->path, "users");
 	assert_int_equal(f->object, MG_OBJECT_TABLE);
-	assert_string_equal(f->fix, "write \"tablename\" instead of \"tabelname\"");
+	assert_string_equal(f->fix, "Write \"tablename\" instead of \"tabelname\".");
 
 	/* The misspelt option is left out; the rest of the annotation counts. */
 	mg_relationship *r = mg_table_find_relationship(mg_c_test_table(g, "users"), "profile");
@@ -86,7 +86,7 @@ static void invalid_values_point_at_the_value(void **state)
 	f = finding_at(findings, "annotation-invalid-value", 5, 52);
 	assert_string_equal(f->message,
 			    "invalid value \"CASCDE\" for option \"ondelete\"; did you mean \"CASCADE\"?");
-	assert_string_equal(f->fix, "write \"CASCADE\" instead of \"CASCDE\"");
+	assert_string_equal(f->fix, "Write \"CASCADE\" instead of \"CASCDE\".");
 	f = finding_at(findings, "annotation-invalid-value", 6, 33);
 	assert_string_equal(f->message, "option \"nullable\" needs a value");
 	f = finding_at(findings, "annotation-invalid-value", 7, 37);
@@ -134,7 +134,7 @@ static void syntax_and_misplaced_annotations(void **state)
 	assert_non_null(strstr(f->message, "MG_RELATIONSHIP on field \"k\" of C type \"int\""));
 	f = finding_at(findings, "annotation-syntax", 9, 26);
 	assert_string_equal(f->message, "unknown annotation \"mg:colum\"; did you mean \"mg:column\"?");
-	assert_string_equal(f->fix, "write \"mg:column\" instead of \"mg:colum\"");
+	assert_string_equal(f->fix, "Write \"mg:column\" instead of \"mg:colum\".");
 	f = finding_at(findings, "annotation-syntax", 10, 14);
 	assert_string_equal(f->message, "MG_COLUMN goes after a field, not after a struct");
 	f = finding_at(findings, "annotation-syntax", 10, 32);
@@ -282,7 +282,7 @@ static void consequences_are_notes_of_their_cause(void **state)
 	assert_string_equal(f->message,
 			    "foreign key \"posts_member_id_fkey\" references \"Member\", a struct tag; "
 			    "MG_FOREIGN_KEY takes the table name: did you mean \"members\"?");
-	assert_string_equal(f->fix, "write MG_FOREIGN_KEY(members.id)");
+	assert_string_equal(f->fix, "Write MG_FOREIGN_KEY(members.id).");
 	assert_int_equal(f->nrelated, 3);
 	for (size_t i = 0; i < f->nrelated; i++)
 		assert_non_null(strstr(f->related[i].message, "has no foreign key to join by"));

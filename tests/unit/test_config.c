@@ -440,7 +440,9 @@ static void setting_errors(void **state)
 	load_fails("docs: [a]\n", "1:7: \"docs\" must be a mapping, not a list");
 	load_fails("lint:\n  fail-on: [error]\n", "2:12: \"fail-on\" must be a scalar, not a list");
 	load_fails("lint:\n  fail-on: warn\n",
-		   "2:12: invalid value \"warn\" for \"fail-on\"; expected error, warning, note or "
+		   "2:12: invalid value \"warn\" for \"fail-on\"; did you mean \"warning\"?");
+	load_fails("lint:\n  fail-on: always\n",
+		   "2:12: invalid value \"always\" for \"fail-on\"; expected error, warning, note or "
 		   "never");
 	load_fails("lint:\n  fail-on: nevr\n",
 		   "2:12: invalid value \"nevr\" for \"fail-on\"; did you mean \"never\"?");

@@ -86,10 +86,37 @@ static void catalog_examples_fire_as_documented(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* A fix is a sentence: capital first, full stop last, so every fix line of
+ * a report starts and ends the same way. */
+static bool is_sentence(const char *text)
+{
+	size_t len = text ? strlen(text) : 0;
+	return len > 1 && text[0] >= 'A' && text[0] <= 'Z' && text[len - 1] == '.';
+}
+
+static void catalog_fixes_are_sentences(void **state)
+{
+	(void)state;
+	size_t n, problems = 0;
+	const mg_rule *const *rules = mg_rules_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (!is_sentence(rules[i]->fix)) {
+			fprintf(stderr, "%s: fix \"%s\" is no sentence\n", rules[i]->id, rules[i]->fix);
+			problems++;
+		}
+		if (rules[i]->fix_c && !is_sentence(rules[i]->fix_c)) {
+			fprintf(stderr, "%s: fix_c \"%s\" is no sentence\n", rules[i]->id, rules[i]->fix_c);
+			problems++;
+		}
+	}
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalog_examples_fire_as_documented),
+		cmocka_unit_test(catalog_fixes_are_sentences),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

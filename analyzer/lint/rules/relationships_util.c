@@ -57,6 +57,14 @@ void mg_rel_set_fix(mg_rule_context *ctx, mg_finding *finding, const char *fmt, 
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	/* Written like the rules' own fixes: a sentence, capital first. */
+	if (text[0] >= 'a' && text[0] <= 'z')
+		text[0] = (char)(text[0] - 'a' + 'A');
+	size_t len = strlen(text);
+	if (len && len + 1 < sizeof(text) && !strchr(".?!", text[len - 1])) {
+		text[len] = '.';
+		text[len + 1] = '\0';
+	}
 	finding->fix = mg_arena_strdup(ctx->findings->arena, text);
 	if (!finding->fix)
 		ctx->failed = 1;
