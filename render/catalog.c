@@ -58,6 +58,10 @@ void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 	size_t n = rule_examples(rule, examples);
 	mg_buf_printf(out, "%s (%s, %s)\n\n%s\n\nWhy: %s\n", rule->id, mg_severity_name(rule->severity),
 		      sources_name(rule->sources), rule->summary, rule->rationale);
+	if (rule->example_config) {
+		mg_buf_puts(out, "\nThe examples run with this .modelgraph.yml:\n");
+		write_indented(out, rule->example_config, "    ");
+	}
 	for (size_t i = 0; i < n; i++) {
 		mg_buf_printf(out, "\nFires on (%s):\n", examples[i].language);
 		write_indented(out, examples[i].bad, "    ");
@@ -118,6 +122,9 @@ static void render_markdown(mg_buf *out)
 			      r->rationale);
 		example examples[3];
 		size_t nexamples = rule_examples(r, examples);
+		if (r->example_config)
+			mg_buf_printf(out, "The examples run with this `.modelgraph.yml`:\n\n```yaml\n%s\n```\n\n",
+				      r->example_config);
 		for (size_t e = 0; e < nexamples; e++)
 			mg_buf_printf(out, "Fires on:\n\n```%s\n%s\n```\n\nDoes not fire on:\n\n```%s\n%s\n```\n\n",
 				      examples[e].language, examples[e].bad, examples[e].language, examples[e].good);
@@ -148,6 +155,7 @@ static void render_json(mg_buf *out)
 		mg_json_member_string(&json, "good_c", r->good_c);
 		mg_json_member_string(&json, "bad_config", r->bad_config);
 		mg_json_member_string(&json, "good_config", r->good_config);
+		mg_json_member_string(&json, "example_config", r->example_config);
 		mg_json_member_string(&json, "fix", r->fix);
 		mg_json_member_string(&json, "fix_c", r->fix_c);
 		mg_json_end_object(&json);

@@ -108,6 +108,8 @@ typedef struct mg_index {
 	                           sorts by its column's own collation) */
 	bool unique;
 	bool partial;           /* has a WHERE clause: covers only some rows */
+	bool nulls_not_distinct; /* PostgreSQL's UNIQUE NULLS NOT DISTINCT: NULLs count as
+	                           equal, so a nullable key column lets no duplicate in */
 	mg_index_origin origin;
 	const char *path;       /* "table.index" */
 	mg_location location;
@@ -249,6 +251,7 @@ struct mg_table {
 	mg_table_kind kind;
 	const char *comment;          /* NULL when none */
 	size_t source_index;          /* which mg_source it came from */
+	bool without_rowid;           /* SQLite: WITHOUT ROWID, so no column is the rowid */
 	mg_column **columns;          /* in declaration order */
 	size_t ncolumns, columns_cap;
 	mg_column **primary_key;      /* in key order; npk == 0: none declared */

@@ -46,6 +46,8 @@ typedef struct mg_rule {
 	const char *good_c;         /* the same model, fixed */
 	const char *bad_config;     /* an example .modelgraph.yml, for rules about configuration */
 	const char *good_config;
+	const char *example_config; /* the .modelgraph.yml the SQL and C examples run with
+	                               (lint: {dialects: [postgresql]}); NULL: none */
 	const char *fix;            /* what to do, in one line */
 	const char *fix_c;          /* the same for a finding on C models, in the terms of the
 	                               annotations (MG_FOREIGN_KEY(…, index=true)); NULL when

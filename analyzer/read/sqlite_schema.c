@@ -132,8 +132,9 @@ static int finish_primary_key(mg_table *table, mg_column **by_position, size_t n
 		if (by_position[i] && mg_table_add_primary_key_column(table, by_position[i]) < 0)
 			return -1;
 	/* SQLite's INTEGER PRIMARY KEY is an alias of the rowid: it is assigned
-	 * automatically, with or without the AUTOINCREMENT keyword. */
-	if (rowid_table && table->npk == 1 && strcmp(table->primary_key[0]->sql_type, "INTEGER") == 0)
+	 * automatically, with or without the AUTOINCREMENT keyword. Only the type
+	 * name INTEGER makes it one; INT, which is INTEGER to the graph, does not. */
+	if (rowid_table && table->npk == 1 && mg_ascii_casecmp(table->primary_key[0]->type, "INTEGER") == 0)
 		table->primary_key[0]->autoincrement = true;
 	return 0;
 }
@@ -162,6 +163,7 @@ static int load_columns(loader *l)
 				goto oom;
 			table->location = locate_table(l, name);
 			rowid_table = !view && sqlite3_column_int(stmt, 2) == 0;
+			table->without_rowid = !view && !rowid_table;
 		}
 		if (sqlite3_column_type(stmt, 3) == SQLITE_NULL)
 			continue; /* a table without columns: the LEFT JOIN's empty side */

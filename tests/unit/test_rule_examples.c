@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/lint/config.h"
 #include "analyzer/lint/lint.h"
 #include "lib/load.h"
 
@@ -35,9 +36,25 @@ static long fire_count(const mg_rule *rule, const char *file_name, const char *t
 		fprintf(stderr, "%s: an example does not load: %s\n%s\n", rule->id, err.message, text);
 		return -1;
 	}
-	mg_findings *findings = mg_test_lint(graph);
+	/* The examples of a dialect's rule run with the configuration they name. */
+	mg_lint_options options = {0};
+	mg_config *config = NULL;
+	if (rule->example_config) {
+		const char *path = mg_test_write_file("example.yml", rule->example_config);
+		if (mg_config_load(&config, path, &err) < 0) {
+			fprintf(stderr, "%s: the example configuration does not load: %s\n", rule->id,
+				err.message);
+			mg_graph_free(graph);
+			return -1;
+		}
+		mg_config_apply(config, &options);
+	}
+	mg_findings *findings = mg_findings_new();
+	assert_non_null(findings);
+	assert_int_equal(mg_lint(graph, &options, findings), 0);
 	long n = (long)mg_test_count_rule(findings, rule->id);
 	mg_findings_free(findings);
+	mg_config_free(config);
 	mg_graph_free(graph);
 	return n;
 }

@@ -593,3 +593,52 @@ const mg_rule mg_rule_fk_implied = {
 	.fix_c = "Annotate the field with MG_FOREIGN_KEY(table.column), or rename it if it is no reference.",
 	.check = check_implied,
 };
+
+/* ---- fk-references-itself ---- */
+
+static void check_references_itself(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied || fk->parent != t || !fully_resolved(fk))
+				continue;
+			bool same = true;
+			for (size_t k = 0; k < fk->ncolumns && same; k++)
+				same = fk->columns[k] == fk->parent_columns[k];
+			if (!same)
+				continue;
+			mg_report_fk(ctx, fk,
+				     "foreign key \"%s\" makes \"%s\" reference itself: every row satisfies it, so "
+				     "it checks nothing",
+				     fk->name, fk->columns[0]->path);
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_references_itself = {
+	.id = "fk-references-itself",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A foreign key's columns reference themselves.",
+	.rationale = "A row always matches itself, so the constraint can never fail: whatever was "
+		     "meant (a parent_id referencing id, a reference to another table) is not checked. "
+		     "Usually a slip when declaring a tree's parent column.",
+	.bad_sql = "CREATE TABLE category (id INTEGER PRIMARY KEY REFERENCES category (id),\n"
+		   "  parent_id INTEGER);",
+	.good_sql = "CREATE TABLE category (id INTEGER PRIMARY KEY,\n"
+		    "  parent_id INTEGER REFERENCES category (id));",
+	.bad_c = "struct Category {\n"
+		 "    int id         MG_FOREIGN_KEY(category.id, primary_key=true);\n"
+		 "    int parent_id;\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Category {\n"
+		  "    int id         MG_COLUMN(primary_key=true);\n"
+		  "    int parent_id  MG_FOREIGN_KEY(category.id, index=true);\n"
+		  "} MG_MODEL();",
+	.fix = "Move the REFERENCES clause to the column meant to hold the reference.",
+	.fix_c = "Move the MG_FOREIGN_KEY to the field meant to hold the reference.",
+	.check = check_references_itself,
+};

@@ -139,3 +139,106 @@ const mg_rule mg_rule_index_redundant = {
 	.fix_c = "Remove the redundant MG_INDEX, or index=true on the field it duplicates.",
 	.check = check_redundant,
 };
+
+/* ---- unique-nullable-column ---- */
+
+/* True when `key` (n columns, none NULL) all lie within the index's columns. */
+static bool within(mg_column *const *key, size_t n, const mg_index *index)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < index->ncolumns && !found; j++)
+			found = key[i] && index->columns[j] == key[i];
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* True when the index's columns hold a key of the table that has no NULL:
+ * the primary key, or another full unique index of NOT NULL columns. Then
+ * no two rows agree on them, NULLs or not. */
+static bool holds_not_null_key(const mg_table *t, const mg_index *index)
+{
+	if (within(t->primary_key, t->npk, index))
+		return true;
+	for (size_t i = 0; i < t->nindexes; i++) {
+		const mg_index *other = t->indexes[i];
+		if (other == index || !other->unique || other->partial || !plain_columns(other) ||
+		    !within(other->columns, other->ncolumns, index))
+			continue;
+		bool nullable = false;
+		for (size_t k = 0; k < other->ncolumns; k++)
+			nullable |= other->columns[k]->nullable;
+		if (!nullable)
+			return true;
+	}
+	return false;
+}
+
+static void check_unique_nullable(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	char cols[512], nullable[512];
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nindexes; j++) {
+			const mg_index *index = t->indexes[j];
+			/* One column: several NULLs are what an optional unique value
+			 * means. A partial index (WHERE x IS NOT NULL) and an expression
+			 * say what they mean; NULLS NOT DISTINCT lets no duplicate in. */
+			if (!index->unique || index->origin == MG_INDEX_PRIMARY_KEY || index->ncolumns < 2 ||
+			    !plain_columns(index) || index->nulls_not_distinct || holds_not_null_key(t, index))
+				continue;
+			mg_column *open[64];
+			size_t nopen = 0;
+			for (size_t k = 0; k < index->ncolumns && nopen < 64; k++)
+				if (index->columns[k]->nullable)
+					open[nopen++] = index->columns[k];
+			if (!nopen)
+				continue;
+			const char *what = index->origin == MG_INDEX_UNIQUE ? "unique constraint" : "unique index";
+			mg_report_column(ctx, open[0],
+					 "%s \"%s\" on \"%s\"(%s) lets duplicates in: %s %s nullable, and rows "
+					 "whose key holds a NULL never count as equal",
+					 what, index->name, t->name,
+					 mg_column_list(cols, sizeof(cols), index->columns, index->ncolumns),
+					 mg_column_list(nullable, sizeof(nullable), open, nopen),
+					 nopen == 1 ? "is" : "are");
+			mg_report_related(ctx, MG_OBJECT_INDEX, index->path, index->location, "the unique key");
+		}
+	}
+}
+
+const mg_rule mg_rule_unique_nullable_column = {
+	.id = "unique-nullable-column",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A unique key over several columns includes a nullable column.",
+	.rationale = "SQL compares NULL with nothing, so two rows that agree on every column but "
+		     "hold NULL in a nullable one are both accepted: UNIQUE (post_id, user_id) with a "
+		     "nullable user_id lets the same anonymous vote in twice, and a one-to-one kept by "
+		     "such a key is not one. A single nullable unique column is not reported (several "
+		     "NULLs are what an optional unique value means), nor are partial and expression "
+		     "indexes, nor keys declared NULLS NOT DISTINCT (PostgreSQL 15).",
+	.bad_sql = "CREATE TABLE vote (id INTEGER PRIMARY KEY, post_id INTEGER NOT NULL, user_id INTEGER,\n"
+		   "  UNIQUE (post_id, user_id));",
+	.good_sql = "CREATE TABLE vote (id INTEGER PRIMARY KEY, post_id INTEGER NOT NULL,\n"
+		    "  user_id INTEGER NOT NULL, UNIQUE (post_id, user_id));",
+	.bad_c = "struct Vote {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int post_id  MG_COLUMN(nullable=false);\n"
+		 "    int user_id;\n"
+		 "} MG_MODEL() MG_UNIQUE(post_id, user_id);",
+	.good_c = "struct Vote {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int post_id  MG_COLUMN(nullable=false);\n"
+		  "    int user_id  MG_COLUMN(nullable=false);\n"
+		  "} MG_MODEL() MG_UNIQUE(post_id, user_id);",
+	.fix = "Make the key's columns NOT NULL, or make the index partial (WHERE col IS NOT NULL); "
+	       "on PostgreSQL 15, UNIQUE NULLS NOT DISTINCT.",
+	.fix_c = "Add nullable=false to the key's fields (MG_COLUMN(nullable=false)).",
+	.check = check_unique_nullable,
+};

@@ -75,6 +75,12 @@ bool mg_table_is_c(const mg_table *table)
 	return source && source->kind == MG_SOURCE_C;
 }
 
+bool mg_table_is_sql(const mg_table *table)
+{
+	const mg_source *source = source_of(table);
+	return source && (source->kind == MG_SOURCE_SQLITE || source->kind == MG_SOURCE_SQL);
+}
+
 const mg_table *mg_fk_meant_parent(const mg_foreign_key *fk)
 {
 	const mg_graph *g = fk->child->graph;

@@ -30,6 +30,11 @@ unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *tabl
 /* True when the table comes from annotated C models. */
 bool mg_table_is_c(const mg_table *table);
 
+/* True when the table was declared in SQL: a SQLite database or a script,
+ * whose column types are SQL as written (not C types, as in C models and
+ * the graph JSON written from them). */
+bool mg_table_is_sql(const mg_table *table);
+
 /*
  * The table a declared foreign key whose parent does not exist was meant
  * for: the model whose struct tag it names (MG_FOREIGN_KEY(Member.id) for

@@ -4,6 +4,7 @@
 
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/rules/rule_util.h"
+#include "util/text.h"
 
 /* ---- table-no-primary-key ---- */
 
@@ -151,4 +152,58 @@ const mg_rule mg_rule_table_isolated = {
 	.fix_c = "Declare the reference with MG_FOREIGN_KEY(table.column) on the referencing field, "
 		 "or MG_ALLOW(table-isolated, \"why\") on a table that is alone on purpose.",
 	.check = check_isolated,
+};
+
+/* ---- pk-not-rowid-alias ---- */
+
+static void check_not_rowid_alias(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		/* Only a model says it expects generated ids (autoincrement, on by
+		 * default for a lone integer key); a schema in SQL does not, and many
+		 * keys there are set by the application (MediaWiki's rd_from). */
+		if (!mg_table_is_stored(t) || mg_table_is_sql(t) || t->without_rowid || t->npk != 1 ||
+		    !(mg_rule_table_dialects(ctx, t) & MG_DIALECT_SQLITE))
+			continue;
+		const mg_column *c = t->primary_key[0];
+		if (c->family != MG_TYPE_INTEGER || !c->autoincrement || strcmp(c->sql_type, "INTEGER") == 0)
+			continue;
+		mg_report_column(ctx, c,
+				 "primary key \"%s\" (%s) maps to %s, which in SQLite is not the rowid: the "
+				 "database assigns no id to new rows, though the model expects one",
+				 c->path, c->type, c->sql_type);
+	}
+}
+
+const mg_rule mg_rule_pk_not_rowid_alias = {
+	.id = "pk-not-rowid-alias",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "A model's generated integer key maps to a type SQLite generates no ids for.",
+	.rationale = "SQLite assigns ids only to the rowid, and only a lone primary key declared "
+		     "exactly INTEGER is the rowid: BIGINT, INT or INT64 PRIMARY KEY is an ordinary "
+		     "column, so an insert without an id stores NULL (or fails on NOT NULL). An "
+		     "int64_t id maps to BIGINT and loses its autoincrement this way; SQLAlchemy's "
+		     "BigInteger has the same trap. SQLite's INTEGER holds 64 bits, so INTEGER loses "
+		     "nothing there. Checked for models that run in SQLite (lint.dialects) and expect "
+		     "generated ids (autoincrement, the default for a lone integer key); a schema "
+		     "written in SQL says nothing of how its keys are set.",
+	.bad_c = "#include <stdint.h>\n"
+		 "#include <modelgraph/annotations.h>\n"
+		 "struct Event {\n"
+		 "    int64_t id  MG_COLUMN(primary_key=true);\n"
+		 "    char *name;\n"
+		 "} MG_MODEL();",
+	.good_c = "#include <stdint.h>\n"
+		  "#include <modelgraph/annotations.h>\n"
+		  "struct Event {\n"
+		  "    int64_t id  MG_COLUMN(primary_key=true, type=INTEGER);\n"
+		  "    char *name;\n"
+		  "} MG_MODEL();",
+	.fix = "Map the key to INTEGER PRIMARY KEY in SQLite (64 bits there), BIGINT elsewhere.",
+	.fix_c = "Add type=INTEGER to the key's MG_COLUMN for SQLite, where INTEGER holds int64_t; "
+		 "PostgreSQL and MySQL need BIGINT for int64_t (int fits their INTEGER).",
+	.check = check_not_rowid_alias,
 };
