@@ -94,6 +94,7 @@ static int build_lint_options(mg_lint_run *run, const mg_lint_request *request, 
 	run->lint_options = (mg_lint_options){
 		.dialects = from_config.dialects,
 		.target_dialects = from_config.target_dialects,
+		.policy = from_config.policy,
 		.override_ids = run->override_ids,
 		.override_severities = run->override_severities,
 		.noverrides = n,

@@ -51,6 +51,9 @@ struct mg_config {
 	size_t ids_cap, severities_cap;
 	unsigned dialects;                /* MG_DIALECT_* bits; 0 when unset */
 	unsigned target_dialects;         /* lint.dialects: MG_DIALECT_* bits; 0 when unset */
+	mg_lint_policy policy;            /* the policy rules' options; zero when unset */
+	const char **required_columns;    /* policy.required_columns, growable */
+	size_t required_cap;
 	mg_config_ignore *ignores;
 	size_t nignores, ignores_cap;
 	const char *settings[SETTING_COUNT]; /* NULL when unset */

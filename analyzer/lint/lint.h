@@ -16,11 +16,26 @@ enum {
 #define MG_RULE_SOURCE_ANY (MG_RULE_SOURCE_C | MG_RULE_SOURCE_DB)
 
 
+/* What a project requires of its schema, for the policy rules (off until
+ * .modelgraph.yml sets them; docs/configuration.md). */
+typedef struct mg_lint_policy {
+	const char *const *required_columns; /* table-missing-column: columns every table has */
+	size_t nrequired_columns;
+	unsigned allowed_on_delete;  /* fk-action-not-allowed: bits 1u << mg_fk_action; 0: any */
+	unsigned allowed_on_update;
+	size_t max_columns;          /* table-too-many-columns: 0: MG_POLICY_MAX_COLUMNS */
+	size_t max_large_columns;    /* 0: MG_POLICY_MAX_LARGE_COLUMNS */
+} mg_lint_policy;
+
+#define MG_POLICY_MAX_COLUMNS 30
+#define MG_POLICY_MAX_LARGE_COLUMNS 5
+
 typedef struct mg_lint_options {
 	unsigned dialects;          /* name-reserved-word's own dialects (MG_DIALECT_* bits);
 	                               0: those of each table (mg_rule_table_dialects) */
 	unsigned target_dialects;   /* lint.dialects: where models and scripts will run
 	                               (MG_DIALECT_* bits); 0: SQLite */
+	mg_lint_policy policy;
 	/* Per-rule severity overrides, by rule id; NULL-terminated ids. */
 	const char *const *override_ids;
 	const mg_severity *override_severities;

@@ -377,6 +377,62 @@ static void rule_errors(void **state)
 	load_fails("rules: off\n", "1:8: \"rules\" must be a mapping, not a scalar");
 }
 
+/* The policy rules take their policy from the configuration, and run once
+ * it is written down (at warning, unless a severity is given). */
+static void policies_reach_lint(void **state)
+{
+	(void)state;
+	mg_graph *graph = mg_test_load_sql("CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+					   "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+					   "  user_id INTEGER REFERENCES users (id) ON DELETE CASCADE);\n"
+					   "CREATE INDEX ix_post_user ON post (user_id);\n");
+	mg_findings *plain = mg_test_lint(graph);
+	assert_int_equal(mg_test_count_rule(plain, "table-missing-column"), 0);
+	assert_int_equal(mg_test_count_rule(plain, "fk-action-not-allowed"), 0);
+	mg_findings_free(plain);
+
+	mg_config *config = load_ok("rules:\n"
+				    "  table-missing-column:\n    columns: [created_at, tenant_id]\n"
+				    "  fk-action-not-allowed:\n    severity: error\n"
+				    "    on-delete: [restrict, set null]\n");
+	mg_lint_options options = {0};
+	mg_config_apply(config, &options);
+	assert_int_equal(options.policy.nrequired_columns, 2);
+	assert_string_equal(options.policy.required_columns[1], "tenant_id");
+	assert_int_equal(options.policy.allowed_on_delete,
+			 (1u << MG_ACTION_RESTRICT) | (1u << MG_ACTION_SET_NULL));
+	mg_findings *findings = mg_findings_new();
+	assert_int_equal(mg_lint(graph, &options, findings), 0);
+	assert_int_equal(mg_test_count_rule(findings, "table-missing-column"), 4);
+	assert_int_equal(mg_test_find_rule(findings, "table-missing-column")->severity, MG_SEVERITY_WARNING);
+	const mg_finding *f = mg_test_find_rule(findings, "fk-action-not-allowed");
+	assert_int_equal(f->severity, MG_SEVERITY_ERROR);
+	assert_string_equal(f->message, "foreign key \"post_user_id_fkey\" is ON DELETE CASCADE; the "
+					"project allows RESTRICT, SET NULL");
+	mg_findings_free(findings);
+	mg_config_free(config);
+	mg_graph_free(graph);
+}
+
+static void policy_errors(void **state)
+{
+	(void)state;
+	load_fails("rules:\n  fk-action-not-allowed:\n    on-delete: [CASCADE, DELETE]\n",
+		   "3:26: unknown action \"DELETE\"; expected NO ACTION, RESTRICT, CASCADE, SET NULL or "
+		   "SET DEFAULT");
+	load_fails("rules:\n  fk-action-not-allowed:\n    on-delete: [SET NUL]\n",
+		   "3:17: unknown action \"SET NUL\"; did you mean \"SET NULL\"?");
+	load_fails("rules:\n  table-missing-column:\n    columns: []\n",
+		   "3:14: \"columns\" needs at least one column name");
+	load_fails("rules:\n  table-too-many-columns:\n    max-columns: 0\n",
+		   "3:18: \"max-columns\" must be a whole number from 1 to 100000, not \"0\"");
+	load_fails("rules:\n  table-too-many-columns:\n    max-columns: lots\n",
+		   "3:18: \"max-columns\" must be a whole number from 1 to 100000, not \"lots\"");
+	load_fails("rules:\n  table-missing-column:\n    column: [created_at]\n",
+		   "3:5: unknown key \"column\" in rule \"table-missing-column\"; did you mean "
+		   "\"columns\"?");
+}
+
 static void dialect_errors(void **state)
 {
 	(void)state;
@@ -666,6 +722,8 @@ int main(void)
 		cmocka_unit_test(settings_take_every_listed_value),
 		cmocka_unit_test(baseline_beside_a_config_named_without_directory),
 		cmocka_unit_test(severities_and_dialects_reach_lint),
+		cmocka_unit_test(policies_reach_lint),
+		cmocka_unit_test(policy_errors),
 		cmocka_unit_test(unknown_keys_suggest_or_list),
 		cmocka_unit_test(keys_are_scalars_given_once),
 		cmocka_unit_test(rule_errors),
