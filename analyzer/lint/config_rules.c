@@ -37,7 +37,13 @@ static const struct {
 	{"fk-action-not-allowed", "on-update"},
 	{"table-too-many-columns", "max-columns"},
 	{"table-too-many-columns", "max-large-columns"},
+	{"name-casing", "tables"},
+	{"name-casing", "columns"},
+	{"name-casing", "table-names"},
 };
+
+static const char *const casings[] = {"snake_case", "camelCase", "PascalCase"};
+static const char *const numbers[] = {"singular", "plural"};
 
 static const char *const action_names[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
 					   "SET DEFAULT"};
@@ -187,6 +193,23 @@ static int parse_count(loader *ld, const yaml_node_t *node, const char *key, siz
 	return 0;
 }
 
+/* One of `choices`, kept as the choice's own (static) string. */
+static int parse_word(loader *ld, const yaml_node_t *node, const char *key,
+		      const char *const *choices, size_t n, const char **out)
+{
+	char what[64];
+	if (config_expect(ld, node, YAML_SCALAR_NODE, false, config_quoted(what, sizeof(what), key)) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(config_text_of(node), choices[i]) == 0) {
+			*out = choices[i];
+			return 0;
+		}
+	char problem[300];
+	snprintf(problem, sizeof(problem), "invalid value \"%s\" for \"%s\"", config_text_of(node), key);
+	return config_fail_choice(ld, node, problem, choices, n);
+}
+
 /* `rule-id: {severity: …, option: …}` */
 static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t *map)
 {
@@ -221,7 +244,7 @@ static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t
 			continue;
 		} else if (strcmp(name, "dialects") == 0) {
 			r = config_parse_dialects(ld, value, &ld->config->dialects);
-		} else if (strcmp(name, "columns") == 0) {
+		} else if (strcmp(name, "columns") == 0 && strcmp(rule->id, "table-missing-column") == 0) {
 			r = parse_columns(ld, value, policy);
 		} else if (strcmp(name, "on-delete") == 0) {
 			r = parse_actions(ld, value, name, &policy->allowed_on_delete);
@@ -231,6 +254,12 @@ static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t
 			r = parse_count(ld, value, name, &policy->max_columns);
 		} else if (strcmp(name, "max-large-columns") == 0) {
 			r = parse_count(ld, value, name, &policy->max_large_columns);
+		} else if (strcmp(name, "tables") == 0) {
+			r = parse_word(ld, value, name, casings, COUNT(casings), &policy->table_case);
+		} else if (strcmp(name, "columns") == 0 && strcmp(rule->id, "name-casing") == 0) {
+			r = parse_word(ld, value, name, casings, COUNT(casings), &policy->column_case);
+		} else if (strcmp(name, "table-names") == 0) {
+			r = parse_word(ld, value, name, numbers, COUNT(numbers), &policy->table_number);
 		}
 		if (r < 0)
 			return -1;

@@ -25,6 +25,10 @@ typedef struct mg_lint_policy {
 	unsigned allowed_on_update;
 	size_t max_columns;          /* table-too-many-columns: 0: MG_POLICY_MAX_COLUMNS */
 	size_t max_large_columns;    /* 0: MG_POLICY_MAX_LARGE_COLUMNS */
+	const char *table_case;      /* name-casing: "snake_case", "camelCase", "PascalCase";
+	                                NULL: any */
+	const char *column_case;
+	const char *table_number;    /* name-casing: "singular", "plural"; NULL: either */
 } mg_lint_policy;
 
 #define MG_POLICY_MAX_COLUMNS 30

@@ -428,6 +428,10 @@ static void policy_errors(void **state)
 		   "3:18: \"max-columns\" must be a whole number from 1 to 100000, not \"0\"");
 	load_fails("rules:\n  table-too-many-columns:\n    max-columns: lots\n",
 		   "3:18: \"max-columns\" must be a whole number from 1 to 100000, not \"lots\"");
+	load_fails("rules:\n  name-casing:\n    tables: snake\n",
+		   "3:13: invalid value \"snake\" for \"tables\"; did you mean \"snake_case\"?");
+	load_fails("rules:\n  name-casing:\n    table-names: many\n",
+		   "3:18: invalid value \"many\" for \"table-names\"; expected singular or plural");
 	load_fails("rules:\n  table-missing-column:\n    column: [created_at]\n",
 		   "3:5: unknown key \"column\" in rule \"table-missing-column\"; did you mean "
 		   "\"columns\"?");

@@ -10,6 +10,7 @@
 
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/rules/rule_util.h"
+#include "util/text.h"
 
 /* Tables a policy about rows applies to: stored, and not a pure link table
  * (an association table holds two keys and nothing else by design). */
@@ -263,4 +264,112 @@ const mg_rule mg_rule_doc_missing = {
 	.fix = "Describe the table and its columns.",
 	.fix_c = "Write a doc comment (/** ... */) above the struct and each field, or comment=.",
 	.check = check_doc_missing,
+};
+
+/* ---- name-casing ---- */
+
+static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Whether `name` is written in `casing` (one of the config's choices). */
+static bool has_casing(const char *name, const char *casing)
+{
+	if (strcmp(casing, "snake_case") == 0) {
+		if (!is_lower(name[0]))
+			return false;
+		for (const char *p = name; *p; p++)
+			if (!is_lower(*p) && !is_digit(*p) && !(*p == '_' && p[1] && p[1] != '_'))
+				return false;
+		return true;
+	}
+	bool pascal = strcmp(casing, "PascalCase") == 0;
+	if (pascal ? !is_upper(name[0]) : !is_lower(name[0]))
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!is_lower(*p) && !is_upper(*p) && !is_digit(*p))
+			return false;
+	return true;
+}
+
+/* The last word of a name: after its last '_', or from its last capital. */
+static const char *last_word(const char *name)
+{
+	const char *word = name;
+	for (const char *p = name; *p; p++)
+		if (*p == '_' && p[1])
+			word = p + 1;
+		else if (is_upper(*p) && p > name && !is_upper(p[-1]))
+			word = p;
+	return word;
+}
+
+/* A rough plural test for English table names: "users", "categories" are;
+ * "status", "address", "analysis", "news" are not; a few irregular plurals. */
+static bool looks_plural(const char *name)
+{
+	static const char *const irregular[] = {"people", "children", "men", "women", "data", "media"};
+	static const char *const not_plural[] = {"ss", "us", "is", "news", "series", "species"};
+	const char *word = last_word(name);
+	size_t len = strlen(word);
+	for (size_t i = 0; i < sizeof(irregular) / sizeof(irregular[0]); i++)
+		if (mg_ascii_casecmp(word, irregular[i]) == 0)
+			return true;
+	if (len < 2 || (word[len - 1] != 's' && word[len - 1] != 'S'))
+		return false;
+	for (size_t i = 0; i < sizeof(not_plural) / sizeof(not_plural[0]); i++) {
+		size_t n = strlen(not_plural[i]);
+		if (len >= n && mg_ascii_casecmp(word + len - n, not_plural[i]) == 0)
+			return false;
+	}
+	return true;
+}
+
+static void check_casing(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	if (!ctx->options)
+		return;
+	const mg_lint_policy *policy = &ctx->options->policy;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (!mg_table_is_stored(t))
+			continue;
+		if (policy->table_case && !has_casing(t->name, policy->table_case))
+			mg_report_table(ctx, t, "table name \"%s\" is not %s", t->name, policy->table_case);
+		else if (policy->table_number && t->kind != MG_TABLE_ASSOCIATION &&
+			 looks_plural(t->name) != (strcmp(policy->table_number, "plural") == 0))
+			mg_report_table(ctx, t, "table name \"%s\" is not %s", t->name, policy->table_number);
+		for (size_t j = 0; policy->column_case && j < t->ncolumns; j++)
+			if (!has_casing(t->columns[j]->name, policy->column_case))
+				mg_report_column(ctx, t->columns[j], "column name \"%s\" is not %s",
+						 t->columns[j]->path, policy->column_case);
+	}
+}
+
+const mg_rule mg_rule_name_casing = {
+	.id = "name-casing",
+	.severity = MG_SEVERITY_OFF,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A table or column name does not follow the project's naming convention.",
+	.rationale = "One convention makes names guessable in queries and code. The configuration "
+		     "picks it: tables and columns in snake_case, camelCase or PascalCase, table "
+		     "names singular or plural (judged by their last word's English ending, so "
+		     "\"status\" and \"address\" are singular). Association tables are not held to "
+		     "singular or plural.",
+	.bad_sql = "CREATE TABLE BlogPost (id INTEGER PRIMARY KEY, authorName TEXT);",
+	.good_sql = "CREATE TABLE blog_posts (id INTEGER PRIMARY KEY, author_name TEXT);",
+	.bad_c = "struct BlogPost {\n"
+		 "    int id           MG_COLUMN(primary_key=true);\n"
+		 "    char *authorName;\n"
+		 "} MG_MODEL(tablename=BlogPost);",
+	.good_c = "struct BlogPost {\n"
+		  "    int id           MG_COLUMN(primary_key=true);\n"
+		  "    char *authorName MG_COLUMN(name=author_name);\n"
+		  "} MG_MODEL(tablename=blog_posts);",
+	.example_config = "rules:\n  name-casing:\n    tables: snake_case\n    columns: snake_case\n"
+			  "    table-names: plural",
+	.fix = "Rename it to the convention (BlogPost → blog_posts, authorName → author_name).",
+	.fix_c = "Name it with MG_MODEL(tablename=…) or MG_COLUMN(name=…); the C names may stay.",
+	.check = check_casing,
 };
