@@ -11,7 +11,9 @@ enum {
 	OPT_OUTPUT,
 	OPT_FAIL_ON,
 	OPT_CONFIG,
+	OPT_NO_CONFIG,
 	OPT_BASELINE,
+	OPT_NO_BASELINE,
 	OPT_WRITE_BASELINE,
 	OPT_ENABLE,
 	OPT_DISABLE,
@@ -32,8 +34,12 @@ static const mg_cli_option options[] = {
 			 .help = "exit 1 when a finding reaches LEVEL"},
 	[OPT_CONFIG] = {.name = "config", .value_name = "FILE",
 			.help = "read FILE instead of the .modelgraph.yml found upward from here"},
+	[OPT_NO_CONFIG] = {.name = "no-config",
+			   .help = "read no configuration: every rule at its default severity"},
 	[OPT_BASELINE] = {.name = "baseline", .value_name = "FILE",
 			  .help = "report only findings FILE does not list"},
+	[OPT_NO_BASELINE] = {.name = "no-baseline",
+			     .help = "apply no baseline, not even the configuration's"},
 	[OPT_WRITE_BASELINE] = {.name = "write-baseline", .value_name = "FILE",
 				.help = "write the current findings to FILE as the accepted baseline"},
 	[OPT_ENABLE] = {.name = "enable", .value_name = "RULE", .repeatable = true,
@@ -71,6 +77,11 @@ static int write_results(const mg_lint_run *run, const mg_cli_command *command,
 	}
 	if (mg_cli_write_output(path, out.data, out.len) < 0)
 		goto cleanup;
+	if (baseline_path) {
+		size_t n = mg_lint_run_findings(run)->count;
+		fprintf(stderr, "modelgraph: %s: %zu finding%s written as the baseline\n", baseline_path, n,
+			n == 1 ? "" : "s");
+	}
 	status = !baseline_path && mg_lint_run_fails(run) ? MG_EXIT_FINDINGS : MG_EXIT_OK;
 cleanup:
 	mg_buf_free(&out);
@@ -83,9 +94,19 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 	mg_lint_run *run = NULL;
 	int status = MG_EXIT_USAGE;
 	const bool writing_baseline = mg_cli_value(command, args, OPT_WRITE_BASELINE) != NULL;
+	const bool no_config = args->nvalues[OPT_NO_CONFIG] > 0;
+	const bool no_baseline = args->nvalues[OPT_NO_BASELINE] > 0;
 	if (writing_baseline && mg_cli_value(command, args, OPT_BASELINE)) {
 		mg_cli_error("--baseline and --write-baseline do not go together: the new baseline "
 			     "records every current finding");
+		return status;
+	}
+	if (no_config && mg_cli_value(command, args, OPT_CONFIG)) {
+		mg_cli_error("--config and --no-config do not go together");
+		return status;
+	}
+	if (no_baseline && mg_cli_value(command, args, OPT_BASELINE)) {
+		mg_cli_error("--baseline and --no-baseline do not go together");
 		return status;
 	}
 	if (mg_cli_check_output("--output", mg_cli_value(command, args, OPT_OUTPUT), args->positional,
@@ -100,8 +121,9 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 		.nsources = args->npositional,
 		.read = &read_options,
 		.config_path = mg_cli_value(command, args, OPT_CONFIG),
+		.no_config = no_config,
 		.baseline_path = mg_cli_value(command, args, OPT_BASELINE),
-		.ignore_baseline = writing_baseline,
+		.ignore_baseline = writing_baseline || no_baseline,
 		.enable = args->values[OPT_ENABLE],
 		.nenable = args->nvalues[OPT_ENABLE],
 		.disable = args->values[OPT_DISABLE],

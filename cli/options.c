@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/suggest.h"
 #include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
 #include "util/buf.h"
@@ -112,6 +113,14 @@ static int add_value(const mg_cli_command *command, mg_cli_args *out, size_t ind
 {
 	const mg_cli_option *o = &command->options[index];
 	if (!allowed(o, value)) {
+		size_t nchoices = 0;
+		while (o->choices[nchoices])
+			nchoices++;
+		const char *near = mg_suggest_nearest(value, strlen(value), o->choices, nchoices);
+		if (near) {
+			mg_cli_error("invalid value \"%s\" for --%s; did you mean \"%s\"?", value, o->name, near);
+			return -1;
+		}
 		char list[256] = "";
 		for (size_t c = 0; o->choices[c]; c++) {
 			strncat(list, c ? ", " : "", sizeof(list) - strlen(list) - 1);

@@ -93,6 +93,8 @@ static int build_lint_options(mg_lint_run *run, const mg_lint_request *request, 
 	}
 	run->lint_options = (mg_lint_options){
 		.dialects = from_config.dialects,
+		.target_dialects = from_config.target_dialects,
+		.policy = from_config.policy,
 		.override_ids = run->override_ids,
 		.override_severities = run->override_severities,
 		.noverrides = n,
@@ -133,7 +135,7 @@ int mg_lint_run_new(mg_lint_run **out, const mg_lint_request *request, mg_error 
 		mg_error_set(err, "out of memory");
 		return -1;
 	}
-	if (load_config(run, request->config_path, err) < 0 ||
+	if ((!request->no_config && load_config(run, request->config_path, err) < 0) ||
 	    build_lint_options(run, request, err) < 0 || load_baseline(run, request, err) < 0)
 		goto fail;
 	run->fail_threshold = fail_threshold(request, run->config);

@@ -15,6 +15,14 @@ static const char *sources_name(unsigned sources)
 	return sources & MG_RULE_SOURCE_C ? "C models" : "databases";
 }
 
+/* Which inputs a rule applies to, for the columns of `rules`. */
+static const char *sources_column(unsigned sources)
+{
+	if ((sources & MG_RULE_SOURCE_ANY) == MG_RULE_SOURCE_ANY)
+		return "any";
+	return sources & MG_RULE_SOURCE_C ? "C models" : "databases";
+}
+
 /* A block of example SQL, indented by four spaces in text. */
 static void write_indented(mg_buf *out, const char *text, const char *indent)
 {
@@ -50,6 +58,10 @@ void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 	size_t n = rule_examples(rule, examples);
 	mg_buf_printf(out, "%s (%s, %s)\n\n%s\n\nWhy: %s\n", rule->id, mg_severity_name(rule->severity),
 		      sources_name(rule->sources), rule->summary, rule->rationale);
+	if (rule->example_config) {
+		mg_buf_puts(out, "\nThe examples run with this .modelgraph.yml:\n");
+		write_indented(out, rule->example_config, "    ");
+	}
 	for (size_t i = 0; i < n; i++) {
 		mg_buf_printf(out, "\nFires on (%s):\n", examples[i].language);
 		write_indented(out, examples[i].bad, "    ");
@@ -57,6 +69,8 @@ void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 		write_indented(out, examples[i].good, "    ");
 	}
 	mg_buf_printf(out, "\nFix: %s\n", rule->fix);
+	if (rule->fix_c)
+		mg_buf_printf(out, "Fix in C models: %s\n", rule->fix_c);
 }
 
 static void render_text(mg_buf *out)
@@ -67,8 +81,9 @@ static void render_text(mg_buf *out)
 		if (strlen(rules[i]->id) > width)
 			width = strlen(rules[i]->id);
 	for (size_t i = 0; i < n; i++)
-		mg_buf_printf(out, "%-*s %-8s %s\n", (int)width, rules[i]->id,
-			      mg_severity_name(rules[i]->severity), rules[i]->summary);
+		mg_buf_printf(out, "%-*s  %-7s  %-10s  %s\n", (int)width, rules[i]->id,
+			      mg_severity_name(rules[i]->severity), sources_column(rules[i]->sources),
+			      rules[i]->summary);
 }
 
 /* How default severities are chosen; every rule is held to it. */
@@ -107,10 +122,15 @@ static void render_markdown(mg_buf *out)
 			      r->rationale);
 		example examples[3];
 		size_t nexamples = rule_examples(r, examples);
+		if (r->example_config)
+			mg_buf_printf(out, "The examples run with this `.modelgraph.yml`:\n\n```yaml\n%s\n```\n\n",
+				      r->example_config);
 		for (size_t e = 0; e < nexamples; e++)
 			mg_buf_printf(out, "Fires on:\n\n```%s\n%s\n```\n\nDoes not fire on:\n\n```%s\n%s\n```\n\n",
 				      examples[e].language, examples[e].bad, examples[e].language, examples[e].good);
 		mg_buf_printf(out, "Fix: %s\n", r->fix);
+		if (r->fix_c)
+			mg_buf_printf(out, "\nFix in C models: %s\n", r->fix_c);
 	}
 }
 
@@ -135,7 +155,9 @@ static void render_json(mg_buf *out)
 		mg_json_member_string(&json, "good_c", r->good_c);
 		mg_json_member_string(&json, "bad_config", r->bad_config);
 		mg_json_member_string(&json, "good_config", r->good_config);
+		mg_json_member_string(&json, "example_config", r->example_config);
 		mg_json_member_string(&json, "fix", r->fix);
+		mg_json_member_string(&json, "fix_c", r->fix_c);
 		mg_json_end_object(&json);
 	}
 	mg_json_end_array(&json);

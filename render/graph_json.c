@@ -128,6 +128,7 @@ static void write_table(mg_json *json, const mg_table *t)
 	mg_json_member_string(json, "kind", mg_table_kind_name(t->kind));
 	mg_json_member_string(json, "comment", t->comment);
 	mg_json_member_string(json, "struct", t->struct_name);
+	mg_json_member_uint(json, "source", t->source_index);
 	mg_json_member_location(json, "location", t->location);
 
 	mg_json_key(json, "columns");

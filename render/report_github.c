@@ -2,7 +2,8 @@
  * annotations on the pull request's lines:
  *   ::warning file=schema.sql,line=12,col=3,title=fk-missing-index::message
  * Database findings have no line: the annotation names the file, and the
- * message names the object. */
+ * message names the object. The fix follows the message on a line of its
+ * own (%0A), as the text format prints it. */
 
 #include "analyzer/lint/lint.h"
 #include "util/escape.h"
@@ -39,6 +40,13 @@ void mg_report_github(const mg_findings *findings, mg_buf *out)
 			mg_buf_puts(out, "\": ");
 		}
 		mg_escape_github_data(out, f->message);
+		const mg_rule *rule = mg_rule_find(f->rule);
+		const char *fix = f->fix ? f->fix : rule ? rule->fix : NULL;
+		if (fix) {
+			/* The fix on a line of its own within the annotation. */
+			mg_buf_puts(out, "%0Afix: ");
+			mg_escape_github_data(out, fix);
+		}
 		mg_buf_putc(out, '\n');
 	}
 }

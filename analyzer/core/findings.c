@@ -49,8 +49,16 @@ int mg_findings_add_related(mg_findings *findings, mg_object_kind object, const 
 {
 	if (!findings->count)
 		return -1;
+	return mg_findings_add_related_at(findings, findings->count - 1, object, path, location, message);
+}
+
+int mg_findings_add_related_at(mg_findings *findings, size_t index, mg_object_kind object,
+			       const char *path, mg_location location, const char *message)
+{
+	if (index >= findings->count)
+		return -1;
 	mg_arena *arena = findings->arena;
-	mg_finding *f = &findings->items[findings->count - 1];
+	mg_finding *f = &findings->items[index];
 	mg_related r = {
 		.message = mg_arena_strdup(arena, message),
 		.object = object,
@@ -61,6 +69,15 @@ int mg_findings_add_related(mg_findings *findings, mg_object_kind object, const 
 	if (!r.message || MG_ARENA_PUSH(arena, f->related, f->nrelated, f->related_cap, r) < 0)
 		return -1;
 	return 0;
+}
+
+void mg_findings_remove(mg_findings *findings, size_t index)
+{
+	if (index >= findings->count)
+		return;
+	memmove(&findings->items[index], &findings->items[index + 1],
+		(findings->count - index - 1) * sizeof(findings->items[0]));
+	findings->count--;
 }
 
 static int cmp_str(const char *a, const char *b)

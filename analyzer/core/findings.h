@@ -69,6 +69,13 @@ mg_finding *mg_findings_add(mg_findings *findings, const char *rule, mg_severity
 int mg_findings_add_related(mg_findings *findings, mg_object_kind object, const char *path,
 			    mg_location location, const char *message);
 
+/* Adds a related location to finding `index`; 0 or -1. */
+int mg_findings_add_related_at(mg_findings *findings, size_t index, mg_object_kind object,
+			       const char *path, mg_location location, const char *message);
+
+/* Removes finding `index`, keeping the order of the others. */
+void mg_findings_remove(mg_findings *findings, size_t index);
+
 /* Sorts into the order every reporter prints: file, line, column, path, rule. */
 void mg_findings_sort(mg_findings *findings);
 

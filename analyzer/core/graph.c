@@ -159,6 +159,22 @@ int mg_index_add_column(mg_index *index, mg_column *column)
 			     column);
 }
 
+int mg_index_set_collation(mg_index *index, size_t i, const char *collation)
+{
+	mg_arena *arena = index->table->graph->arena;
+	if (i >= index->ncolumns)
+		return -1;
+	if (!index->collations) {
+		index->collations = mg_arena_alloc(arena, index->ncolumns * sizeof(*index->collations));
+		if (!index->collations)
+			return -1;
+		for (size_t k = 0; k < index->ncolumns; k++)
+			index->collations[k] = NULL;
+	}
+	index->collations[i] = collation ? mg_arena_strdup(arena, collation) : NULL;
+	return collation && !index->collations[i] ? -1 : 0;
+}
+
 mg_unique *mg_table_add_unique(mg_table *table, const char *name)
 {
 	mg_unique unique = {.name = mg_arena_strdup(table->graph->arena, name)};

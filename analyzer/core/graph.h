@@ -105,8 +105,14 @@ typedef struct mg_index {
 	const char *name;       /* may be generated (sqlite_autoindex_…) */
 	mg_column **columns;    /* NULL entry: an expression, not a column */
 	size_t ncolumns;
+	const char **collations; /* when the index names a collation (x COLLATE NOCASE):
+	                           ncolumns entries, each the collation its key column
+	                           sorts by; NULL when it names none (every key column
+	                           sorts by its column's own collation) */
 	bool unique;
 	bool partial;           /* has a WHERE clause: covers only some rows */
+	bool nulls_not_distinct; /* PostgreSQL's UNIQUE NULLS NOT DISTINCT: NULLs count as
+	                           equal, so a nullable key column lets no duplicate in */
 	mg_index_origin origin;
 	const char *path;       /* "table.index" */
 	mg_location location;
@@ -248,6 +254,7 @@ struct mg_table {
 	mg_table_kind kind;
 	const char *comment;          /* NULL when none */
 	size_t source_index;          /* which mg_source it came from */
+	bool without_rowid;           /* SQLite: WITHOUT ROWID, so no column is the rowid */
 	mg_column **columns;          /* in declaration order */
 	size_t ncolumns, columns_cap;
 	mg_column **primary_key;      /* in key order; npk == 0: none declared */
@@ -402,6 +409,8 @@ mg_table *mg_graph_add_table(mg_graph *graph, const char *name, mg_table_kind ki
 mg_column *mg_table_add_column(mg_table *table, const char *name, const char *declared_type);
 mg_index *mg_table_add_index(mg_table *table, const char *name, bool unique, mg_index_origin origin);
 int mg_index_add_column(mg_index *index, mg_column *column);
+/* Records the collation of key column `i` (< ncolumns); 0 or -1. */
+int mg_index_set_collation(mg_index *index, size_t i, const char *collation);
 mg_unique *mg_table_add_unique(mg_table *table, const char *name);
 int mg_unique_add_column(mg_table *table, mg_unique *unique, mg_column *column);
 int mg_table_add_primary_key_column(mg_table *table, mg_column *column);

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "util/text.h"
+
 static unsigned char fold(char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : (unsigned char)c;
@@ -41,6 +43,25 @@ size_t mg_suggest_distance(const char *a, size_t a_len, const char *b, size_t b_
 	return rows[a_len % 3][b_len];
 }
 
+/* The one candidate that begins with `word` (3 bytes or more, ASCII case
+ * ignored): "warn" for "warning". NULL when none or several do. */
+static const char *only_extension(const char *word, size_t word_len, const char *const *candidates,
+				  size_t count)
+{
+	const char *found = NULL;
+	if (word_len < 3)
+		return NULL;
+	for (size_t i = 0; i < count; i++) {
+		const char *c = candidates[i];
+		if (!c || strlen(c) <= word_len || mg_ascii_ncasecmp(c, word, word_len) != 0)
+			continue;
+		if (found)
+			return NULL;
+		found = c;
+	}
+	return found;
+}
+
 const char *mg_suggest_nearest(const char *word, size_t word_len,
                                const char *const *candidates, size_t count)
 {
@@ -64,5 +85,5 @@ const char *mg_suggest_nearest(const char *word, size_t word_len,
 			best_distance = distance;
 		}
 	}
-	return best;
+	return best ? best : only_extension(word, word_len, candidates, count);
 }

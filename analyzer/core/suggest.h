@@ -23,6 +23,8 @@ size_t mg_suggest_distance(const char *a, size_t a_len, const char *b, size_t b_
  * The candidate nearest to `word`, or NULL when none is near enough: a
  * candidate qualifies within max(1, strlen(candidate) / 3) edits, so "backred"
  * finds "backref" and "x" finds nothing. Ties go to the earlier candidate.
+ * When none qualifies, the only candidate that begins with `word` (of 3
+ * bytes or more) does: "warn" finds "warning".
  * Returns one of `candidates` (NULL entries are skipped); the caller keeps
  * ownership.
  */

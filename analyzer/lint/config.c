@@ -15,6 +15,9 @@ void mg_config_apply(const mg_config *config, mg_lint_options *out)
 	out->noverrides = config->noverrides;
 	if (config->dialects)
 		out->dialects = config->dialects;
+	if (config->target_dialects)
+		out->target_dialects = config->target_dialects;
+	out->policy = config->policy;
 }
 
 int mg_config_rule_severity(const mg_config *config, const char *rule_id, mg_severity *out)

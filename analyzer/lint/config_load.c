@@ -21,6 +21,7 @@ static const char *const bool_values[] = {"true", "false", NULL};
 static const setting settings[SETTING_COUNT] = {
 	[SET_FAIL_ON] = {"lint", "fail-on", SETTING_CHOICE, fail_on_values},
 	[SET_BASELINE] = {"lint", "baseline", SETTING_PATH, NULL},
+	[SET_DIALECTS] = {"lint", "dialects", SETTING_DIALECTS, NULL},
 	[SET_DOCS_TITLE] = {"docs", "title", SETTING_TEXT, NULL},
 	[SET_DOCS_FORMAT] = {"docs", "format", SETTING_CHOICE, docs_formats},
 	[SET_DIAGRAM_COLUMNS] = {"diagram", "columns", SETTING_CHOICE, column_modes},
@@ -45,6 +46,12 @@ static int parse_setting(loader *ld, size_t index, const yaml_node_t *value)
 {
 	const setting *s = &settings[index];
 	char what[64];
+	if (s->kind == SETTING_DIALECTS) {
+		if (config_parse_dialects(ld, value, &ld->config->target_dialects) < 0)
+			return -1;
+		ld->config->settings[index] = "set";
+		return 0;
+	}
 	config_quoted(what, sizeof(what), s->key);
 	if (config_expect(ld, value, YAML_SCALAR_NODE, false, what) < 0)
 		return -1;
@@ -70,6 +77,8 @@ static int parse_setting(loader *ld, size_t index, const yaml_node_t *value)
 	case SETTING_PATH:
 		c->settings[index] = relative_to_config(c, text);
 		break;
+	case SETTING_DIALECTS:
+		break; /* read above */
 	}
 	return c->settings[index] ? 0 : config_fail_memory(ld);
 }

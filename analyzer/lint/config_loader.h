@@ -19,6 +19,7 @@
 enum {
 	SET_FAIL_ON,
 	SET_BASELINE,
+	SET_DIALECTS,
 	SET_DOCS_TITLE,
 	SET_DOCS_FORMAT,
 	SET_DIAGRAM_COLUMNS,
@@ -31,6 +32,7 @@ typedef enum setting_kind {
 	SETTING_TEXT,   /* any non-empty text */
 	SETTING_CHOICE, /* one of `choices` */
 	SETTING_PATH,   /* a file, relative to the configuration file's directory */
+	SETTING_DIALECTS, /* a non-empty list of dialect names: config->target_dialects */
 } setting_kind;
 
 typedef struct setting {
@@ -48,6 +50,10 @@ struct mg_config {
 	size_t noverrides;
 	size_t ids_cap, severities_cap;
 	unsigned dialects;                /* MG_DIALECT_* bits; 0 when unset */
+	unsigned target_dialects;         /* lint.dialects: MG_DIALECT_* bits; 0 when unset */
+	mg_lint_policy policy;            /* the policy rules' options; zero when unset */
+	const char **required_columns;    /* policy.required_columns, growable */
+	size_t required_cap;
 	mg_config_ignore *ignores;
 	size_t nignores, ignores_cap;
 	const char *settings[SETTING_COUNT]; /* NULL when unset */
@@ -101,5 +107,8 @@ const char *config_quoted(char *buf, size_t size, const char *name);
 /* The `rules` and `ignore` sections (config_rules.c). */
 int config_parse_rules(loader *ld, const yaml_node_t *node);
 int config_parse_ignores(loader *ld, const yaml_node_t *node);
+
+/* A list of dialect names into MG_DIALECT_* bits; -1 after setting the error. */
+int config_parse_dialects(loader *ld, const yaml_node_t *node, unsigned *out);
 
 #endif

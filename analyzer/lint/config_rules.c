@@ -26,13 +26,27 @@ static const struct {
 	{"mysql", MG_DIALECT_MYSQL},
 };
 
-/* Options a rule takes besides `severity`; only name-reserved-word has one. */
+/* Options a rule takes besides `severity`. */
 static const struct {
 	const char *rule;
 	const char *key;
 } rule_options[] = {
 	{"name-reserved-word", "dialects"},
+	{"table-missing-column", "columns"},
+	{"fk-action-not-allowed", "on-delete"},
+	{"fk-action-not-allowed", "on-update"},
+	{"table-too-many-columns", "max-columns"},
+	{"table-too-many-columns", "max-large-columns"},
+	{"name-casing", "tables"},
+	{"name-casing", "columns"},
+	{"name-casing", "table-names"},
 };
+
+static const char *const casings[] = {"snake_case", "camelCase", "PascalCase"};
+static const char *const numbers[] = {"singular", "plural"};
+
+static const char *const action_names[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+					   "SET DEFAULT"};
 
 /* ---- rules ---- */
 
@@ -80,7 +94,7 @@ static int add_override(loader *ld, const mg_rule *rule, mg_severity severity)
 	return 0;
 }
 
-static int parse_dialects(loader *ld, const yaml_node_t *node)
+int config_parse_dialects(loader *ld, const yaml_node_t *node, unsigned *out)
 {
 	const char *names[COUNT(dialects)];
 	for (size_t i = 0; i < COUNT(dialects); i++)
@@ -104,8 +118,92 @@ static int parse_dialects(loader *ld, const yaml_node_t *node)
 		}
 		bits |= dialects[i].bit;
 	}
-	ld->config->dialects = bits;
+	*out = bits;
 	return 0;
+}
+
+/* A non-empty list of column names: table-missing-column's `columns`. */
+static int parse_columns(loader *ld, const yaml_node_t *node, mg_lint_policy *policy)
+{
+	mg_config *c = ld->config;
+	if (config_expect(ld, node, YAML_SEQUENCE_NODE, false, "\"columns\"") < 0)
+		return -1;
+	if (node->data.sequence.items.start == node->data.sequence.items.top)
+		return config_fail_at(ld, node, "\"columns\" needs at least one column name");
+	const char **names = c->required_columns;
+	size_t n = policy->nrequired_columns;
+	for (const yaml_node_item_t *it = node->data.sequence.items.start;
+	     it < node->data.sequence.items.top; it++) {
+		const yaml_node_t *item = yaml_document_get_node(ld->doc, *it);
+		if (config_expect(ld, item, YAML_SCALAR_NODE, false, "a column name") < 0)
+			return -1;
+		if (config_is_null(item) || config_is_blank(config_text_of(item)))
+			return config_fail_at(ld, item, "a column name cannot be empty");
+		const char *name = mg_arena_strdup(c->arena, config_text_of(item));
+		if (!name || MG_ARENA_PUSH(c->arena, names, n, c->required_cap, name) < 0)
+			return config_fail_memory(ld);
+	}
+	c->required_columns = names;
+	policy->required_columns = names;
+	policy->nrequired_columns = n;
+	return 0;
+}
+
+/* A non-empty list of referential actions, as bits 1u << mg_fk_action. */
+static int parse_actions(loader *ld, const yaml_node_t *node, const char *key, unsigned *out)
+{
+	char what[64];
+	if (config_expect(ld, node, YAML_SEQUENCE_NODE, false, config_quoted(what, sizeof(what), key)) < 0)
+		return -1;
+	if (node->data.sequence.items.start == node->data.sequence.items.top)
+		return config_fail_at(ld, node, "\"%s\" needs at least one action", key);
+	unsigned bits = 0;
+	for (const yaml_node_item_t *it = node->data.sequence.items.start;
+	     it < node->data.sequence.items.top; it++) {
+		const yaml_node_t *item = yaml_document_get_node(ld->doc, *it);
+		if (config_expect(ld, item, YAML_SCALAR_NODE, false, "an action") < 0)
+			return -1;
+		mg_fk_action action = mg_fk_action_parse(config_text_of(item));
+		if (action == MG_ACTION_NONE) {
+			return config_fail_choice(ld, item, action_names, COUNT(action_names),
+						  "unknown action \"%s\"", config_text_of(item));
+		}
+		bits |= 1u << action;
+	}
+	*out = bits;
+	return 0;
+}
+
+/* A whole number of at least 1. */
+static int parse_count(loader *ld, const yaml_node_t *node, const char *key, size_t *out)
+{
+	char what[64];
+	if (config_expect(ld, node, YAML_SCALAR_NODE, false, config_quoted(what, sizeof(what), key)) < 0)
+		return -1;
+	const char *text = config_text_of(node);
+	char *end = NULL;
+	unsigned long value = strtoul(text, &end, 10);
+	if (!*text || *end || text[0] == '-' || text[0] == '+' || value == 0 || value > 100000)
+		return config_fail_at(ld, node, "\"%s\" must be a whole number from 1 to 100000, not \"%s\"",
+				      key, text);
+	*out = (size_t)value;
+	return 0;
+}
+
+/* One of `choices`, kept as the choice's own (static) string. */
+static int parse_word(loader *ld, const yaml_node_t *node, const char *key,
+		      const char *const *choices, size_t n, const char **out)
+{
+	char what[64];
+	if (config_expect(ld, node, YAML_SCALAR_NODE, false, config_quoted(what, sizeof(what), key)) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(config_text_of(node), choices[i]) == 0) {
+			*out = choices[i];
+			return 0;
+		}
+	return config_fail_choice(ld, node, choices, n, "invalid value \"%s\" for \"%s\"",
+				  config_text_of(node), key);
 }
 
 /* `rule-id: {severity: …, option: …}` */
@@ -119,6 +217,7 @@ static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t
 
 	if (config_check_keys(ld, map) < 0)
 		return -1;
+	bool severity_given = false, option_given = false;
 	const yaml_node_t *key, *value;
 	FOR_EACH_PAIR(ld, map, key, value) {
 		const char *name = config_text_of(key);
@@ -130,16 +229,42 @@ static int parse_rule_mapping(loader *ld, const mg_rule *rule, const yaml_node_t
 			snprintf(context, sizeof(context), " in rule \"%s\"", rule->id);
 			return config_fail_unknown_key(ld, key, context, keys, nkeys);
 		}
+		mg_lint_policy *policy = &ld->config->policy;
+		int r = 0;
 		if (strcmp(name, "severity") == 0) {
 			mg_severity severity;
 			if (parse_severity(ld, value, &severity) < 0 ||
 			    add_override(ld, rule, severity) < 0)
 				return -1;
+			severity_given = true;
+			continue;
 		} else if (strcmp(name, "dialects") == 0) {
-			if (parse_dialects(ld, value) < 0)
-				return -1;
+			r = config_parse_dialects(ld, value, &ld->config->dialects);
+		} else if (strcmp(name, "columns") == 0 && strcmp(rule->id, "table-missing-column") == 0) {
+			r = parse_columns(ld, value, policy);
+		} else if (strcmp(name, "on-delete") == 0) {
+			r = parse_actions(ld, value, name, &policy->allowed_on_delete);
+		} else if (strcmp(name, "on-update") == 0) {
+			r = parse_actions(ld, value, name, &policy->allowed_on_update);
+		} else if (strcmp(name, "max-columns") == 0) {
+			r = parse_count(ld, value, name, &policy->max_columns);
+		} else if (strcmp(name, "max-large-columns") == 0) {
+			r = parse_count(ld, value, name, &policy->max_large_columns);
+		} else if (strcmp(name, "tables") == 0) {
+			r = parse_word(ld, value, name, casings, COUNT(casings), &policy->table_case);
+		} else if (strcmp(name, "columns") == 0 && strcmp(rule->id, "name-casing") == 0) {
+			r = parse_word(ld, value, name, casings, COUNT(casings), &policy->column_case);
+		} else if (strcmp(name, "table-names") == 0) {
+			r = parse_word(ld, value, name, numbers, COUNT(numbers), &policy->table_number);
 		}
+		if (r < 0)
+			return -1;
+		option_given = true;
 	}
+	/* A policy rule, off by default, runs once its policy is written down. */
+	if (option_given && !severity_given && rule->severity == MG_SEVERITY_OFF &&
+	    add_override(ld, rule, MG_SEVERITY_WARNING) < 0)
+		return -1;
 	return 0;
 }
 

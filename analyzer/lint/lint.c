@@ -57,6 +57,77 @@ static unsigned graph_source_kinds(const mg_graph *graph)
 	return kinds;
 }
 
+/* The table a finding's object path starts with; NULL when none. */
+static const mg_table *table_of_path(const mg_graph *graph, const char *path)
+{
+	const mg_table *t = mg_graph_find_table(graph, path);
+	const char *dot = strchr(path, '.');
+	if (t || !dot)
+		return t;
+	mg_buf name = MG_BUF_INIT;
+	mg_buf_put(&name, path, (size_t)(dot - path));
+	t = name.failed ? NULL : mg_graph_find_table(graph, name.data);
+	mg_buf_free(&name);
+	return t;
+}
+
+/* Findings from index `first` on, on C models and without a fix of their
+ * own, get the rule's fix in the annotations' terms. */
+static void fix_in_c_terms(const mg_graph *graph, const mg_rule *rule, mg_findings *findings,
+			   size_t first)
+{
+	for (size_t i = first; rule->fix_c && i < findings->count; i++) {
+		mg_finding *f = &findings->items[i];
+		const mg_table *t = f->fix ? NULL : table_of_path(graph, f->path);
+		if (t && t->source_index < graph->nsources &&
+		    graph->sources[t->source_index].kind == MG_SOURCE_C)
+			f->fix = rule->fix_c;
+	}
+}
+
+/* True for the rules that report a mistake in an annotation's options:
+ * the reader left the option out, so what follows from it is a consequence. */
+static bool is_option_mistake(const char *rule)
+{
+	return strcmp(rule, "annotation-unknown-option") == 0 ||
+	       strcmp(rule, "annotation-invalid-value") == 0;
+}
+
+/*
+ * One root cause, one finding: a misspelt or invalid option leaves the
+ * option out, and other rules then report what its absence does to the
+ * same object (backred= gives a relationship without inverse). Those
+ * findings become notes of the option's finding. Returns 0 or -1.
+ */
+static int fold_consequences(mg_findings *findings)
+{
+	for (size_t i = 0; i < findings->count; i++) {
+		if (!is_option_mistake(findings->items[i].rule))
+			continue;
+		for (size_t j = 0; j < findings->count;) {
+			const mg_finding *c = &findings->items[j];
+			if (j == i || strncmp(c->rule, "annotation-", 11) == 0 ||
+			    strncmp(c->rule, "suppression-", 12) == 0 || strncmp(c->rule, "name-", 5) == 0 ||
+			    strcmp(c->path, findings->items[i].path) != 0) {
+				j++;
+				continue;
+			}
+			mg_buf note = MG_BUF_INIT;
+			mg_buf_printf(&note, "so: %s [%s]", c->message, c->rule);
+			int added = note.failed ? -1
+						: mg_findings_add_related_at(findings, i, c->object, c->path,
+									     c->location, note.data);
+			mg_buf_free(&note);
+			if (added < 0)
+				return -1;
+			mg_findings_remove(findings, j);
+			if (j < i)
+				i--;
+		}
+	}
+	return 0;
+}
+
 int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *findings)
 {
 	unsigned kinds = graph_source_kinds(graph);
@@ -71,10 +142,14 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 		};
 		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds) || !rule->check)
 			continue;
+		size_t first = findings->count;
 		rule->check(&ctx);
 		if (ctx.failed)
 			return -1;
+		fix_in_c_terms(graph, rule, findings, first);
 	}
+	if (fold_consequences(findings) < 0)
+		return -1;
 	mg_findings_sort(findings);
 	return 0;
 }

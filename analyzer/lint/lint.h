@@ -17,8 +17,30 @@ enum {
 #define MG_RULE_SOURCE_ANY (MG_RULE_SOURCE_C | MG_RULE_SOURCE_DB)
 
 
+/* What a project requires of its schema, for the policy rules (off until
+ * .modelgraph.yml sets them; docs/configuration.md). */
+typedef struct mg_lint_policy {
+	const char *const *required_columns; /* table-missing-column: columns every table has */
+	size_t nrequired_columns;
+	unsigned allowed_on_delete;  /* fk-action-not-allowed: bits 1u << mg_fk_action; 0: any */
+	unsigned allowed_on_update;
+	size_t max_columns;          /* table-too-many-columns: 0: MG_POLICY_MAX_COLUMNS */
+	size_t max_large_columns;    /* 0: MG_POLICY_MAX_LARGE_COLUMNS */
+	const char *table_case;      /* name-casing: "snake_case", "camelCase", "PascalCase";
+	                                NULL: any */
+	const char *column_case;
+	const char *table_number;    /* name-casing: "singular", "plural"; NULL: either */
+} mg_lint_policy;
+
+#define MG_POLICY_MAX_COLUMNS 30
+#define MG_POLICY_MAX_LARGE_COLUMNS 5
+
 typedef struct mg_lint_options {
-	unsigned dialects;          /* MG_DIALECT_* bits; 0: every dialect */
+	unsigned dialects;          /* name-reserved-word's own dialects (MG_DIALECT_* bits);
+	                               0: those of each table (mg_rule_table_dialects) */
+	unsigned target_dialects;   /* lint.dialects: where models and scripts will run
+	                               (MG_DIALECT_* bits); 0: SQLite */
+	mg_lint_policy policy;
 	/* Per-rule severity overrides, by rule id; NULL-terminated ids. */
 	const char *const *override_ids;
 	const mg_severity *override_severities;
@@ -44,7 +66,12 @@ typedef struct mg_rule {
 	const char *good_c;         /* the same model, fixed */
 	const char *bad_config;     /* an example .modelgraph.yml, for rules about configuration */
 	const char *good_config;
+	const char *example_config; /* the .modelgraph.yml the SQL and C examples run with
+	                               (lint: {dialects: [postgresql]}); NULL: none */
 	const char *fix;            /* what to do, in one line */
+	const char *fix_c;          /* the same for a finding on C models, in the terms of the
+	                               annotations (MG_FOREIGN_KEY(…, index=true)); NULL when
+	                               `fix` already says it for C */
 	/* Appends the rule's findings over a resolved graph. NULL for rules whose
 	 * findings come from elsewhere (suppressions are judged after lint). */
 	void (*check)(mg_rule_context *ctx);

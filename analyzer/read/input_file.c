@@ -18,7 +18,9 @@ int mg_input_check_file(const char *path, mg_error *err)
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		mg_error_set(err, "%s: is a directory; name a database or schema file", path);
+		size_t len = strlen(path);
+		mg_error_set(err, "%s: is a directory; name a database, a schema file or C headers "
+			     "(%s%s*.h)", path, path, len && path[len - 1] == '/' ? "" : "/");
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {

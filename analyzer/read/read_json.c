@@ -23,6 +23,8 @@ typedef struct reader {
 	const char *path;
 	mg_error *err;
 	int failed;
+	size_t first_source;  /* the graph's index of the document's sources[0] */
+	size_t nsources;      /* how many the document lists */
 } reader;
 
 /* Records the first problem, naming where in the document it is. */
@@ -140,7 +142,7 @@ static json_t *get_array(reader *r, json_t *object, const char *key, const char 
 
 static mg_location get_location(reader *r, json_t *object, const char *where)
 {
-	mg_location location = {.file = r->graph->sources[r->graph->nsources - 1].name};
+	mg_location location = {.file = r->path};
 	json_t *value = json_object_get(object, "location");
 	if (!value || !json_is_object(value))
 		return location;
@@ -402,6 +404,12 @@ static void read_table(reader *r, json_t *item, const char *where)
 		problem(r, where, "out of memory");
 		return;
 	}
+	/* The source the table came from, as the document lists them: rules
+	 * speak of a C model's fields and of a database's DDL. */
+	json_t *source = json_object_get(item, "source");
+	if (json_is_integer(source) && json_integer_value(source) >= 0 &&
+	    (size_t)json_integer_value(source) < r->nsources)
+		table->source_index = r->first_source + (size_t)json_integer_value(source);
 	table->schema = copy_string(r, item, "schema", where);
 	table->comment = copy_string(r, item, "comment", where);
 	table->struct_name = copy_string(r, item, "struct", where);
@@ -525,6 +533,30 @@ static void read_duplicate(reader *r, json_t *item, const char *where)
 		problem(r, where, "out of memory");
 }
 
+/*
+ * The document's sources, as they were: a table keeps the kind of input it
+ * came from (a C model stays one). The document itself is the last source,
+ * the one tables without a "source" belong to. -1 when out of memory.
+ */
+static int add_sources(reader *r, json_t *root)
+{
+	static const char *const kinds[] = {"sqlite", "sql", "c", "json"};
+	static const mg_source_kind kind_values[] = {MG_SOURCE_SQLITE, MG_SOURCE_SQL, MG_SOURCE_C,
+						     MG_SOURCE_JSON};
+	json_t *sources = get_array(r, root, "sources", "document");
+	r->first_source = r->graph->nsources;
+	for (size_t i = 0; sources && i < json_array_size(sources); i++) {
+		json_t *s = json_array_get(sources, i);
+		const char *name = json_is_object(s) ? json_string_value(json_object_get(s, "name")) : NULL;
+		const char *kind = json_is_object(s) ? json_string_value(json_object_get(s, "kind")) : NULL;
+		int k = name_index(kind, kinds, 4, 3);
+		if (mg_graph_add_source(r->graph, name ? name : r->path, kind_values[k]) == (size_t)-1)
+			return -1;
+		r->nsources++;
+	}
+	return mg_graph_add_source(r->graph, r->path, MG_SOURCE_JSON) == (size_t)-1 ? -1 : 0;
+}
+
 /* Calls `read` for each element of the document's array member `key`. */
 static void each_in_document(reader *r, json_t *root, const char *key,
 			     void (*read)(reader *, json_t *, const char *))
@@ -560,7 +592,7 @@ int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
 		problem(&r, "format", "not a modelgraph graph (\"format\" must be \"" GRAPH_FORMAT "\")");
 	} else if (!json_is_integer(version) || json_integer_value(version) != GRAPH_VERSION) {
 		problem(&r, "version", "this modelgraph reads version 1 of the graph format");
-	} else if (mg_graph_add_source(graph, path, MG_SOURCE_JSON) == (size_t)-1) {
+	} else if (add_sources(&r, root) < 0) {
 		problem(&r, "document", "out of memory");
 	} else {
 		if (get_bool(&r, root, "declares_relationships", "document") == MG_TRUE)

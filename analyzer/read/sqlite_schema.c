@@ -51,6 +51,10 @@ static const char index_info_sql[] =
 	"SELECT il.\"unique\", il.partial, ii.name FROM pragma_index_list(?1) AS il"
 	" JOIN pragma_index_info(il.name) AS ii WHERE il.name = ?2";
 
+/* The collation of each key column of an index that names one. */
+static const char index_collations_sql[] =
+	"SELECT coll FROM pragma_index_xinfo(?1) WHERE key = 1 ORDER BY seqno";
+
 typedef struct loader {
 	mg_graph *graph;
 	sqlite3 *db;
@@ -129,8 +133,9 @@ static int finish_primary_key(mg_table *table, mg_column **by_position, size_t n
 		if (by_position[i] && mg_table_add_primary_key_column(table, by_position[i]) < 0)
 			return -1;
 	/* SQLite's INTEGER PRIMARY KEY is an alias of the rowid: it is assigned
-	 * automatically, with or without the AUTOINCREMENT keyword. */
-	if (rowid_table && table->npk == 1 && strcmp(table->primary_key[0]->sql_type, "INTEGER") == 0)
+	 * automatically, with or without the AUTOINCREMENT keyword. Only the type
+	 * name INTEGER makes it one; INT, which is INTEGER to the graph, does not. */
+	if (rowid_table && table->npk == 1 && mg_ascii_casecmp(table->primary_key[0]->type, "INTEGER") == 0)
 		table->primary_key[0]->autoincrement = true;
 	return 0;
 }
@@ -152,6 +157,7 @@ static int start_table(loader *l, table_state *st, const char *name, const char 
 		return -1;
 	st->table->location = locate_table(l, name);
 	st->rowid_table = !view && !without_rowid;
+	st->table->without_rowid = !view && without_rowid;
 	return 0;
 }
 
@@ -508,6 +514,37 @@ cleanup:
 	return result;
 }
 
+/* True when `sql` holds the word COLLATE (any case). */
+static bool names_collation(const char *sql)
+{
+	for (const char *p = sql; *p; p++)
+		if (mg_ascii_ncasecmp(p, "COLLATE", 7) == 0)
+			return true;
+	return false;
+}
+
+/* Reads the collation of each key column of an index whose statement names one. */
+static int load_index_collations(loader *l, mg_index *index)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc, result = -1;
+	size_t i = 0;
+	if (prepare(l, index_collations_sql, &stmt) < 0)
+		goto cleanup;
+	sqlite3_bind_text(stmt, 1, index->name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && i < index->ncolumns)
+		if (mg_index_set_collation(index, i++, column_text(stmt, 0)) < 0) {
+			result = out_of_memory(l);
+			goto cleanup;
+		}
+	if (rc != SQLITE_ROW && step_failed(l, rc) < 0)
+		goto cleanup;
+	result = 0;
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
 static int load_created_indexes(loader *l)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -547,6 +584,8 @@ static int load_created_indexes(loader *l)
 		} else if (load_index_by_pragma(l, index) < 0) {
 			goto cleanup;
 		}
+		if (names_collation(sql) && load_index_collations(l, index) < 0)
+			goto cleanup;
 		if (record_unique(table, index) < 0)
 			goto oom;
 	}

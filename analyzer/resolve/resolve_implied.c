@@ -12,13 +12,18 @@
  * diagrams and docs show them (dashed) and fk-implied report them.
  *
  * A column is a candidate when no declared foreign key covers it, it is not
- * the whole primary key of its own table, and its type family matches the
- * referenced key's. It implies a reference to a table with a single-column
- * primary key when (first match wins):
+ * the whole primary key of its own table, and both its type and the
+ * referenced key's are known and of one family (an untyped column, or an
+ * integer named like a table with a text key, is no evidence). It implies a
+ * reference to a table with a single-column primary key when (first match
+ * wins):
  *   1. it is named after the table: "<table>_id" or "<table>id", the table
  *      name taken as written or with a plural "s"/"es" added or removed;
  *      ("user_id" → users.id, "ArtistId" → Artist.ArtistId);
- *   2. it is "<prefix>_<table>", MediaWiki's convention ("rev_page" → page).
+ *   2. it is "<prefix>_<table>" and another column of its table starts with
+ *      the same "<prefix>_": MediaWiki's convention, where every column of
+ *      a table carries its prefix ("rev_page" → page, beside "rev_id"); a
+ *      lone "per_page" setting is not a reference.
  * Matching a column to any table whose key has the same name was tried and
  * dropped: generic key names ("name", "code") made most of its matches wrong.
  */
@@ -40,7 +45,7 @@ static bool keyed(const mg_table *t)
 static bool compatible(const mg_column *child, const mg_table *parent)
 {
 	mg_type_family a = child->family, b = parent->primary_key[0]->family;
-	return a == MG_TYPE_UNKNOWN || b == MG_TYPE_UNKNOWN || a == b;
+	return a != MG_TYPE_UNKNOWN && a == b;
 }
 
 static bool covered_by_foreign_key(const mg_table *t, const mg_column *c)
@@ -92,13 +97,25 @@ static candidate by_table_name(const implied_context *ctx, const mg_column *c)
 	return (candidate){parent, "its name is the referenced table's name followed by \"id\""};
 }
 
+/* True when another column of c's table starts with c's first `len` bytes
+ * (its "<prefix>_"). */
+static bool prefix_shared(const mg_column *c, size_t len)
+{
+	for (size_t i = 0; i < c->table->ncolumns; i++) {
+		const mg_column *other = c->table->columns[i];
+		if (other != c && strlen(other->name) > len && mg_ascii_ncasecmp(other->name, c->name, len) == 0)
+			return true;
+	}
+	return false;
+}
+
 static candidate by_prefixed_table(const implied_context *ctx, const mg_column *c)
 {
 	const char *underscore = strchr(c->name, '_');
 	if (!underscore || underscore == c->name)
 		return (candidate){0};
 	mg_table *parent = mg_graph_find_table(ctx->graph, underscore + 1);
-	if (!parent || !keyed(parent))
+	if (!parent || !keyed(parent) || !prefix_shared(c, (size_t)(underscore - c->name) + 1))
 		return (candidate){0};
 	return (candidate){parent, "its name is a prefix followed by the referenced table's name"};
 }

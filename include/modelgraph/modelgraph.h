@@ -38,6 +38,7 @@ typedef struct mg_lint_request {
 	size_t nsources;
 	const mg_read_options *read;    /* C compiler flags; NULL: the defaults */
 	const char *config_path;        /* NULL: .modelgraph.yml found upward, if any */
+	bool no_config;                 /* read no configuration: every rule at its default */
 	const char *baseline_path;      /* NULL: the configuration's baseline, if any */
 	bool ignore_baseline;           /* apply no baseline at all (writing a new one) */
 	const char *const *enable;      /* rule ids turned on */

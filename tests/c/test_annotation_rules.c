@@ -50,12 +50,12 @@ static void unknown_option_suggests_the_nearest(void **state)
 	assert_int_equal(f->severity, MG_SEVERITY_ERROR);
 	assert_int_equal(f->object, MG_OBJECT_RELATIONSHIP);
 	assert_string_equal(f->path, "users.profile");
-	assert_string_equal(f->fix, "write \"backref\" instead of \"backred\"");
+	assert_string_equal(f->fix, "Write \"backref\" instead of \"backred\".");
 	assert_non_null(strstr(f->location.file, "profile.h"));
 	f = finding_at(findings, "annotation-unknown-option", 6, 47);
 	assert_string_equal(f->path, "users");
 	assert_int_equal(f->object, MG_OBJECT_TABLE);
-	assert_string_equal(f->fix, "write \"tablename\" instead of \"tabelname\"");
+	assert_string_equal(f->fix, "Write \"tablename\" instead of \"tabelname\".");
 
 	/* The misspelt option is left out; the rest of the annotation counts. */
 	mg_relationship *r = mg_table_find_relationship(mg_c_test_table(g, "users"), "profile");
@@ -86,7 +86,7 @@ static void invalid_values_point_at_the_value(void **state)
 	f = finding_at(findings, "annotation-invalid-value", 5, 52);
 	assert_string_equal(f->message,
 			    "invalid value \"CASCDE\" for option \"ondelete\"; did you mean \"CASCADE\"?");
-	assert_string_equal(f->fix, "write \"CASCADE\" instead of \"CASCDE\"");
+	assert_string_equal(f->fix, "Write \"CASCADE\" instead of \"CASCDE\".");
 	f = finding_at(findings, "annotation-invalid-value", 6, 33);
 	assert_string_equal(f->message, "option \"nullable\" needs a value");
 	f = finding_at(findings, "annotation-invalid-value", 7, 37);
@@ -134,7 +134,7 @@ static void syntax_and_misplaced_annotations(void **state)
 	assert_non_null(strstr(f->message, "MG_RELATIONSHIP on field \"k\" of C type \"int\""));
 	f = finding_at(findings, "annotation-syntax", 9, 26);
 	assert_string_equal(f->message, "unknown annotation \"mg:colum\"; did you mean \"mg:column\"?");
-	assert_string_equal(f->fix, "write \"mg:column\" instead of \"mg:colum\"");
+	assert_string_equal(f->fix, "Write \"mg:column\" instead of \"mg:colum\".");
 	f = finding_at(findings, "annotation-syntax", 10, 14);
 	assert_string_equal(f->message, "MG_COLUMN goes after a field, not after a struct");
 	f = finding_at(findings, "annotation-syntax", 10, 32);
@@ -255,6 +255,63 @@ static void clean_examples_have_no_findings(void **state)
 	mg_graph_free(g);
 }
 
+/* One root cause, one finding: what a misspelt option leaves undone, and
+ * what a foreign key to no table breaks, are notes of that finding. */
+static void consequences_are_notes_of_their_cause(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text("members.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Post;\n"
+		"struct Member {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"    struct Post **posts MG_RELATIONSHIP(Post, backred=author);\n"
+		"    struct Post **drafts MG_RELATIONSHIP(Post, back_populates=member);\n"
+		"} MG_MODEL(tablename=members);\n"
+		"struct Post {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"    int member_id MG_FOREIGN_KEY(Member.id, index=true);\n"
+		"    struct Member *member MG_RELATIONSHIP(Member, back_populates=drafts);\n"
+		"} MG_MODEL(tablename=posts);\n");
+	mg_findings *findings = mg_test_lint(g);
+	/* The foreign key names the struct: one finding, with did-you-mean, the
+	 * fix in annotation terms, and each relationship it breaks as a note. */
+	assert_int_equal(mg_test_count_rule(findings, "rel-no-foreign-key"), 0);
+	assert_int_equal(mg_test_count_rule(findings, "rel-missing-backref"), 0);
+	const mg_finding *f = finding_at(findings, "fk-target-missing", 10, 19);
+	assert_string_equal(f->message,
+			    "foreign key \"posts_member_id_fkey\" references \"Member\", a struct tag; "
+			    "MG_FOREIGN_KEY takes the table name: did you mean \"members\"?");
+	assert_string_equal(f->fix, "Write MG_FOREIGN_KEY(members.id).");
+	assert_int_equal(f->nrelated, 3);
+	for (size_t i = 0; i < f->nrelated; i++)
+		assert_non_null(strstr(f->related[i].message, "has no foreign key to join by"));
+	mg_findings_free(findings);
+	mg_graph_free(g);
+
+	/* The misspelt backref: the missing inverse is its note, not a finding. */
+	g = mg_c_test_read_text("authors.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Book;\n"
+		"struct Author {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"    struct Book **books MG_RELATIONSHIP(Book, backred=author);\n"
+		"} MG_MODEL(tablename=authors);\n"
+		"struct Book {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"    int author_id MG_FOREIGN_KEY(authors.id, index=true);\n"
+		"} MG_MODEL(tablename=books);\n");
+	findings = mg_test_lint(g);
+	assert_int_equal(findings->count, 1);
+	f = finding_at(findings, "annotation-unknown-option", 5, 47);
+	assert_int_equal(f->nrelated, 1);
+	assert_string_equal(f->related[0].path, "authors.books");
+	assert_non_null(strstr(f->related[0].message, "so: relationship \"Author.books\" has no inverse"));
+	assert_non_null(strstr(f->related[0].message, "[rel-missing-backref]"));
+	mg_findings_free(findings);
+	mg_graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +321,7 @@ int main(void)
 		cmocka_unit_test(problems_in_a_header_read_twice_count_once),
 		cmocka_unit_test(column_clashes_and_missing_types),
 		cmocka_unit_test(clean_examples_have_no_findings),
+		cmocka_unit_test(consequences_are_notes_of_their_cause),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -11,7 +11,9 @@
  *
  * The case runs through the whole lint pipeline users run (mg_lint_run_new:
  * the real readers, default severities, MG_ALLOW applied) with an empty
- * configuration. The (line, rule) pairs of ALL its findings must equal the
+ * configuration, or with the case's own when a file of the case's name with
+ * the extension replaced by ".yml" lies beside it (name-too-long.bad.yml:
+ * `lint: {dialects: [postgresql]}`). The (line, rule) pairs of ALL its findings must equal the
  * pairs of its expectations, as multisets: a finding nobody expected fails
  * the case as surely as an expected one that is missing.
  *
@@ -330,9 +332,19 @@ static case_kind case_rule(const language *lang, const char *name, char *rule, s
  * .modelgraph.yml above the tree can change the result). */
 static char empty_config[4096]; /* written by the group's setup */
 
-static mg_lint_run *lint_case(const char *const *paths, size_t npaths)
+/* Lints a case's sources with the configuration beside it (<case>.yml),
+ * when there is one, else an empty one. */
+static mg_lint_run *lint_case(const language *lang, const char *path, const char *const *paths,
+			      size_t npaths)
 {
-	mg_lint_request request = {.sources = paths, .nsources = npaths, .config_path = empty_config};
+	char own_config[4096];
+	size_t stem = strlen(path) - strlen(lang->extension);
+	snprintf(own_config, sizeof(own_config), "%.*s.yml", (int)stem, path);
+	FILE *f = fopen(own_config, "r");
+	if (f)
+		fclose(f);
+	mg_lint_request request = {.sources = paths, .nsources = npaths,
+				   .config_path = f ? own_config : empty_config};
 	mg_lint_run *run = NULL;
 	mg_error err = {{0}};
 	if (mg_lint_run_new(&run, &request, &err) < 0)
@@ -363,7 +375,7 @@ static size_t check_case(const language *lang, const char *name, const char *pat
 	size_t nsources = split_sources(lang, name, path, text, parts);
 	for (size_t i = 0; i < nsources; i++)
 		sources[i] = parts[i];
-	mg_lint_run *run = lint_case(sources, nsources);
+	mg_lint_run *run = lint_case(lang, path, sources, nsources);
 	const mg_findings *findings = mg_lint_run_findings(run);
 	pairs_from_findings(findings, sources, nsources, &actual);
 

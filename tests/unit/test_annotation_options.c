@@ -125,6 +125,12 @@ static void test_suggest_nearest(void **state)
 	assert_null(mg_suggest_nearest("completely", 10, keys, 6));
 	assert_null(mg_suggest_nearest("backred", 7, keys, 0));
 	assert_null(mg_suggest_nearest("", 0, keys, 6));
+	/* An abbreviation finds the one word it begins. */
+	static const char *const levels[] = { "error", "warning", "note", "never" };
+	assert_string_equal(mg_suggest_nearest("warn", 4, levels, 4), "warning");
+	assert_string_equal(mg_suggest_nearest("WARN", 4, levels, 4), "warning");
+	assert_null(mg_suggest_nearest("sel", 3, lazy, 3)); /* select and selectin */
+	assert_null(mg_suggest_nearest("no", 2, levels, 4)); /* too short to tell */
 }
 
 /* ---- split ------------------------------------------------------------- */
@@ -789,7 +795,10 @@ static void test_error_unknown_key(void **state)
 	                 "unknown option \"primary_ky\" for MG_COLUMN; did you mean \"primary_key\"?",
 	                 "primary_key");
 	check_only_error(MG_ANNOTATION_MODEL, "table=users", MG_ANNOTATION_ERROR_UNKNOWN_KEY, 0, 5,
-	                 "unknown option \"table\" for MG_MODEL", NULL);
+	                 "unknown option \"table\" for MG_MODEL; did you mean \"tablename\"?",
+	                 "tablename");
+	check_only_error(MG_ANNOTATION_MODEL, "name=users", MG_ANNOTATION_ERROR_UNKNOWN_KEY, 0, 4,
+	                 "unknown option \"name\" for MG_MODEL", NULL);
 	/* After the target, a bare identifier is an option name. */
 	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, Comment", MG_ANNOTATION_ERROR_UNKNOWN_KEY,
 	                 6, 7, "unknown option \"Comment\" for MG_RELATIONSHIP", NULL);

@@ -262,10 +262,31 @@ static void severities_and_dialects_reach_lint(void **state)
 	mg_graph *graph = mg_test_load_sql("CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 					   "CREATE TABLE log (id INTEGER PRIMARY KEY);\n");
 	mg_findings *plain = mg_test_lint(graph);
-	assert_int_equal(mg_test_count_rule(plain, "table-isolated"), 2);
-	assert_int_equal(mg_test_count_rule(plain, "name-reserved-word"), 1);
-	assert_int_equal(mg_test_find_rule(plain, "name-reserved-word")->severity, MG_SEVERITY_NOTE);
+	/* Once for a schema that declares no foreign key; USER is no SQLite word. */
+	assert_int_equal(mg_test_count_rule(plain, "table-isolated"), 1);
+	assert_int_equal(mg_test_count_rule(plain, "name-reserved-word"), 0);
 	mg_findings_free(plain);
+
+	/* lint.dialects names where a script runs. */
+	static const struct {
+		const char *dialects;
+		size_t reserved;
+	} targets[] = {{"[postgresql]", 1}, {"[mysql]", 0}, {"[sqlite, postgresql]", 1}};
+	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
+		char text[300];
+		snprintf(text, sizeof(text), "lint:\n  dialects: %s\n", targets[i].dialects);
+		mg_config *config = load_ok(text);
+		mg_lint_options options = {0};
+		mg_config_apply(config, &options);
+		mg_findings *findings = mg_findings_new();
+		assert_int_equal(mg_lint(graph, &options, findings), 0);
+		assert_int_equal(mg_test_count_rule(findings, "name-reserved-word"), targets[i].reserved);
+		if (targets[i].reserved)
+			assert_int_equal(mg_test_find_rule(findings, "name-reserved-word")->severity,
+					 MG_SEVERITY_NOTE);
+		mg_findings_free(findings);
+		mg_config_free(config);
+	}
 
 	/* USER is reserved in PostgreSQL, not in MySQL. */
 	static const struct {
@@ -356,6 +377,66 @@ static void rule_errors(void **state)
 	load_fails("rules: off\n", "1:8: \"rules\" must be a mapping, not a scalar");
 }
 
+/* The policy rules take their policy from the configuration, and run once
+ * it is written down (at warning, unless a severity is given). */
+static void policies_reach_lint(void **state)
+{
+	(void)state;
+	mg_graph *graph = mg_test_load_sql("CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+					   "CREATE TABLE post (id INTEGER PRIMARY KEY,\n"
+					   "  user_id INTEGER REFERENCES users (id) ON DELETE CASCADE);\n"
+					   "CREATE INDEX ix_post_user ON post (user_id);\n");
+	mg_findings *plain = mg_test_lint(graph);
+	assert_int_equal(mg_test_count_rule(plain, "table-missing-column"), 0);
+	assert_int_equal(mg_test_count_rule(plain, "fk-action-not-allowed"), 0);
+	mg_findings_free(plain);
+
+	mg_config *config = load_ok("rules:\n"
+				    "  table-missing-column:\n    columns: [created_at, tenant_id]\n"
+				    "  fk-action-not-allowed:\n    severity: error\n"
+				    "    on-delete: [restrict, set null]\n");
+	mg_lint_options options = {0};
+	mg_config_apply(config, &options);
+	assert_int_equal(options.policy.nrequired_columns, 2);
+	assert_string_equal(options.policy.required_columns[1], "tenant_id");
+	assert_int_equal(options.policy.allowed_on_delete,
+			 (1u << MG_ACTION_RESTRICT) | (1u << MG_ACTION_SET_NULL));
+	mg_findings *findings = mg_findings_new();
+	assert_int_equal(mg_lint(graph, &options, findings), 0);
+	assert_int_equal(mg_test_count_rule(findings, "table-missing-column"), 4);
+	assert_int_equal(mg_test_find_rule(findings, "table-missing-column")->severity, MG_SEVERITY_WARNING);
+	const mg_finding *f = mg_test_find_rule(findings, "fk-action-not-allowed");
+	assert_int_equal(f->severity, MG_SEVERITY_ERROR);
+	assert_string_equal(f->message, "foreign key \"post_user_id_fkey\" is ON DELETE CASCADE; the "
+					"project allows RESTRICT, SET NULL");
+	mg_findings_free(findings);
+	mg_config_free(config);
+	mg_graph_free(graph);
+}
+
+static void policy_errors(void **state)
+{
+	(void)state;
+	load_fails("rules:\n  fk-action-not-allowed:\n    on-delete: [CASCADE, DELETE]\n",
+		   "3:26: unknown action \"DELETE\"; expected NO ACTION, RESTRICT, CASCADE, SET NULL or "
+		   "SET DEFAULT");
+	load_fails("rules:\n  fk-action-not-allowed:\n    on-delete: [SET NUL]\n",
+		   "3:17: unknown action \"SET NUL\"; did you mean \"SET NULL\"?");
+	load_fails("rules:\n  table-missing-column:\n    columns: []\n",
+		   "3:14: \"columns\" needs at least one column name");
+	load_fails("rules:\n  table-too-many-columns:\n    max-columns: 0\n",
+		   "3:18: \"max-columns\" must be a whole number from 1 to 100000, not \"0\"");
+	load_fails("rules:\n  table-too-many-columns:\n    max-columns: lots\n",
+		   "3:18: \"max-columns\" must be a whole number from 1 to 100000, not \"lots\"");
+	load_fails("rules:\n  name-casing:\n    tables: snake\n",
+		   "3:13: invalid value \"snake\" for \"tables\"; did you mean \"snake_case\"?");
+	load_fails("rules:\n  name-casing:\n    table-names: many\n",
+		   "3:18: invalid value \"many\" for \"table-names\"; expected singular or plural");
+	load_fails("rules:\n  table-missing-column:\n    column: [created_at]\n",
+		   "3:5: unknown key \"column\" in rule \"table-missing-column\"; did you mean "
+		   "\"columns\"?");
+}
+
 static void dialect_errors(void **state)
 {
 	(void)state;
@@ -367,6 +448,11 @@ static void dialect_errors(void **state)
 		   "3:15: \"dialects\" must be a list, not a scalar");
 	load_fails("rules:\n  name-reserved-word:\n    dialects: []\n",
 		   "3:15: \"dialects\" needs at least one dialect");
+	load_fails("lint:\n  dialects: [postgre]\n",
+		   "2:14: unknown dialect \"postgre\"; did you mean \"postgresql\"?");
+	load_fails("lint:\n  dialects: postgresql\n", "2:13: \"dialects\" must be a list, not a scalar");
+	load_fails("lint:\n  dialect: [mysql]\n",
+		   "2:3: unknown key \"dialect\" in \"lint\"; did you mean \"dialects\"?");
 	load_fails("rules:\n  name-reserved-word:\n    dialects: [[mysql]]\n",
 		   "3:16: a dialect must be a scalar, not a list");
 }
@@ -414,7 +500,9 @@ static void setting_errors(void **state)
 	load_fails("docs: [a]\n", "1:7: \"docs\" must be a mapping, not a list");
 	load_fails("lint:\n  fail-on: [error]\n", "2:12: \"fail-on\" must be a scalar, not a list");
 	load_fails("lint:\n  fail-on: warn\n",
-		   "2:12: invalid value \"warn\" for \"fail-on\"; expected error, warning, note or "
+		   "2:12: invalid value \"warn\" for \"fail-on\"; did you mean \"warning\"?");
+	load_fails("lint:\n  fail-on: always\n",
+		   "2:12: invalid value \"always\" for \"fail-on\"; expected error, warning, note or "
 		   "never");
 	load_fails("lint:\n  fail-on: nevr\n",
 		   "2:12: invalid value \"nevr\" for \"fail-on\"; did you mean \"never\"?");
@@ -638,6 +726,8 @@ int main(void)
 		cmocka_unit_test(settings_take_every_listed_value),
 		cmocka_unit_test(baseline_beside_a_config_named_without_directory),
 		cmocka_unit_test(severities_and_dialects_reach_lint),
+		cmocka_unit_test(policies_reach_lint),
+		cmocka_unit_test(policy_errors),
 		cmocka_unit_test(unknown_keys_suggest_or_list),
 		cmocka_unit_test(keys_are_scalars_given_once),
 		cmocka_unit_test(rule_errors),

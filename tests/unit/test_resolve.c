@@ -123,7 +123,8 @@ static void implied_foreign_keys_carry_their_reason(void **state)
 		"CREATE TABLE page (page_id INTEGER PRIMARY KEY, page_title TEXT);\n"
 		"CREATE TABLE Artist (ArtistId INTEGER PRIMARY KEY);\n"
 		"CREATE TABLE post (id INTEGER PRIMARY KEY, user_id INTEGER, rev_page INTEGER,\n"
-		"  ArtistId INTEGER, status_id INTEGER, page_title TEXT);\n");
+		"  rev_comment TEXT, ArtistId INTEGER, status_id INTEGER, page_title TEXT,\n"
+		"  per_page INTEGER, Artist_x_id);\n");
 	const mg_table *post = mg_graph_find_table(g, "post");
 	size_t implied = 0;
 	for (size_t i = 0; i < post->nforeign_keys; i++) {
@@ -140,7 +141,9 @@ static void implied_foreign_keys_carry_their_reason(void **state)
 		assert_string_equal(fk->parent->name, parent);
 		implied++;
 	}
-	assert_int_equal(implied, 3); /* status_id: no table "status"; page_title: text, not a key */
+	/* status_id: no table "status"; page_title: text, not a key; per_page: no other
+	 * column starts with "per_", so no prefix convention; Artist_x_id: no type. */
+	assert_int_equal(implied, 3);
 	/* Implied foreign keys make relationships too. */
 	assert_non_null(mg_table_find_relationship(post, "user"));
 	mg_graph_free(g);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/lint/config.h"
 #include "analyzer/lint/lint.h"
 #include "lib/load.h"
 
@@ -47,9 +48,25 @@ static long fire_count(const mg_rule *rule, const char *file_name, const char *t
 		fprintf(stderr, "%s: an example does not load: %s\n%s\n", rule->id, err.message, text);
 		return -1;
 	}
-	mg_findings *findings = mg_test_lint(graph);
+	/* The examples of a dialect's rule run with the configuration they name. */
+	mg_lint_options options = {0};
+	mg_config *config = NULL;
+	if (rule->example_config) {
+		const char *path = mg_test_write_file("example.yml", rule->example_config);
+		if (mg_config_load(&config, path, &err) < 0) {
+			fprintf(stderr, "%s: the example configuration does not load: %s\n", rule->id,
+				err.message);
+			mg_graph_free(graph);
+			return -1;
+		}
+		mg_config_apply(config, &options);
+	}
+	mg_findings *findings = mg_findings_new();
+	assert_non_null(findings);
+	assert_int_equal(mg_lint(graph, &options, findings), 0);
 	long n = (long)mg_test_count_rule(findings, rule->id);
 	mg_findings_free(findings);
+	mg_config_free(config);
 	mg_graph_free(graph);
 	return n;
 }
@@ -98,10 +115,37 @@ static void catalog_examples_fire_as_documented(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* A fix is a sentence: capital first, full stop last, so every fix line of
+ * a report starts and ends the same way. */
+static bool is_sentence(const char *text)
+{
+	size_t len = text ? strlen(text) : 0;
+	return len > 1 && text[0] >= 'A' && text[0] <= 'Z' && text[len - 1] == '.';
+}
+
+static void catalog_fixes_are_sentences(void **state)
+{
+	(void)state;
+	size_t n, problems = 0;
+	const mg_rule *const *rules = mg_rules_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (!is_sentence(rules[i]->fix)) {
+			fprintf(stderr, "%s: fix \"%s\" is no sentence\n", rules[i]->id, rules[i]->fix);
+			problems++;
+		}
+		if (rules[i]->fix_c && !is_sentence(rules[i]->fix_c)) {
+			fprintf(stderr, "%s: fix_c \"%s\" is no sentence\n", rules[i]->id, rules[i]->fix_c);
+			problems++;
+		}
+	}
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalog_examples_fire_as_documented),
+		cmocka_unit_test(catalog_fixes_are_sentences),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

@@ -29,9 +29,9 @@ static void report_problems(mg_rule_context *ctx, mg_annotation_problem_kind kin
 			continue;
 		mg_finding *f = mg_report(ctx, object_of(p->subject), p->path, p->location, "%s", p->message);
 		if (f && p->suggestion) {
-			f->fix = p->text ? mg_arena_printf(ctx->findings->arena, "write \"%s\" instead of \"%s\"",
+			f->fix = p->text ? mg_arena_printf(ctx->findings->arena, "Write \"%s\" instead of \"%s\".",
 							   p->suggestion, p->text)
-					 : mg_arena_printf(ctx->findings->arena, "write \"%s\"", p->suggestion);
+					 : mg_arena_printf(ctx->findings->arena, "Write \"%s\".", p->suggestion);
 			if (!f->fix)
 				ctx->failed = 1;
 		}

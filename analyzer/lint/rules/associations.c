@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "analyzer/lint/lint.h"
+#include "analyzer/lint/rules/relationships.h"
 #include "analyzer/lint/rules/rule_util.h"
 
 /* The declared foreign keys of a table, when it has exactly two. */
@@ -86,11 +87,14 @@ static void check_no_key(mg_rule_context *ctx)
 		size_t n = link_columns(t, fks, cols);
 		if (has_key_within(t, cols, n))
 			continue;
-		mg_report_table(ctx, t,
+		mg_finding *f = mg_report_table(ctx, t,
 				"association table \"%s\" has no primary key or unique constraint over (%s); "
 				"the same \"%s\" and \"%s\" can be linked twice",
 				t->name, mg_column_list(ctx, cols, n), fks[0]->parent->name,
 				fks[1]->parent->name);
+		if (mg_table_is_c(t) && n == 2)
+			mg_rel_set_fix(ctx, f, "add MG_PRIMARY_KEY(%s, %s) to the MG_TABLE(%s)",
+				       cols[0]->name, cols[1]->name, t->name);
 	}
 }
 
@@ -125,6 +129,7 @@ const mg_rule mg_rule_assoc_no_key = {
 		  "    int playlist_id  MG_FOREIGN_KEY(playlist.id);\n"
 		  "} MG_TABLE(playlist_songs) MG_PRIMARY_KEY(song_id, playlist_id);",
 	.fix = "Make the two foreign keys' columns the primary key of the association table.",
+	.fix_c = "Add MG_PRIMARY_KEY(a_id, b_id) over the two MG_FOREIGN_KEY fields to the MG_TABLE.",
 	.check = check_no_key,
 };
 
@@ -205,5 +210,7 @@ const mg_rule mg_rule_assoc_extra_columns = {
 		  "    int playlist_id  MG_FOREIGN_KEY(playlist.id);\n"
 		  "} MG_TABLE(playlist_songs) MG_PRIMARY_KEY(song_id, playlist_id);",
 	.fix = "Map the table as an association object (a model with two many-to-one relationships).",
+	.fix_c = "Make the MG_TABLE an MG_MODEL with an MG_RELATIONSHIP to each side, and relate to it "
+		 "instead of through secondary=.",
 	.check = check_extra_columns,
 };

@@ -52,6 +52,7 @@ const mg_rule mg_rule_column_default_null_string = {
 		  "    char *subtitle  MG_COLUMN(server_default=NULL);\n"
 		  "} MG_MODEL();",
 	.fix = "Write DEFAULT NULL (unquoted), or drop the default.",
+	.fix_c = "Drop server_default=\"NULL\" (a column without a default is NULL), or write the value meant.",
 	.check = check_default_null_string,
 };
 
@@ -160,5 +161,7 @@ const mg_rule mg_rule_column_type_inconsistent = {
 		  "struct Comment { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();\n"
 		  "struct Vote { int id MG_COLUMN(primary_key=true); int user_id; } MG_MODEL();",
 	.fix = "Give every column of the name the same type, or rename the one that means something else.",
+	.fix_c = "Give every field of the name the same C type (or type=), or rename the one that means "
+		 "something else.",
 	.check = check_type_inconsistent,
 };

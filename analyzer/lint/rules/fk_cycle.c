@@ -98,27 +98,17 @@ static void strong_connect(tarjan *s, size_t root, frame *frames, size_t *sp)
 	}
 }
 
-static bool references_itself(const mg_table *t)
-{
-	for (size_t j = 0; j < t->nforeign_keys; j++)
-		if (required(t->foreign_keys[j]) && t->foreign_keys[j]->parent == t)
-			return true;
-	return false;
-}
-
 /* Reports the component of table `first` (its first table by name), naming
- * its members; `size` is how many tables it holds. */
+ * its members; `size` is how many tables it holds. A table alone is no
+ * cycle even when it references itself through a NOT NULL foreign key: its
+ * first row can reference itself (INSERT … VALUES (1, 1)), which SQLite,
+ * PostgreSQL and MySQL all accept, since the check runs after the row is in. */
 static void report_component(mg_rule_context *ctx, const tarjan *s, size_t first, size_t size)
 {
 	const mg_graph *g = ctx->graph;
 	const mg_table *t = g->tables[first];
-	if (size == 1) {
-		if (references_itself(t))
-			mg_report_table(ctx, t,
-					"table \"%s\" references itself through a NOT NULL foreign key; its first row cannot be inserted",
-					t->name);
+	if (size == 1)
 		return;
-	}
 	mg_buf list = MG_BUF_INIT;
 	size_t listed = 0;
 	for (size_t i = first; i < g->ntables && listed < size; i++) {
@@ -187,7 +177,8 @@ const mg_rule mg_rule_fk_required_cycle = {
 	.summary = "Tables reference each other in a cycle of NOT NULL foreign keys.",
 	.rationale = "Each row needs an existing row in the next table of the cycle, so no table "
 		     "can receive the first row (unless constraints are deferred), and the ORM "
-		     "cannot order the inserts of a unit of work.",
+		     "cannot order the inserts of a unit of work. A single table that references "
+		     "itself is not reported: its first row can reference itself.",
 	.bad_sql = "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER NOT NULL REFERENCES b(id));\n"
 		   "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER NOT NULL REFERENCES a(id));",
 	.good_sql = "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b(id));\n"
@@ -210,5 +201,7 @@ const mg_rule mg_rule_fk_required_cycle = {
 		  "} MG_MODEL();",
 	.fix = "Make one foreign key of the cycle nullable (or deferrable) so the rows can be "
 	       "inserted first and linked after.",
+	.fix_c = "Drop nullable=false from one MG_FOREIGN_KEY of the cycle, so its rows can be "
+		 "inserted first and linked after.",
 	.check = check_required_cycle,
 };

@@ -4,9 +4,66 @@
 #include <string.h>
 
 #include "analyzer/lint/lint.h"
+#include "analyzer/lint/reserved_words.h"
+#include "analyzer/lint/rules/relationships.h"
 #include "analyzer/lint/rules/rule_util.h"
 
 /* ---- fk-target-missing ---- */
+
+/* "members.id" or "members": what MG_FOREIGN_KEY (or REFERENCES) should name. */
+static const char *reference_text(mg_rule_context *ctx, const mg_foreign_key *fk, const mg_table *meant)
+{
+	if (fk->nparent_columns == 1)
+		return mg_rule_printf(ctx, "%s.%s", meant->name, fk->parent_column_names[0]);
+	return meant->name;
+}
+
+/* The relationships that cannot join because of `fk`, as notes: the
+ * consequences of one cause, reported with it rather than apart. */
+static void relate_consequences(mg_rule_context *ctx, const mg_foreign_key *fk)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nrelationships; j++) {
+			const mg_relationship *r = t->relationships[j];
+			if (!mg_rel_is_declared(r) || r->join != MG_JOIN_NO_FOREIGN_KEY || r->nforeign_keys ||
+			    !r->target || (r->source != fk->child && r->target != fk->child) ||
+			    mg_dangling_fk_between(r->source, r->target) != fk)
+				continue;
+			const char *note = mg_rule_printf(
+				ctx, "so relationship \"%s\" has no foreign key to join by (NoForeignKeysError)",
+				mg_rel_name(ctx, r));
+			mg_report_related(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, note);
+		}
+	}
+}
+
+static void report_missing_table(mg_rule_context *ctx, const mg_foreign_key *fk)
+{
+	const mg_table *meant = mg_fk_meant_parent(fk);
+	mg_finding *f;
+	if (meant && meant->struct_name && strcmp(meant->struct_name, fk->parent_name) == 0) {
+		f = mg_report_fk(ctx, fk,
+				 "foreign key \"%s\" references \"%s\", a struct tag; MG_FOREIGN_KEY takes the "
+				 "table name: did you mean \"%s\"?",
+				 fk->name, fk->parent_name, meant->name);
+	} else if (meant) {
+		f = mg_report_fk(ctx, fk,
+				 "foreign key \"%s\" references table \"%s\", which does not exist; did you mean \"%s\"?",
+				 fk->name, fk->parent_name, meant->name);
+	} else {
+		mg_report_fk(ctx, fk, "foreign key \"%s\" references table \"%s\", which does not exist",
+			     fk->name, fk->parent_name);
+		relate_consequences(ctx, fk);
+		return;
+	}
+	if (mg_table_is_c(fk->child))
+		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s)", reference_text(ctx, fk, meant));
+	else
+		mg_rel_set_fix(ctx, f, "write REFERENCES %s", meant->name);
+	relate_consequences(ctx, fk);
+}
 
 static void check_target_missing(mg_rule_context *ctx)
 {
@@ -18,8 +75,7 @@ static void check_target_missing(mg_rule_context *ctx)
 			if (fk->implied)
 				continue;
 			if (!fk->parent) {
-				mg_report_fk(ctx, fk, "foreign key \"%s\" references table \"%s\", which does not exist",
-					     fk->name, fk->parent_name);
+				report_missing_table(ctx, fk);
 				continue;
 			}
 			if (fk->nparent_columns == 0 && fk->parent->npk != fk->ncolumns) {
@@ -70,6 +126,8 @@ const mg_rule mg_rule_fk_target_missing = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
 		  "} MG_MODEL();",
 	.fix = "Reference an existing table and column, or create the missing one.",
+	.fix_c = "Name an existing table and column in MG_FOREIGN_KEY(table.column): the table name "
+		 "(MG_MODEL's tablename=), not the struct tag.",
 	.check = check_target_missing,
 };
 
@@ -133,14 +191,98 @@ const mg_rule mg_rule_fk_target_not_unique = {
 		  "    char *author_email  MG_FOREIGN_KEY(user.email);\n"
 		  "} MG_MODEL();",
 	.fix = "Reference the primary key, or add a UNIQUE constraint on the referenced columns.",
+	.fix_c = "Reference the primary key, or add unique=true to the referenced field's MG_COLUMN "
+		 "(MG_UNIQUE(a, b) for several).",
 	.check = check_target_not_unique,
 };
 
 /* ---- fk-type-mismatch ---- */
 
+/* Bytes of an integer SQL type (TINYINT 1 … BIGINT 8); 0 when not one this
+ * rule knows the width of. */
+static unsigned integer_width(const char *sql_type)
+{
+	static const struct {
+		const char *prefix;
+		unsigned width;
+	} widths[] = {
+		{"TINYINT", 1}, {"SMALLINT", 2}, {"MEDIUMINT", 3}, {"BIGINT", 8},
+		{"INTEGER", 4}, {"INT", 4},
+	};
+	for (size_t i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
+		size_t n = strlen(widths[i].prefix);
+		if (strncmp(sql_type, widths[i].prefix, n) == 0 &&
+		    (sql_type[n] == '\0' || sql_type[n] == ' ' || sql_type[n] == '('))
+			return widths[i].width;
+	}
+	return 0;
+}
+
+static bool is_unsigned(const char *sql_type)
+{
+	return strstr(sql_type, "UNSIGNED") != NULL;
+}
+
+static bool is_uuid(const char *sql_type)
+{
+	return strncmp(sql_type, "UUID", 4) == 0;
+}
+
+/* The largest value of a signed integer of `width` bytes, as text. */
+static const char *largest(unsigned width)
+{
+	switch (width) {
+	case 1: return "127";
+	case 2: return "32767";
+	case 3: return "8388607";
+	default: return "2147483647";
+	}
+}
+
+/*
+ * What is wrong between a child column and the column it references, in
+ * the dialects the child's table runs in, written into `why` (empty when
+ * nothing is). Different families never compare equal as the database
+ * joins them; a narrower integer overflows once the parent's ids grow
+ * (except in SQLite, where every integer is 64-bit, unless a C field is
+ * narrower); MySQL refuses integers of another size or sign; PostgreSQL
+ * refuses text referencing uuid.
+ */
+static void type_problem(const mg_rule_context *ctx, const mg_column *child, const mg_column *parent,
+			 char *why, size_t size)
+{
+	unsigned dialects = mg_rule_table_dialects(ctx, child->table);
+	why[0] = '\0';
+	if (child->family != parent->family) {
+		snprintf(why, size, "%s",
+			 dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL)
+				 ? "the database refuses a foreign key between them"
+				 : "values that look equal ('1' and 1) do not join");
+		return;
+	}
+	if (child->family == MG_TYPE_TEXT && is_uuid(child->sql_type) != is_uuid(parent->sql_type)) {
+		if (dialects & MG_DIALECT_POSTGRESQL)
+			snprintf(why, size, "PostgreSQL refuses a foreign key between uuid and text");
+		return;
+	}
+	if (child->family != MG_TYPE_INTEGER)
+		return;
+	unsigned cw = integer_width(child->sql_type), pw = integer_width(parent->sql_type);
+	if (!cw || !pw)
+		return;
+	bool c_field = mg_table_is_c(child->table);
+	if (cw < pw && (c_field || (dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL))))
+		snprintf(why, size, "%s cannot hold ids above %s", c_field ? "its C field" : "it",
+			 largest(cw));
+	else if ((dialects & MG_DIALECT_MYSQL) &&
+		 (cw != pw || is_unsigned(child->sql_type) != is_unsigned(parent->sql_type)))
+		snprintf(why, size, "MySQL refuses a foreign key between integers of another size or sign");
+}
+
 static void check_type_mismatch(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
+	char why[200];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nforeign_keys; j++) {
@@ -149,12 +291,17 @@ static void check_type_mismatch(mg_rule_context *ctx)
 				continue;
 			for (size_t k = 0; k < fk->ncolumns; k++) {
 				const mg_column *child = fk->columns[k], *parent = fk->parent_columns[k];
-				if (child->family == MG_TYPE_UNKNOWN || parent->family == MG_TYPE_UNKNOWN ||
-				    child->family == parent->family)
+				if (child->family == MG_TYPE_UNKNOWN || parent->family == MG_TYPE_UNKNOWN)
 					continue;
+				type_problem(ctx, child, parent, why, sizeof(why));
+				if (!why[0])
+					continue;
+				/* A C model speaks of its fields' C types. */
+				bool c = mg_table_is_c(child->table) && mg_table_is_c(parent->table);
 				mg_report_column(ctx, child,
-						 "column \"%s\" is %s but references \"%s\", which is %s",
-						 child->path, child->sql_type, parent->path, parent->sql_type);
+						 "column \"%s\" is %s but references \"%s\", which is %s: %s",
+						 child->path, c ? child->type : child->sql_type, parent->path,
+						 c ? parent->type : parent->sql_type, why);
 				mg_report_related(ctx, MG_OBJECT_COLUMN, parent->path, parent->location, "referenced column");
 			}
 		}
@@ -167,7 +314,12 @@ const mg_rule mg_rule_fk_type_mismatch = {
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "A foreign key column's type differs from the type of the column it references.",
 	.rationale = "Values that compare equal in one type may not in the other ('1' and 1), so "
-		     "joins silently miss rows; PostgreSQL and MySQL refuse incompatible types.",
+		     "joins silently miss rows; PostgreSQL and MySQL refuse incompatible types. "
+		     "Widths count where the target dialect has them: an INT referencing a BIGINT "
+		     "overflows once ids pass 2147483647 (PostgreSQL, MySQL, or a C int field), MySQL "
+		     "refuses integers of another size or sign, PostgreSQL refuses text referencing "
+		     "uuid. SQLite stores every integer in 64 bits, so there width alone is no "
+		     "problem.",
 	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, user_id TEXT REFERENCES user(id));",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
@@ -183,6 +335,7 @@ const mg_rule mg_rule_fk_type_mismatch = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
 		  "} MG_MODEL();",
 	.fix = "Declare the foreign key column with the referenced column's type.",
+	.fix_c = "Give the field the C type of the field it references (int64_t for an int64_t key).",
 	.check = check_type_mismatch,
 };
 
@@ -199,10 +352,13 @@ static void check_missing_index(mg_rule_context *ctx)
 			const mg_foreign_key *fk = t->foreign_keys[j];
 			if (fk->implied || mg_table_has_leading_index(t, fk->columns, fk->ncolumns))
 				continue;
-			mg_report_fk(ctx, fk,
+			mg_finding *f = mg_report_fk(ctx, fk,
 				     "foreign key \"%s\" on \"%s\"(%s) has no index; joins from \"%s\" and its deletes scan \"%s\"",
 				     fk->name, t->name, mg_column_list(ctx, fk->columns, fk->ncolumns),
 				     fk->parent_name, t->name);
+			if (mg_table_is_c(t) && fk->ncolumns == 1)
+				mg_rel_set_fix(ctx, f, "add index=true to the MG_FOREIGN_KEY of field \"%s\"",
+					       fk->columns[0]->name);
 		}
 	}
 }
@@ -229,6 +385,7 @@ const mg_rule mg_rule_fk_missing_index = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id, index=true);\n"
 		  "} MG_MODEL();",
 	.fix = "Create an index whose leading columns are the foreign key's columns.",
+	.fix_c = "Add index=true to the field's MG_FOREIGN_KEY, or an MG_INDEX(name, column) on the model.",
 	.check = check_missing_index,
 };
 
@@ -290,6 +447,7 @@ const mg_rule mg_rule_fk_duplicate = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
 		  "} MG_MODEL();",
 	.fix = "Drop one of the two constraints.",
+	.fix_c = "Remove one of the two MG_FOREIGN_KEY annotations.",
 	.check = check_duplicate,
 };
 
@@ -354,6 +512,7 @@ const mg_rule mg_rule_fk_set_null_not_nullable = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET NULL);\n"
 		  "} MG_MODEL();",
 	.fix = "Make the column nullable, or use ON DELETE CASCADE or RESTRICT.",
+	.fix_c = "Remove nullable=false from the MG_FOREIGN_KEY, or write ondelete=CASCADE or ondelete=RESTRICT.",
 	.check = check_set_null,
 };
 
@@ -379,6 +538,8 @@ const mg_rule mg_rule_fk_set_default_no_default = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id, ondelete=SET DEFAULT, server_default=1);\n"
 		  "} MG_MODEL();",
 	.fix = "Give the column a DEFAULT that references an existing parent row, or use another action.",
+	.fix_c = "Add server_default= naming an existing parent row to the MG_FOREIGN_KEY, or write "
+		 "another ondelete=.",
 	.check = check_set_default,
 };
 
@@ -422,5 +583,55 @@ const mg_rule mg_rule_fk_implied = {
 		  "    int user_id  MG_FOREIGN_KEY(user.id);\n"
 		  "} MG_MODEL();",
 	.fix = "Declare the foreign key, or rename the column if it is not a reference.",
+	.fix_c = "Annotate the field with MG_FOREIGN_KEY(table.column), or rename it if it is no reference.",
 	.check = check_implied,
+};
+
+/* ---- fk-references-itself ---- */
+
+static void check_references_itself(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied || fk->parent != t || !fully_resolved(fk))
+				continue;
+			bool same = true;
+			for (size_t k = 0; k < fk->ncolumns && same; k++)
+				same = fk->columns[k] == fk->parent_columns[k];
+			if (!same)
+				continue;
+			mg_report_fk(ctx, fk,
+				     "foreign key \"%s\" makes \"%s\" reference itself: every row satisfies it, so "
+				     "it checks nothing",
+				     fk->name, fk->columns[0]->path);
+		}
+	}
+}
+
+const mg_rule mg_rule_fk_references_itself = {
+	.id = "fk-references-itself",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A foreign key's columns reference themselves.",
+	.rationale = "A row always matches itself, so the constraint can never fail: whatever was "
+		     "meant (a parent_id referencing id, a reference to another table) is not checked. "
+		     "Usually a slip when declaring a tree's parent column.",
+	.bad_sql = "CREATE TABLE category (id INTEGER PRIMARY KEY REFERENCES category (id),\n"
+		   "  parent_id INTEGER);",
+	.good_sql = "CREATE TABLE category (id INTEGER PRIMARY KEY,\n"
+		    "  parent_id INTEGER REFERENCES category (id));",
+	.bad_c = "struct Category {\n"
+		 "    int id         MG_FOREIGN_KEY(category.id, primary_key=true);\n"
+		 "    int parent_id;\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Category {\n"
+		  "    int id         MG_COLUMN(primary_key=true);\n"
+		  "    int parent_id  MG_FOREIGN_KEY(category.id, index=true);\n"
+		  "} MG_MODEL();",
+	.fix = "Move the REFERENCES clause to the column meant to hold the reference.",
+	.fix_c = "Move the MG_FOREIGN_KEY to the field meant to hold the reference.",
+	.check = check_references_itself,
 };

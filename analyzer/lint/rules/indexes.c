@@ -4,6 +4,7 @@
 
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/rules/rule_util.h"
+#include "util/text.h"
 
 /* An index's key columns as a plain list; false when it has an expression
  * (such indexes are not compared: their expressions are not in the graph). */
@@ -15,13 +16,33 @@ static bool plain_columns(const mg_index *index)
 	return !index->partial && index->ncolumns > 0;
 }
 
-/* True when `a`'s columns are the first columns of `b`, in order. */
-static bool is_prefix(mg_column *const *a, size_t na, mg_column *const *b, size_t nb)
+/* The collation key column `i` sorts by, as the index names it; NULL: the
+ * column's own. */
+static const char *collation(const char *const *collations, size_t i)
+{
+	return collations ? collations[i] : NULL;
+}
+
+/* True when two key columns sort alike: both by the column's own collation,
+ * or both by the same named one. (x COLLATE NOCASE) and (x) serve different
+ * lookups; a named collation that happens to be the column's own is not
+ * recognised, which can only leave a redundant index unreported. */
+static bool same_collation(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return mg_ascii_casecmp(a, b) == 0;
+}
+
+/* True when `a`'s columns are the first columns of `b`, in order, each
+ * sorted by the same collation. */
+static bool is_prefix(mg_column *const *a, const char *const *acoll, size_t na,
+		      mg_column *const *b, const char *const *bcoll, size_t nb)
 {
 	if (na > nb)
 		return false;
 	for (size_t i = 0; i < na; i++)
-		if (a[i] != b[i])
+		if (a[i] != b[i] || !same_collation(collation(acoll, i), collation(bcoll, i)))
 			return false;
 	return true;
 }
@@ -31,10 +52,10 @@ static bool is_prefix(mg_column *const *a, size_t na, mg_column *const *b, size_
  * an exact copy is redundant unless it alone enforces uniqueness; a
  * non-unique index on leading columns of another is redundant.
  */
-static bool covered(const mg_index *index, mg_column *const *other, size_t nother, bool other_unique,
-		    bool exact_tie_reports_this)
+static bool covered(const mg_index *index, mg_column *const *other, const char *const *other_coll,
+		    size_t nother, bool other_unique, bool exact_tie_reports_this)
 {
-	if (!is_prefix(index->columns, index->ncolumns, other, nother))
+	if (!is_prefix(index->columns, index->collations, index->ncolumns, other, other_coll, nother))
 		return false;
 	if (index->ncolumns == nother) {
 		if (index->unique && !other_unique)
@@ -68,13 +89,13 @@ static void check_redundant(mg_rule_context *ctx)
 			if (index->origin == MG_INDEX_PRIMARY_KEY || !plain_columns(index))
 				continue;
 			const char *by = NULL;
-			if (t->npk && covered(index, t->primary_key, t->npk, true, true))
+			if (t->npk && covered(index, t->primary_key, NULL, t->npk, true, true))
 				by = "the primary key";
 			for (size_t k = 0; k < t->nindexes && !by; k++) {
 				const mg_index *other = t->indexes[k];
 				if (k == j || !plain_columns(other))
 					continue;
-				if (covered(index, other->columns, other->ncolumns, other->unique,
+				if (covered(index, other->columns, other->collations, other->ncolumns, other->unique,
 					    reports_this_of_identical(index, j, other, k)))
 					by = mg_rule_printf(ctx, "index \"%s\"", other->name);
 			}
@@ -114,5 +135,108 @@ const mg_rule mg_rule_index_redundant = {
 		  "} MG_MODEL()\n"
 		  "  MG_INDEX(ix_post_user_created, user_id, created);",
 	.fix = "Drop the redundant index.",
+	.fix_c = "Remove the redundant MG_INDEX, or index=true on the field it duplicates.",
 	.check = check_redundant,
+};
+
+/* ---- unique-nullable-column ---- */
+
+/* True when `key` (n columns, none NULL) all lie within the index's columns. */
+static bool within(mg_column *const *key, size_t n, const mg_index *index)
+{
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		bool found = false;
+		for (size_t j = 0; j < index->ncolumns && !found; j++)
+			found = key[i] && index->columns[j] == key[i];
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* True when the index's columns hold a key of the table that has no NULL:
+ * the primary key, or another full unique index of NOT NULL columns. Then
+ * no two rows agree on them, NULLs or not. */
+static bool holds_not_null_key(const mg_table *t, const mg_index *index)
+{
+	if (within(t->primary_key, t->npk, index))
+		return true;
+	for (size_t i = 0; i < t->nindexes; i++) {
+		const mg_index *other = t->indexes[i];
+		if (other == index || !other->unique || other->partial || !plain_columns(other) ||
+		    !within(other->columns, other->ncolumns, index))
+			continue;
+		bool nullable = false;
+		for (size_t k = 0; k < other->ncolumns; k++)
+			nullable |= other->columns[k]->nullable;
+		if (!nullable)
+			return true;
+	}
+	return false;
+}
+
+static void check_unique_nullable(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nindexes; j++) {
+			const mg_index *index = t->indexes[j];
+			/* One column: several NULLs are what an optional unique value
+			 * means. A partial index (WHERE x IS NOT NULL) and an expression
+			 * say what they mean; NULLS NOT DISTINCT lets no duplicate in. */
+			if (!index->unique || index->origin == MG_INDEX_PRIMARY_KEY || index->ncolumns < 2 ||
+			    !plain_columns(index) || index->nulls_not_distinct || holds_not_null_key(t, index))
+				continue;
+			mg_column *open[64];
+			size_t nopen = 0;
+			for (size_t k = 0; k < index->ncolumns && nopen < 64; k++)
+				if (index->columns[k]->nullable)
+					open[nopen++] = index->columns[k];
+			if (!nopen)
+				continue;
+			const char *what = index->origin == MG_INDEX_UNIQUE ? "unique constraint" : "unique index";
+			mg_report_column(ctx, open[0],
+					 "%s \"%s\" on \"%s\"(%s) lets duplicates in: %s %s nullable, and rows "
+					 "whose key holds a NULL never count as equal",
+					 what, index->name, t->name,
+					 mg_column_list(ctx, index->columns, index->ncolumns),
+					 mg_column_list(ctx, open, nopen),
+					 nopen == 1 ? "is" : "are");
+			mg_report_related(ctx, MG_OBJECT_INDEX, index->path, index->location, "the unique key");
+		}
+	}
+}
+
+const mg_rule mg_rule_unique_nullable_column = {
+	.id = "unique-nullable-column",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_ANY,
+	.summary = "A unique key over several columns includes a nullable column.",
+	.rationale = "SQL compares NULL with nothing, so two rows that agree on every column but "
+		     "hold NULL in a nullable one are both accepted: UNIQUE (post_id, user_id) with a "
+		     "nullable user_id lets the same anonymous vote in twice, and a one-to-one kept by "
+		     "such a key is not one. A single nullable unique column is not reported (several "
+		     "NULLs are what an optional unique value means), nor are partial and expression "
+		     "indexes, nor keys declared NULLS NOT DISTINCT (PostgreSQL 15).",
+	.bad_sql = "CREATE TABLE vote (id INTEGER PRIMARY KEY, post_id INTEGER NOT NULL, user_id INTEGER,\n"
+		   "  UNIQUE (post_id, user_id));",
+	.good_sql = "CREATE TABLE vote (id INTEGER PRIMARY KEY, post_id INTEGER NOT NULL,\n"
+		    "  user_id INTEGER NOT NULL, UNIQUE (post_id, user_id));",
+	.bad_c = "struct Vote {\n"
+		 "    int id       MG_COLUMN(primary_key=true);\n"
+		 "    int post_id  MG_COLUMN(nullable=false);\n"
+		 "    int user_id;\n"
+		 "} MG_MODEL() MG_UNIQUE(post_id, user_id);",
+	.good_c = "struct Vote {\n"
+		  "    int id       MG_COLUMN(primary_key=true);\n"
+		  "    int post_id  MG_COLUMN(nullable=false);\n"
+		  "    int user_id  MG_COLUMN(nullable=false);\n"
+		  "} MG_MODEL() MG_UNIQUE(post_id, user_id);",
+	.fix = "Make the key's columns NOT NULL, or make the index partial (WHERE col IS NOT NULL); "
+	       "on PostgreSQL 15, UNIQUE NULLS NOT DISTINCT.",
+	.fix_c = "Add nullable=false to the key's fields (MG_COLUMN(nullable=false)).",
+	.check = check_unique_nullable,
 };

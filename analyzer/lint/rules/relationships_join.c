@@ -12,6 +12,7 @@
 
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/rules/relationships.h"
+#include "analyzer/lint/rules/rule_util.h"
 
 static void each_declared(mg_rule_context *ctx,
 			  void (*check)(mg_rule_context *ctx, const mg_relationship *r))
@@ -256,7 +257,10 @@ static const mg_foreign_key *implied_between(const mg_table *a, const mg_table *
 
 static void check_no_foreign_key_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (r->join != MG_JOIN_NO_FOREIGN_KEY)
+	/* A foreign key between the two whose target does not exist is the
+	 * cause: fk-target-missing reports it, with this as its consequence. */
+	if (r->join != MG_JOIN_NO_FOREIGN_KEY || (!r->nforeign_keys && r->target &&
+						  mg_dangling_fk_between(r->source, r->target)))
 		return;
 	const char *rn = mg_rel_name(ctx, r);
 	for (size_t i = 0; i < r->nforeign_keys; i++)

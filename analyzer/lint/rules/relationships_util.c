@@ -57,6 +57,11 @@ void mg_rel_set_fix(mg_rule_context *ctx, mg_finding *finding, const char *fmt, 
 	va_start(ap, fmt);
 	mg_buf_vprintf(&text, fmt, ap);
 	va_end(ap);
+	/* Written like the rules' own fixes: a sentence, capital first. */
+	if (!text.failed && text.len && text.data[0] >= 'a' && text.data[0] <= 'z')
+		text.data[0] = (char)(text.data[0] - 'a' + 'A');
+	if (!text.failed && text.len && !strchr(".?!", text.data[text.len - 1]))
+		mg_buf_putc(&text, '.');
 	finding->fix = mg_rule_take(ctx, &text);
 }
 

@@ -1,8 +1,10 @@
 #include "analyzer/lint/rules/rule_util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/suggest.h"
 #include "util/buf.h"
 
 const char *mg_column_list(mg_rule_context *ctx, mg_column *const *columns, size_t n)
@@ -44,4 +46,69 @@ bool mg_table_has_leading_index(const mg_table *table, mg_column *const *columns
 bool mg_table_is_stored(const mg_table *table)
 {
 	return table->kind != MG_TABLE_VIEW;
+}
+
+static const mg_source *source_of(const mg_table *table)
+{
+	const mg_graph *g = table->graph;
+	return table->source_index < g->nsources ? &g->sources[table->source_index] : NULL;
+}
+
+unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table)
+{
+	const mg_source *source = source_of(table);
+	if (source && source->kind == MG_SOURCE_SQLITE)
+		return MG_DIALECT_SQLITE;
+	if (ctx->options && ctx->options->target_dialects)
+		return ctx->options->target_dialects;
+	return MG_DIALECT_SQLITE;
+}
+
+bool mg_table_is_c(const mg_table *table)
+{
+	const mg_source *source = source_of(table);
+	return source && source->kind == MG_SOURCE_C;
+}
+
+bool mg_table_is_sql(const mg_table *table)
+{
+	const mg_source *source = source_of(table);
+	return source && (source->kind == MG_SOURCE_SQLITE || source->kind == MG_SOURCE_SQL);
+}
+
+const mg_table *mg_fk_meant_parent(const mg_foreign_key *fk)
+{
+	const mg_graph *g = fk->child->graph;
+	if (fk->implied || fk->parent)
+		return NULL;
+	for (size_t i = 0; i < g->ntables; i++)
+		if (g->tables[i]->struct_name && strcmp(g->tables[i]->struct_name, fk->parent_name) == 0)
+			return g->tables[i];
+	const char **names = malloc((g->ntables ? g->ntables : 1) * sizeof(*names));
+	if (!names)
+		return NULL;
+	for (size_t i = 0; i < g->ntables; i++)
+		names[i] = g->tables[i]->name;
+	const char *near = mg_suggest_nearest(fk->parent_name, strlen(fk->parent_name), names, g->ntables);
+	free(names);
+	return near ? mg_graph_find_table(g, near) : NULL;
+}
+
+static const mg_foreign_key *dangling_on(const mg_table *holder, const mg_table *other)
+{
+	for (size_t i = 0; i < holder->nforeign_keys; i++) {
+		const mg_foreign_key *fk = holder->foreign_keys[i];
+		if (fk->implied || fk->parent)
+			continue;
+		const mg_table *meant = mg_fk_meant_parent(fk);
+		if (!meant || meant == other)
+			return fk;
+	}
+	return NULL;
+}
+
+const mg_foreign_key *mg_dangling_fk_between(const mg_table *a, const mg_table *b)
+{
+	const mg_foreign_key *fk = dangling_on(a, b);
+	return fk ? fk : dangling_on(b, a);
 }

@@ -18,4 +18,36 @@ bool mg_table_has_leading_index(const mg_table *table, mg_column *const *columns
 /* Tables that are neither views nor anything a rule on stored rows skips. */
 bool mg_table_is_stored(const mg_table *table);
 
+/*
+ * The SQL dialects (MG_DIALECT_* bits) a table has to work in. A database
+ * is its own dialect: a SQLite file is SQLite. Models and scripts (C, SQL
+ * DDL, graph JSON) run where the configuration's lint.dialects says, and in
+ * SQLite when it says nothing: a script is read by SQLite, and SQLite is
+ * what a C application without a server embeds.
+ */
+unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table);
+
+/* True when the table comes from annotated C models. */
+bool mg_table_is_c(const mg_table *table);
+
+/* True when the table was declared in SQL: a SQLite database or a script,
+ * whose column types are SQL as written (not C types, as in C models and
+ * the graph JSON written from them). */
+bool mg_table_is_sql(const mg_table *table);
+
+/*
+ * The table a declared foreign key whose parent does not exist was meant
+ * for: the model whose struct tag it names (MG_FOREIGN_KEY(Member.id) for
+ * table "members"), else the table whose name is nearest ("user" for
+ * "usr"); NULL when none is near, or when the parent exists.
+ */
+const mg_table *mg_fk_meant_parent(const mg_foreign_key *fk);
+
+/*
+ * A declared foreign key between tables a and b (on either) whose parent
+ * does not exist and which was meant for the other, or for nobody known:
+ * the root cause when no foreign key links a and b. NULL when none.
+ */
+const mg_foreign_key *mg_dangling_fk_between(const mg_table *a, const mg_table *b);
+
 #endif

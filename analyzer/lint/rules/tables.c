@@ -1,7 +1,10 @@
 /* Rules on whole tables: primary keys and isolation. */
 
+#include <string.h>
+
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/rules/rule_util.h"
+#include "util/text.h"
 
 /* ---- table-no-primary-key ---- */
 
@@ -35,6 +38,7 @@ const mg_rule mg_rule_table_no_primary_key = {
 		  "    char *name  MG_COLUMN(nullable=false);\n"
 		  "} MG_MODEL();",
 	.fix = "Add a primary key: a surrogate INTEGER PRIMARY KEY or the natural key.",
+	.fix_c = "Add MG_COLUMN(primary_key=true) to an id field, or MG_PRIMARY_KEY(a, b) for a natural key.",
 	.check = check_no_primary_key,
 };
 
@@ -57,6 +61,32 @@ static bool linked_to_other(const mg_table *t)
 	return false;
 }
 
+/* True when two tables are in the same schema (NULL: the default one). */
+static bool same_schema(const mg_table *a, const mg_table *b)
+{
+	if (!a->schema || !b->schema)
+		return a->schema == b->schema;
+	return strcmp(a->schema, b->schema) == 0;
+}
+
+/* True when the schema of `table` declares a foreign key or a relationship
+ * anywhere: only then is a table without one the exception worth a look. */
+static bool schema_declares_links(const mg_graph *g, const mg_table *table)
+{
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (!same_schema(t, table))
+			continue;
+		for (size_t j = 0; j < t->nforeign_keys; j++)
+			if (!t->foreign_keys[j]->implied)
+				return true;
+		for (size_t j = 0; j < t->nrelationships; j++)
+			if (!t->relationships[j]->derived)
+				return true;
+	}
+	return false;
+}
+
 static void check_isolated(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -66,7 +96,33 @@ static void check_isolated(mg_rule_context *ctx)
 		const mg_table *t = g->tables[i];
 		if (!mg_table_is_stored(t) || linked_to_other(t))
 			continue;
-		mg_report_table(ctx, t, "table \"%s\" has no foreign keys to or from other tables", t->name);
+		if (schema_declares_links(g, t)) {
+			mg_report_table(ctx, t, "table \"%s\" has no foreign keys to or from other tables", t->name);
+			continue;
+		}
+		/* A schema that declares no link at all: say so once, on its first
+		 * lone table, rather than once per table. */
+		size_t alone = 0, stored = 0;
+		bool first = true;
+		for (size_t j = 0; j < g->ntables; j++) {
+			const mg_table *other = g->tables[j];
+			if (!same_schema(other, t) || !mg_table_is_stored(other))
+				continue;
+			stored++;
+			if (linked_to_other(other))
+				continue;
+			alone++;
+			if (j < i)
+				first = false;
+		}
+		if (!first || stored < 2)
+			continue;
+		if (t->schema)
+			mg_report_table(ctx, t, "schema \"%s\" declares no foreign keys: %zu of its tables %s linked to no other table",
+					t->schema, alone, alone == 1 ? "is" : "are");
+		else
+			mg_report_table(ctx, t, "the schema declares no foreign keys: %zu of its tables %s linked to no other table",
+					alone, alone == 1 ? "is" : "are");
 	}
 }
 
@@ -76,7 +132,8 @@ const mg_rule mg_rule_table_isolated = {
 	.sources = MG_RULE_SOURCE_ANY,
 	.summary = "A table neither references nor is referenced by any other table.",
 	.rationale = "Often a forgotten foreign key, sometimes a leftover table; either way worth "
-		     "a look. Settings and log tables are legitimately alone: allow them.",
+		     "a look. Settings and log tables are legitimately alone: allow them. A schema "
+		     "that declares no foreign key at all is reported once, on its first table.",
 	.bad_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE post (id INTEGER PRIMARY KEY, author INTEGER);",
 	.good_sql = "CREATE TABLE user (id INTEGER PRIMARY KEY);\n"
@@ -92,6 +149,8 @@ const mg_rule mg_rule_table_isolated = {
 		  "    int author  MG_FOREIGN_KEY(user.id);\n"
 		  "} MG_MODEL();",
 	.fix = "Declare the missing foreign key, or drop the table if it is unused.",
+	.fix_c = "Declare the reference with MG_FOREIGN_KEY(table.column) on the referencing field, "
+		 "or MG_ALLOW(table-isolated, \"why\") on a table that is alone on purpose.",
 	.check = check_isolated,
 };
 
@@ -163,4 +222,58 @@ const mg_rule mg_rule_table_defined_twice = {
 	.fix = "Give each table one definition across the sources: drop it from one of them, or "
 	       "lint the two versions separately.",
 	.check = check_defined_twice,
+};
+
+/* ---- pk-not-rowid-alias ---- */
+
+static void check_not_rowid_alias(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		/* Only a model says it expects generated ids (autoincrement, on by
+		 * default for a lone integer key); a schema in SQL does not, and many
+		 * keys there are set by the application (MediaWiki's rd_from). */
+		if (!mg_table_is_stored(t) || mg_table_is_sql(t) || t->without_rowid || t->npk != 1 ||
+		    !(mg_rule_table_dialects(ctx, t) & MG_DIALECT_SQLITE))
+			continue;
+		const mg_column *c = t->primary_key[0];
+		if (c->family != MG_TYPE_INTEGER || !c->autoincrement || strcmp(c->sql_type, "INTEGER") == 0)
+			continue;
+		mg_report_column(ctx, c,
+				 "primary key \"%s\" (%s) maps to %s, which in SQLite is not the rowid: the "
+				 "database assigns no id to new rows, though the model expects one",
+				 c->path, c->type, c->sql_type);
+	}
+}
+
+const mg_rule mg_rule_pk_not_rowid_alias = {
+	.id = "pk-not-rowid-alias",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "A model's generated integer key maps to a type SQLite generates no ids for.",
+	.rationale = "SQLite assigns ids only to the rowid, and only a lone primary key declared "
+		     "exactly INTEGER is the rowid: BIGINT, INT or INT64 PRIMARY KEY is an ordinary "
+		     "column, so an insert without an id stores NULL (or fails on NOT NULL). An "
+		     "int64_t id maps to BIGINT and loses its autoincrement this way; SQLAlchemy's "
+		     "BigInteger has the same trap. SQLite's INTEGER holds 64 bits, so INTEGER loses "
+		     "nothing there. Checked for models that run in SQLite (lint.dialects) and expect "
+		     "generated ids (autoincrement, the default for a lone integer key); a schema "
+		     "written in SQL says nothing of how its keys are set.",
+	.bad_c = "#include <stdint.h>\n"
+		 "#include <modelgraph/annotations.h>\n"
+		 "struct Event {\n"
+		 "    int64_t id  MG_COLUMN(primary_key=true);\n"
+		 "    char *name;\n"
+		 "} MG_MODEL();",
+	.good_c = "#include <stdint.h>\n"
+		  "#include <modelgraph/annotations.h>\n"
+		  "struct Event {\n"
+		  "    int64_t id  MG_COLUMN(primary_key=true, type=INTEGER);\n"
+		  "    char *name;\n"
+		  "} MG_MODEL();",
+	.fix = "Map the key to INTEGER PRIMARY KEY in SQLite (64 bits there), BIGINT elsewhere.",
+	.fix_c = "Add type=INTEGER to the key's MG_COLUMN for SQLite, where INTEGER holds int64_t; "
+		 "PostgreSQL and MySQL need BIGINT for int64_t (int fits their INTEGER).",
+	.check = check_not_rowid_alias,
 };

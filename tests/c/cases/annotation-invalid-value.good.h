@@ -9,7 +9,7 @@ struct Post;
 
 struct User {
 	int id                MG_COLUMN(primary_key=True);
-	char name[81]         MG_COLUMN(unique=1);
+	char name[81]         MG_COLUMN(unique=1, nullable=false);
 	char email[121]       MG_COLUMN(nullable=false, name=mail);
 	struct Post **posts   MG_RELATIONSHIP(Post, backref=author, lazy=selectin,
 	                                      cascade="all, delete-orphan", foreign_keys=[Post.user_id]);

@@ -14,7 +14,7 @@ struct Song {
 	struct Playlist **playlists MG_RELATIONSHIP(Playlist, secondary=playlist_songs, backref=songs,
 	                                            order_by=Playlist.id desc);
 	int plays                   MG_TRANSIENT;
-	int ranking                 MG_COLUMN(type=NUMERIC(10, 2));
+	int ranking                 MG_COLUMN(type=NUMERIC(10, 2), nullable=false);
 } MG_MODEL() MG_UNIQUE(title, ranking);
 
 struct Playlist {

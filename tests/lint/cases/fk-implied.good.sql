@@ -26,3 +26,14 @@ CREATE INDEX ix_revision_page ON revision (rev_page);
 
 -- Near miss: a view's columns are never taken for references.
 CREATE VIEW post_pages AS SELECT id AS post_id, title AS page_title FROM post;
+
+-- Near misses: an integer setting named like a table is no reference when
+-- the table's key is text, nor when no other column shares its prefix.
+CREATE TABLE lang (code TEXT PRIMARY KEY, name TEXT NOT NULL); -- expect: table-isolated
+CREATE TABLE site_settings ( -- expect: table-isolated
+  id INTEGER PRIMARY KEY,
+  max_lang INTEGER NOT NULL,
+  per_page INTEGER NOT NULL,
+  -- Nor is a column without a type.
+  old_page
+);

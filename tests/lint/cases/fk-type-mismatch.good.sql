@@ -12,7 +12,8 @@ CREATE TABLE post (
   user_id INTEGER NOT NULL REFERENCES users (id),
   -- Near miss: spellings of one family (TEXT, VARCHAR) agree.
   author_email TEXT REFERENCES users (email),
-  -- Near miss: so do INT and BIGINT and INTEGER.
+  -- Near miss: so do INT and BIGINT and INTEGER, and in SQLite (where this
+  -- script runs) every integer is 64-bit, so an INT holds a BIGINT's ids.
   book_id BIGINT NOT NULL,
   edition_number INT NOT NULL,
   -- Near miss: a column without a type is not compared.

@@ -34,3 +34,8 @@ CREATE TABLE post_readers (
 );
 CREATE INDEX ix_post_readers_post ON post_readers (post_id); -- expect: index-redundant
 CREATE INDEX ix_post_readers_user ON post_readers (user_id);
+
+-- The same collation on both: (email COLLATE NOCASE) leads the other.
+CREATE TABLE subscriber (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT); -- expect: table-isolated
+CREATE INDEX ix_subscriber_email_nocase ON subscriber (email COLLATE NOCASE); -- expect: index-redundant
+CREATE INDEX ix_subscriber_email_name ON subscriber (email COLLATE NOCASE, name);

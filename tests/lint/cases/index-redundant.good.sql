@@ -33,3 +33,9 @@ CREATE TABLE post_readers (
 );
 -- Near miss: the second column of the primary key does not lead it.
 CREATE INDEX ix_post_readers_user ON post_readers (user_id);
+
+-- Near miss: (email COLLATE NOCASE) and (email) sort differently, so each
+-- serves lookups the other cannot.
+CREATE TABLE subscriber (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT); -- expect: table-isolated
+CREATE INDEX ix_subscriber_email ON subscriber (email);
+CREATE INDEX ix_subscriber_email_nocase ON subscriber (email COLLATE NOCASE, name);
