@@ -192,4 +192,6 @@ void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options 
 	out->c.ndefines = args->nvalues[first + 1];
 	out->c.std = args->nvalues[first + 2] ? args->values[first + 2][args->nvalues[first + 2] - 1] : NULL;
 	out->c.build_dir = args->nvalues[first + 3] ? args->values[first + 3][args->nvalues[first + 3] - 1] : NULL;
+	out->postgres.schemas = args->values[first + 4];
+	out->postgres.nschemas = args->nvalues[first + 4];
 }
