@@ -85,7 +85,12 @@ bool mg_cli_use_color(const char *setting, int fd);
 	[FIRST + 3] = {.name = "build-dir", .short_name = 'p', .value_name = "DIR",                \
 		       .help = "C models: take compiler flags from DIR/compile_commands.json"},         \
 	[FIRST + 4] = {.name = "schema", .value_name = "NAME", .repeatable = true,                 \
-		       .help = "PostgreSQL: read schema NAME (default: every non-system schema)"}
+		       .help = "PostgreSQL: read schema NAME (default: every non-system schema)"},     \
+	[FIRST + 5] = {.name = "dialect", .value_name = "DIALECT", .choices = mg_cli_dialects,      \
+		       .help = "SQL scripts: their dialect (default: detected)"}
+
+/* The dialects --dialect takes. */
+extern const char *const mg_cli_dialects[];
 
 /* Fills reader options from the rows at FIRST; the strings stay argv's. */
 struct mg_read_options;

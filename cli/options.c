@@ -183,6 +183,8 @@ int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_ar
 	return 0;
 }
 
+const char *const mg_cli_dialects[] = {"sqlite", "postgresql", NULL};
+
 void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options *out)
 {
 	*out = (mg_read_options){0};
@@ -194,4 +196,5 @@ void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options 
 	out->c.build_dir = args->nvalues[first + 3] ? args->values[first + 3][args->nvalues[first + 3] - 1] : NULL;
 	out->postgres.schemas = args->values[first + 4];
 	out->postgres.nschemas = args->nvalues[first + 4];
+	out->dialect = args->nvalues[first + 5] ? args->values[first + 5][args->nvalues[first + 5] - 1] : NULL;
 }

@@ -1,7 +1,9 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/read/input_file.h"
+#include "analyzer/read/pg_script.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/server_url.h"
 #include "util/text.h"
@@ -22,9 +24,21 @@ static int read_sqlite(mg_graph *graph, const char *path, const mg_read_options 
 	return mg_read_sqlite(graph, path, err);
 }
 
+/* SQL in SQLite's dialect, or in PostgreSQL's: as --dialect says, or as
+ * the script reads. */
 static int read_sql(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
 {
-	(void)options;
+	const char *dialect = options ? options->dialect : NULL;
+	if (!dialect) {
+		size_t len = 0;
+		char *text = mg_input_read_all(path, &len, err);
+		if (!text)
+			return -1;
+		dialect = mg_pg_script_looks_postgresql(text, len) ? "postgresql" : "sqlite";
+		free(text);
+	}
+	if (strcmp(dialect, "postgresql") == 0)
+		return mg_read_sql_postgres(graph, path, options ? &options->postgres : NULL, err);
 	return mg_read_sql(graph, path, err);
 }
 
@@ -55,6 +69,16 @@ int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options
 	char shown[512];
 	mg_error_set(err, "%s: this build of modelgraph cannot read PostgreSQL (built without libpq)",
 		     mg_server_url_redact(shown, sizeof(shown), url));
+	return -1;
+}
+
+int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_options *options,
+			 mg_error *err)
+{
+	(void)graph;
+	(void)options;
+	mg_error_set(err, "%s: a PostgreSQL-dialect script; this build of modelgraph cannot load one "
+		     "(built without libpq)", path);
 	return -1;
 }
 #endif

@@ -42,7 +42,7 @@ typedef struct mg_read_options {
 	mg_c_options c;
 	mg_postgres_options postgres;
 	const char *dialect;             /* --dialect of .sql files: "sqlite", "postgresql";
-	                                    NULL: detected from the script */
+	                                    NULL: detected from the script (pg_script.h) */
 } mg_read_options;
 
 /*
@@ -65,6 +65,16 @@ int mg_read_sqlite(mg_graph *graph, const char *path, mg_error *err);
 
 /* A SQL DDL script, executed into a private in-memory SQLite database. */
 int mg_read_sql(mg_graph *graph, const char *path, mg_error *err);
+
+/*
+ * A PostgreSQL-dialect DDL script, loaded into a throwaway PostgreSQL server
+ * that is started for it and removed afterwards (also on failure or
+ * Ctrl-C), then read like a database. Errors name the file, line and
+ * column of the failing statement. Without the server's binaries, -1
+ * naming the package to install and the postgresql:// alternative.
+ */
+int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_options *options,
+			 mg_error *err);
 
 /*
  * A PostgreSQL database through libpq: `url` is a postgresql:// or

@@ -6,6 +6,8 @@
 # has ("- " SQLite's, "+ " PostgreSQL's), each group with why.
 #
 # usage: flavours.sh MODELGRAPH SERVER_DIR CORPUS_DIR NAME PG_SQL SQLITE_DB [DATABASE] [--fold-names]
+#   SERVER_DIR         the test server (pg-server.sh); "-": read PG_SQL itself,
+#                      through the throwaway server modelgraph starts for it
 #   PG_SQL, SQLITE_DB  relative to CORPUS_DIR
 #   DATABASE           the database PG_SQL creates and connects to itself, if it does
 #                      (default: one made for it, "flavour_NAME")
@@ -26,11 +28,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 expected=$here/flavours/$name.differences
 types=$here/flavours/type-equivalences.txt
 
-. "$server/env"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-if [ "$database" = "flavour_$name" ]; then
+if [ "$server" = - ]; then
+	source=$corpus/$pg_sql
+elif [ "$database" = "flavour_$name" ]; then
+	. "$server/env"
+	source=postgresql:///$database
 	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$database\"" -c "CREATE DATABASE \"$database\"" >/dev/null
 	psql -X -q -d "$database" -v ON_ERROR_STOP=1 -f "$corpus/$pg_sql" >"$tmp/load.out" 2>&1 || {
 		echo "flavours $name: $pg_sql does not load:"
@@ -38,6 +43,8 @@ if [ "$database" = "flavour_$name" ]; then
 		exit 1
 	}
 else
+	. "$server/env"
+	source=postgresql:///$database
 	psql -X -q -d postgres -v ON_ERROR_STOP=1 -f "$corpus/$pg_sql" >"$tmp/load.out" 2>&1 || {
 		echo "flavours $name: $pg_sql does not load:"
 		cat "$tmp/load.out"
@@ -45,7 +52,11 @@ else
 	}
 fi
 
-"$modelgraph" dump "postgresql:///$database" >"$tmp/pg.json"
+"$modelgraph" dump "$source" >"$tmp/pg.json" 2>"$tmp/pg.err" || {
+	echo "flavours $name: modelgraph dump $source failed:"
+	cat "$tmp/pg.err"
+	exit 1
+}
 "$modelgraph" dump "$corpus/$sqlite_db" >"$tmp/sqlite.json"
 python3 "$here/graph-lines.py" $fold "$tmp/pg.json" "$types" >"$tmp/pg.lines"
 python3 "$here/graph-lines.py" $fold "$tmp/sqlite.json" "$types" >"$tmp/sqlite.lines"
