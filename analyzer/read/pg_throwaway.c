@@ -33,7 +33,7 @@ typedef struct server_user {
 
 static bool executable(const char *dir, const char *name)
 {
-	char path[MG_PG_PATH_SIZE];
+	char path[MG_PG_PATH_SIZE + 16];
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	return access(path, X_OK) == 0;
 }
