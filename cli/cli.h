@@ -12,7 +12,7 @@
 
 enum { MG_EXIT_OK = 0, MG_EXIT_FINDINGS = 1, MG_EXIT_USAGE = 2 };
 
-#define MG_CLI_MAX_OPTIONS 16
+#define MG_CLI_MAX_OPTIONS 32
 #define MG_CLI_MAX_VALUES 64
 
 typedef struct mg_cli_option {
@@ -71,8 +71,9 @@ int mg_cli_check_output(const char *option, const char *path, const char *const 
 bool mg_cli_use_color(const char *setting, int fd);
 
 /*
- * The options of every command that reads sources (for C models), as rows
- * to place in its option table at four consecutive indices from FIRST.
+ * The options of every command that reads sources (C models, PostgreSQL),
+ * as rows to place in its option table at consecutive indices from FIRST;
+ * they are the table's last rows.
  */
 #define MG_CLI_SOURCE_OPTIONS(FIRST)                                                              \
 	[FIRST] = {.name = "include", .short_name = 'I', .value_name = "DIR", .repeatable = true,  \
@@ -82,9 +83,16 @@ bool mg_cli_use_color(const char *setting, int fd);
 	[FIRST + 2] = {.name = "std", .value_name = "STD",                                         \
 		       .help = "C models: the C standard to parse with (default c11)"},            \
 	[FIRST + 3] = {.name = "build-dir", .short_name = 'p', .value_name = "DIR",                \
-		       .help = "C models: take compiler flags from DIR/compile_commands.json"}
+		       .help = "C models: take compiler flags from DIR/compile_commands.json"},         \
+	[FIRST + 4] = {.name = "schema", .value_name = "NAME", .repeatable = true,                 \
+		       .help = "PostgreSQL: read schema NAME (default: every non-system schema)"},     \
+	[FIRST + 5] = {.name = "dialect", .value_name = "DIALECT", .choices = mg_cli_dialects,      \
+		       .help = "SQL scripts: their dialect (default: detected)"}
 
-/* Fills reader options from the four rows at FIRST; the strings stay argv's. */
+/* The dialects --dialect takes. */
+extern const char *const mg_cli_dialects[];
+
+/* Fills reader options from the rows at FIRST; the strings stay argv's. */
 struct mg_read_options;
 void mg_cli_read_options(const mg_cli_args *args, size_t first, struct mg_read_options *out);
 

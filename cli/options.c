@@ -142,6 +142,13 @@ static int add_value(const mg_cli_command *command, mg_cli_args *out, size_t ind
 int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_args *out)
 {
 	memset(out, 0, sizeof(*out));
+	/* The values are kept per option in fixed rows: a table that outgrew
+	 * them is a mistake in this program, said before anything is parsed. */
+	if (count_options(command) > MG_CLI_MAX_OPTIONS) {
+		mg_cli_error("internal error: \"%s\" has %zu options, more than MG_CLI_MAX_OPTIONS (%d)",
+			     command->name, count_options(command), MG_CLI_MAX_OPTIONS);
+		return -1;
+	}
 	out->positional = (const char *const *)argv;
 	bool options_done = false;
 	for (int i = 0; i < argc; i++) {
@@ -195,6 +202,8 @@ int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_ar
 	return 0;
 }
 
+const char *const mg_cli_dialects[] = {"sqlite", "postgresql", NULL};
+
 void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options *out)
 {
 	*out = (mg_read_options){0};
@@ -204,4 +213,7 @@ void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options 
 	out->c.ndefines = args->nvalues[first + 1];
 	out->c.std = args->nvalues[first + 2] ? args->values[first + 2][args->nvalues[first + 2] - 1] : NULL;
 	out->c.build_dir = args->nvalues[first + 3] ? args->values[first + 3][args->nvalues[first + 3] - 1] : NULL;
+	out->postgres.schemas = args->values[first + 4];
+	out->postgres.nschemas = args->nvalues[first + 4];
+	out->dialect = args->nvalues[first + 5] ? args->values[first + 5][args->nvalues[first + 5] - 1] : NULL;
 }

@@ -13,6 +13,7 @@ static const char *source_kind_name(mg_source_kind kind)
 	case MG_SOURCE_SQL: return "sql";
 	case MG_SOURCE_C: return "c";
 	case MG_SOURCE_JSON: return "json";
+	case MG_SOURCE_POSTGRES: return "postgresql";
 	}
 	return "unknown";
 }
@@ -81,6 +82,11 @@ static void write_foreign_key(mg_json *json, const mg_foreign_key *fk)
 	mg_json_member_string(json, "on_delete", mg_fk_action_name(fk->on_delete));
 	mg_json_member_string(json, "on_update", mg_fk_action_name(fk->on_update));
 	mg_json_member_bool(json, "unique", fk->unique);
+	/* Only PostgreSQL has them: written when set, so other dumps stay as they were. */
+	if (fk->deferrable)
+		mg_json_member_bool(json, "deferrable", true);
+	if (fk->initially_deferred)
+		mg_json_member_bool(json, "initially_deferred", true);
 	mg_json_member_bool(json, "implied", fk->implied);
 	if (fk->implied)
 		mg_json_member_string(json, "implied_reason", fk->implied_reason);

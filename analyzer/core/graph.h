@@ -45,6 +45,8 @@ typedef enum mg_source_kind {
 	MG_SOURCE_SQL,    /* a DDL script, executed into an in-memory SQLite */
 	MG_SOURCE_C,      /* annotated C models */
 	MG_SOURCE_JSON,   /* modelgraph's own graph JSON */
+	MG_SOURCE_POSTGRES, /* a live PostgreSQL database, or a PostgreSQL-dialect script
+	                       loaded into a throwaway server */
 } mg_source_kind;
 
 typedef struct mg_source {
@@ -145,6 +147,8 @@ typedef struct mg_foreign_key {
 	size_t nparent_columns;
 	mg_fk_action on_delete;
 	mg_fk_action on_update;
+	bool deferrable;              /* DEFERRABLE: may be checked at commit (PostgreSQL) */
+	bool initially_deferred;      /* INITIALLY DEFERRED: checked at commit unless set otherwise */
 	bool implied;                 /* not declared: inferred from names by resolve */
 	const char *implied_reason;   /* why it was inferred; NULL unless implied */
 	/* Filled by mg_resolve(): */

@@ -3,7 +3,9 @@
 #include <string.h>
 
 #include "analyzer/read/input_file.h"
+#include "analyzer/read/pg_script.h"
 #include "analyzer/read/readers.h"
+#include "analyzer/read/server_url.h"
 #include "util/text.h"
 
 /*
@@ -22,9 +24,21 @@ static int read_sqlite(mg_graph *graph, const char *path, const mg_read_options 
 	return mg_read_sqlite(graph, path, err);
 }
 
+/* SQL in SQLite's dialect, or in PostgreSQL's: as --dialect says, or as
+ * the script reads. */
 static int read_sql(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
 {
-	(void)options;
+	const char *dialect = options ? options->dialect : NULL;
+	if (!dialect) {
+		size_t len = 0;
+		char *text = mg_input_read_all(path, &len, err);
+		if (!text)
+			return -1;
+		dialect = mg_pg_script_looks_postgresql(text, len) ? "postgresql" : "sqlite";
+		free(text);
+	}
+	if (strcmp(dialect, "postgresql") == 0)
+		return mg_read_sql_postgres(graph, path, options ? &options->postgres : NULL, err);
 	return mg_read_sql(graph, path, err);
 }
 
@@ -39,36 +53,47 @@ static int read_json(mg_graph *graph, const char *path, const mg_read_options *o
 	return mg_read_json(graph, path, err);
 }
 
-/* The URL without what may be secret: the password of its user information
- * and the query string (where libpq also accepts password=...). */
-static const char *redacted_url(char *buf, size_t size, const char *url)
+static int read_postgres(mg_graph *graph, const char *url, const mg_read_options *options,
+			 mg_error *err)
 {
-	const char *authority = strstr(url, "://");
-	authority = authority ? authority + 3 : url;
-	size_t authority_len = strcspn(authority, "/?#");
-	size_t path_len = strcspn(authority + authority_len, "?#");
-	const char *host = authority, *at = NULL;
-	for (const char *p = authority; p < authority + authority_len; p++)
-		if (*p == '@')
-			at = p;
-	size_t user_len = 0;
-	if (at) {
-		host = at + 1;
-		user_len = strcspn(authority, ":@");
-	}
-	snprintf(buf, size, "%.*s%.*s%s%.*s%.*s", (int)(authority - url), url, (int)user_len, authority,
-		 user_len ? "@" : "", (int)(authority + authority_len - host), host, (int)path_len,
-		 authority + authority_len);
-	return buf;
+	return mg_read_postgres(graph, url, options ? &options->postgres : NULL, err);
 }
 
-static int read_server_unavailable(mg_graph *graph, const char *url, mg_error *err)
+#ifndef MG_WITH_POSTGRES
+/* Built without libpq (MG_WITH_POSTGRES off): the URL is still recognised. */
+int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options *options,
+		     mg_error *err)
 {
 	(void)graph;
+	(void)options;
+	size_t size = strlen(url) + 2; /* the redacted URL is never longer, "@" aside */
+	char *shown = malloc(size);
+	mg_error_set(err, "%s: this build of modelgraph cannot read PostgreSQL (built without libpq)",
+		     shown ? mg_server_url_redact(shown, size, url) : "the database server");
+	free(shown);
+	return -1;
+}
+
+int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_options *options,
+			 mg_error *err)
+{
+	(void)graph;
+	(void)options;
+	mg_error_set(err, "%s: a PostgreSQL-dialect script; this build of modelgraph cannot load one "
+		     "(built without libpq)", path);
+	return -1;
+}
+#endif
+
+static int read_server_unavailable(mg_graph *graph, const char *url, const mg_read_options *options,
+				   mg_error *err)
+{
+	(void)graph;
+	(void)options;
 	size_t size = strlen(url) + 2; /* the redacted URL is never longer, "@" aside */
 	char *shown = malloc(size);
 	mg_error_set(err, "%s: database servers are not supported by this build",
-		     shown ? redacted_url(shown, size, url) : "the database server");
+		     shown ? mg_server_url_redact(shown, size, url) : "the database server");
 	free(shown);
 	return -1;
 }
@@ -86,7 +111,15 @@ static const reader_row readers[] = {
 	{.name = "json", .extensions = ".json", .read = read_json},
 };
 
-static const char *const server_schemes[] = {"postgresql://", "postgres://", "mysql://", "mariadb://"};
+static const struct {
+	const char *scheme;
+	reader_fn read;
+} server_schemes[] = {
+	{"postgresql://", read_postgres},
+	{"postgres://", read_postgres},
+	{"mysql://", read_server_unavailable},
+	{"mariadb://", read_server_unavailable},
+};
 
 static bool has_extension(const char *path, const char *extensions)
 {
@@ -126,8 +159,8 @@ int mg_read_source_with(mg_graph *graph, const char *source, const mg_read_optio
 			mg_error *err)
 {
 	for (size_t i = 0; i < sizeof(server_schemes) / sizeof(server_schemes[0]); i++)
-		if (strncmp(source, server_schemes[i], strlen(server_schemes[i])) == 0)
-			return read_server_unavailable(graph, source, err);
+		if (strncmp(source, server_schemes[i].scheme, strlen(server_schemes[i].scheme)) == 0)
+			return server_schemes[i].read(graph, source, options, err);
 	for (size_t i = 0; i < sizeof(readers) / sizeof(readers[0]); i++) {
 		size_t n = strlen(readers[i].name);
 		if (strncmp(source, readers[i].name, n) == 0 && source[n] == ':' && source[n + 1])

@@ -30,9 +30,19 @@ typedef struct mg_c_options {
 	                                    file) are used; NULL: none */
 } mg_c_options;
 
+/* How to read a PostgreSQL database. Zeroed: every schema but the system's. */
+typedef struct mg_postgres_options {
+	const char *const *schemas;      /* --schema: the schemas to read, each of which
+	                                    must exist; nschemas == 0: every non-system one */
+	size_t nschemas;
+} mg_postgres_options;
+
 /* Options of every reader that takes some; zeroed or NULL: the defaults. */
 typedef struct mg_read_options {
 	mg_c_options c;
+	mg_postgres_options postgres;
+	const char *dialect;             /* --dialect of .sql files: "sqlite", "postgresql";
+	                                    NULL: detected from the script (pg_script.h) */
 } mg_read_options;
 
 /*
@@ -55,6 +65,26 @@ int mg_read_sqlite(mg_graph *graph, const char *path, mg_error *err);
 
 /* A SQL DDL script, executed into a private in-memory SQLite database. */
 int mg_read_sql(mg_graph *graph, const char *path, mg_error *err);
+
+/*
+ * A PostgreSQL-dialect DDL script, loaded into a throwaway PostgreSQL server
+ * that is started for it and removed afterwards (also on failure or
+ * Ctrl-C), then read like a database. Errors name the file, line and
+ * column of the failing statement. Without the server's binaries, -1
+ * naming the package to install and the postgresql:// alternative.
+ */
+int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_options *options,
+			 mg_error *err);
+
+/*
+ * A PostgreSQL database through libpq: `url` is a postgresql:// or
+ * postgres:// URI (the libpq environment and ~/.pgpass apply). Read from
+ * pg_catalog in one read-only transaction. Tables outside the schema
+ * "public" are named "schema.table". Messages never show the password.
+ * Without libpq in the build, -1 saying so.
+ */
+int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options *options,
+		     mg_error *err);
 
 /* A source named on the command line: chosen by prefix (`sqlite:`, `sql:`,
  * `c:`, `json:`), scheme (`postgresql://`, `mysql://`), extension, then

@@ -265,8 +265,10 @@ if grep -q "$(printf '\033')" "$tmp/run/err"; then
 fi
 
 # Database servers: the message names the server but never the password.
-for url in postgresql://user:secret@db.example/app postgresql://db.example/app?password=secret; do
-	refused "URL $url" db.example/app lint "$url"
+# (A socket directory that does not exist: no connection leaves the machine.)
+for url in postgresql://user:secret@%2Fnonexistent%2Fsocket/app \
+	"postgresql:///app?host=/nonexistent/socket&password=secret"; do
+	refused "URL $url" /app lint "$url"
 	if grep -q secret "$tmp/run/err"; then
 		fail "URL $url: the password appears in the message: $(cat "$tmp/run/err")"
 	fi

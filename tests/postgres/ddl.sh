@@ -1,0 +1,167 @@
+#!/bin/sh
+# PostgreSQL-dialect scripts, loaded into the throwaway server modelgraph
+# starts for each:
+# - detected by their content, or forced with --dialect;
+# - an error names file:line:col of the failing statement, exit 2;
+# - psql commands other than \connect are refused, and nothing a script
+#   says can reach the server's files or run a program;
+# - without the server's binaries: exit 2 naming the package to install and
+#   the postgresql:// alternative;
+# - after every run, even a failed one or one ended by Ctrl-C, nothing is
+#   left: no directory in TMPDIR, no process.
+#
+# usage: ddl.sh MODELGRAPH
+set -eu
+export LC_ALL=C
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 MODELGRAPH" >&2
+	exit 2
+fi
+case $1 in
+/*) modelgraph=$1 ;;
+*) modelgraph=$PWD/$1 ;;
+esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+mkdir scratch
+# The server user ("nobody" when the tests run as root) must reach TMPDIR.
+chmod 755 "$tmp" scratch
+TMPDIR=$tmp/scratch
+export TMPDIR
+
+status=0
+fail() {
+	echo "ddl: $*"
+	status=1
+}
+
+# Nothing of a throwaway server may outlive a run.
+left_behind() {
+	if [ -n "$(ls -A scratch)" ]; then
+		fail "$1: left in TMPDIR: $(ls -A scratch)"
+		rm -rf scratch/*
+	fi
+	if ps -eo args | grep -F "$tmp/scratch" | grep -v grep >/dev/null; then
+		fail "$1: a server process is still running: $(ps -eo pid,args | grep -F "$tmp/scratch" | grep -v grep)"
+	fi
+}
+
+run() {
+	name=$1
+	shift
+	rc=0
+	"$modelgraph" "$@" >"$name.out" 2>"$name.err" || rc=$?
+	left_behind "$name"
+}
+
+refused() {
+	name=$1 text=$2
+	shift 2
+	run "$name" "$@"
+	[ "$rc" -eq 2 ] || fail "$name: exit status $rc, expected 2"
+	[ "$(wc -l <"$name.err")" -eq 1 ] || fail "$name: expected one line, got: $(cat "$name.err")"
+	grep -qF -- "$text" "$name.err" || fail "$name: \"$text\" not in: $(cat "$name.err")"
+}
+
+cat >shop.sql <<'EOF'
+-- A PostgreSQL schema: detected by its serial and its :: cast.
+CREATE TABLE customer (
+    id serial PRIMARY KEY,
+    email text NOT NULL UNIQUE,
+    created timestamptz NOT NULL DEFAULT now()::timestamptz
+);
+CREATE TABLE purchase (
+    id bigserial PRIMARY KEY,
+    customer_id integer NOT NULL REFERENCES customer (id) ON DELETE CASCADE
+);
+CREATE INDEX purchase_customer ON purchase (customer_id);
+INSERT INTO customer (email) VALUES ('someone@example.org');
+COPY purchase (customer_id) FROM stdin;
+1
+\.
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.created := now(); -- a semicolon inside the body
+    RETURN NEW;
+END;
+$$;
+EOF
+run shop lint shop.sql
+[ "$rc" -eq 0 ] || fail "shop.sql: exit status $rc: $(cat shop.err)"
+[ ! -s shop.err ] || fail "shop.sql: standard error: $(cat shop.err)"
+run shop-dump dump shop.sql
+grep -q '"kind": "sql"' shop-dump.out || fail "shop.sql: not read as a script"
+grep -q '"on_delete": "CASCADE"' shop-dump.out || fail "shop.sql: the foreign key was not read"
+grep -q '"sql_type": "TIMESTAMP WITH TIME ZONE"' shop-dump.out || fail "shop.sql: timestamptz not read"
+
+# Forced: a script with nothing only PostgreSQL has.
+printf 'CREATE TABLE plain (id integer PRIMARY KEY, name varchar(20));\n' >plain.sql
+run plain-forced dump --dialect postgresql plain.sql
+[ "$rc" -eq 0 ] || fail "--dialect postgresql: exit status $rc: $(cat plain-forced.err)"
+grep -q '"type": "character varying(20)"' plain-forced.out || fail "--dialect postgresql: not read through PostgreSQL"
+run plain dump plain.sql
+grep -q '"type": "varchar(20)"' plain.out || fail "plain.sql: not read through SQLite"
+refused sqlite-forced "shop.sql:" lint --dialect sqlite shop.sql
+
+# Errors: file:line:col of the failing statement.
+cat >syntax.sql <<'EOF'
+CREATE SEQUENCE counter;
+
+CREATE TABLE a (
+    id integer PRIMARY KEY,
+    n integer DEFAULT nextval('counter')
+    name text
+);
+EOF
+refused syntax 'syntax.sql:6:5: syntax error at or near "name"' lint syntax.sql
+cat >unknown.sql <<'EOF'
+CREATE TABLE a (id serial PRIMARY KEY);
+CREATE TABLE b (id serial PRIMARY KEY, a_id integer REFERENCES missing (id));
+EOF
+refused unknown-table 'unknown.sql:2:1: relation "missing" does not exist' lint unknown.sql
+
+# Nothing reaches the machine: psql's shell escape is refused, and the
+# server's files and programs are a superuser's.
+printf 'CREATE TABLE t (id serial);\n\\! touch %s/escaped\n' "$tmp" >shell.sql
+refused shell 'shell.sql:2:1: psql command \! is refused' lint shell.sql
+[ ! -e "$tmp/escaped" ] || fail "\\! ran a command"
+printf "CREATE TABLE t (id serial);\nCOPY (SELECT 1) TO PROGRAM 'touch %s/programmed';\n" "$tmp" >program.sql
+printf "CREATE TABLE t (id serial);\nSELECT pg_catalog.pg_read_file('/etc/passwd')::text;\n" >readfile.sql
+run program lint program.sql # COPY is data: skipped, never run
+[ ! -e "$tmp/programmed" ] || fail "COPY TO PROGRAM ran a command"
+refused read-file 'readfile.sql:2:1: permission denied for function pg_read_file' lint readfile.sql
+
+# Without the binaries.
+mkdir empty-bin
+MODELGRAPH_PG_BINDIR=$tmp/empty-bin
+export MODELGRAPH_PG_BINDIR
+refused no-binaries 'install the postgresql package' lint shop.sql
+grep -qF 'postgresql://' no-binaries.err || fail "no binaries: the postgresql:// alternative is not named"
+unset MODELGRAPH_PG_BINDIR
+
+# Ctrl-C while the script runs: the server and its directory go too.
+printf 'CREATE TABLE t (id serial);\nSELECT pg_sleep(20);\n' >slow.sql
+"$modelgraph" lint slow.sql >slow.out 2>slow.err &
+pid=$!
+i=0
+while [ $i -lt 300 ] && ! ps -eo args | grep -F "$tmp/scratch" | grep -v grep | grep -q postgres; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 1 # into the script
+kill -INT "$pid"
+wait "$pid" || true
+i=0
+while [ $i -lt 150 ] && [ -n "$(ls -A scratch)" ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+left_behind "Ctrl-C"
+if ps -eo args | grep -F "lint slow.sql" | grep -v grep >/dev/null; then
+	fail "Ctrl-C: a modelgraph process is still running"
+fi
+
+[ "$status" -eq 0 ] && echo "ddl: ok"
+exit "$status"
