@@ -71,8 +71,14 @@ static int load_config(lint_run *run, const mg_cli_command *command, const mg_cl
 	const char *path = mg_cli_value(command, args, OPT_CONFIG);
 	if (!path) {
 		int located = mg_config_find(found, sizeof(found), NULL);
-		if (located <= 0)
+		if (located == 0)
 			return 0; /* no configuration: the defaults */
+		if (located < 0) { /* not "none": one may be further up */
+			mg_cli_error("cannot look for %s in the parent directories: their relative path is "
+				     "longer than %zu bytes; name the configuration with --config",
+				     MG_CONFIG_FILE_NAME, sizeof(found) - 1);
+			return -1;
+		}
 		path = found;
 	}
 	if (mg_config_load(&run->config, path, &err) < 0) {
