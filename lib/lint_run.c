@@ -29,8 +29,9 @@ static int load_config(mg_lint_run *run, const char *path, mg_error *err)
 	if (!path) {
 		int located = mg_config_find(found, sizeof(found), NULL);
 		if (located == -1) {
-			mg_error_set(err, "%s: the path of the working directory's parents is too long "
-				     "to search; give the file with --config", MG_CONFIG_FILE_NAME);
+			mg_error_set(err, "cannot look for %s in the parent directories: their relative path "
+				     "is longer than %zu bytes; name the configuration with --config",
+				     MG_CONFIG_FILE_NAME, sizeof(found) - 1);
 			return -1;
 		}
 		if (located == -2) {

@@ -246,12 +246,43 @@ void mg_ddl_scan(const char *sql, size_t len,
 }
 
 /* One indexed column: a bare name, optionally with COLLATE and ASC/DESC,
- * names a column; anything else is an expression (len 0). Returns the token
- * that ends it (a comma or the closing parenthesis). */
+ * names a column; so does a name in parentheses, which SQLite drops (COLLATE
+ * may follow at any level: "((a) COLLATE nocase)"). Anything else is an
+ * expression (len 0). Returns the token that ends it (a comma or the closing
+ * parenthesis of the list). */
 static token scan_indexed_column(scanner *s, token first, mg_ddl_name *name)
 {
-	bool bare = is_name(first);
-	token t = next_token(s);
+	token t = first;
+	size_t open = 0;
+	while (is_punct(s, t, '(')) {
+		open++;
+		t = next_token(s);
+	}
+	bool bare = is_name(t);
+	token found = t;
+	if (bare)
+		t = next_token(s);
+	for (;;) {
+		if (bare && is_keyword(s, t, "COLLATE")) {
+			next_token(s); /* the collation's name */
+			t = next_token(s);
+		} else if (bare && open && is_punct(s, t, ')')) {
+			open--;
+			t = next_token(s);
+		} else {
+			break;
+		}
+	}
+	if (open) { /* an expression inside parentheses: skip to their end */
+		bare = false;
+		if (is_punct(s, t, '('))
+			open++;
+		if (is_punct(s, t, ')'))
+			open--;
+		while (open--)
+			skip_group(s);
+		t = next_token(s);
+	}
 	if (is_punct(s, t, '(')) { /* a function call: an expression */
 		bare = false;
 		skip_group(s);
@@ -268,7 +299,7 @@ static token scan_indexed_column(scanner *s, token first, mg_ddl_name *name)
 		}
 		t = next_token(s);
 	}
-	*name = bare ? (mg_ddl_name){.start = first.start, .len = first.len} : (mg_ddl_name){0};
+	*name = bare ? (mg_ddl_name){.start = found.start, .len = found.len} : (mg_ddl_name){0};
 	return t;
 }
 

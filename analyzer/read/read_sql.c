@@ -163,6 +163,7 @@ typedef struct statement_actions {
 	bool selects;        /* runs a SELECT; with creates_table: CREATE TABLE … AS SELECT */
 	bool writes_data;    /* INSERT, UPDATE or DELETE on a table other than sqlite_schema */
 	bool drops;          /* DROP TABLE or VIEW: SQLite also asks to delete the table's rows */
+	bool opens_database; /* ATTACH or DETACH (VACUUM INTO attaches its file): refused */
 	unsigned progress;   /* progress calls while stepping */
 	clock_t started;     /* processor time when stepping began */
 	bool out_of_time;    /* stopped after SECONDS_PER_STATEMENT */
@@ -186,6 +187,7 @@ static int authorize(void *payload, int action, const char *a, const char *b, co
 	switch (action) {
 	case SQLITE_ATTACH:
 	case SQLITE_DETACH:
+		actions->opens_database = true;
 		return SQLITE_DENY;
 	case SQLITE_CREATE_TABLE:
 	case SQLITE_CREATE_TEMP_TABLE:
@@ -249,6 +251,29 @@ static const char *skip_blank(const char *p)
 	}
 }
 
+/* True when the statement at `p` starts with the keyword `word`. */
+static bool starts_with_keyword(const char *p, const char *word)
+{
+	size_t n = strlen(word);
+	return mg_ascii_ncasecmp(p, word, n) == 0 && !mg_ascii_isalnum(p[n]) && p[n] != '_';
+}
+
+/* The message for a statement the authorizer refused to open a database. */
+static void refuse_database(ddl_locations *d, const char *p, mg_error *err)
+{
+	mg_location where = position_of(d, (size_t)(p - d->text));
+	if (starts_with_keyword(p, "VACUUM"))
+		mg_error_set(err, "%s:%u:%u: VACUUM INTO is refused: a script may not write files; remove it",
+			     d->path, where.line, where.column);
+	else if (starts_with_keyword(p, "DETACH"))
+		mg_error_set(err, "%s:%u:%u: DETACH DATABASE is refused: a script may not attach or detach "
+			     "databases; remove it", d->path, where.line, where.column);
+	else
+		mg_error_set(err, "%s:%u:%u: ATTACH DATABASE is refused: a script may not open other database "
+			     "files; remove it and name each database as a source of its own",
+			     d->path, where.line, where.column);
+}
+
 static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions, mg_error *err)
 {
 	const char *p = d->text;
@@ -257,6 +282,10 @@ static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions,
 		const char *tail = NULL;
 		*actions = (statement_actions){0};
 		int rc = sqlite3_prepare_v2(db, p, -1, &stmt, &tail);
+		if (rc != SQLITE_OK && actions->opens_database) {
+			refuse_database(d, p, err);
+			return -1;
+		}
 		if (rc != SQLITE_OK) {
 			int at = sqlite3_error_offset(db);
 			mg_location where = position_of(d, (size_t)(p - d->text) + (at >= 0 ? (size_t)at : 0));
@@ -286,6 +315,10 @@ static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions,
 			while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 				;
 		sqlite3_finalize(stmt);
+		if (rc != SQLITE_DONE && actions->opens_database) {
+			refuse_database(d, p, err);
+			return -1;
+		}
 		if (rc != SQLITE_DONE) {
 			mg_location where = position_of(d, (size_t)(p - d->text));
 			if (actions->progress > PROGRESS_CALLS_PER_STATEMENT)

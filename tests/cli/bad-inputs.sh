@@ -276,11 +276,13 @@ done
 
 # Scripts may not create files: ATTACH and VACUUM INTO are refused, at their
 # line, and the files never appear.
-refused "ATTACH DATABASE" attach.sql:2: lint attach.sql
+refused "ATTACH DATABASE" "attach.sql:2:1: ATTACH DATABASE is refused: a script may not open other database files" \
+	lint attach.sql
 if [ -e evil.db ]; then
 	fail "ATTACH DATABASE created $in/evil.db (exit status $rc)"
 fi
-refused "VACUUM INTO" vacuum-into.sql:2: lint vacuum-into.sql
+refused "VACUUM INTO" "vacuum-into.sql:2:1: VACUUM INTO is refused: a script may not write files" \
+	lint vacuum-into.sql
 if [ -e evil2.db ]; then
 	fail "VACUUM INTO created $in/evil2.db (exit status $rc)"
 fi

@@ -70,6 +70,34 @@ for column in longprefixalpha_id longprefixbeta_id; do
 		fail "implied foreign key of $column: not named \"<child>_${column}_implied\""
 done
 
+# A C model whose struct tag is 400 bytes: findings on its relationships
+# name it whole ("<tag>.posts").
+tag=$(name M 400)
+cat >"$tmp/long.h" <<EOF2
+#include <modelgraph/annotations.h>
+struct Post;
+struct $tag {
+	int id MG_COLUMN(primary_key=true);
+	struct Post **posts MG_RELATIONSHIP(Pots);
+} MG_MODEL(tablename=users);
+EOF2
+run lint --fail-on never "$tmp/long.h"
+grep -q -F "relationship \"$tag.posts\"" "$tmp/out" ||
+	fail "a 400-byte struct tag: the finding on its relationship does not name it whole: $(cut -c 1-200 "$tmp/out")"
+
+# Looking for .modelgraph.yml from 1400 directories down takes a relative
+# path ("../../...") longer than the 4 KiB the CLI keeps for it: an error
+# that says so, not a run without the configuration.
+deep=$tmp/deep/$(printf 'a/%.0s' $(seq 1400))
+mkdir -p "$deep"
+printf 'rules:\n  table-no-primary-key: off\n' >"$tmp/deep/.modelgraph.yml"
+printf 'CREATE TABLE t (x INTEGER);\n' >"$deep/s.sql"
+rc=0
+(cd "$deep" && timeout 60 "$modelgraph" lint s.sql) >"$tmp/out" 2>"$tmp/err" || rc=$?
+if [ "$rc" -ne 2 ] || ! grep -q -F "modelgraph: error: cannot look for .modelgraph.yml in the parent directories: their relative path is longer than 4095 bytes; name the configuration with --config" "$tmp/err"; then
+	fail "configuration beyond a 4 KiB relative path: exit status $rc, expected 2 with a message: $(cat "$tmp/err")"
+fi
+
 if [ "$status" -eq 0 ]; then
 	echo "long-names: ok"
 fi

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyzer/core/arena.h"
+#include "analyzer/core/error.h"
 #include "analyzer/core/graph.h"
 #include "analyzer/core/name_index.h"
 
@@ -164,6 +165,32 @@ static void check_reports_broken_invariants(void **state)
 	mg_graph_free(g);
 }
 
+static void long_messages_say_they_are_cut(void **state)
+{
+	(void)state;
+	char name[1500];
+	memset(name, 'x', sizeof(name) - 1);
+	name[sizeof(name) - 1] = '\0';
+	mg_error err = {{0}};
+	mg_error_set(&err, "table \"%s\" is defined twice", name);
+	size_t len = strlen(err.message);
+	assert_int_equal(len, sizeof(err.message) - 1);
+	assert_string_equal(err.message + len - 3, "...");
+	mg_error_set(&err, "short: %s", "whole");
+	assert_string_equal(err.message, "short: whole");
+
+	/* The description of a broken invariant names the tables whole. */
+	mg_graph *g = mg_graph_new();
+	mg_graph_add_source(g, "app.sql", MG_SOURCE_SQL);
+	mg_graph_add_table(g, name, MG_TABLE_PLAIN);
+	name[0] = 'X';
+	mg_graph_add_table(g, name, MG_TABLE_PLAIN);
+	const char *problem = mg_graph_check(g);
+	assert_non_null(problem);
+	assert_non_null(strstr(problem, name));
+	mg_graph_free(g);
+}
+
 static void enum_names_round_trip(void **state)
 {
 	(void)state;
@@ -186,6 +213,7 @@ int main(void)
 		cmocka_unit_test(tables_columns_and_paths),
 		cmocka_unit_test(keys_are_recognised_in_any_order),
 		cmocka_unit_test(check_reports_broken_invariants),
+		cmocka_unit_test(long_messages_say_they_are_cut),
 		cmocka_unit_test(enum_names_round_trip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

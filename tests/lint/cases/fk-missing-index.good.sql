@@ -48,3 +48,13 @@ CREATE TABLE attachment (
   posted_in_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx INTEGER REFERENCES post (id)
 );
 CREATE INDEX ix_attachment_post ON attachment (posted_in_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx);
+
+-- Near miss: a column in parentheses is still the column (SQLite drops
+-- them), and the columns after it still count.
+CREATE TABLE comment (
+  id INTEGER PRIMARY KEY,
+  post_id INTEGER NOT NULL REFERENCES post (id),
+  user_id INTEGER NOT NULL REFERENCES users (id)
+);
+CREATE INDEX ix_comment_post ON comment (((post_id) COLLATE BINARY) DESC, id);
+CREATE INDEX ix_comment_user ON comment ((user_id));
