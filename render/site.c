@@ -149,9 +149,22 @@ typedef struct site_run {
 	size_t done, total;
 } site_run;
 
+/* The table whose path (its name, schema-qualified when it has a schema)
+ * is `path`; NULL when none. */
+static const mg_table *table_at_path(const mg_graph *graph, const char *path, bool schemas)
+{
+	const mg_table *table = mg_graph_find_table(graph, path);
+	if (table && strcmp(table->path, path) == 0)
+		return table;
+	for (size_t i = 0; schemas && i < graph->ntables; i++)
+		if (mg_graph_name_cmp(graph, graph->tables[i]->path, path) == 0)
+			return graph->tables[i];
+	return NULL;
+}
+
 /* The table a finding is about: the longest table path its object path
  * starts with ("post" for "post.user_id"; table names may hold dots). */
-static const mg_table *finding_table(const mg_graph *graph, const char *path)
+static const mg_table *finding_table(const mg_graph *graph, const char *path, bool schemas)
 {
 	const mg_table *table = NULL;
 	size_t len = path ? strlen(path) : 0;
@@ -160,7 +173,7 @@ static const mg_table *finding_table(const mg_graph *graph, const char *path)
 		return NULL;
 	memcpy(prefix, path, len + 1);
 	for (;;) {
-		if ((table = mg_graph_find_table(graph, prefix)) != NULL)
+		if ((table = table_at_path(graph, prefix, schemas)) != NULL)
 			break;
 		char *dot = strrchr(prefix, '.');
 		if (!dot)
@@ -193,8 +206,11 @@ static int prepare(site_run *run)
 	    !(ctx->nthrough = calloc(n, sizeof(*ctx->nthrough))) ||
 	    !(ctx->fired_rules = calloc(findings->count + 1, sizeof(*ctx->fired_rules))))
 		return -1;
+	bool schemas = false;
+	for (size_t i = 0; i < graph->ntables; i++)
+		schemas |= graph->tables[i]->schema != NULL;
 	for (size_t i = 0; i < findings->count; i++) {
-		const mg_table *t = finding_table(graph, findings->items[i].path);
+		const mg_table *t = finding_table(graph, findings->items[i].path, schemas);
 		ctx->finding_table[i] = t;
 		if (t)
 			ctx->ntable_findings[mg_site_table_index(ctx, t)]++;
