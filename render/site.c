@@ -211,12 +211,14 @@ static int prepare(site_run *run)
 		schemas |= graph->tables[i]->schema != NULL;
 	for (size_t i = 0; i < findings->count; i++) {
 		const mg_table *t = finding_table(graph, findings->items[i].path, schemas);
+		ctx->findings_by_severity[findings->items[i].severity]++;
 		ctx->finding_table[i] = t;
 		if (t)
 			ctx->ntable_findings[mg_site_table_index(ctx, t)]++;
 	}
 	for (size_t i = 0; i < graph->ntables; i++) {
 		const mg_table *t = graph->tables[i];
+		ctx->ncolumns += t->ncolumns;
 		if (!(ctx->table_findings[i] = calloc(ctx->ntable_findings[i] + 1, sizeof(size_t))))
 			return -1;
 		ctx->ntable_findings[i] = 0;

@@ -36,6 +36,8 @@ typedef struct mg_site_context {
 	const char **fired_rules;        /* ids of the rules with findings, in id order */
 	size_t nfired_rules;
 	size_t nedges;                   /* relationships, each with its inverse counted once */
+	size_t ncolumns;                 /* columns of every table */
+	size_t findings_by_severity[MG_SEVERITY_ERROR + 1]; /* all findings, by severity */
 } mg_site_context;
 
 /* The index of `table` in graph->tables. */
