@@ -285,9 +285,13 @@ mg_view *mg_site_view_index(const mg_site_context *ctx, mg_arena *arena)
 {
 	mg_view *view = mg_site_view_page(ctx, arena, "index", ctx->options->title ? ctx->options->title : "Data model", 0);
 	mg_view *tables = mg_view_set_list(view, "tables");
-	for (size_t i = 0; i < ctx->graph->ntables; i++)
+	bool descriptions = false;
+	for (size_t i = 0; i < ctx->graph->ntables; i++) {
 		mg_site_view_table_summary(ctx, mg_view_push_object(tables), ctx->graph->tables[i], 0);
+		descriptions |= mg_view_truthy(mg_view_get(tables->items[tables->nitems - 1], "description"));
+	}
 	mg_view_set_bool(view, "has_tables", ctx->graph->ntables > 0);
+	mg_view_set_bool(view, "has_table_descriptions", descriptions);
 	mg_site_view_diagram(ctx, view, NULL, 0);
 	return view;
 }
@@ -359,13 +363,17 @@ mg_view *mg_site_view_orphans(const mg_site_context *ctx, mg_arena *arena)
 	mg_view *view = mg_site_view_page(ctx, arena, "orphans", "Tables without relationships", 0);
 	/* An association table, or one with foreign keys, is not alone. */
 	mg_view *tables = mg_view_set_list(view, "tables");
+	bool descriptions = false;
 	for (size_t i = 0; i < ctx->graph->ntables; i++) {
 		const mg_table *t = ctx->graph->tables[i];
 		if (t->nrelationships == 0 && ctx->nincoming[i] == 0 && ctx->nthrough[i] == 0 &&
-		    t->nforeign_keys == 0 && t->nreferenced_by == 0)
+		    t->nforeign_keys == 0 && t->nreferenced_by == 0) {
 			mg_site_view_table_summary(ctx, mg_view_push_object(tables), t, 0);
+			descriptions |= t->comment != NULL && t->comment[0] != '\0';
+		}
 	}
 	mg_view_set_bool(view, "has_tables", mg_view_truthy(tables));
+	mg_view_set_bool(view, "has_table_descriptions", descriptions);
 	return view;
 }
 
