@@ -189,10 +189,16 @@ static int compare_ids(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Indexes the findings by table and by rule, and the relationships by target. */
-static int prepare(site_run *run)
+const mg_site_format *mg_site_format_find(const char *name)
 {
-	mg_site_context *ctx = &run->ctx;
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+int mg_site_context_prepare(mg_site_context *ctx)
+{
 	const mg_graph *graph = ctx->graph;
 	const mg_findings *findings = ctx->findings;
 	size_t n = graph->ntables + 1;
@@ -268,9 +274,8 @@ static int prepare(site_run *run)
 	return 0;
 }
 
-static void release(site_run *run)
+void mg_site_context_release(mg_site_context *ctx)
 {
-	mg_site_context *ctx = &run->ctx;
 	for (size_t i = 0; ctx->graph && i < ctx->graph->ntables; i++) {
 		if (ctx->table_findings)
 			free(ctx->table_findings[i]);
@@ -288,6 +293,12 @@ static void release(site_run *run)
 	free(ctx->finding_table);
 	free(ctx->fired_rules);
 	mg_site_names_free(ctx->names);
+	*ctx = (mg_site_context){0};
+}
+
+static void release(site_run *run)
+{
+	mg_site_context_release(&run->ctx);
 	mg_template_set_free(run->set);
 	for (size_t i = 0; i < run->templates.ntexts; i++)
 		free(run->templates.texts[i]);
@@ -414,16 +425,14 @@ int mg_render_site(const mg_graph *graph, const mg_findings *findings, const mg_
 	run->emit = emit_file;
 	run->payload = payload;
 	run->err = err;
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(formats[i].name, options->format ? options->format : "html") == 0)
-			run->ctx.format = &formats[i];
-	if (!run->ctx.format) {
+	if (!(run->ctx.format = mg_site_format_find(options->format ? options->format : "html"))) {
 		mg_error_set(err, "unknown docs format \"%s\"", options->format);
 		goto cleanup;
 	}
 	run->templates.options = options;
 	run->templates.format = run->ctx.format;
-	if (!(run->set = mg_template_set_new(load_template, &run->templates)) || prepare(run) < 0) {
+	if (!(run->set = mg_template_set_new(load_template, &run->templates)) ||
+	    mg_site_context_prepare(&run->ctx) < 0) {
 		mg_error_set(err, "out of memory");
 		goto cleanup;
 	}
