@@ -283,7 +283,7 @@ void mg_site_view_relationship(const mg_site_context *ctx, mg_view *object, cons
 
 mg_view *mg_site_view_index(const mg_site_context *ctx, mg_arena *arena)
 {
-	mg_view *view = mg_site_view_page(ctx, arena, "index", ctx->options->title ? ctx->options->title : "Data model", 0);
+	mg_view *view = mg_site_view_page(ctx, arena, "index", "Tables", 0);
 	mg_view *tables = mg_view_set_list(view, "tables");
 	bool descriptions = false;
 	for (size_t i = 0; i < ctx->graph->ntables; i++) {
