@@ -149,9 +149,22 @@ typedef struct site_run {
 	size_t done, total;
 } site_run;
 
+/* The table whose path (its name, schema-qualified when it has a schema)
+ * is `path`; NULL when none. */
+static const mg_table *table_at_path(const mg_graph *graph, const char *path, bool schemas)
+{
+	const mg_table *table = mg_graph_find_table(graph, path);
+	if (table && strcmp(table->path, path) == 0)
+		return table;
+	for (size_t i = 0; schemas && i < graph->ntables; i++)
+		if (mg_graph_name_cmp(graph, graph->tables[i]->path, path) == 0)
+			return graph->tables[i];
+	return NULL;
+}
+
 /* The table a finding is about: the longest table path its object path
  * starts with ("post" for "post.user_id"; table names may hold dots). */
-static const mg_table *finding_table(const mg_graph *graph, const char *path)
+static const mg_table *finding_table(const mg_graph *graph, const char *path, bool schemas)
 {
 	const mg_table *table = NULL;
 	size_t len = path ? strlen(path) : 0;
@@ -160,7 +173,7 @@ static const mg_table *finding_table(const mg_graph *graph, const char *path)
 		return NULL;
 	memcpy(prefix, path, len + 1);
 	for (;;) {
-		if ((table = mg_graph_find_table(graph, prefix)) != NULL)
+		if ((table = table_at_path(graph, prefix, schemas)) != NULL)
 			break;
 		char *dot = strrchr(prefix, '.');
 		if (!dot)
@@ -176,10 +189,16 @@ static int compare_ids(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Indexes the findings by table and by rule, and the relationships by target. */
-static int prepare(site_run *run)
+const mg_site_format *mg_site_format_find(const char *name)
 {
-	mg_site_context *ctx = &run->ctx;
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+int mg_site_context_prepare(mg_site_context *ctx)
+{
 	const mg_graph *graph = ctx->graph;
 	const mg_findings *findings = ctx->findings;
 	size_t n = graph->ntables + 1;
@@ -193,14 +212,19 @@ static int prepare(site_run *run)
 	    !(ctx->nthrough = calloc(n, sizeof(*ctx->nthrough))) ||
 	    !(ctx->fired_rules = calloc(findings->count + 1, sizeof(*ctx->fired_rules))))
 		return -1;
+	bool schemas = false;
+	for (size_t i = 0; i < graph->ntables; i++)
+		schemas |= graph->tables[i]->schema != NULL;
 	for (size_t i = 0; i < findings->count; i++) {
-		const mg_table *t = finding_table(graph, findings->items[i].path);
+		const mg_table *t = finding_table(graph, findings->items[i].path, schemas);
+		ctx->findings_by_severity[findings->items[i].severity]++;
 		ctx->finding_table[i] = t;
 		if (t)
 			ctx->ntable_findings[mg_site_table_index(ctx, t)]++;
 	}
 	for (size_t i = 0; i < graph->ntables; i++) {
 		const mg_table *t = graph->tables[i];
+		ctx->ncolumns += t->ncolumns;
 		if (!(ctx->table_findings[i] = calloc(ctx->ntable_findings[i] + 1, sizeof(size_t))))
 			return -1;
 		ctx->ntable_findings[i] = 0;
@@ -250,9 +274,8 @@ static int prepare(site_run *run)
 	return 0;
 }
 
-static void release(site_run *run)
+void mg_site_context_release(mg_site_context *ctx)
 {
-	mg_site_context *ctx = &run->ctx;
 	for (size_t i = 0; ctx->graph && i < ctx->graph->ntables; i++) {
 		if (ctx->table_findings)
 			free(ctx->table_findings[i]);
@@ -270,6 +293,12 @@ static void release(site_run *run)
 	free(ctx->finding_table);
 	free(ctx->fired_rules);
 	mg_site_names_free(ctx->names);
+	*ctx = (mg_site_context){0};
+}
+
+static void release(site_run *run)
+{
+	mg_site_context_release(&run->ctx);
 	mg_template_set_free(run->set);
 	for (size_t i = 0; i < run->templates.ntexts; i++)
 		free(run->templates.texts[i]);
@@ -396,16 +425,14 @@ int mg_render_site(const mg_graph *graph, const mg_findings *findings, const mg_
 	run->emit = emit_file;
 	run->payload = payload;
 	run->err = err;
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(formats[i].name, options->format ? options->format : "html") == 0)
-			run->ctx.format = &formats[i];
-	if (!run->ctx.format) {
+	if (!(run->ctx.format = mg_site_format_find(options->format ? options->format : "html"))) {
 		mg_error_set(err, "unknown docs format \"%s\"", options->format);
 		goto cleanup;
 	}
 	run->templates.options = options;
 	run->templates.format = run->ctx.format;
-	if (!(run->set = mg_template_set_new(load_template, &run->templates)) || prepare(run) < 0) {
+	if (!(run->set = mg_template_set_new(load_template, &run->templates)) ||
+	    mg_site_context_prepare(&run->ctx) < 0) {
 		mg_error_set(err, "out of memory");
 		goto cleanup;
 	}

@@ -72,6 +72,12 @@ void mg_site_slug(mg_buf *out, const char *text);
  * (html) or as a Mermaid erDiagram (markdown), with every table linked to
  * the page `href` gives. Returns true when it wrote one; until the diagram
  * renderer is built, it writes nothing and the pages leave the diagram out.
+ * The output goes into the pages unescaped, so it must be safe markup
+ * built by modelgraph: every name escaped (mg_escape_xml), no script and no
+ * event handler; and the pages' Content-Security-Policy blocks inline
+ * style="…" attributes, so SVG styling must use presentation attributes
+ * (fill=, stroke=, font-family=), as graphviz writes them. One <svg> element
+ * (no XML declaration or DOCTYPE before it), valid UTF-8.
  */
 typedef enum mg_site_diagram_format { MG_SITE_DIAGRAM_SVG, MG_SITE_DIAGRAM_MERMAID } mg_site_diagram_format;
 typedef const char *(*mg_site_href)(const mg_table *table, void *payload);

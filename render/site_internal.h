@@ -36,7 +36,19 @@ typedef struct mg_site_context {
 	const char **fired_rules;        /* ids of the rules with findings, in id order */
 	size_t nfired_rules;
 	size_t nedges;                   /* relationships, each with its inverse counted once */
+	size_t ncolumns;                 /* columns of every table */
+	size_t findings_by_severity[MG_SEVERITY_ERROR + 1]; /* all findings, by severity */
 } mg_site_context;
+
+/* The row of the formats table named `name`; NULL when none. */
+const mg_site_format *mg_site_format_find(const char *name);
+
+/* Fills the indexes of a context whose graph, findings, options and format
+ * are set: findings by table and rule, relationships by target and by
+ * association table, page names. 0, or -1 when out of memory (release it
+ * all the same). */
+int mg_site_context_prepare(mg_site_context *ctx);
+void mg_site_context_release(mg_site_context *ctx);
 
 /* The index of `table` in graph->tables. */
 size_t mg_site_table_index(const mg_site_context *ctx, const mg_table *table);

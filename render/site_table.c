@@ -42,8 +42,10 @@ static void set_references(const mg_site_context *ctx, mg_view *column_view, con
 static void set_columns(const mg_site_context *ctx, mg_view *view, const mg_table *table)
 {
 	mg_view *columns = mg_view_set_list(view, "columns");
+	bool descriptions = false;
 	for (size_t i = 0; i < table->ncolumns; i++) {
 		const mg_column *c = table->columns[i];
+		descriptions |= c->comment != NULL && c->comment[0] != '\0';
 		mg_view *col = mg_view_push_object(columns);
 		mg_view_set_text(col, "name", c->name);
 		mg_view_set_text(col, "anchor", mg_arena_printf(col->arena, "c%u", c->position));
@@ -61,6 +63,7 @@ static void set_columns(const mg_site_context *ctx, mg_view *view, const mg_tabl
 		set_references(ctx, col, table, c);
 		mg_site_view_location(ctx, col, "location", c->location);
 	}
+	mg_view_set_bool(view, "has_column_descriptions", descriptions);
 }
 
 static void set_keys(mg_view *view, const mg_table *table)

@@ -6,6 +6,7 @@
 #include "analyzer/lint/lint.h"
 #include "render/site_internal.h"
 #include "util/escape.h"
+#include "util/text.h"
 
 static const char *prefix(unsigned depth)
 {
@@ -20,7 +21,7 @@ size_t mg_site_table_index(const mg_site_context *ctx, const mg_table *table)
 		size_t mid = lo + (hi - lo) / 2;
 		if (graph->tables[mid] == table)
 			return mid;
-		if (mg_graph_name_cmp(graph, graph->tables[mid]->name, table->name) < 0)
+		if (mg_name_order(graph->tables[mid]->name, table->name) < 0) /* resolve's order */
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -111,13 +112,9 @@ void mg_site_view_location(const mg_site_context *ctx, mg_view *object, const ch
 	mg_view_set_text(loc, "url", source_url(ctx, arena, location));
 }
 
-/* Counts of a set of findings by severity, with the worst one named. */
-static void set_finding_counts(mg_view *object, const mg_findings *findings, const size_t *indices,
-			       size_t count)
+/* Counts of findings by severity (by[severity]), with the worst one named. */
+static void set_counts(mg_view *object, const size_t *by, size_t count)
 {
-	size_t by[MG_SEVERITY_ERROR + 1] = {0};
-	for (size_t i = 0; i < count; i++)
-		by[findings->items[indices ? indices[i] : i].severity]++;
 	mg_view_set_uint(object, "count", count);
 	mg_view_set_uint(object, "errors", by[MG_SEVERITY_ERROR]);
 	mg_view_set_uint(object, "warnings", by[MG_SEVERITY_WARNING]);
@@ -144,6 +141,16 @@ static void set_finding_counts(mg_view *object, const mg_findings *findings, con
 	mg_buf_free(&text);
 }
 
+/* Counts of some findings (`indices`; NULL: the first `count`). */
+static void set_finding_counts(mg_view *object, const mg_findings *findings, const size_t *indices,
+			       size_t count)
+{
+	size_t by[MG_SEVERITY_ERROR + 1] = {0};
+	for (size_t i = 0; i < count; i++)
+		by[findings->items[indices ? indices[i] : i].severity]++;
+	set_counts(object, by, count);
+}
+
 mg_view *mg_site_view_page(const mg_site_context *ctx, mg_arena *arena, const char *kind,
 			   const char *title, unsigned depth)
 {
@@ -154,14 +161,10 @@ mg_view *mg_site_view_page(const mg_site_context *ctx, mg_arena *arena, const ch
 	mg_view_set_text(site, "title", ctx->options->title ? ctx->options->title : "Data model");
 	mg_view_set_text(site, "generated_at", ctx->options->generated_at);
 	mg_view_set_text(site, "format", ctx->format->name);
-	size_t columns = 0;
-	for (size_t i = 0; i < graph->ntables; i++)
-		columns += graph->tables[i]->ncolumns;
 	mg_view_set_uint(site, "table_count", graph->ntables);
-	mg_view_set_uint(site, "column_count", columns);
+	mg_view_set_uint(site, "column_count", ctx->ncolumns);
 	mg_view_set_uint(site, "relationship_count", ctx->nedges);
-	mg_view *counts = mg_view_set_object(site, "findings");
-	set_finding_counts(counts, ctx->findings, NULL, ctx->findings->count);
+	set_counts(mg_view_set_object(site, "findings"), ctx->findings_by_severity, ctx->findings->count);
 	mg_view *sources = mg_view_set_list(site, "sources");
 	for (size_t i = 0; i < graph->nsources; i++)
 		mg_view_set_text(mg_view_push_object(sources), "name", graph->sources[i].name);
@@ -280,11 +283,15 @@ void mg_site_view_relationship(const mg_site_context *ctx, mg_view *object, cons
 
 mg_view *mg_site_view_index(const mg_site_context *ctx, mg_arena *arena)
 {
-	mg_view *view = mg_site_view_page(ctx, arena, "index", ctx->options->title ? ctx->options->title : "Data model", 0);
+	mg_view *view = mg_site_view_page(ctx, arena, "index", "Tables", 0);
 	mg_view *tables = mg_view_set_list(view, "tables");
-	for (size_t i = 0; i < ctx->graph->ntables; i++)
+	bool descriptions = false;
+	for (size_t i = 0; i < ctx->graph->ntables; i++) {
 		mg_site_view_table_summary(ctx, mg_view_push_object(tables), ctx->graph->tables[i], 0);
+		descriptions |= mg_view_truthy(mg_view_get(tables->items[tables->nitems - 1], "description"));
+	}
 	mg_view_set_bool(view, "has_tables", ctx->graph->ntables > 0);
+	mg_view_set_bool(view, "has_table_descriptions", descriptions);
 	mg_site_view_diagram(ctx, view, NULL, 0);
 	return view;
 }
@@ -356,13 +363,17 @@ mg_view *mg_site_view_orphans(const mg_site_context *ctx, mg_arena *arena)
 	mg_view *view = mg_site_view_page(ctx, arena, "orphans", "Tables without relationships", 0);
 	/* An association table, or one with foreign keys, is not alone. */
 	mg_view *tables = mg_view_set_list(view, "tables");
+	bool descriptions = false;
 	for (size_t i = 0; i < ctx->graph->ntables; i++) {
 		const mg_table *t = ctx->graph->tables[i];
 		if (t->nrelationships == 0 && ctx->nincoming[i] == 0 && ctx->nthrough[i] == 0 &&
-		    t->nforeign_keys == 0 && t->nreferenced_by == 0)
+		    t->nforeign_keys == 0 && t->nreferenced_by == 0) {
 			mg_site_view_table_summary(ctx, mg_view_push_object(tables), t, 0);
+			descriptions |= t->comment != NULL && t->comment[0] != '\0';
+		}
 	}
 	mg_view_set_bool(view, "has_tables", mg_view_truthy(tables));
+	mg_view_set_bool(view, "has_table_descriptions", descriptions);
 	return view;
 }
 

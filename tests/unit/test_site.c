@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "test_support.h"
-#include "render/site.h"
+#include "render/site_internal.h"
 #include "util/text.h"
 
 static bool safe_name(const char *id)
@@ -98,12 +98,96 @@ static void test_slug(void **state)
 	mg_buf_free(&out);
 }
 
+/* The whole text of docs/templates.md (static). */
+static const char *templates_doc(void)
+{
+	static char text[65536];
+	FILE *f = fopen(MG_TEST_SOURCE_DIR "/../../docs/templates.md", "rb");
+	assert_non_null(f);
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+	text[n] = '\0';
+	fclose(f);
+	return text;
+}
+
+/* Whether `word` occurs in `text` between characters that cannot be part of a key. */
+static bool has_word(const char *text, const char *word)
+{
+	size_t len = strlen(word);
+	for (const char *p = text; (p = strstr(p, word)) != NULL; p++) {
+		char before = p == text ? ' ' : p[-1], after = p[len];
+		if (!mg_ascii_isalnum(before) && before != '_' && !mg_ascii_isalnum(after) && after != '_')
+			return true;
+	}
+	return false;
+}
+
+/* Every key of a view (recursively) is documented in docs/templates.md. */
+static void check_documented(const mg_view *view, const char *doc, const char *where)
+{
+	if (!view)
+		return;
+	if (view->kind == MG_VIEW_LIST)
+		for (size_t i = 0; i < view->nitems; i++)
+			check_documented(view->items[i], doc, where);
+	if (view->kind != MG_VIEW_OBJECT)
+		return;
+	for (const mg_view_member *m = view->members; m; m = m->next) {
+		if (!has_word(doc, m->key))
+			fail_msg("the %s view has \"%s\", which docs/templates.md does not document", where, m->key);
+		check_documented(m->value, doc, where);
+	}
+}
+
+/* The views the templates get are the ones docs/templates.md describes:
+ * a key added without its documentation fails here. */
+static void test_views_documented(void **state)
+{
+	(void)state;
+	mg_graph *graph = mg_test_load_sql(
+		"CREATE TABLE author (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE DEFAULT 'x');\n"
+		"CREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES author (id)\n"
+		"  ON DELETE CASCADE, title TEXT, UNIQUE (author_id, title));\n"
+		"CREATE TABLE tag (id INTEGER PRIMARY KEY);\n"
+		"CREATE TABLE book_tag (book_id INTEGER REFERENCES book (id), tag_id INTEGER REFERENCES tag (id));\n"
+		"CREATE INDEX ix_book_title ON book (title) WHERE title IS NOT NULL;\n"
+		"CREATE TABLE lonely (x TEXT);\n");
+	mg_findings *findings = mg_test_lint(graph);
+	assert_true(findings->count > 0);
+	const char *doc = templates_doc();
+	mg_site_options options = {.format = "html", .source_url = "https://example.org/{path}#L{line}"};
+	mg_site_context ctx = {.graph = graph, .findings = findings, .options = &options,
+			       .format = mg_site_format_find("html")};
+	assert_int_equal(mg_site_context_prepare(&ctx), 0);
+	mg_arena *arena = mg_arena_new();
+	check_documented(mg_site_view_index(&ctx, arena), doc, "index");
+	check_documented(mg_site_view_findings(&ctx, arena), doc, "findings");
+	check_documented(mg_site_view_orphans(&ctx, arena), doc, "orphans");
+	check_documented(mg_site_view_relationships(&ctx, arena), doc, "relationships");
+	for (size_t i = 0; i < ctx.nfired_rules; i++)
+		check_documented(mg_site_view_rule(&ctx, arena, ctx.fired_rules[i]), doc, "rule");
+	for (size_t i = 0; i < graph->ntables; i++)
+		check_documented(mg_site_view_table(&ctx, arena, graph->tables[i]), doc, "table");
+	/* And the test sees what it should: an association table, a finding on
+	 * a table, a relationship with its inverse. */
+	const mg_view *book_tag = mg_site_view_table(&ctx, arena, mg_graph_find_table(graph, "book_tag"));
+	assert_true(mg_view_truthy(mg_view_get(mg_view_get(book_tag, "table"), "has_relationships_through")));
+	const mg_view *book = mg_site_view_table(&ctx, arena, mg_graph_find_table(graph, "book"));
+	const mg_view *out = mg_view_get(mg_view_get(book, "table"), "relationships_out");
+	assert_true(out && out->nitems > 0 && mg_view_get(out->items[0], "inverse"));
+	mg_arena_free(arena);
+	mg_site_context_release(&ctx);
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names_safe_and_distinct),
 		cmocka_unit_test(test_names_stable),
 		cmocka_unit_test(test_slug),
+		cmocka_unit_test(test_views_documented),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
