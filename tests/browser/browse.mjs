@@ -211,8 +211,18 @@ async function browseHostile() {
     const scripts = await page.$$eval("script", (s) => s.map((x) => x.getAttribute("src")));
     check(scripts.length === 2 && scripts.every((s) => s && s.endsWith(".js")),
           `hostile: ${relative(hostileSite, file)} has scripts ${JSON.stringify(scripts)}`);
-    const injected = await page.$$eval("main img, main iframe, main svg, main script, main a[href^='javascript']",
-                                       (e) => e.map((x) => x.outerHTML));
+    // The diagram is the one SVG a page may hold (built by modelgraph, in
+    // section.diagram): anything else, or anything active inside it, is
+    // injected.
+    const injected = await page.$$eval(
+      "main img, main iframe, main svg, main script, main a[href^='javascript'], main [onload], main [onerror]",
+      (e) => e.filter((x) => !(x.tagName.toLowerCase() === "svg" && x.closest("section.diagram")))
+              .map((x) => x.outerHTML.slice(0, 200)));
+    const active = await page.$$eval("section.diagram svg *", (e) => e.filter((x) =>
+      ["script", "foreignobject", "iframe"].includes(x.tagName.toLowerCase()) ||
+      [...x.attributes].some((a) => a.name.startsWith("on") ||
+        (/href$/.test(a.name) && /^\s*(javascript|data):/i.test(a.value)))).map((x) => x.outerHTML.slice(0, 200)));
+    check(active.length === 0, `hostile: ${relative(hostileSite, file)} has active diagram content ${active}`);
     check(injected.length === 0, `hostile: ${relative(hostileSite, file)} has injected elements ${injected}`);
   }
   await page.goto(url(hostileSite, "index.html"), { waitUntil: "load" });
