@@ -88,9 +88,16 @@ static void check_no_key(mg_rule_context *ctx)
 				"the same \"%s\" and \"%s\" can be linked twice",
 				t->name, mg_column_list(names, sizeof(names), cols, n), fks[0]->parent->name,
 				fks[1]->parent->name);
-		if (mg_table_is_c(t) && n == 2)
+		if (mg_table_is_c(t) && n == 2) {
 			mg_rel_set_fix(ctx, f, "add MG_PRIMARY_KEY(%s, %s) to the MG_TABLE(%s)",
 				       cols[0]->name, cols[1]->name, t->name);
+		} else {
+			char ux[600], tn[300], list[512];
+			snprintf(ux, sizeof(ux), "ux_%s", t->name);
+			mg_rel_set_fix(ctx, f, "key the links: CREATE UNIQUE INDEX %s ON %s (%s);",
+				       mg_sql_name(names, sizeof(names), ux), mg_sql_name(tn, sizeof(tn), t->name),
+				       mg_sql_column_list(list, sizeof(list), cols, n));
+		}
 	}
 }
 

@@ -304,11 +304,17 @@ static void check_type_mismatch(mg_rule_context *ctx)
 					continue;
 				/* A C model speaks of its fields' C types. */
 				bool c = mg_table_is_c(child->table) && mg_table_is_c(parent->table);
-				mg_report_column(ctx, child,
+				mg_finding *f = mg_report_column(ctx, child,
 						 "column \"%s\" is %s but references \"%s\", which is %s: %s",
 						 child->path, c ? child->type : child->sql_type, parent->path,
 						 c ? parent->type : parent->sql_type, why);
 				mg_report_related(ctx, MG_OBJECT_COLUMN, parent->path, parent->location, "referenced column");
+				if (c)
+					mg_rel_set_fix(ctx, f, "declare field \"%s\" %s, as \"%s\" is", child->name,
+						       parent->type, parent->path);
+				else
+					mg_rel_set_fix(ctx, f, "declare \"%s\" %s, as \"%s\" is", child->path,
+						       parent->sql_type, parent->path);
 			}
 		}
 	}
@@ -363,9 +369,19 @@ static void check_missing_index(mg_rule_context *ctx)
 				     "foreign key \"%s\" on \"%s\"(%s) has no index; joins from \"%s\" and its deletes scan \"%s\"",
 				     fk->name, t->name, mg_column_list(cols, sizeof(cols), fk->columns, fk->ncolumns),
 				     fk->parent_name, t->name);
-			if (mg_table_is_c(t) && fk->ncolumns == 1)
+			if (mg_table_is_c(t) && fk->ncolumns == 1) {
 				mg_rel_set_fix(ctx, f, "add index=true to the MG_FOREIGN_KEY of field \"%s\"",
 					       fk->columns[0]->name);
+			} else {
+				char ix[600], tn[300], list[512];
+				/* ix_<table>_<columns>, as index=true names them. */
+				size_t used = (size_t)snprintf(ix, sizeof(ix), "ix_%s", t->name);
+				for (size_t k = 0; k < fk->ncolumns && used < sizeof(ix); k++)
+					used += (size_t)snprintf(ix + used, sizeof(ix) - used, "_%s", fk->columns[k]->name);
+				mg_rel_set_fix(ctx, f, "create the index: CREATE INDEX %s ON %s (%s);",
+					       mg_sql_name(cols, sizeof(cols), ix), mg_sql_name(tn, sizeof(tn), t->name),
+					       mg_sql_column_list(list, sizeof(list), fk->columns, fk->ncolumns));
+			}
 		}
 	}
 }
@@ -555,15 +571,25 @@ const mg_rule mg_rule_fk_set_default_no_default = {
 static void check_implied(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
+	char cn[300], pn[300], pc[300];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nforeign_keys; j++) {
 			const mg_foreign_key *fk = t->foreign_keys[j];
 			if (!fk->implied || !fk->parent_columns || !fk->parent_columns[0])
 				continue;
-			mg_report_column(ctx, fk->columns[0],
+			mg_finding *f = mg_report_column(ctx, fk->columns[0],
 					 "column \"%s\" looks like a reference to \"%s\" (%s) but declares no foreign key",
 					 fk->columns[0]->path, fk->parent_columns[0]->path, fk->implied_reason);
+			if (mg_table_is_c(t))
+				mg_rel_set_fix(ctx, f, "annotate the field: MG_FOREIGN_KEY(%s.%s, index=true)",
+					       fk->parent->name, fk->parent_columns[0]->name);
+			else
+				mg_rel_set_fix(ctx, f, "declare it: %s %s REFERENCES %s (%s)",
+					       mg_sql_name(cn, sizeof(cn), fk->columns[0]->name),
+					       *fk->columns[0]->type ? fk->columns[0]->type : "INTEGER",
+					       mg_sql_name(pn, sizeof(pn), fk->parent->name),
+					       mg_sql_name(pc, sizeof(pc), fk->parent_columns[0]->name));
 		}
 	}
 }

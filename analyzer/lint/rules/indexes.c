@@ -1,8 +1,10 @@
 /* index-redundant: indexes another index (or the primary key) already provides. */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "analyzer/lint/lint.h"
+#include "analyzer/lint/rules/relationships.h"
 #include "analyzer/lint/rules/rule_util.h"
 #include "util/text.h"
 
@@ -79,6 +81,24 @@ static bool reports_this_of_identical(const mg_index *index, size_t at, const mg
 	return other_at < at;
 }
 
+/* The fix in the input's terms: which annotation to remove from a C model,
+ * the statement to run on SQL. */
+static void set_redundant_fix(mg_rule_context *ctx, mg_finding *f, const mg_index *index)
+{
+	const mg_table *t = index->table;
+	char generated[600], name[300];
+	if (mg_table_is_c(t)) {
+		/* index=true on a field makes ix_<table>_<column>. */
+		snprintf(generated, sizeof(generated), "ix_%s_%s", t->name, index->columns[0]->name);
+		if (index->ncolumns == 1 && strcmp(index->name, generated) == 0)
+			mg_rel_set_fix(ctx, f, "remove index=true from field \"%s\"", index->columns[0]->name);
+		else if (index->origin == MG_INDEX_CREATED)
+			mg_rel_set_fix(ctx, f, "remove MG_INDEX(%s, ...) from the model", index->name);
+	} else if (index->origin == MG_INDEX_CREATED) {
+		mg_rel_set_fix(ctx, f, "drop it: DROP INDEX %s;", mg_sql_name(name, sizeof(name), index->name));
+	}
+}
+
 static void check_redundant(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -102,10 +122,11 @@ static void check_redundant(mg_rule_context *ctx)
 			}
 			if (!by[0])
 				continue;
-			mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
+			mg_finding *f = mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
 				  "index \"%s\" on \"%s\"(%s) is redundant: %s covers the same lookups",
 				  index->name, t->name,
 				  mg_column_list(cols, sizeof(cols), index->columns, index->ncolumns), by);
+			set_redundant_fix(ctx, f, index);
 		}
 	}
 }
@@ -200,7 +221,7 @@ static void check_unique_nullable(mg_rule_context *ctx)
 			if (!nopen)
 				continue;
 			const char *what = index->origin == MG_INDEX_UNIQUE ? "unique constraint" : "unique index";
-			mg_report_column(ctx, open[0],
+			mg_finding *f = mg_report_column(ctx, open[0],
 					 "%s \"%s\" on \"%s\"(%s) lets duplicates in: %s %s nullable, and rows "
 					 "whose key holds a NULL never count as equal",
 					 what, index->name, t->name,
@@ -208,6 +229,8 @@ static void check_unique_nullable(mg_rule_context *ctx)
 					 mg_column_list(nullable, sizeof(nullable), open, nopen),
 					 nopen == 1 ? "is" : "are");
 			mg_report_related(ctx, MG_OBJECT_INDEX, index->path, index->location, "the unique key");
+			if (mg_table_is_c(t))
+				mg_rel_set_fix(ctx, f, "add nullable=false to the MG_COLUMN of %s", nullable);
 		}
 	}
 }

@@ -61,7 +61,7 @@ void mg_rel_set_fix(mg_rule_context *ctx, mg_finding *finding, const char *fmt, 
 	if (text[0] >= 'a' && text[0] <= 'z')
 		text[0] = (char)(text[0] - 'a' + 'A');
 	size_t len = strlen(text);
-	if (len && len + 1 < sizeof(text) && !strchr(".?!", text[len - 1])) {
+	if (len && len + 1 < sizeof(text) && !strchr(".?!;", text[len - 1])) {
 		text[len] = '.';
 		text[len + 1] = '\0';
 	}

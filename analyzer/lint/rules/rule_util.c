@@ -20,6 +20,54 @@ const char *mg_column_list(char *buf, size_t size, mg_column *const *columns, si
 	return buf;
 }
 
+static bool plain_name(const char *name)
+{
+	if (!*name || (*name >= '0' && *name <= '9'))
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '_'))
+			return false;
+	return true;
+}
+
+const char *mg_sql_name(char *buf, size_t size, const char *name)
+{
+	if (plain_name(name)) {
+		snprintf(buf, size, "%s", name);
+		return buf;
+	}
+	size_t used = 0;
+	if (size < 3) {
+		buf[0] = '\0';
+		return buf;
+	}
+	buf[used++] = '"';
+	for (const char *p = name; *p && used + 3 < size; p++) {
+		if (*p == '"')
+			buf[used++] = '"';
+		buf[used++] = *p;
+	}
+	buf[used++] = '"';
+	buf[used] = '\0';
+	return buf;
+}
+
+const char *mg_sql_column_list(char *buf, size_t size, mg_column *const *columns, size_t n)
+{
+	size_t used = 0;
+	char name[300];
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++) {
+		int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+				 columns[i] ? mg_sql_name(name, sizeof(name), columns[i]->name) : "?");
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
 /* True when the first n entries of `prefix` are exactly `columns`, in any order. */
 static bool leads_with(mg_column *const *prefix, size_t nprefix, mg_column *const *columns, size_t n)
 {

@@ -11,6 +11,13 @@
 /* Writes `"a", "b"` (the columns' names, quoted) into buf. */
 const char *mg_column_list(char *buf, size_t size, mg_column *const *columns, size_t n);
 
+/* Writes a, b (the columns' names as SQL writes them: quoted only when they
+ * must be) into buf: for fixes that are statements. */
+const char *mg_sql_column_list(char *buf, size_t size, mg_column *const *columns, size_t n);
+
+/* A name as SQL writes it, quoted only when it must be, into buf. */
+const char *mg_sql_name(char *buf, size_t size, const char *name);
+
 /* True when some index of the table (or its primary key) starts with exactly
  * these columns, in any order: lookups by them need no scan. */
 bool mg_table_has_leading_index(const mg_table *table, mg_column *const *columns, size_t n);
