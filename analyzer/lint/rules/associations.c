@@ -178,6 +178,8 @@ const mg_rule mg_rule_assoc_extra_columns = {
 	.rationale = "Used as `secondary`, SQLAlchemy writes only the two keys: the other columns "
 		     "get their defaults and cannot be read through the relationship. Such a table "
 		     "is an association object: a model of its own with two many-to-one relationships.",
+	.without_orm = "Without an ORM, code that inserts only the two keys leaves the other columns at "
+		       "their defaults, and code that reads the many-to-many never sees them.",
 	.bad_sql = "CREATE TABLE song (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE playlist (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE playlist_songs (\n"

@@ -190,6 +190,9 @@ const mg_rule mg_rule_pk_not_rowid_alias = {
 		     "nothing there. Checked for models that run in SQLite (lint.dialects) and expect "
 		     "generated ids (autoincrement, the default for a lone integer key); a schema "
 		     "written in SQL says nothing of how its keys are set.",
+	.without_orm = "Without an ORM, an INSERT that leaves the id out stores NULL (or fails on "
+		       "NOT NULL), and sqlite3_last_insert_rowid() returns the hidden rowid, not the "
+		       "id column.",
 	.bad_c = "#include <stdint.h>\n"
 		 "#include <modelgraph/annotations.h>\n"
 		 "struct Event {\n"
