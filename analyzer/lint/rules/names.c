@@ -241,9 +241,21 @@ static void check_too_long(mg_rule_context *ctx)
 			    !too_long(index->name, dialects, why, sizeof(why)))
 				continue;
 			clash = dialects & MG_DIALECT_POSTGRESQL ? pg_relation_clash(g, t, index->name) : NULL;
-			mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
+			mg_finding *f = mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
 				  "index name \"%s\" is too long: %s%s%s%s", index->name, why,
 				  clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
+			/* index=true made the name: the fix is to name the index. */
+			char generated[600];
+			snprintf(generated, sizeof(generated), "ix_%s_%s", t->name,
+				 index->ncolumns && index->columns[0] ? index->columns[0]->name : "");
+			if (f && mg_table_is_c(t) && index->ncolumns == 1 && strcmp(generated, index->name) == 0) {
+				f->fix = mg_arena_printf(ctx->findings->arena,
+							 "Replace index=true on field \"%s\" by MG_INDEX(name, %s) "
+							 "on the model, with a name of at most 63 bytes.",
+							 index->columns[0]->name, index->columns[0]->name);
+				if (!f->fix)
+					ctx->failed = 1;
+			}
 		}
 	}
 }
