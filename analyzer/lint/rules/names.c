@@ -98,9 +98,10 @@ static const char *quoting_reason(const char *name, unsigned dialects)
 			capitals = true;
 			continue;
 		}
-		if (*p >= '0' && *p <= '9') {
+		if ((*p >= '0' && *p <= '9') || *p == '$') {
+			/* All three take digits, and $, after the first character. */
 			if (p == (const unsigned char *)name)
-				return "it starts with a digit";
+				return *p == '$' ? "it starts with $" : "it starts with a digit";
 			continue;
 		}
 		return *p == ' ' ? "it holds a space" : "it holds a character a plain name cannot";

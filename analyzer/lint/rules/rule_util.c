@@ -110,6 +110,8 @@ static const mg_source *source_of(const mg_table *table)
 unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table)
 {
 	const mg_source *source = source_of(table);
+	/* A database is its own dialect; a reader of a server database adds its
+	 * source kind here. */
 	if (source && source->kind == MG_SOURCE_SQLITE)
 		return MG_DIALECT_SQLITE;
 	if (ctx->options && ctx->options->target_dialects)
