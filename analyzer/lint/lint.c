@@ -97,7 +97,38 @@ static bool is_option_mistake(const char *rule)
  * same object (backred= gives a relationship without inverse). Those
  * findings become notes of the option's finding. Returns 0 or -1.
  */
-static int fold_consequences(mg_findings *findings)
+/* True when the model at `path` misspells tablename=, so it got its default
+ * name, and what names the intended one finds nothing. */
+static bool misspells_tablename(const mg_graph *graph, const char *path)
+{
+	for (size_t i = 0; i < graph->nannotation_problems; i++) {
+		const mg_annotation_problem *p = &graph->annotation_problems[i];
+		if (p->kind == MG_ANNOTATION_PROBLEM_UNKNOWN_OPTION && p->subject == MG_SUBJECT_TABLE &&
+		    p->suggestion && strcmp(p->suggestion, "tablename") == 0 && strcmp(p->path, path) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether finding `c` follows from the option mistake `cause`: it is about
+ * the same object, or (a misspelt tablename=) it is a foreign key that
+ * missed the table and seems to mean this one. */
+static bool is_consequence(const mg_graph *graph, const mg_finding *cause, const mg_finding *c)
+{
+	if (strncmp(c->rule, "annotation-", 11) == 0 || strncmp(c->rule, "suppression-", 12) == 0 ||
+	    strncmp(c->rule, "name-", 5) == 0)
+		return false;
+	if (strcmp(c->path, cause->path) == 0)
+		return true;
+	if (strcmp(c->rule, "fk-target-missing") != 0 || !misspells_tablename(graph, cause->path))
+		return false;
+	for (size_t k = 0; k < c->nrelated; k++)
+		if (c->related[k].object == MG_OBJECT_TABLE && strcmp(c->related[k].path, cause->path) == 0)
+			return true;
+	return false;
+}
+
+static int fold_consequences(const mg_graph *graph, mg_findings *findings)
 {
 	char note[1200];
 	for (size_t i = 0; i < findings->count; i++) {
@@ -105,13 +136,14 @@ static int fold_consequences(mg_findings *findings)
 			continue;
 		for (size_t j = 0; j < findings->count;) {
 			const mg_finding *c = &findings->items[j];
-			if (j == i || strncmp(c->rule, "annotation-", 11) == 0 ||
-			    strncmp(c->rule, "suppression-", 12) == 0 || strncmp(c->rule, "name-", 5) == 0 ||
-			    strcmp(c->path, findings->items[i].path) != 0) {
+			if (j == i || !is_consequence(graph, &findings->items[i], c)) {
 				j++;
 				continue;
 			}
-			snprintf(note, sizeof(note), "so: %s [%s]", c->message, c->rule);
+			/* Its own did-you-mean guessed at the cause, which is now known. */
+			const char *guess = strstr(c->message, "; did you mean");
+			int len = guess ? (int)(guess - c->message) : (int)strlen(c->message);
+			snprintf(note, sizeof(note), "so: %.*s [%s]", len, c->message, c->rule);
 			if (mg_findings_add_related_at(findings, i, c->object, c->path, c->location, note) < 0)
 				return -1;
 			mg_findings_remove(findings, j);
@@ -142,7 +174,7 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 			return -1;
 		fix_in_c_terms(graph, rule, findings, first);
 	}
-	if (fold_consequences(findings) < 0)
+	if (fold_consequences(graph, findings) < 0)
 		return -1;
 	mg_findings_sort(findings);
 	return 0;

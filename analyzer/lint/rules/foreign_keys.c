@@ -66,6 +66,7 @@ static void report_missing_table(mg_rule_context *ctx, const mg_foreign_key *fk)
 		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s)", reference_text(ref, sizeof(ref), fk, meant));
 	else
 		mg_rel_set_fix(ctx, f, "write REFERENCES %s", meant->name);
+	mg_report_related(ctx, MG_OBJECT_TABLE, meant->path, meant->location, "the table it seems to mean");
 	relate_consequences(ctx, fk);
 }
 
