@@ -235,6 +235,22 @@ static void check_too_long(mg_rule_context *ctx)
 			mg_report_column(ctx, c, "column name \"%s\" is too long: %s%s%s%s", c->path, why,
 					 clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
 		}
+		/* MySQL names an unnamed foreign key <table>_ibfk_<n>, and refuses the
+		 * table when that name passes 64 characters. */
+		size_t nth = 0;
+		for (size_t j = 0; j < t->nforeign_keys && (dialects & MG_DIALECT_MYSQL); j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied)
+				continue;
+			char generated[600];
+			snprintf(generated, sizeof(generated), "%s_ibfk_%zu", t->name, ++nth);
+			size_t chars = utf8_chars(generated);
+			if (chars > MYSQL_NAME_CHARS && utf8_chars(t->name) <= MYSQL_NAME_CHARS)
+				mg_report_fk(ctx, fk,
+					     "the name MySQL gives foreign key \"%s\", \"%s\", is %zu characters; "
+					     "MySQL refuses names over %d",
+					     fk->name, generated, chars, MYSQL_NAME_CHARS);
+		}
 		for (size_t j = 0; j < t->nindexes; j++) {
 			const mg_index *index = t->indexes[j];
 			/* SQLite names the indexes of constraints itself; they go nowhere else. */
@@ -270,7 +286,9 @@ const mg_rule mg_rule_name_too_long = {
 		     "begin alike become one and the second CREATE fails, and a query naming the "
 		     "whole name still works while migrations and tools see another; MySQL refuses "
 		     "names over 64 characters. Generated names count too: the index "
-		     "ix_<table>_<column> that index=true makes grows with both names. SQLite has no "
+		     "ix_<table>_<column> that index=true makes grows with both names, and MySQL names "
+		     "a foreign key <table>_ibfk_<n>, so a table of 58 characters can be created "
+		     "only without its foreign keys. SQLite has no "
 		     "limit, so only schemas that run on PostgreSQL or MySQL (lint.dialects) are "
 		     "checked.",
 	.bad_sql = "CREATE TABLE customer_subscription_renewal_reminder_delivery_attempts_archive (\n"
