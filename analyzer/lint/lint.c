@@ -91,12 +91,6 @@ static bool is_option_mistake(const char *rule)
 	       strcmp(rule, "annotation-invalid-value") == 0;
 }
 
-/*
- * One root cause, one finding: a misspelt or invalid option leaves the
- * option out, and other rules then report what its absence does to the
- * same object (backred= gives a relationship without inverse). Those
- * findings become notes of the option's finding. Returns 0 or -1.
- */
 /* True when the model at `path` misspells tablename=, so it got its default
  * name, and what names the intended one finds nothing. */
 static bool misspells_tablename(const mg_graph *graph, const char *path)
@@ -111,16 +105,20 @@ static bool misspells_tablename(const mg_graph *graph, const char *path)
 }
 
 /* Whether finding `c` follows from the option mistake `cause`: it is about
- * the same object, or (a misspelt tablename=) it is a foreign key that
- * missed the table and seems to mean this one. */
+ * the same field, or (a misspelt tablename=) it says the model is linked to
+ * nothing, or it is a foreign key that missed the table and seems to mean
+ * this one. Another
+ * option of a model (comment=) changes nothing other rules see. */
 static bool is_consequence(const mg_graph *graph, const mg_finding *cause, const mg_finding *c)
 {
 	if (strncmp(c->rule, "annotation-", 11) == 0 || strncmp(c->rule, "suppression-", 12) == 0 ||
 	    strncmp(c->rule, "name-", 5) == 0)
 		return false;
+	bool table_name = cause->object == MG_OBJECT_TABLE && misspells_tablename(graph, cause->path);
+	/* A model named otherwise loses the links that named it. */
 	if (strcmp(c->path, cause->path) == 0)
-		return true;
-	if (strcmp(c->rule, "fk-target-missing") != 0 || !misspells_tablename(graph, cause->path))
+		return cause->object != MG_OBJECT_TABLE || (table_name && strcmp(c->rule, "table-isolated") == 0);
+	if (strcmp(c->rule, "fk-target-missing") != 0 || !table_name)
 		return false;
 	for (size_t k = 0; k < c->nrelated; k++)
 		if (c->related[k].object == MG_OBJECT_TABLE && strcmp(c->related[k].path, cause->path) == 0)
@@ -128,9 +126,14 @@ static bool is_consequence(const mg_graph *graph, const mg_finding *cause, const
 	return false;
 }
 
+/*
+ * One root cause, one finding: a misspelt or invalid option leaves the
+ * option out, and other rules then report what its absence does (backred=
+ * gives a relationship without inverse). Those findings become notes of the
+ * option's finding. Returns 0 or -1.
+ */
 static int fold_consequences(const mg_graph *graph, mg_findings *findings)
 {
-	char note[1200];
 	for (size_t i = 0; i < findings->count; i++) {
 		if (!is_option_mistake(findings->items[i].rule))
 			continue;
@@ -143,8 +146,10 @@ static int fold_consequences(const mg_graph *graph, mg_findings *findings)
 			/* Its own did-you-mean guessed at the cause, which is now known. */
 			const char *guess = strstr(c->message, "; did you mean");
 			int len = guess ? (int)(guess - c->message) : (int)strlen(c->message);
-			snprintf(note, sizeof(note), "so: %.*s [%s]", len, c->message, c->rule);
-			if (mg_findings_add_related_at(findings, i, c->object, c->path, c->location, note) < 0)
+			const char *note = mg_arena_printf(findings->arena, "so: %.*s [%s]", len, c->message,
+							   c->rule);
+			if (!note ||
+			    mg_findings_add_related_at(findings, i, c->object, c->path, c->location, note) < 0)
 				return -1;
 			mg_findings_remove(findings, j);
 			if (j < i)
