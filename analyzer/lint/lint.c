@@ -61,12 +61,17 @@ static const mg_table *table_of_path(const mg_graph *graph, const char *path)
 {
 	const mg_table *t = mg_graph_find_table(graph, path);
 	const char *dot = strchr(path, '.');
-	if (t || !dot || (size_t)(dot - path) >= 512)
+	if (t || !dot)
 		return t;
-	char name[512];
-	memcpy(name, path, (size_t)(dot - path));
-	name[dot - path] = '\0';
-	return mg_graph_find_table(graph, name);
+	size_t len = (size_t)(dot - path);
+	char *name = malloc(len + 1);
+	if (!name)
+		return NULL; /* the rule's own fix stays */
+	memcpy(name, path, len);
+	name[len] = '\0';
+	t = mg_graph_find_table(graph, name);
+	free(name);
+	return t;
 }
 
 /* Findings from index `first` on, on C models and without a fix of their

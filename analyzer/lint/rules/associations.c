@@ -92,11 +92,16 @@ static void check_no_key(mg_rule_context *ctx)
 			mg_rel_set_fix(ctx, f, "add MG_PRIMARY_KEY(%s, %s) to the MG_TABLE(%s)",
 				       cols[0]->name, cols[1]->name, t->name);
 		} else {
-			char ux[600], tn[300], list[512];
-			snprintf(ux, sizeof(ux), "ux_%s", t->name);
-			mg_rel_set_fix(ctx, f, "key the links: CREATE UNIQUE INDEX %s ON %s (%s);",
-				       mg_sql_name(names, sizeof(names), ux), mg_sql_name(tn, sizeof(tn), t->name),
-				       mg_sql_column_list(list, sizeof(list), cols, n));
+			mg_arena *arena = ctx->findings->arena;
+			const char *ux = mg_arena_printf(arena, "ux_%s", t->name);
+			const char *on = mg_sql_name(arena, t->name);
+			const char *list = mg_sql_column_list(arena, cols, n);
+			ux = ux ? mg_sql_name(arena, ux) : NULL;
+			if (!ux || !on || !list)
+				ctx->failed = 1;
+			else
+				mg_rel_set_fix(ctx, f, "key the links: CREATE UNIQUE INDEX %s ON %s (%s);", ux, on,
+					       list);
 		}
 	}
 }

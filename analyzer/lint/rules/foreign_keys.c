@@ -10,14 +10,10 @@
 
 /* ---- fk-target-missing ---- */
 
-/* "members.id" or "members": what MG_FOREIGN_KEY (or REFERENCES) should name. */
-static const char *reference_text(char *buf, size_t size, const mg_foreign_key *fk, const mg_table *meant)
+/* "members.id" or "members": what MG_FOREIGN_KEY should name. */
+static const char *reference_column(const mg_foreign_key *fk)
 {
-	if (fk->nparent_columns == 1)
-		snprintf(buf, size, "%s.%s", meant->name, fk->parent_column_names[0]);
-	else
-		snprintf(buf, size, "%s", meant->name);
-	return buf;
+	return fk->nparent_columns == 1 ? fk->parent_column_names[0] : NULL;
 }
 
 /* The relationships that cannot join because of `fk`, as notes: the
@@ -25,7 +21,7 @@ static const char *reference_text(char *buf, size_t size, const mg_foreign_key *
 static void relate_consequences(mg_rule_context *ctx, const mg_foreign_key *fk)
 {
 	const mg_graph *g = ctx->graph;
-	char rn[512], note[700];
+	char rn[512];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nrelationships; j++) {
@@ -34,10 +30,13 @@ static void relate_consequences(mg_rule_context *ctx, const mg_foreign_key *fk)
 			    !r->target || (r->source != fk->child && r->target != fk->child) ||
 			    mg_dangling_fk_between(r->source, r->target) != fk)
 				continue;
-			snprintf(note, sizeof(note),
+			const char *note = mg_arena_printf(ctx->findings->arena,
 				 "so relationship \"%s\" has no foreign key to join by (NoForeignKeysError)",
 				 mg_rel_name(rn, sizeof(rn), r));
-			mg_report_related(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, note);
+			if (!note)
+				ctx->failed = 1;
+			else
+				mg_report_related(ctx, MG_OBJECT_RELATIONSHIP, r->path, r->location, note);
 		}
 	}
 }
@@ -45,7 +44,6 @@ static void relate_consequences(mg_rule_context *ctx, const mg_foreign_key *fk)
 static void report_missing_table(mg_rule_context *ctx, const mg_foreign_key *fk)
 {
 	const mg_table *meant = mg_fk_meant_parent(fk);
-	char ref[600];
 	mg_finding *f;
 	if (meant && meant->struct_name && strcmp(meant->struct_name, fk->parent_name) == 0) {
 		f = mg_report_fk(ctx, fk,
@@ -63,7 +61,8 @@ static void report_missing_table(mg_rule_context *ctx, const mg_foreign_key *fk)
 		return;
 	}
 	if (mg_table_is_c(fk->child))
-		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s)", reference_text(ref, sizeof(ref), fk, meant));
+		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s%s%s)", meant->name, reference_column(fk) ? "." : "",
+			       reference_column(fk) ? reference_column(fk) : "");
 	else
 		mg_rel_set_fix(ctx, f, "write REFERENCES %s", meant->name);
 	mg_report_related(ctx, MG_OBJECT_TABLE, meant->path, meant->location, "the table it seems to mean");
@@ -374,14 +373,17 @@ static void check_missing_index(mg_rule_context *ctx)
 				mg_rel_set_fix(ctx, f, "add index=true to the MG_FOREIGN_KEY of field \"%s\"",
 					       fk->columns[0]->name);
 			} else {
-				char ix[600], tn[300], list[512];
 				/* ix_<table>_<columns>, as index=true names them. */
-				size_t used = (size_t)snprintf(ix, sizeof(ix), "ix_%s", t->name);
-				for (size_t k = 0; k < fk->ncolumns && used < sizeof(ix); k++)
-					used += (size_t)snprintf(ix + used, sizeof(ix) - used, "_%s", fk->columns[k]->name);
-				mg_rel_set_fix(ctx, f, "create the index: CREATE INDEX %s ON %s (%s);",
-					       mg_sql_name(cols, sizeof(cols), ix), mg_sql_name(tn, sizeof(tn), t->name),
-					       mg_sql_column_list(list, sizeof(list), fk->columns, fk->ncolumns));
+				mg_arena *arena = ctx->findings->arena;
+				const char *ix = mg_generated_index_name(arena, t, fk->columns, fk->ncolumns);
+				const char *on = mg_sql_name(arena, t->name);
+				const char *list = mg_sql_column_list(arena, fk->columns, fk->ncolumns);
+				ix = ix ? mg_sql_name(arena, ix) : NULL;
+				if (!ix || !on || !list)
+					ctx->failed = 1;
+				else
+					mg_rel_set_fix(ctx, f, "create the index: CREATE INDEX %s ON %s (%s);", ix, on,
+						       list);
 			}
 		}
 	}
@@ -572,7 +574,6 @@ const mg_rule mg_rule_fk_set_default_no_default = {
 static void check_implied(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
-	char cn[300], pn[300], pc[300];
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t j = 0; j < t->nforeign_keys; j++) {
@@ -585,12 +586,17 @@ static void check_implied(mg_rule_context *ctx)
 			if (mg_table_is_c(t))
 				mg_rel_set_fix(ctx, f, "annotate the field: MG_FOREIGN_KEY(%s.%s, index=true)",
 					       fk->parent->name, fk->parent_columns[0]->name);
-			else
-				mg_rel_set_fix(ctx, f, "declare it: %s %s REFERENCES %s (%s)",
-					       mg_sql_name(cn, sizeof(cn), fk->columns[0]->name),
-					       *fk->columns[0]->type ? fk->columns[0]->type : "INTEGER",
-					       mg_sql_name(pn, sizeof(pn), fk->parent->name),
-					       mg_sql_name(pc, sizeof(pc), fk->parent_columns[0]->name));
+			else {
+				mg_arena *arena = ctx->findings->arena;
+				const char *cn = mg_sql_name(arena, fk->columns[0]->name);
+				const char *pn = mg_sql_name(arena, fk->parent->name);
+				const char *pc = mg_sql_name(arena, fk->parent_columns[0]->name);
+				if (!cn || !pn || !pc)
+					ctx->failed = 1;
+				else
+					mg_rel_set_fix(ctx, f, "declare it: %s %s REFERENCES %s (%s)", cn,
+						       *fk->columns[0]->type ? fk->columns[0]->type : "INTEGER", pn, pc);
+			}
 		}
 	}
 }

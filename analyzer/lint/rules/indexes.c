@@ -86,16 +86,18 @@ static bool reports_this_of_identical(const mg_index *index, size_t at, const mg
 static void set_redundant_fix(mg_rule_context *ctx, mg_finding *f, const mg_index *index)
 {
 	const mg_table *t = index->table;
-	char generated[600], name[300];
 	if (mg_table_is_c(t)) {
 		/* index=true on a field makes ix_<table>_<column>. */
-		snprintf(generated, sizeof(generated), "ix_%s_%s", t->name, index->columns[0]->name);
-		if (index->ncolumns == 1 && strcmp(index->name, generated) == 0)
+		if (mg_index_is_generated(index))
 			mg_rel_set_fix(ctx, f, "remove index=true from field \"%s\"", index->columns[0]->name);
 		else if (index->origin == MG_INDEX_CREATED)
 			mg_rel_set_fix(ctx, f, "remove MG_INDEX(%s, ...) from the model", index->name);
 	} else if (index->origin == MG_INDEX_CREATED) {
-		mg_rel_set_fix(ctx, f, "drop it: DROP INDEX %s;", mg_sql_name(name, sizeof(name), index->name));
+		const char *name = mg_sql_name(ctx->findings->arena, index->name);
+		if (!name)
+			ctx->failed = 1;
+		else
+			mg_rel_set_fix(ctx, f, "drop it: DROP INDEX %s;", name);
 	}
 }
 

@@ -242,8 +242,11 @@ static void check_too_long(mg_rule_context *ctx)
 			const mg_foreign_key *fk = t->foreign_keys[j];
 			if (fk->implied)
 				continue;
-			char generated[600];
-			snprintf(generated, sizeof(generated), "%s_ibfk_%zu", t->name, ++nth);
+			const char *generated = mg_arena_printf(ctx->findings->arena, "%s_ibfk_%zu", t->name, ++nth);
+			if (!generated) {
+				ctx->failed = 1;
+				return;
+			}
 			size_t chars = utf8_chars(generated);
 			if (chars > MYSQL_NAME_CHARS && utf8_chars(t->name) <= MYSQL_NAME_CHARS)
 				mg_report_fk(ctx, fk,
@@ -262,10 +265,7 @@ static void check_too_long(mg_rule_context *ctx)
 				  "index name \"%s\" is too long: %s%s%s%s", index->name, why,
 				  clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
 			/* index=true made the name: the fix is to name the index. */
-			char generated[600];
-			snprintf(generated, sizeof(generated), "ix_%s_%s", t->name,
-				 index->ncolumns && index->columns[0] ? index->columns[0]->name : "");
-			if (f && mg_table_is_c(t) && index->ncolumns == 1 && strcmp(generated, index->name) == 0) {
+			if (f && mg_table_is_c(t) && mg_index_is_generated(index)) {
 				f->fix = mg_arena_printf(ctx->findings->arena,
 							 "Replace index=true on field \"%s\" by MG_INDEX(name, %s) "
 							 "on the model, with a name of at most 63 bytes.",

@@ -31,41 +31,55 @@ static bool plain_name(const char *name)
 	return true;
 }
 
-const char *mg_sql_name(char *buf, size_t size, const char *name)
+const char *mg_sql_name(mg_arena *arena, const char *name)
 {
-	if (plain_name(name)) {
-		snprintf(buf, size, "%s", name);
-		return buf;
-	}
+	if (plain_name(name))
+		return name;
+	size_t quotes = 0;
+	for (const char *p = name; *p; p++)
+		quotes += *p == '"';
+	char *out = mg_arena_alloc(arena, strlen(name) + quotes + 3);
+	if (!out)
+		return NULL;
 	size_t used = 0;
-	if (size < 3) {
-		buf[0] = '\0';
-		return buf;
-	}
-	buf[used++] = '"';
-	for (const char *p = name; *p && used + 3 < size; p++) {
+	out[used++] = '"';
+	for (const char *p = name; *p; p++) {
 		if (*p == '"')
-			buf[used++] = '"';
-		buf[used++] = *p;
+			out[used++] = '"';
+		out[used++] = *p;
 	}
-	buf[used++] = '"';
-	buf[used] = '\0';
-	return buf;
+	out[used++] = '"';
+	out[used] = '\0';
+	return out;
 }
 
-const char *mg_sql_column_list(char *buf, size_t size, mg_column *const *columns, size_t n)
+const char *mg_sql_column_list(mg_arena *arena, mg_column *const *columns, size_t n)
 {
-	size_t used = 0;
-	char name[300];
-	buf[0] = '\0';
-	for (size_t i = 0; i < n && used < size; i++) {
-		int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
-				 columns[i] ? mg_sql_name(name, sizeof(name), columns[i]->name) : "?");
-		if (w < 0)
-			break;
-		used += (size_t)w;
+	const char *list = "";
+	for (size_t i = 0; list && i < n; i++) {
+		const char *name = columns[i] ? mg_sql_name(arena, columns[i]->name) : "?";
+		list = name ? mg_arena_printf(arena, "%s%s%s", list, i ? ", " : "", name) : NULL;
 	}
-	return buf;
+	return list;
+}
+
+const char *mg_generated_index_name(mg_arena *arena, const mg_table *table, mg_column *const *columns,
+				    size_t n)
+{
+	const char *name = mg_arena_printf(arena, "ix_%s", table->name);
+	for (size_t i = 0; name && i < n; i++)
+		name = columns[i] ? mg_arena_printf(arena, "%s_%s", name, columns[i]->name) : NULL;
+	return name;
+}
+
+bool mg_index_is_generated(const mg_index *index)
+{
+	if (index->ncolumns != 1 || !index->columns[0])
+		return false;
+	const char *name = index->name, *table = index->table->name, *column = index->columns[0]->name;
+	size_t nt = strlen(table), nc = strlen(column);
+	return strncmp(name, "ix_", 3) == 0 && strncmp(name + 3, table, nt) == 0 && name[3 + nt] == '_' &&
+	       strcmp(name + 4 + nt, column) == 0 && nc > 0;
 }
 
 /* True when the first n entries of `prefix` are exactly `columns`, in any order. */
