@@ -229,6 +229,11 @@ static bool is_unsigned(const char *sql_type)
 	return strstr(sql_type, "UNSIGNED") != NULL;
 }
 
+static bool is_number(mg_type_family family)
+{
+	return family == MG_TYPE_INTEGER || family == MG_TYPE_REAL || family == MG_TYPE_NUMERIC;
+}
+
 static bool is_uuid(const char *sql_type)
 {
 	return strncmp(sql_type, "UUID", 4) == 0;
@@ -260,10 +265,18 @@ static void type_problem(const mg_rule_context *ctx, const mg_column *child, con
 	unsigned dialects = mg_rule_table_dialects(ctx, child->table);
 	why[0] = '\0';
 	if (child->family != parent->family) {
-		snprintf(why, size, "%s",
-			 dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL)
-				 ? "the database refuses a foreign key between them"
-				 : "values that look equal ('1' and 1) do not join");
+		/* PostgreSQL casts between its number types to compare them; MySQL
+		 * wants the same type; text, blob, time and truth never mix. */
+		if (is_number(child->family) && is_number(parent->family))
+			snprintf(why, size, "%s",
+				 dialects & MG_DIALECT_MYSQL
+					 ? "MySQL refuses a foreign key between them"
+					 : "they store different kinds of number");
+		else
+			snprintf(why, size, "%s",
+				 dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL)
+					 ? "the database refuses a foreign key between them"
+					 : "values that look equal ('1' and 1) do not join");
 		return;
 	}
 	if (child->family == MG_TYPE_TEXT && is_uuid(child->sql_type) != is_uuid(parent->sql_type)) {
