@@ -265,14 +265,19 @@ static void type_problem(const mg_rule_context *ctx, const mg_column *child, con
 	unsigned dialects = mg_rule_table_dialects(ctx, child->table);
 	why[0] = '\0';
 	if (child->family != parent->family) {
-		/* PostgreSQL casts between its number types to compare them; MySQL
-		 * wants the same type; text, blob, time and truth never mix. */
-		if (is_number(child->family) && is_number(parent->family))
+		/* Numbers: PostgreSQL accepts the pair when the child's type casts
+		 * to the key's implicitly (integer to numeric or real, numeric to
+		 * real), MySQL wants the same type; text, blob, time and truth
+		 * never mix. */
+		if (is_number(child->family) && is_number(parent->family)) {
+			bool widening = (child->family == MG_TYPE_INTEGER) ||
+					(child->family == MG_TYPE_NUMERIC && parent->family == MG_TYPE_REAL);
 			snprintf(why, size, "%s",
-				 dialects & MG_DIALECT_MYSQL
-					 ? "MySQL refuses a foreign key between them"
+				 dialects & MG_DIALECT_MYSQL ? "MySQL refuses a foreign key between them"
+				 : (dialects & MG_DIALECT_POSTGRESQL) && !widening
+					 ? "PostgreSQL refuses a foreign key from it to that type"
 					 : "they store different kinds of number");
-		else
+		} else
 			snprintf(why, size, "%s",
 				 dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL)
 					 ? "the database refuses a foreign key between them"
