@@ -58,6 +58,8 @@ void mg_render_rule_text(const mg_rule *rule, mg_buf *out)
 	size_t n = rule_examples(rule, examples);
 	mg_buf_printf(out, "%s (%s, %s)\n\n%s\n\nWhy: %s\n", rule->id, mg_severity_name(rule->severity),
 		      sources_name(rule->sources), rule->summary, rule->rationale);
+	if (rule->without_orm)
+		mg_buf_printf(out, "\n%s\n", rule->without_orm);
 	if (rule->example_config) {
 		mg_buf_puts(out, "\nThe examples run with this .modelgraph.yml:\n");
 		write_indented(out, rule->example_config, "    ");
@@ -120,6 +122,8 @@ static void render_markdown(mg_buf *out)
 		mg_buf_printf(out, "\n## %s\n\n%s\n\nDefault severity: **%s**; applies to %s.\n\n%s\n\n",
 			      r->id, r->summary, mg_severity_name(r->severity), sources_name(r->sources),
 			      r->rationale);
+		if (r->without_orm)
+			mg_buf_printf(out, "%s\n\n", r->without_orm);
 		example examples[3];
 		size_t nexamples = rule_examples(r, examples);
 		if (r->example_config)
@@ -149,6 +153,7 @@ static void render_json(mg_buf *out)
 		mg_json_member_string(&json, "applies_to", sources_name(r->sources));
 		mg_json_member_string(&json, "summary", r->summary);
 		mg_json_member_string(&json, "rationale", r->rationale);
+		mg_json_member_string(&json, "without_orm", r->without_orm);
 		mg_json_member_string(&json, "bad_sql", r->bad_sql);
 		mg_json_member_string(&json, "good_sql", r->good_sql);
 		mg_json_member_string(&json, "bad_c", r->bad_c);

@@ -135,6 +135,8 @@ static void write_table(mg_json *json, const mg_table *t)
 	mg_json_member_string(json, "comment", t->comment);
 	mg_json_member_string(json, "struct", t->struct_name);
 	mg_json_member_uint(json, "source", t->source_index);
+	if (t->without_rowid) /* only when true: older dumps stay as they were */
+		mg_json_member_bool(json, "without_rowid", true);
 	mg_json_member_location(json, "location", t->location);
 
 	mg_json_key(json, "columns");
@@ -169,6 +171,19 @@ static void write_table(mg_json *json, const mg_table *t)
 		write_column_names(json, "columns", index->columns, index->ncolumns);
 		mg_json_member_bool(json, "unique", index->unique);
 		mg_json_member_bool(json, "partial", index->partial);
+		/* Written only when the index says them, so other dumps stay as they were. */
+		if (index->nulls_not_distinct)
+			mg_json_member_bool(json, "nulls_not_distinct", true);
+		if (index->collations) {
+			mg_json_key(json, "collations");
+			mg_json_begin_array(json);
+			for (size_t k = 0; k < index->ncolumns; k++)
+				if (index->collations[k])
+					mg_json_string(json, index->collations[k]);
+				else
+					mg_json_null(json);
+			mg_json_end_array(json);
+		}
 		mg_json_member_string(json, "origin", index->origin == MG_INDEX_PRIMARY_KEY ? "primary_key"
 						      : index->origin == MG_INDEX_UNIQUE    ? "unique"
 											   : "created");

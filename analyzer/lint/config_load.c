@@ -46,12 +46,8 @@ static int parse_setting(loader *ld, size_t index, const yaml_node_t *value)
 {
 	const setting *s = &settings[index];
 	char what[64];
-	if (s->kind == SETTING_DIALECTS) {
-		if (config_parse_dialects(ld, value, &ld->config->target_dialects) < 0)
-			return -1;
-		ld->config->settings[index] = "set";
-		return 0;
-	}
+	if (s->kind == SETTING_DIALECTS) /* a list, kept as bits rather than text */
+		return config_parse_dialects(ld, value, &ld->config->target_dialects);
 	config_quoted(what, sizeof(what), s->key);
 	if (config_expect(ld, value, YAML_SCALAR_NODE, false, what) < 0)
 		return -1;

@@ -64,10 +64,14 @@ static const mg_table *table_of_path(const mg_graph *graph, const char *path)
 	const char *dot = strchr(path, '.');
 	if (t || !dot)
 		return t;
-	mg_buf name = MG_BUF_INIT;
-	mg_buf_put(&name, path, (size_t)(dot - path));
-	t = name.failed ? NULL : mg_graph_find_table(graph, name.data);
-	mg_buf_free(&name);
+	size_t len = (size_t)(dot - path);
+	char *name = malloc(len + 1);
+	if (!name)
+		return NULL; /* the rule's own fix stays */
+	memcpy(name, path, len);
+	name[len] = '\0';
+	t = mg_graph_find_table(graph, name);
+	free(name);
 	return t;
 }
 
@@ -93,32 +97,65 @@ static bool is_option_mistake(const char *rule)
 	       strcmp(rule, "annotation-invalid-value") == 0;
 }
 
+/* True when the model at `path` misspells tablename=, so it got its default
+ * name, and what names the intended one finds nothing. */
+static bool misspells_tablename(const mg_graph *graph, const char *path)
+{
+	for (size_t i = 0; i < graph->nannotation_problems; i++) {
+		const mg_annotation_problem *p = &graph->annotation_problems[i];
+		if (p->kind == MG_ANNOTATION_PROBLEM_UNKNOWN_OPTION && p->subject == MG_SUBJECT_TABLE &&
+		    p->suggestion && strcmp(p->suggestion, "tablename") == 0 && strcmp(p->path, path) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether finding `c` follows from the option mistake `cause`: it is about
+ * the same field, or (a misspelt tablename=) it says the model is linked to
+ * nothing, or it is a foreign key that missed the table and seems to mean
+ * this one. Another
+ * option of a model (comment=) changes nothing other rules see. */
+static bool is_consequence(const mg_graph *graph, const mg_finding *cause, const mg_finding *c)
+{
+	if (strncmp(c->rule, "annotation-", 11) == 0 || strncmp(c->rule, "suppression-", 12) == 0 ||
+	    strncmp(c->rule, "name-", 5) == 0)
+		return false;
+	bool table_name = cause->object == MG_OBJECT_TABLE && misspells_tablename(graph, cause->path);
+	/* A model named otherwise loses the links that named it. */
+	if (strcmp(c->path, cause->path) == 0)
+		return cause->object != MG_OBJECT_TABLE || (table_name && strcmp(c->rule, "table-isolated") == 0);
+	if (strcmp(c->rule, "fk-target-missing") != 0 || !table_name)
+		return false;
+	for (size_t k = 0; k < c->nrelated; k++)
+		if (c->related[k].object == MG_OBJECT_TABLE && strcmp(c->related[k].path, cause->path) == 0)
+			return true;
+	return false;
+}
+
 /*
  * One root cause, one finding: a misspelt or invalid option leaves the
- * option out, and other rules then report what its absence does to the
- * same object (backred= gives a relationship without inverse). Those
- * findings become notes of the option's finding. Returns 0 or -1.
+ * option out, and other rules then report what its absence does (backred=
+ * gives a relationship without inverse). Those findings become notes of the
+ * option's finding. Returns 0 or -1.
  */
-static int fold_consequences(mg_findings *findings)
+static int fold_consequences(const mg_graph *graph, mg_findings *findings)
 {
 	for (size_t i = 0; i < findings->count; i++) {
 		if (!is_option_mistake(findings->items[i].rule))
 			continue;
 		for (size_t j = 0; j < findings->count;) {
 			const mg_finding *c = &findings->items[j];
-			if (j == i || strncmp(c->rule, "annotation-", 11) == 0 ||
-			    strncmp(c->rule, "suppression-", 12) == 0 || strncmp(c->rule, "name-", 5) == 0 ||
-			    strcmp(c->path, findings->items[i].path) != 0) {
+			if (j == i || !is_consequence(graph, &findings->items[i], c)) {
 				j++;
 				continue;
 			}
-			mg_buf note = MG_BUF_INIT;
-			mg_buf_printf(&note, "so: %s [%s]", c->message, c->rule);
-			int added = note.failed ? -1
-						: mg_findings_add_related_at(findings, i, c->object, c->path,
-									     c->location, note.data);
-			mg_buf_free(&note);
-			if (added < 0)
+			/* Its own did-you-mean guessed at the cause, which is now known. */
+			const char *guess = strstr(c->message, "; did you mean");
+			int len = guess ? (int)(guess - c->message) : (int)strlen(c->message);
+			const char *note = mg_arena_printf(findings->arena, "so: %.*s [%s]", len, c->message,
+							   c->rule);
+			if (!note ||
+			    mg_findings_add_related_at(findings, i, c->object, c->path, c->location, note) < 0)
 				return -1;
 			mg_findings_remove(findings, j);
 			if (j < i)
@@ -148,7 +185,7 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 			return -1;
 		fix_in_c_terms(graph, rule, findings, first);
 	}
-	if (fold_consequences(findings) < 0)
+	if (fold_consequences(graph, findings) < 0)
 		return -1;
 	mg_findings_sort(findings);
 	return 0;

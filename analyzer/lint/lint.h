@@ -60,6 +60,9 @@ typedef struct mg_rule {
 	unsigned sources;           /* MG_RULE_SOURCE_* */
 	const char *summary;        /* one line */
 	const char *rationale;      /* why it matters */
+	const char *without_orm;    /* what it means to a C application that writes its own SQL,
+	                               for rules whose rationale speaks of SQLAlchemy; NULL:
+	                               the rationale says it for everyone */
 	const char *bad_sql;        /* an example in SQL that fires; NULL for rules on C only */
 	const char *good_sql;       /* the same model, fixed */
 	const char *bad_c;          /* an example in annotated C that fires; NULL when none yet */

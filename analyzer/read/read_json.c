@@ -229,6 +229,21 @@ static void read_index(reader *r, mg_table *table, json_t *item, const char *whe
 			return;
 		}
 	}
+	index->nulls_not_distinct = get_bool(r, item, "nulls_not_distinct", where) == MG_TRUE;
+	json_t *collations = get_array(r, item, "collations", where);
+	for (size_t i = 0; collations && !r->failed && i < json_array_size(collations); i++) {
+		json_t *c = json_array_get(collations, i);
+		if (json_is_null(c))
+			continue;
+		if (!json_is_string(c) || i >= index->ncolumns) {
+			problem(r, where, "\"collations\" holds a collation name (or null) per column");
+			return;
+		}
+		if (mg_index_set_collation(index, i, json_string_value(c)) < 0) {
+			problem(r, where, "out of memory");
+			return;
+		}
+	}
 }
 
 static void read_foreign_key(reader *r, mg_table *table, json_t *item, const char *where)
@@ -413,6 +428,7 @@ static void read_table(reader *r, json_t *item, const char *where)
 	table->schema = copy_string(r, item, "schema", where);
 	table->comment = copy_string(r, item, "comment", where);
 	table->struct_name = copy_string(r, item, "struct", where);
+	table->without_rowid = get_bool(r, item, "without_rowid", where) == MG_TRUE;
 	table->location = get_location(r, item, where);
 	each(r, table, item, "columns", where, read_column);
 	read_keys(r, table, item, where);

@@ -283,8 +283,10 @@ static void consequences_are_notes_of_their_cause(void **state)
 			    "foreign key \"posts_member_id_fkey\" references \"Member\", a struct tag; "
 			    "MG_FOREIGN_KEY takes the table name: did you mean \"members\"?");
 	assert_string_equal(f->fix, "Write MG_FOREIGN_KEY(members.id).");
-	assert_int_equal(f->nrelated, 3);
-	for (size_t i = 0; i < f->nrelated; i++)
+	assert_int_equal(f->nrelated, 4);
+	assert_string_equal(f->related[0].message, "the table it seems to mean");
+	assert_string_equal(f->related[0].path, "members");
+	for (size_t i = 1; i < f->nrelated; i++)
 		assert_non_null(strstr(f->related[i].message, "has no foreign key to join by"));
 	mg_findings_free(findings);
 	mg_graph_free(g);
@@ -308,6 +310,36 @@ static void consequences_are_notes_of_their_cause(void **state)
 	assert_string_equal(f->related[0].path, "authors.books");
 	assert_non_null(strstr(f->related[0].message, "so: relationship \"Author.books\" has no inverse"));
 	assert_non_null(strstr(f->related[0].message, "[rel-missing-backref]"));
+	mg_findings_free(findings);
+	mg_graph_free(g);
+
+	/* A misspelt tablename= leaves the model its default name, so foreign
+	 * keys naming the intended one miss it: notes of the misspelling. */
+	g = mg_c_test_read_text("users.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct User {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"} MG_MODEL(tablenme=users);\n"
+		"struct Post {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"    int user_id MG_FOREIGN_KEY(users.id, index=true);\n"
+		"} MG_MODEL();\n");
+	findings = mg_test_lint(g);
+	assert_int_equal(mg_test_count_rule(findings, "fk-target-missing"), 0);
+	/* And "user", which the foreign key would have linked, is no longer
+	 * reported alone either. */
+	assert_int_equal(mg_test_count_rule(findings, "table-isolated"), 0);
+	f = finding_at(findings, "annotation-unknown-option", 4, 12);
+	assert_int_equal(f->nrelated, 2);
+	bool fk_note = false, isolated_note = false;
+	for (size_t i = 0; i < f->nrelated; i++) {
+		fk_note |= strcmp(f->related[i].message,
+				  "so: foreign key \"post_user_id_fkey\" references table \"users\", which "
+				  "does not exist [fk-target-missing]") == 0;
+		isolated_note |= strstr(f->related[i].message, "[table-isolated]") != NULL;
+	}
+	assert_true(fk_note);
+	assert_true(isolated_note);
 	mg_findings_free(findings);
 	mg_graph_free(g);
 }

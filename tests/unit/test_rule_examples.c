@@ -141,11 +141,39 @@ static void catalog_fixes_are_sentences(void **state)
 	assert_int_equal(problems, 0);
 }
 
+/* explain speaks to C applications without an ORM too: a rule on C models
+ * whose rationale speaks of SQLAlchemy says what it means without one. */
+static void c_rules_speak_to_applications_without_orm(void **state)
+{
+	(void)state;
+	size_t n, problems = 0;
+	const mg_rule *const *rules = mg_rules_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		const mg_rule *r = rules[i];
+		bool orm_words = strstr(r->rationale, "SQLAlchemy") || strstr(r->rationale, "ORM") ||
+				 strstr(r->rationale, "mapper");
+		if ((r->sources & MG_RULE_SOURCE_C) && strncmp(r->id, "rel-", 4) == 0 && !r->without_orm) {
+			fprintf(stderr, "%s: a relationship rule without without_orm\n", r->id);
+			problems++;
+		} else if (orm_words && (r->sources == MG_RULE_SOURCE_C) && !r->without_orm &&
+			   strncmp(r->id, "annotation-", 11) != 0) {
+			fprintf(stderr, "%s: speaks of the ORM only\n", r->id);
+			problems++;
+		}
+		if (r->without_orm && strncmp(r->without_orm, "Without an ORM, ", 16) != 0) {
+			fprintf(stderr, "%s: without_orm should open with \"Without an ORM, \"\n", r->id);
+			problems++;
+		}
+	}
+	assert_int_equal(problems, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalog_examples_fire_as_documented),
 		cmocka_unit_test(catalog_fixes_are_sentences),
+		cmocka_unit_test(c_rules_speak_to_applications_without_orm),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

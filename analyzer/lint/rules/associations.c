@@ -92,9 +92,21 @@ static void check_no_key(mg_rule_context *ctx)
 				"the same \"%s\" and \"%s\" can be linked twice",
 				t->name, mg_column_list(ctx, cols, n), fks[0]->parent->name,
 				fks[1]->parent->name);
-		if (mg_table_is_c(t) && n == 2)
+		if (mg_table_is_c(t) && n == 2) {
 			mg_rel_set_fix(ctx, f, "add MG_PRIMARY_KEY(%s, %s) to the MG_TABLE(%s)",
 				       cols[0]->name, cols[1]->name, t->name);
+		} else {
+			mg_arena *arena = ctx->findings->arena;
+			const char *ux = mg_arena_printf(arena, "ux_%s", t->name);
+			const char *on = mg_sql_name(arena, t->name);
+			const char *list = mg_sql_column_list(arena, cols, n);
+			ux = ux ? mg_sql_name(arena, ux) : NULL;
+			if (!ux || !on || !list)
+				ctx->failed = 1;
+			else
+				mg_rel_set_fix(ctx, f, "key the links: CREATE UNIQUE INDEX %s ON %s (%s);", ux, on,
+					       list);
+		}
 	}
 }
 
@@ -179,6 +191,8 @@ const mg_rule mg_rule_assoc_extra_columns = {
 	.rationale = "Used as `secondary`, SQLAlchemy writes only the two keys: the other columns "
 		     "get their defaults and cannot be read through the relationship. Such a table "
 		     "is an association object: a model of its own with two many-to-one relationships.",
+	.without_orm = "Without an ORM, code that inserts only the two keys leaves the other columns at "
+		       "their defaults, and code that reads the many-to-many never sees them.",
 	.bad_sql = "CREATE TABLE song (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE playlist (id INTEGER PRIMARY KEY);\n"
 		   "CREATE TABLE playlist_songs (\n"

@@ -10,12 +10,10 @@
 
 /* ---- fk-target-missing ---- */
 
-/* "members.id" or "members": what MG_FOREIGN_KEY (or REFERENCES) should name. */
-static const char *reference_text(mg_rule_context *ctx, const mg_foreign_key *fk, const mg_table *meant)
+/* "members.id" or "members": what MG_FOREIGN_KEY should name. */
+static const char *reference_column(const mg_foreign_key *fk)
 {
-	if (fk->nparent_columns == 1)
-		return mg_rule_printf(ctx, "%s.%s", meant->name, fk->parent_column_names[0]);
-	return meant->name;
+	return fk->nparent_columns == 1 ? fk->parent_column_names[0] : NULL;
 }
 
 /* The relationships that cannot join because of `fk`, as notes: the
@@ -59,9 +57,11 @@ static void report_missing_table(mg_rule_context *ctx, const mg_foreign_key *fk)
 		return;
 	}
 	if (mg_table_is_c(fk->child))
-		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s)", reference_text(ctx, fk, meant));
+		mg_rel_set_fix(ctx, f, "write MG_FOREIGN_KEY(%s%s%s)", meant->name, reference_column(fk) ? "." : "",
+			       reference_column(fk) ? reference_column(fk) : "");
 	else
 		mg_rel_set_fix(ctx, f, "write REFERENCES %s", meant->name);
+	mg_report_related(ctx, MG_OBJECT_TABLE, meant->path, meant->location, "the table it seems to mean");
 	relate_consequences(ctx, fk);
 }
 
@@ -223,6 +223,11 @@ static bool is_unsigned(const char *sql_type)
 	return strstr(sql_type, "UNSIGNED") != NULL;
 }
 
+static bool is_number(mg_type_family family)
+{
+	return family == MG_TYPE_INTEGER || family == MG_TYPE_REAL || family == MG_TYPE_NUMERIC;
+}
+
 static bool is_uuid(const char *sql_type)
 {
 	return strncmp(sql_type, "UUID", 4) == 0;
@@ -254,10 +259,23 @@ static void type_problem(const mg_rule_context *ctx, const mg_column *child, con
 	unsigned dialects = mg_rule_table_dialects(ctx, child->table);
 	why[0] = '\0';
 	if (child->family != parent->family) {
-		snprintf(why, size, "%s",
-			 dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL)
-				 ? "the database refuses a foreign key between them"
-				 : "values that look equal ('1' and 1) do not join");
+		/* Numbers: PostgreSQL accepts the pair when the child's type casts
+		 * to the key's implicitly (integer to numeric or real, numeric to
+		 * real), MySQL wants the same type; text, blob, time and truth
+		 * never mix. */
+		if (is_number(child->family) && is_number(parent->family)) {
+			bool widening = (child->family == MG_TYPE_INTEGER) ||
+					(child->family == MG_TYPE_NUMERIC && parent->family == MG_TYPE_REAL);
+			snprintf(why, size, "%s",
+				 dialects & MG_DIALECT_MYSQL ? "MySQL refuses a foreign key between them"
+				 : (dialects & MG_DIALECT_POSTGRESQL) && !widening
+					 ? "PostgreSQL refuses a foreign key from it to that type"
+					 : "they store different kinds of number");
+		} else
+			snprintf(why, size, "%s",
+				 dialects & (MG_DIALECT_POSTGRESQL | MG_DIALECT_MYSQL)
+					 ? "the database refuses a foreign key between them"
+					 : "values that look equal ('1' and 1) do not join");
 		return;
 	}
 	if (child->family == MG_TYPE_TEXT && is_uuid(child->sql_type) != is_uuid(parent->sql_type)) {
@@ -298,11 +316,17 @@ static void check_type_mismatch(mg_rule_context *ctx)
 					continue;
 				/* A C model speaks of its fields' C types. */
 				bool c = mg_table_is_c(child->table) && mg_table_is_c(parent->table);
-				mg_report_column(ctx, child,
+				mg_finding *f = mg_report_column(ctx, child,
 						 "column \"%s\" is %s but references \"%s\", which is %s: %s",
 						 child->path, c ? child->type : child->sql_type, parent->path,
 						 c ? parent->type : parent->sql_type, why);
 				mg_report_related(ctx, MG_OBJECT_COLUMN, parent->path, parent->location, "referenced column");
+				if (c)
+					mg_rel_set_fix(ctx, f, "declare field \"%s\" %s, as \"%s\" is", child->name,
+						       parent->type, parent->path);
+				else
+					mg_rel_set_fix(ctx, f, "declare \"%s\" %s, as \"%s\" is", child->path,
+						       parent->sql_type, parent->path);
 			}
 		}
 	}
@@ -356,9 +380,22 @@ static void check_missing_index(mg_rule_context *ctx)
 				     "foreign key \"%s\" on \"%s\"(%s) has no index; joins from \"%s\" and its deletes scan \"%s\"",
 				     fk->name, t->name, mg_column_list(ctx, fk->columns, fk->ncolumns),
 				     fk->parent_name, t->name);
-			if (mg_table_is_c(t) && fk->ncolumns == 1)
+			if (mg_table_is_c(t) && fk->ncolumns == 1) {
 				mg_rel_set_fix(ctx, f, "add index=true to the MG_FOREIGN_KEY of field \"%s\"",
 					       fk->columns[0]->name);
+			} else {
+				/* ix_<table>_<columns>, as index=true names them. */
+				mg_arena *arena = ctx->findings->arena;
+				const char *ix = mg_generated_index_name(arena, t, fk->columns, fk->ncolumns);
+				const char *on = mg_sql_name(arena, t->name);
+				const char *list = mg_sql_column_list(arena, fk->columns, fk->ncolumns);
+				ix = ix ? mg_sql_name(arena, ix) : NULL;
+				if (!ix || !on || !list)
+					ctx->failed = 1;
+				else
+					mg_rel_set_fix(ctx, f, "create the index: CREATE INDEX %s ON %s (%s);", ix, on,
+						       list);
+			}
 		}
 	}
 }
@@ -554,9 +591,23 @@ static void check_implied(mg_rule_context *ctx)
 			const mg_foreign_key *fk = t->foreign_keys[j];
 			if (!fk->implied || !fk->parent_columns || !fk->parent_columns[0])
 				continue;
-			mg_report_column(ctx, fk->columns[0],
+			mg_finding *f = mg_report_column(ctx, fk->columns[0],
 					 "column \"%s\" looks like a reference to \"%s\" (%s) but declares no foreign key",
 					 fk->columns[0]->path, fk->parent_columns[0]->path, fk->implied_reason);
+			if (mg_table_is_c(t))
+				mg_rel_set_fix(ctx, f, "annotate the field: MG_FOREIGN_KEY(%s.%s, index=true)",
+					       fk->parent->name, fk->parent_columns[0]->name);
+			else {
+				mg_arena *arena = ctx->findings->arena;
+				const char *cn = mg_sql_name(arena, fk->columns[0]->name);
+				const char *pn = mg_sql_name(arena, fk->parent->name);
+				const char *pc = mg_sql_name(arena, fk->parent_columns[0]->name);
+				if (!cn || !pn || !pc)
+					ctx->failed = 1;
+				else
+					mg_rel_set_fix(ctx, f, "declare it: %s %s REFERENCES %s (%s)", cn,
+						       *fk->columns[0]->type ? fk->columns[0]->type : "INTEGER", pn, pc);
+			}
 		}
 	}
 }

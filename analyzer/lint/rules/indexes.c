@@ -1,8 +1,10 @@
 /* index-redundant: indexes another index (or the primary key) already provides. */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "analyzer/lint/lint.h"
+#include "analyzer/lint/rules/relationships.h"
 #include "analyzer/lint/rules/rule_util.h"
 #include "util/text.h"
 
@@ -79,6 +81,26 @@ static bool reports_this_of_identical(const mg_index *index, size_t at, const mg
 	return other_at < at;
 }
 
+/* The fix in the input's terms: which annotation to remove from a C model,
+ * the statement to run on SQL. */
+static void set_redundant_fix(mg_rule_context *ctx, mg_finding *f, const mg_index *index)
+{
+	const mg_table *t = index->table;
+	if (mg_table_is_c(t)) {
+		/* index=true on a field makes ix_<table>_<column>. */
+		if (mg_index_is_generated(index))
+			mg_rel_set_fix(ctx, f, "remove index=true from field \"%s\"", index->columns[0]->name);
+		else if (index->origin == MG_INDEX_CREATED)
+			mg_rel_set_fix(ctx, f, "remove MG_INDEX(%s, ...) from the model", index->name);
+	} else if (index->origin == MG_INDEX_CREATED) {
+		const char *name = mg_sql_name(ctx->findings->arena, index->name);
+		if (!name)
+			ctx->failed = 1;
+		else
+			mg_rel_set_fix(ctx, f, "drop it: DROP INDEX %s;", name);
+	}
+}
+
 static void check_redundant(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
@@ -101,10 +123,11 @@ static void check_redundant(mg_rule_context *ctx)
 			}
 			if (!by)
 				continue;
-			mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
+			mg_finding *f = mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
 				  "index \"%s\" on \"%s\"(%s) is redundant: %s covers the same lookups",
 				  index->name, t->name,
 				  mg_column_list(ctx, index->columns, index->ncolumns), by);
+			set_redundant_fix(ctx, f, index);
 		}
 	}
 }
@@ -198,14 +221,16 @@ static void check_unique_nullable(mg_rule_context *ctx)
 			if (!nopen)
 				continue;
 			const char *what = index->origin == MG_INDEX_UNIQUE ? "unique constraint" : "unique index";
-			mg_report_column(ctx, open[0],
+			const char *nullable = mg_column_list(ctx, open, nopen);
+			mg_finding *f = mg_report_column(ctx, open[0],
 					 "%s \"%s\" on \"%s\"(%s) lets duplicates in: %s %s nullable, and rows "
 					 "whose key holds a NULL never count as equal",
 					 what, index->name, t->name,
-					 mg_column_list(ctx, index->columns, index->ncolumns),
-					 mg_column_list(ctx, open, nopen),
+					 mg_column_list(ctx, index->columns, index->ncolumns), nullable,
 					 nopen == 1 ? "is" : "are");
 			mg_report_related(ctx, MG_OBJECT_INDEX, index->path, index->location, "the unique key");
+			if (mg_table_is_c(t))
+				mg_rel_set_fix(ctx, f, "add nullable=false to the MG_COLUMN of %s", nullable);
 		}
 	}
 }

@@ -98,9 +98,10 @@ static const char *quoting_reason(const char *name, unsigned dialects)
 			capitals = true;
 			continue;
 		}
-		if (*p >= '0' && *p <= '9') {
+		if ((*p >= '0' && *p <= '9') || *p == '$') {
+			/* All three take digits, and $, after the first character. */
 			if (p == (const unsigned char *)name)
-				return "it starts with a digit";
+				return *p == '$' ? "it starts with $" : "it starts with a digit";
 			continue;
 		}
 		return *p == ' ' ? "it holds a space" : "it holds a character a plain name cannot";
@@ -234,6 +235,25 @@ static void check_too_long(mg_rule_context *ctx)
 			mg_report_column(ctx, c, "column name \"%s\" is too long: %s%s%s%s", c->path, why,
 					 clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
 		}
+		/* MySQL names an unnamed foreign key <table>_ibfk_<n>, and refuses the
+		 * table when that name passes 64 characters. */
+		size_t nth = 0;
+		for (size_t j = 0; j < t->nforeign_keys && (dialects & MG_DIALECT_MYSQL); j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (fk->implied)
+				continue;
+			const char *generated = mg_arena_printf(ctx->findings->arena, "%s_ibfk_%zu", t->name, ++nth);
+			if (!generated) {
+				ctx->failed = 1;
+				return;
+			}
+			size_t chars = utf8_chars(generated);
+			if (chars > MYSQL_NAME_CHARS && utf8_chars(t->name) <= MYSQL_NAME_CHARS)
+				mg_report_fk(ctx, fk,
+					     "the name MySQL gives foreign key \"%s\", \"%s\", is %zu characters; "
+					     "MySQL refuses names over %d",
+					     fk->name, generated, chars, MYSQL_NAME_CHARS);
+		}
 		for (size_t j = 0; j < t->nindexes; j++) {
 			const mg_index *index = t->indexes[j];
 			/* SQLite names the indexes of constraints itself; they go nowhere else. */
@@ -241,9 +261,18 @@ static void check_too_long(mg_rule_context *ctx)
 			    !too_long(index->name, dialects, why, sizeof(why)))
 				continue;
 			clash = dialects & MG_DIALECT_POSTGRESQL ? pg_relation_clash(g, t, index->name) : NULL;
-			mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
+			mg_finding *f = mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
 				  "index name \"%s\" is too long: %s%s%s%s", index->name, why,
 				  clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
+			/* index=true made the name: the fix is to name the index. */
+			if (f && mg_table_is_c(t) && mg_index_is_generated(index)) {
+				f->fix = mg_arena_printf(ctx->findings->arena,
+							 "Replace index=true on field \"%s\" by MG_INDEX(name, %s) "
+							 "on the model, with a name of at most 63 bytes.",
+							 index->columns[0]->name, index->columns[0]->name);
+				if (!f->fix)
+					ctx->failed = 1;
+			}
 		}
 	}
 }
@@ -257,7 +286,9 @@ const mg_rule mg_rule_name_too_long = {
 		     "begin alike become one and the second CREATE fails, and a query naming the "
 		     "whole name still works while migrations and tools see another; MySQL refuses "
 		     "names over 64 characters. Generated names count too: the index "
-		     "ix_<table>_<column> that index=true makes grows with both names. SQLite has no "
+		     "ix_<table>_<column> that index=true makes grows with both names, and MySQL names "
+		     "a foreign key <table>_ibfk_<n>, so a table of 58 characters can be created "
+		     "only without its foreign keys. SQLite has no "
 		     "limit, so only schemas that run on PostgreSQL or MySQL (lint.dialects) are "
 		     "checked.",
 	.bad_sql = "CREATE TABLE customer_subscription_renewal_reminder_delivery_attempts_archive (\n"

@@ -116,6 +116,8 @@ const mg_rule mg_rule_assoc_missing_fk = {
 		     "keys. Without one to each side it cannot work out the join (\"no foreign keys "
 		     "linking these tables via secondary table\"), and the database does not stop "
 		     "rows that point at nothing.",
+	.without_orm = "Without an ORM, the link table has no key to one side, so the database checks "
+		       "none of those links and the join has nothing to follow.",
 	.bad_c = "struct Song {\n"
 		 "    int id                       MG_COLUMN(primary_key=true);\n"
 		 "    struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=playlist_songs, backref=songs);\n"
@@ -216,6 +218,9 @@ const mg_rule mg_rule_rel_ambiguous_foreign_keys = {
 		     "tables, in either direction. With more than one (a post's author and editor "
 		     "both reference users) it cannot choose and refuses to configure the mappers "
 		     "(AmbiguousForeignKeysError).",
+	.without_orm = "Without an ORM, every query that walks this link must pick one of the foreign "
+		       "keys; the annotation is where the model says which, and what generated code and "
+		       "the docs follow.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, backref=author);\n"
@@ -303,6 +308,9 @@ const mg_rule mg_rule_rel_no_foreign_key = {
 		     "target (or the ones foreign_keys= names). A column that merely looks like a key "
 		     "(user_id without MG_FOREIGN_KEY) is not one: the mappers fail to configure "
 		     "(NoForeignKeysError) and no query runs.",
+	.without_orm = "Without an ORM, nothing checks the link: the database accepts any value in the "
+		       "column the code joins on, and the join the annotation describes has no key to "
+		       "follow.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, backref=author);\n"
@@ -510,6 +518,8 @@ const mg_rule mg_rule_rel_overlapping_writes = {
 		     "over post.user_id) can each overwrite what the other set; SQLAlchemy warns "
 		     "(\"relationship X will copy column ... which conflicts with relationship(s)\") "
 		     "unless one is viewonly or overlaps= names the other.",
+	.without_orm = "Without an ORM, two fields of the structs set the same column; whichever the "
+		       "code saves last wins.",
 	.bad_c = "struct User {\n"
 		 "    int id                MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts   MG_RELATIONSHIP(Post, backref=author);\n"
@@ -570,6 +580,8 @@ const mg_rule mg_rule_rel_secondary_is_model = {
 		     "conflict). A link with data of its own is an association object: a model with "
 		     "two many-to-one relationships; a shortcut through its table is fine when it is "
 		     "viewonly, or names the model's relationships in overlaps=.",
+	.without_orm = "Without an ORM, links written through the association table as a bare pair of "
+		       "keys skip the other columns of the model that table also is.",
 	.bad_c = "struct Song {\n"
 		 "    int id                       MG_COLUMN(primary_key=true);\n"
 		 "    struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=entry, backref=songs);\n"
@@ -660,6 +672,8 @@ const mg_rule mg_rule_rel_secondary_unknown = {
 	.rationale = "secondary names the association table of a many-to-many relationship by its "
 		     "table name (playlist_songs), not the struct tag. When no table has that name, "
 		     "SQLAlchemy fails to configure the mappers.",
+	.without_orm = "Without an ORM, the table the join goes through does not exist, so no query can "
+		       "follow the relationship.",
 	.bad_c = "struct Song {\n"
 		 "    int id                       MG_COLUMN(primary_key=true);\n"
 		 "    struct Playlist **playlists  MG_RELATIONSHIP(Playlist, secondary=playlist_song, backref=songs);\n"
@@ -730,6 +744,8 @@ const mg_rule mg_rule_rel_self_ref_needs_remote_side = {
 		     "the children. A parent pointer without remote_side=[id] loads a child instead, "
 		     "and writing it sets the other row's parent_id. remote_side names the remote "
 		     "columns and turns it into the many-to-one.",
+	.without_orm = "Without an ORM, the join of a table to itself reads both ways; without "
+		       "remote_side the field meant for the parent describes the children.",
 	.bad_c = "struct Node {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    int parent_id        MG_FOREIGN_KEY(node.id, index=true);\n"
@@ -802,6 +818,8 @@ const mg_rule mg_rule_rel_target_unknown = {
 		     "name). A misspelt name, a model not among the inputs, or a plain table cannot be "
 		     "mapped: SQLAlchemy fails to configure the mappers, and nothing about the "
 		     "relationship can be checked.",
+	.without_orm = "Without an ORM, the field points to no mapped struct, so there is no table to "
+		       "join.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Pots, backref=author);\n"

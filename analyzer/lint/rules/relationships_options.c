@@ -69,6 +69,9 @@ const mg_rule mg_rule_rel_many_to_one_as_list = {
 		  "} MG_MODEL();",
 	.fix = "Drop uselist=true and make the field a pointer to one object; a list of them is "
 	       "the relationship on the other side.",
+	.without_orm = "Without an ORM, the row holds one key to one parent: a field typed as a list "
+		       "promises what the table cannot store, and the diagrams and docs draw the "
+		       "link the wrong way round.",
 	.check = check_many_to_one_as_list,
 };
 
@@ -124,6 +127,8 @@ const mg_rule mg_rule_rel_dynamic_scalar = {
 		  "    struct User *author  MG_RELATIONSHIP(User, back_populates=posts, lazy=joined);\n"
 		  "} MG_MODEL();",
 	.fix = "Use lazy=select or joined on the scalar side; keep dynamic for the collection.",
+	.without_orm = "Without an ORM, a loader strategy means nothing to the schema; the annotation "
+		       "still contradicts the relationship's shape, one object read as a query of many.",
 	.check = check_dynamic_scalar,
 };
 
@@ -178,6 +183,9 @@ const mg_rule mg_rule_rel_delete_orphan_without_delete = {
 		  "    int user_id          MG_FOREIGN_KEY(users.id, index=true);\n"
 		  "} MG_MODEL();",
 	.fix = "Cascade delete as well: cascade=\"all, delete-orphan\".",
+	.without_orm = "Without an ORM, the cascade options record what the application does with "
+		       "children; this pair says children vanish when unlinked but outlive their "
+		       "deleted parent, which is rarely what the code does.",
 	.check = check_orphan_without_delete,
 };
 
@@ -248,6 +256,8 @@ const mg_rule mg_rule_name_reserved_attribute = {
 		  "    char meta[201]        MG_COLUMN(name=metadata);\n"
 		  "} MG_MODEL();",
 	.fix = "Rename the attribute; a column keeps its name in the table with MG_COLUMN(name=...).",
+	.without_orm = "Without an ORM, nothing reserves these names in C; the finding matters when the "
+		       "same models are also mapped with SQLAlchemy's declarative API.",
 	.check = check_reserved_attribute,
 };
 
@@ -299,5 +309,7 @@ const mg_rule mg_rule_rel_remote_side_unknown = {
 		  "    struct Node *parent    MG_RELATIONSHIP(Node, remote_side=[id], backref=children);\n"
 		  "} MG_MODEL();",
 	.fix = "Name a column of the model: the referenced key for a many-to-one.",
+	.without_orm = "Without an ORM, remote_side tells the diagrams and docs which end of a "
+		       "self-reference is the parent; a name that is no column leaves that unsaid.",
 	.check = check_remote_side_unknown,
 };

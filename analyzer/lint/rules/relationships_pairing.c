@@ -113,6 +113,8 @@ const mg_rule mg_rule_rel_back_populates_wrong_target = {
 		     "mapping when it configures the mappers (\"reverse_property ... does not "
 		     "reference mapper\"); when it names a backref another relationship creates, the "
 		     "attribute does not exist yet when SQLAlchemy looks for it (\"has no property\").",
+	.without_orm = "Without an ORM, the inverse named leads to another struct, or is made by another "
+		       "relationship, so the pair describes no single join.",
 	.bad_c = "struct User {\n"
 		 "    int id                MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts   MG_RELATIONSHIP(Post, back_populates=topic);\n"
@@ -203,6 +205,8 @@ const mg_rule mg_rule_rel_back_populates_asymmetric = {
 		     "appending a post to user.posts sets post.author, but setting post.author leaves "
 		     "user.posts stale until the session is refreshed. SQLAlchemy configures such a "
 		     "pair without a word.",
+	.without_orm = "Without an ORM, the two fields describe different pairs, so code and docs "
+		       "generated from the model link the objects one way and not back.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, back_populates=author);\n"
@@ -278,6 +282,8 @@ const mg_rule mg_rule_rel_back_populates_missing = {
 	.rationale = "Unlike backref, back_populates creates nothing: it names a relationship the "
 		     "target declares itself. When there is none, SQLAlchemy fails to configure the "
 		     "mappers (\"Mapper has no property\") and no query runs.",
+	.without_orm = "Without an ORM, the model promises a field on the target struct that it does not "
+		       "have; code written against the model looks for it in vain.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, back_populates=author);\n"
@@ -332,6 +338,8 @@ const mg_rule mg_rule_rel_back_populates_not_relationship = {
 	.rationale = "back_populates must name the relationship on the other side, not the foreign "
 		     "key column it is built on; SQLAlchemy refuses to configure the mappers "
 		     "(\"back_populates ... refers to attribute ... that is not a relationship\").",
+	.without_orm = "Without an ORM, the inverse named is a column field, not a pointer to objects: "
+		       "nothing on the target walks back.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, back_populates=user_id);\n"
@@ -389,6 +397,8 @@ const mg_rule mg_rule_rel_backref_and_back_populates = {
 		     "target declares. They are two ways of saying the same thing, and SQLAlchemy "
 		     "rejects a relationship that says both (\"backref and back_populates keyword "
 		     "arguments are mutually exclusive\").",
+	.without_orm = "Without an ORM, the model says two things about one inverse field: that it is "
+		       "made for it and that it is declared.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, backref=author, back_populates=author);\n"
@@ -458,6 +468,8 @@ const mg_rule mg_rule_rel_backref_conflict = {
 		     "already declares a relationship or a column of that name, SQLAlchemy refuses to "
 		     "configure the mappers (\"Error creating backref ... property of that name exists\"). "
 		     "Often the inverse was declared twice: once by hand and once by backref.",
+	.without_orm = "Without an ORM, the inverse field would take the name of a field the target "
+		       "struct already has for something else.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post, backref=author);\n"
@@ -523,6 +535,8 @@ const mg_rule mg_rule_rel_missing_backref = {
 		     "with queries. Models in Flask-SQLAlchemy's style name the way back with "
 		     "backref= (or back_populates= on both sides). A one-way many-to-one or "
 		     "one-to-one is ordinary and not reported; viewonly relationships are exempt.",
+	.without_orm = "Without an ORM, code that holds the other object has no declared way back and "
+		       "writes that query by hand each time.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post);\n"
@@ -579,6 +593,8 @@ const mg_rule mg_rule_rel_reverse_name_clash = {
 		     "the first there and SQLAlchemy refuses to configure the mappers. It typically "
 		     "happens when two relationships to one model (author and editor of a post) are "
 		     "given the same backref.",
+	.without_orm = "Without an ORM, two inverse fields of one struct would share a name, and no "
+		       "struct can hold both.",
 	.bad_c = "struct User {\n"
 		 "    int id                MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **written MG_RELATIONSHIP(Post, backref=user, foreign_keys=[Post.author_id]);\n"
@@ -674,6 +690,8 @@ const mg_rule mg_rule_rel_same_direction_pair = {
 		     "the parent from the children: the backref of a relationship without remote_side "
 		     "is one-to-many too. It also happens when foreign_keys= sends the two sides of a "
 		     "pair along different foreign keys.",
+	.without_orm = "Without an ORM, both ends claim the same side holds the key, so one of the two "
+		       "fields can never be filled from the join.",
 	.bad_c = "struct Node {\n"
 		 "    int id                  MG_COLUMN(primary_key=true);\n"
 		 "    int parent_id           MG_FOREIGN_KEY(node.id, index=true);\n"
@@ -730,6 +748,8 @@ const mg_rule mg_rule_rel_unlinked_inverse = {
 		     "Declared separately, SQLAlchemy treats them as two: appending to user.posts does "
 		     "not set post.author, both write post.user_id at flush, and SQLAlchemy warns that "
 		     "they conflict.",
+	.without_orm = "Without an ORM, two fields describe one link from both ends without saying so; "
+		       "code that sets one must remember to set the other.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts  MG_RELATIONSHIP(Post);\n"

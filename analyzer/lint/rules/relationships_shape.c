@@ -72,6 +72,8 @@ const mg_rule mg_rule_c_unmapped_pointer = {
 		     "modelgraph (like SQLAlchemy without relationship()) maps nothing: no join is "
 		     "checked, no diagram edge drawn. Say which it is: MG_RELATIONSHIP to map it, "
 		     "MG_TRANSIENT for a pointer the application keeps for itself.",
+	.without_orm = "Without an ORM, code generated from the model leaves the field NULL, and a "
+		       "reader cannot tell whether it was meant to be stored.",
 	.bad_c = "struct User {\n"
 		 "    int id                  MG_COLUMN(primary_key=true);\n"
 		 "    struct Post **posts     MG_RELATIONSHIP(Post, backref=author);\n"
@@ -142,6 +144,8 @@ const mg_rule mg_rule_rel_c_type_cardinality = {
 		     "makes a collection unless uselist=false, one on the source makes a single "
 		     "object. When the two disagree, the C code and the mapping describe different "
 		     "models; usually a uselist=false is missing or the pointer has one star too many.",
+	.without_orm = "Without an ORM, code fills the field from a join: a T * receiving many rows "
+		       "keeps one and drops the rest, a T ** for one row is a list that never grows.",
 	.bad_c = "struct User {\n"
 		 "    int id                       MG_COLUMN(primary_key=true);\n"
 		 "    struct UserProfile *profile  MG_RELATIONSHIP(UserProfile, backref=user);\n"
@@ -199,6 +203,8 @@ const mg_rule mg_rule_rel_delete_orphan_on_many_side = {
 		     "(Post.author) the \"orphan\" is a user that other posts still reference. "
 		     "SQLAlchemy refuses the mapping unless single_parent=true promises one parent "
 		     "at a time.",
+	.without_orm = "Without an ORM, the cascade tells code to delete an object when it leaves one "
+		       "parent, while other parents still point at it.",
 	.bad_c = "struct User {\n"
 		 "    int id               MG_COLUMN(primary_key=true);\n"
 		 "} MG_MODEL(tablename=users);\n"
@@ -264,6 +270,8 @@ const mg_rule mg_rule_rel_unique_fk_collection = {
 	.rationale = "When the foreign key's columns are unique, each parent has at most one child: "
 		     "the relationship is one-to-one in fact. uselist=false says so, gives a scalar "
 		     "attribute instead of a list of one, and makes the diagrams draw it one-to-one.",
+	.without_orm = "Without an ORM, the collection can hold one element at most: a T ** that never "
+		       "grows past one is a T *.",
 	.bad_c = "struct User {\n"
 		 "    int id                        MG_COLUMN(primary_key=true);\n"
 		 "    struct UserProfile **profile  MG_RELATIONSHIP(UserProfile, backref=user);\n"
@@ -318,6 +326,8 @@ const mg_rule mg_rule_rel_uselist_false_not_unique = {
 		     "database to it. Without one, a second profile for the same user can be inserted; "
 		     "SQLAlchemy then loads one of them at random and warns (\"Multiple rows returned "
 		     "with uselist=False\").",
+	.without_orm = "Without an ORM, the database lets the link repeat, so the query for the single "
+		       "object can return several rows and the code keeps one of them.",
 	.bad_c = "struct User {\n"
 		 "    int id                       MG_COLUMN(primary_key=true);\n"
 		 "    struct UserProfile *profile  MG_RELATIONSHIP(UserProfile, uselist=false, backref=user);\n"
@@ -370,6 +380,8 @@ const mg_rule mg_rule_rel_uselist_false_with_secondary = {
 		     "many-to-many loads one of them and silently ignores the rest (SQLAlchemy warns "
 		     "\"Multiple rows returned with uselist=False\"). A single related object wants a "
 		     "foreign key on the source instead; a set of them wants a collection.",
+	.without_orm = "Without an ORM, a link table can join many rows, and a single-object field "
+		       "silently drops all but one.",
 	.bad_c = "struct Song {\n"
 		 "    int id                      MG_COLUMN(primary_key=true);\n"
 		 "    struct Playlist *playlist   MG_RELATIONSHIP(Playlist, secondary=playlist_songs, uselist=false, backref=songs);\n"

@@ -60,7 +60,7 @@ void mg_rel_set_fix(mg_rule_context *ctx, mg_finding *finding, const char *fmt, 
 	/* Written like the rules' own fixes: a sentence, capital first. */
 	if (!text.failed && text.len && text.data[0] >= 'a' && text.data[0] <= 'z')
 		text.data[0] = (char)(text.data[0] - 'a' + 'A');
-	if (!text.failed && text.len && !strchr(".?!", text.data[text.len - 1]))
+	if (!text.failed && text.len && !strchr(".?!;", text.data[text.len - 1]))
 		mg_buf_putc(&text, '.');
 	finding->fix = mg_rule_take(ctx, &text);
 }

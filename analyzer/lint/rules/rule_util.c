@@ -15,6 +15,68 @@ const char *mg_column_list(mg_rule_context *ctx, mg_column *const *columns, size
 	return mg_rule_take(ctx, &list);
 }
 
+static bool plain_name(const char *name)
+{
+	if (!*name || (*name >= '0' && *name <= '9'))
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '_'))
+			return false;
+	return true;
+}
+
+const char *mg_sql_name(mg_arena *arena, const char *name)
+{
+	if (plain_name(name))
+		return name;
+	size_t quotes = 0;
+	for (const char *p = name; *p; p++)
+		quotes += *p == '"';
+	char *out = mg_arena_alloc(arena, strlen(name) + quotes + 3);
+	if (!out)
+		return NULL;
+	size_t used = 0;
+	out[used++] = '"';
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			out[used++] = '"';
+		out[used++] = *p;
+	}
+	out[used++] = '"';
+	out[used] = '\0';
+	return out;
+}
+
+const char *mg_sql_column_list(mg_arena *arena, mg_column *const *columns, size_t n)
+{
+	const char *list = "";
+	for (size_t i = 0; list && i < n; i++) {
+		const char *name = columns[i] ? mg_sql_name(arena, columns[i]->name) : "?";
+		list = name ? mg_arena_printf(arena, "%s%s%s", list, i ? ", " : "", name) : NULL;
+	}
+	return list;
+}
+
+const char *mg_generated_index_name(mg_arena *arena, const mg_table *table, mg_column *const *columns,
+				    size_t n)
+{
+	const char *name = mg_arena_printf(arena, "ix_%s", table->name);
+	for (size_t i = 0; name && i < n; i++)
+		name = columns[i] ? mg_arena_printf(arena, "%s_%s", name, columns[i]->name) : NULL;
+	return name;
+}
+
+bool mg_index_is_generated(const mg_index *index)
+{
+	if (index->ncolumns != 1 || !index->columns[0])
+		return false;
+	const char *name = index->name, *table = index->table->name, *column = index->columns[0]->name;
+	size_t nt = strlen(table), nc = strlen(column);
+	return strncmp(name, "ix_", 3) == 0 && strncmp(name + 3, table, nt) == 0 && name[3 + nt] == '_' &&
+	       strcmp(name + 4 + nt, column) == 0 && nc > 0;
+}
+
 /* True when the first n entries of `prefix` are exactly `columns`, in any order. */
 static bool leads_with(mg_column *const *prefix, size_t nprefix, mg_column *const *columns, size_t n)
 {
@@ -57,6 +119,8 @@ static const mg_source *source_of(const mg_table *table)
 unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table)
 {
 	const mg_source *source = source_of(table);
+	/* A database is its own dialect; a reader of a server database adds its
+	 * source kind here. */
 	if (source && source->kind == MG_SOURCE_SQLITE)
 		return MG_DIALECT_SQLITE;
 	if (ctx->options && ctx->options->target_dialects)

@@ -11,6 +11,19 @@
 /* `"a", "b"`: the columns' names, quoted (see mg_rule_printf). */
 const char *mg_column_list(mg_rule_context *ctx, mg_column *const *columns, size_t n);
 
+/* For fixes that are statements, in `arena` (NULL when out of memory): a
+ * name as SQL writes it, quoted only when it must be, and a, b for columns. */
+const char *mg_sql_name(mg_arena *arena, const char *name);
+const char *mg_sql_column_list(mg_arena *arena, mg_column *const *columns, size_t n);
+
+/* The name index=true gives an index on `column`: ix_<table>_<column>, in
+ * `arena`; NULL when out of memory. */
+const char *mg_generated_index_name(mg_arena *arena, const mg_table *table, mg_column *const *columns,
+				    size_t n);
+
+/* True when a one-column index has the name index=true would give it. */
+bool mg_index_is_generated(const mg_index *index);
+
 /* True when some index of the table (or its primary key) starts with exactly
  * these columns, in any order: lookups by them need no scan. */
 bool mg_table_has_leading_index(const mg_table *table, mg_column *const *columns, size_t n);

@@ -1,5 +1,6 @@
 /* Rules on whole tables: primary keys and isolation. */
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/lint/lint.h"
@@ -69,61 +70,81 @@ static bool same_schema(const mg_table *a, const mg_table *b)
 	return strcmp(a->schema, b->schema) == 0;
 }
 
-/* True when the schema of `table` declares a foreign key or a relationship
- * anywhere: only then is a table without one the exception worth a look. */
-static bool schema_declares_links(const mg_graph *g, const mg_table *table)
+/* True when the table declares a foreign key or a relationship. */
+static bool declares_links(const mg_table *t)
 {
-	for (size_t i = 0; i < g->ntables; i++) {
-		const mg_table *t = g->tables[i];
-		if (!same_schema(t, table))
-			continue;
-		for (size_t j = 0; j < t->nforeign_keys; j++)
-			if (!t->foreign_keys[j]->implied)
-				return true;
-		for (size_t j = 0; j < t->nrelationships; j++)
-			if (!t->relationships[j]->derived)
-				return true;
-	}
+	for (size_t j = 0; j < t->nforeign_keys; j++)
+		if (!t->foreign_keys[j]->implied)
+			return true;
+	for (size_t j = 0; j < t->nrelationships; j++)
+		if (!t->relationships[j]->derived)
+			return true;
 	return false;
 }
+
+/* What table-isolated needs to know of one schema, gathered in one pass. */
+typedef struct schema_facts {
+	const mg_table *first;   /* a table of the schema, naming it */
+	bool declares_links;     /* some table declares a foreign key or relationship */
+	size_t stored, alone;    /* stored tables; those linked to no other */
+	const mg_table *first_alone; /* the first of those, by name */
+} schema_facts;
 
 static void check_isolated(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
+	schema_facts *schemas = NULL;
+	bool *alone = NULL;
+	size_t nschemas = 0;
 	if (g->ntables < 2)
 		return;
+	schemas = calloc(g->ntables, sizeof(*schemas));
+	alone = calloc(g->ntables, sizeof(*alone));
+	size_t *of = calloc(g->ntables, sizeof(*of)); /* table -> its schema's entry */
+	if (!schemas || !alone || !of) {
+		ctx->failed = 1;
+		goto cleanup;
+	}
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
-		if (!mg_table_is_stored(t) || linked_to_other(t))
+		size_t k = 0;
+		while (k < nschemas && !same_schema(schemas[k].first, t))
+			k++;
+		if (k == nschemas)
+			schemas[nschemas++].first = t;
+		of[i] = k;
+		schemas[k].declares_links |= declares_links(t);
+		if (!mg_table_is_stored(t))
 			continue;
-		if (schema_declares_links(g, t)) {
+		schemas[k].stored++;
+		alone[i] = !linked_to_other(t);
+		if (alone[i] && !schemas[k].alone++)
+			schemas[k].first_alone = t;
+	}
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		const schema_facts *s = &schemas[of[i]];
+		if (!alone[i])
+			continue;
+		if (s->declares_links) {
 			mg_report_table(ctx, t, "table \"%s\" has no foreign keys to or from other tables", t->name);
 			continue;
 		}
 		/* A schema that declares no link at all: say so once, on its first
 		 * lone table, rather than once per table. */
-		size_t alone = 0, stored = 0;
-		bool first = true;
-		for (size_t j = 0; j < g->ntables; j++) {
-			const mg_table *other = g->tables[j];
-			if (!same_schema(other, t) || !mg_table_is_stored(other))
-				continue;
-			stored++;
-			if (linked_to_other(other))
-				continue;
-			alone++;
-			if (j < i)
-				first = false;
-		}
-		if (!first || stored < 2)
+		if (s->first_alone != t || s->stored < 2)
 			continue;
 		if (t->schema)
 			mg_report_table(ctx, t, "schema \"%s\" declares no foreign keys: %zu of its tables %s linked to no other table",
-					t->schema, alone, alone == 1 ? "is" : "are");
+					t->schema, s->alone, s->alone == 1 ? "is" : "are");
 		else
 			mg_report_table(ctx, t, "the schema declares no foreign keys: %zu of its tables %s linked to no other table",
-					alone, alone == 1 ? "is" : "are");
+					s->alone, s->alone == 1 ? "is" : "are");
 	}
+cleanup:
+	free(schemas);
+	free(alone);
+	free(of);
 }
 
 const mg_rule mg_rule_table_isolated = {
@@ -260,6 +281,9 @@ const mg_rule mg_rule_pk_not_rowid_alias = {
 		     "nothing there. Checked for models that run in SQLite (lint.dialects) and expect "
 		     "generated ids (autoincrement, the default for a lone integer key); a schema "
 		     "written in SQL says nothing of how its keys are set.",
+	.without_orm = "Without an ORM, an INSERT that leaves the id out stores NULL (or fails on "
+		       "NOT NULL), and sqlite3_last_insert_rowid() returns the hidden rowid, not the "
+		       "id column.",
 	.bad_c = "#include <stdint.h>\n"
 		 "#include <modelgraph/annotations.h>\n"
 		 "struct Event {\n"
