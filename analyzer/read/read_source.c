@@ -83,23 +83,28 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 }
 #endif
 
-static int read_mysql(mg_graph *graph, const char *url, const mg_read_options *options, mg_error *err)
-{
-	(void)options;
-	return mg_read_mysql(graph, url, err);
-}
-
-#ifndef MG_WITH_MYSQL
-/* Built without the MariaDB client library (MG_WITH_MYSQL off). */
-int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err)
+static int read_server_unavailable(mg_graph *graph, const char *url, const mg_read_options *options,
+				   mg_error *err)
 {
 	(void)graph;
+	(void)options;
 	char shown[512];
-	mg_error_set(err, "%s: this build of modelgraph cannot read MariaDB or MySQL (built without "
-		     "the MariaDB client library)", mg_server_url_redact(shown, sizeof(shown), url));
+	mg_error_set(err, "%s: database servers are not supported by this build",
+		     mg_server_url_redact(shown, sizeof(shown), url));
 	return -1;
 }
+
+/* mysql:// and mariadb:// (read_mysql.c), when built with the MariaDB client library. */
+static int read_mysql(mg_graph *graph, const char *url, const mg_read_options *options, mg_error *err)
+{
+#ifdef MG_WITH_MYSQL
+	(void)options;
+	(void)read_server_unavailable; /* for builds without the library */
+	return mg_read_mysql(graph, url, err);
+#else
+	return read_server_unavailable(graph, url, options, err);
 #endif
+}
 
 typedef struct reader_row {
 	const char *name;       /* prefix that forces it: "sqlite" in "sqlite:app.db" */

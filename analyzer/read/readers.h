@@ -91,8 +91,8 @@ int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options
  * mysql://USER:PASSWORD@HOST:PORT/DATABASE (or mariadb://); "localhost" or
  * no host is the Unix socket, ?socket=PATH names it; the option files'
  * [client] group and MYSQL_PWD apply. Read from information_schema in one
- * read-only transaction. Messages never show the password. Without the
- * library in the build, -1 saying so.
+ * read-only transaction. Messages never show the password. Only in builds
+ * with the MariaDB client library (MG_WITH_MYSQL).
  */
 int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err);
 
