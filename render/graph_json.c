@@ -14,6 +14,7 @@ static const char *source_kind_name(mg_source_kind kind)
 	case MG_SOURCE_C: return "c";
 	case MG_SOURCE_JSON: return "json";
 	case MG_SOURCE_POSTGRES: return "postgresql";
+	case MG_SOURCE_MYSQL: return "mysql";
 	}
 	return "unknown";
 }

@@ -47,6 +47,7 @@ typedef enum mg_source_kind {
 	MG_SOURCE_JSON,   /* modelgraph's own graph JSON */
 	MG_SOURCE_POSTGRES, /* a live PostgreSQL database, or a PostgreSQL-dialect script
 	                       loaded into a throwaway server */
+	MG_SOURCE_MYSQL,    /* a live MariaDB or MySQL database */
 } mg_source_kind;
 
 typedef struct mg_source {

@@ -1,5 +1,6 @@
 #include "analyzer/read/pg_script.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -251,4 +252,119 @@ bool mg_pg_script_looks_postgresql(const char *text, size_t len)
 		advance(&s, 1);
 	}
 	return postgres;
+}
+
+/* A token of a statement: a word or quoted identifier (name set, folded as
+ * PostgreSQL folds it), or any other character (name empty). */
+typedef struct token {
+	size_t offset;
+	bool word;
+	char name[128];
+} token;
+
+static bool next_token(const mg_pg_statement *st, size_t *pos, token *out)
+{
+	mg_pg_script s;
+	mg_pg_script_init(&s, st->text, st->len);
+	s.pos = *pos;
+	skip_space(&s);
+	if (s.pos >= s.len)
+		return false;
+	*out = (token){.offset = s.pos};
+	char c = at(&s, 0);
+	size_t n = 0;
+	if (c == '"') {
+		out->word = true;
+		for (s.pos++; s.pos < s.len; s.pos++) {
+			if (s.text[s.pos] == '"' && at(&s, 1) == '"')
+				s.pos++;
+			else if (s.text[s.pos] == '"')
+				break;
+			if (n + 1 < sizeof(out->name))
+				out->name[n++] = s.text[s.pos];
+		}
+		s.pos++;
+	} else if (ident_char(c)) {
+		out->word = true;
+		while (s.pos < s.len && (ident_char(s.text[s.pos]) || s.text[s.pos] == '$')) {
+			if (n + 1 < sizeof(out->name))
+				out->name[n++] = mg_ascii_tolower(s.text[s.pos]);
+			s.pos++;
+		}
+	} else if (!skip_quoted(&s)) {
+		s.pos++;
+	}
+	out->name[n] = '\0';
+	*pos = s.pos;
+	return true;
+}
+
+static bool is(const token *t, const char *word)
+{
+	return t->word && strcmp(t->name, word) == 0;
+}
+
+/* A possibly qualified name at *pos: "public.t" is "t". */
+static bool qualified_name(const mg_pg_statement *st, size_t *pos, token *first, char *out, size_t size)
+{
+	if (!first->word)
+		return false;
+	size_t after = *pos;
+	token dot, second;
+	if (next_token(st, &after, &dot) && !dot.word && st->text[dot.offset] == '.' &&
+	    next_token(st, &after, &second) && second.word) {
+		*pos = after;
+		if (strcmp(first->name, "public") == 0)
+			snprintf(out, size, "%s", second.name);
+		else
+			snprintf(out, size, "%s.%s", first->name, second.name);
+		return true;
+	}
+	snprintf(out, size, "%s", first->name);
+	return true;
+}
+
+void mg_pg_statement_names(const mg_pg_statement *st,
+			   void (*found)(void *payload, char kind, const char *name, unsigned line,
+					 unsigned column),
+			   void *payload)
+{
+	static const char *const modifiers[] = {"or", "replace", "unlogged", "temp", "temporary",
+						"global", "local", "materialized", "unique", "recursive"};
+	size_t pos = 0;
+	token t, start;
+	char name[260];
+	unsigned line, column;
+	if (st->kind != MG_PG_SQL || !next_token(st, &pos, &start))
+		return;
+	if (is(&start, "create") && next_token(st, &pos, &t)) {
+		for (size_t i = 0; i < sizeof(modifiers) / sizeof(modifiers[0]); i++)
+			if (is(&t, modifiers[i])) {
+				if (!next_token(st, &pos, &t))
+					return;
+				i = (size_t)-1; /* again from the first */
+			}
+		char kind = is(&t, "table") || is(&t, "view") ? 't' : is(&t, "index") ? 'i' : 0;
+		if (kind && next_token(st, &pos, &t)) {
+			if (is(&t, "concurrently") && !next_token(st, &pos, &t))
+				return;
+			if (is(&t, "if") && !(next_token(st, &pos, &t) && next_token(st, &pos, &t) &&
+					      next_token(st, &pos, &t)))
+				return; /* IF NOT EXISTS */
+			if (!is(&t, "on") && qualified_name(st, &pos, &t, name, sizeof(name))) {
+				mg_pg_statement_position(st, start.offset, &line, &column);
+				found(payload, kind, name, line, column);
+			}
+		}
+	}
+	/* CONSTRAINT name, wherever it is. */
+	while (next_token(st, &pos, &t)) {
+		token name_token;
+		size_t after = pos;
+		if (is(&t, "constraint") && next_token(st, &after, &name_token) && name_token.word) {
+			mg_pg_statement_position(st, t.offset, &line, &column);
+			found(payload, 'c', name_token.name, line, column);
+			pos = after;
+		}
+	}
 }

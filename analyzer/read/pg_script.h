@@ -44,6 +44,19 @@ int mg_pg_script_next(mg_pg_script *script, mg_pg_statement *out);
 void mg_pg_statement_position(const mg_pg_statement *statement, size_t offset, unsigned *out_line,
 			      unsigned *out_column);
 
+/*
+ * The objects a statement declares, each passed to `found` with where its
+ * declaration starts: a table or view ('t': CREATE [UNLOGGED|TEMP]
+ * TABLE, CREATE [OR REPLACE] [MATERIALIZED] VIEW), an index ('i': CREATE
+ * [UNIQUE] INDEX name) and a named constraint ('c': CONSTRAINT name, in
+ * CREATE TABLE or ALTER TABLE). Names are as PostgreSQL keeps them:
+ * unquoted ones in lower case; "public.t" is "t", other schemas stay.
+ */
+void mg_pg_statement_names(const mg_pg_statement *statement,
+			   void (*found)(void *payload, char kind, const char *name, unsigned line,
+					 unsigned column),
+			   void *payload);
+
 /* Whether a script reads as PostgreSQL's dialect rather than SQLite's: it
  * uses something only PostgreSQL has (a :: cast, a dollar-quoted body, a
  * psql meta-command, CREATE SEQUENCE/TYPE/DOMAIN/EXTENSION, COMMENT ON,

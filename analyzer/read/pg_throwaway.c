@@ -143,8 +143,9 @@ static void last_line(const char *path, char *out, size_t size)
 
 /*
  * The watcher: in a session of its own (so Ctrl-C does not reach it), it
- * reads the postmaster's pid from the pipe, and when the pipe closes (we
- * stopped, or ended some other way) it stops that server and removes the
+ * reads from the pipe the pid of each process started for the server
+ * (initdb, then the postmaster), and when the pipe closes (we stopped, or
+ * ended some other way) it ends those still running and removes the
  * directory.
  */
 static void watch(int fd, const char *dir)
@@ -157,29 +158,53 @@ static void watch(int fd, const char *dir)
 	for (int other = 3; other < 1024; other++)
 		if (other != fd)
 			close(other);
-	long postmaster = 0;
-	char buf[32];
-	size_t n = 0;
+	pid_t pids[4] = {0};
+	size_t npids = 0, n = 0;
+	char buf[64];
 	ssize_t got;
 	while ((got = read(fd, buf + n, sizeof(buf) - 1 - n)) > 0 || (got < 0 && errno == EINTR)) {
-		if (got > 0)
-			n += (size_t)got;
+		if (got <= 0)
+			continue;
+		n += (size_t)got;
 		buf[n] = '\0';
-		if (strchr(buf, '\n')) {
-			postmaster = strtol(buf, NULL, 10);
-			n = 0;
+		char *line_end;
+		while ((line_end = strchr(buf, '\n'))) {
+			long pid = strtol(buf, NULL, 10);
+			if (pid > 0 && npids < sizeof(pids) / sizeof(pids[0]))
+				pids[npids++] = (pid_t)pid;
+			n -= (size_t)(line_end + 1 - buf);
+			memmove(buf, line_end + 1, n + 1);
 		}
 	}
-	if (postmaster > 0 && kill((pid_t)postmaster, 0) == 0) {
-		kill((pid_t)postmaster, SIGQUIT); /* immediate shutdown: the cluster is thrown away */
-		for (int i = 0; i < STOP_TIMEOUT_SECONDS * 10 && kill((pid_t)postmaster, 0) == 0; i++) {
-			struct timespec tenth = {.tv_nsec = 100000000};
-			nanosleep(&tenth, NULL);
-		}
-		kill((pid_t)postmaster, SIGKILL);
+	/* SIGQUIT: the postmaster's immediate shutdown; it ends initdb too. */
+	for (size_t i = 0; i < npids; i++)
+		kill(pids[i], SIGQUIT);
+	for (int tenth = 0; tenth < STOP_TIMEOUT_SECONDS * 10; tenth++) {
+		bool alive = false;
+		for (size_t i = 0; i < npids; i++)
+			alive = alive || kill(pids[i], 0) == 0;
+		if (!alive)
+			break;
+		struct timespec pause = {.tv_nsec = 100000000};
+		nanosleep(&pause, NULL);
 	}
-	remove_tree(dir);
+	for (size_t i = 0; i < npids; i++)
+		kill(pids[i], SIGKILL);
+	/* A child of what was just ended may still be writing: remove until gone. */
+	for (int attempt = 0; attempt < 20 && access(dir, F_OK) == 0; attempt++) {
+		remove_tree(dir);
+		struct timespec pause = {.tv_nsec = 100000000};
+		nanosleep(&pause, NULL);
+	}
 	_exit(0);
+}
+
+/* Tells the watcher about a process to end if we cannot. */
+static int tell_watcher(const mg_pg_throwaway *s, pid_t pid)
+{
+	char line[32];
+	int len = snprintf(line, sizeof(line), "%ld\n", (long)pid);
+	return write(s->watcher_fd, line, (size_t)len) == len ? 0 : -1;
 }
 
 static int start_watcher(mg_pg_throwaway *s)
@@ -301,6 +326,8 @@ int mg_pg_throwaway_start(mg_pg_throwaway *out, const char *input, mg_error *err
 	char *initdb_argv[] = {program, "-D", data, "-U", MG_PG_THROWAWAY_SUPERUSER, "--auth=trust",
 			       "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions", NULL};
 	pid_t initdb = spawn(&user, log, initdb_argv);
+	if (initdb > 0)
+		tell_watcher(out, initdb);
 	if (initdb < 0 || wait_exit(initdb) != 0) {
 		last_line(log, reason, sizeof(reason));
 		mg_error_set(err, "%s: initdb failed for the throwaway PostgreSQL server: %s", input,
@@ -321,9 +348,7 @@ int mg_pg_throwaway_start(mg_pg_throwaway *out, const char *input, mg_error *err
 		mg_error_set(err, "%s: cannot start the throwaway PostgreSQL server: %s", input, strerror(errno));
 		goto fail;
 	}
-	char pid_line[32];
-	int len = snprintf(pid_line, sizeof(pid_line), "%ld\n", (long)out->postmaster);
-	if (write(out->watcher_fd, pid_line, (size_t)len) != len || wait_ready(out) < 0) {
+	if (tell_watcher(out, out->postmaster) < 0 || wait_ready(out) < 0) {
 		last_line(log, reason, sizeof(reason));
 		mg_error_set(err, "%s: the throwaway PostgreSQL server did not start: %s", input,
 			     *reason ? reason : "no message");

@@ -96,6 +96,7 @@ typedef struct loader {
 	mg_graph *graph;
 	PGconn *conn;
 	const char *input;
+	const mg_pg_locator *locator;
 	mg_error *err;
 	char *namespaces;    /* the chosen schemas' oids as an array literal: "{2200,16384}" */
 	relation *relations; /* ascending oid; malloc'd, like attnums */
@@ -103,6 +104,15 @@ typedef struct loader {
 	int *attnums;
 	size_t nattnums, attnums_cap;
 } loader;
+
+/* Where the locator places an object; `fallback` when it does not. */
+static mg_location locate(const loader *l, char kind, const char *name, mg_location fallback)
+{
+	mg_location loc = {0};
+	if (l->locator && name)
+		loc = l->locator->locate(l->locator->payload, kind, name);
+	return loc.file ? loc : fallback;
+}
 
 static int out_of_memory(loader *l)
 {
@@ -319,7 +329,7 @@ static mg_table *add_table(loader *l, const PGresult *res, int row)
 	if (!table)
 		return NULL;
 	table->schema = schema;
-	table->location = (mg_location){.file = l->input};
+	table->location = locate(l, 't', name, (mg_location){.file = l->input});
 	const char *comment = value(res, row, 4);
 	if (comment && !(table->comment = mg_arena_strdup(l->graph->arena, comment)))
 		return NULL;
@@ -433,6 +443,7 @@ static int load_indexes(loader *l)
 			index->partial = bool_value(res, row, 4);
 			primary = bool_value(res, row, 3);
 			constraint = value(res, row, 6);
+			index->location = locate(l, 'i', name, locate(l, 'c', constraint, index->location));
 		}
 		/* attnum 0: an expression, a NULL column. */
 		int attnum = atoi(PQgetvalue(res, row, 7));
@@ -484,6 +495,7 @@ static int load_foreign_keys(loader *l)
 				goto oom;
 			fk->on_update = action(PQgetvalue(res, row, 2)[0]);
 			fk->on_delete = action(PQgetvalue(res, row, 3)[0]);
+			fk->location = locate(l, 'c', name, fk->location);
 			fk->deferrable = bool_value(res, row, 4);
 			fk->initially_deferred = bool_value(res, row, 5);
 		}
@@ -506,9 +518,10 @@ cleanup:
 }
 
 int mg_postgres_schema_load(mg_graph *graph, PGconn *conn, const char *input,
-			    const mg_postgres_options *options, mg_error *err)
+			    const mg_postgres_options *options, const mg_pg_locator *locator,
+			    mg_error *err)
 {
-	loader l = {.graph = graph, .conn = conn, .input = input, .err = err};
+	loader l = {.graph = graph, .conn = conn, .input = input, .locator = locator, .err = err};
 	PGresult *res = NULL;
 	int result = -1;
 	/* PostgreSQL compares quoted identifiers exactly: "User" is not "user". */

@@ -81,7 +81,7 @@ int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options
 		goto cleanup;
 	}
 	/* Locations point at the graph's copy of the name. */
-	result = mg_postgres_schema_load(graph, conn, graph->sources[source].name, options, err);
+	result = mg_postgres_schema_load(graph, conn, graph->sources[source].name, options, NULL, err);
 cleanup:
 	PQfinish(conn);
 	return result;

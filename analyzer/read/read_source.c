@@ -98,6 +98,18 @@ static int read_server_unavailable(mg_graph *graph, const char *url, const mg_re
 	return -1;
 }
 
+/* mysql:// and mariadb:// (read_mysql.c), when built with the MariaDB client library. */
+static int read_mysql(mg_graph *graph, const char *url, const mg_read_options *options, mg_error *err)
+{
+#ifdef MG_WITH_MYSQL
+	(void)options;
+	(void)read_server_unavailable; /* for builds without the library */
+	return mg_read_mysql(graph, url, err);
+#else
+	return read_server_unavailable(graph, url, options, err);
+#endif
+}
+
 typedef struct reader_row {
 	const char *name;       /* prefix that forces it: "sqlite" in "sqlite:app.db" */
 	const char *extensions; /* space-separated, with the dot */
@@ -117,8 +129,8 @@ static const struct {
 } server_schemes[] = {
 	{"postgresql://", read_postgres},
 	{"postgres://", read_postgres},
-	{"mysql://", read_server_unavailable},
-	{"mariadb://", read_server_unavailable},
+	{"mysql://", read_mysql},
+	{"mariadb://", read_mysql},
 };
 
 static bool has_extension(const char *path, const char *extensions)

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/arena.h"
+#include "analyzer/core/name_index.h"
 #include "analyzer/read/input_file.h"
 #include "analyzer/read/pg_script.h"
 #include "analyzer/read/pg_throwaway.h"
@@ -147,7 +149,38 @@ typedef struct loading {
 	PGconn *conn;
 	char *database; /* the one connected to */
 	mg_error *err;
+	/* Where each object was declared: "<kind><name>" -> mg_location, in `arena`;
+	 * the last declaration wins (a script may drop and re-create). */
+	mg_name_index *declared;
+	mg_arena *arena;
+	const char *file; /* the graph's name of the script, for the locations */
+	bool failed;      /* out of memory while recording them */
 } loading;
+
+static void record_declaration(void *payload, char kind, const char *name, unsigned line, unsigned column)
+{
+	loading *l = payload;
+	char *key = mg_arena_printf(l->arena, "%c%s", kind, name);
+	mg_location *loc = mg_arena_alloc(l->arena, sizeof(*loc));
+	if (!key || !loc || mg_name_index_put(l->declared, key, loc) < 0) {
+		l->failed = true;
+		return;
+	}
+	*loc = (mg_location){.line = line, .column = column};
+}
+
+static mg_location locate_declaration(void *payload, char kind, const char *name)
+{
+	loading *l = payload;
+	char key[300];
+	snprintf(key, sizeof(key), "%c%s", kind, name);
+	const mg_location *loc = mg_name_index_get(l->declared, key);
+	if (!loc)
+		return (mg_location){0};
+	mg_location found = *loc;
+	found.file = l->file;
+	return found;
+}
 
 static int run_meta(loading *l, const mg_pg_statement *st)
 {
@@ -213,6 +246,11 @@ static int run_script(loading *l, const char *text, size_t len)
 			goto cleanup;
 		}
 		PQclear(res);
+		mg_pg_statement_names(&st, record_declaration, l);
+		if (l->failed) {
+			mg_error_set(l->err, "%s: out of memory", l->path);
+			goto cleanup;
+		}
 	}
 	result = 0;
 cleanup:
@@ -231,6 +269,11 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 	char *text = mg_input_read_all(path, &len, err);
 	if (!text)
 		return -1;
+	/* Names are compared as PostgreSQL keeps them: exactly. */
+	if (!(l.declared = mg_name_index_new(false)) || !(l.arena = mg_arena_new())) {
+		mg_error_set(err, "%s: out of memory", path);
+		goto cleanup;
+	}
 	if (mg_pg_throwaway_start(&server, path, err) < 0)
 		goto cleanup;
 	/* In template1, so that every database the script makes has it too: the
@@ -261,12 +304,16 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 		mg_error_set(err, "%s: out of memory", path);
 		goto cleanup;
 	}
-	result = mg_postgres_schema_load(graph, admin, graph->sources[source].name, options, err);
+	l.file = graph->sources[source].name;
+	mg_pg_locator locator = {.locate = locate_declaration, .payload = &l};
+	result = mg_postgres_schema_load(graph, admin, graph->sources[source].name, options, &locator, err);
 cleanup:
 	PQfinish(l.conn);
 	PQfinish(admin);
 	free(l.database);
 	mg_pg_throwaway_stop(&server);
+	mg_name_index_free(l.declared);
+	mg_arena_free(l.arena);
 	free(text);
 	return result;
 }

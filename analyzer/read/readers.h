@@ -86,6 +86,16 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options *options,
 		     mg_error *err);
 
+/*
+ * A MariaDB or MySQL database through the MariaDB client library: `url` is
+ * mysql://USER:PASSWORD@HOST:PORT/DATABASE (or mariadb://); "localhost" or
+ * no host is the Unix socket, ?socket=PATH names it; the option files'
+ * [client] group and MYSQL_PWD apply. Read from information_schema in one
+ * read-only transaction. Messages never show the password. Only in builds
+ * with the MariaDB client library (MG_WITH_MYSQL).
+ */
+int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err);
+
 /* A source named on the command line: chosen by prefix (`sqlite:`, `sql:`,
  * `c:`, `json:`), scheme (`postgresql://`, `mysql://`), extension, then
  * content. */

@@ -96,6 +96,20 @@ grep -q '"kind": "sql"' shop-dump.out || fail "shop.sql: not read as a script"
 grep -q '"on_delete": "CASCADE"' shop-dump.out || fail "shop.sql: the foreign key was not read"
 grep -q '"sql_type": "TIMESTAMP WITH TIME ZONE"' shop-dump.out || fail "shop.sql: timestamptz not read"
 
+# Objects keep the line and column of their declaration.
+cat >located.sql <<'EOF'
+CREATE TABLE public."Customer" (id serial PRIMARY KEY);
+
+CREATE TABLE IF NOT EXISTS purchase (id bigserial PRIMARY KEY, customer_id integer NOT NULL);
+ALTER TABLE purchase
+    ADD CONSTRAINT purchase_customer FOREIGN KEY (customer_id) REFERENCES "Customer" (id);
+EOF
+run located lint located.sql
+grep -q '^located.sql:5:9: note: foreign key "purchase_customer"' located.out ||
+	fail "located.sql: the foreign key is not placed at 5:9: $(cat located.out)"
+run located-dump dump located.sql
+grep -q '"line": 3' located-dump.out || fail "located.sql: the table purchase is not placed at line 3"
+
 # Forced: a script with nothing only PostgreSQL has.
 printf 'CREATE TABLE plain (id integer PRIMARY KEY, name varchar(20));\n' >plain.sql
 run plain-forced dump --dialect postgresql plain.sql
@@ -141,12 +155,34 @@ refused no-binaries 'install the postgresql package' lint shop.sql
 grep -qF 'postgresql://' no-binaries.err || fail "no binaries: the postgresql:// alternative is not named"
 unset MODELGRAPH_PG_BINDIR
 
+# Ctrl-C while initdb runs: what it made goes too.
+"$modelgraph" lint shop.sql >early.out 2>early.err &
+pid=$!
+i=0
+while [ $i -lt 600 ] && [ -z "$(ls -A scratch)" ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+kill -INT "$pid"
+wait "$pid" || true
+i=0
+while [ $i -lt 200 ] && [ -n "$(ls -A scratch)" ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 1 # what might come back
+left_behind "Ctrl-C during initdb"
+if ps -eo args | grep -F "$tmp/scratch" | grep -v grep >/dev/null; then
+	fail "Ctrl-C during initdb: a process is still running"
+fi
+
 # Ctrl-C while the script runs: the server and its directory go too.
 printf 'CREATE TABLE t (id serial);\nSELECT pg_sleep(20);\n' >slow.sql
 "$modelgraph" lint slow.sql >slow.out 2>slow.err &
 pid=$!
 i=0
-while [ $i -lt 300 ] && ! ps -eo args | grep -F "$tmp/scratch" | grep -v grep | grep -q postgres; do
+# The postmaster (initdb's own postgres processes do not name a socket directory).
+while [ $i -lt 600 ] && ! ps -eo args | grep -F "unix_socket_directories=$tmp/scratch" | grep -v grep | grep -q postgres; do
 	sleep 0.1
 	i=$((i + 1))
 done
@@ -154,7 +190,7 @@ sleep 1 # into the script
 kill -INT "$pid"
 wait "$pid" || true
 i=0
-while [ $i -lt 150 ] && [ -n "$(ls -A scratch)" ]; do
+while [ $i -lt 200 ] && [ -n "$(ls -A scratch)" ]; do
 	sleep 0.1
 	i=$((i + 1))
 done

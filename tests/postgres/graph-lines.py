@@ -12,7 +12,9 @@ Left out, because the engines name or spell them differently by design:
 names of indexes, unique constraints and foreign keys (SQLite keeps none
 for constraints), locations, sources, comments, defaults' spelling, and the
 indexes behind primary keys and UNIQUE constraints (SQLite makes none for
-an INTEGER PRIMARY KEY), and the unique mark of a primary-key column. Types are written as the dump's sql_type, mapped
+an INTEGER PRIMARY KEY), and the unique mark of a primary-key column. A
+UNIQUE constraint and a full unique index over the same columns are written
+as one line, "unique". Types are written as the dump's sql_type, mapped
 through TYPES when it is given (lines "SQL_TYPE CANONICAL", see
 flavours/type-equivalences.txt).
 """
@@ -64,14 +66,23 @@ def main():
             lines.append(f"column {name}.{n(c['name'])} {sql_type} {' '.join(flags)}".rstrip())
         if t["primary_key"]:
             lines.append(f"primary-key {name} ({', '.join(map(n, t['primary_key']))})")
+        # A UNIQUE constraint and a full unique index are one fact, a key:
+        # MySQL cannot tell them apart, and the flavours write either.
+        keys = set()
         for u in t["unique"]:
-            lines.append(f"unique {name} ({', '.join(sorted(map(n, u)))})")
+            keys.add(f"unique {name} ({', '.join(sorted(map(n, u)))})")
         for i in t["indexes"]:
+            if i["origin"] == "primary_key":
+                continue
+            if i["unique"] and not i["partial"] and None not in i["columns"]:
+                keys.add(f"unique {name} ({', '.join(sorted(map(n, i['columns'])))})")
+                continue
             if i["origin"] != "created":
                 continue
             cols = ", ".join(n(c) if c is not None else "<expression>" for c in i["columns"])
             marks = [m for m in ("unique", "partial") if i[m]]
             lines.append(f"index {name} ({cols}) {' '.join(marks)}".rstrip())
+        lines.extend(keys)
         for fk in t["foreign_keys"]:
             if fk["implied"]:
                 continue

@@ -57,6 +57,41 @@ static void splits_like_psql(void **state)
 	assert_int_equal(mg_pg_script_next(&s, &st), 0);
 }
 
+typedef struct declared {
+	char text[512];
+} declared;
+
+static void note(void *payload, char kind, const char *name, unsigned line, unsigned column)
+{
+	declared *d = payload;
+	size_t n = strlen(d->text);
+	snprintf(d->text + n, sizeof(d->text) - n, "%c %s %u:%u\n", kind, name, line, column);
+}
+
+static void names_what_statements_declare(void **state)
+{
+	(void)state;
+	static const char script[] =
+		"CREATE UNLOGGED TABLE IF NOT EXISTS public.\"Order\" (\n"
+		"  id int, CONSTRAINT order_pk PRIMARY KEY (id));\n"
+		"create or replace materialized view App.Totals as select 1;\n"
+		"CREATE UNIQUE INDEX CONCURRENTLY ix_a ON a (b);\n"
+		"CREATE INDEX ON a (c);\n"
+		"ALTER TABLE a ADD CONSTRAINT \"A fk\" FOREIGN KEY (b) REFERENCES b;\n"
+		"INSERT INTO a VALUES ('CONSTRAINT x');\n";
+	mg_pg_script s;
+	mg_pg_statement st;
+	declared d = {{0}};
+	mg_pg_script_init(&s, script, strlen(script));
+	while (mg_pg_script_next(&s, &st))
+		mg_pg_statement_names(&st, note, &d);
+	assert_string_equal(d.text, "t Order 1:1\n"
+				    "c order_pk 2:11\n"
+				    "t app.totals 3:1\n"
+				    "i ix_a 4:1\n"
+				    "c A fk 6:19\n");
+}
+
 static bool file_looks_postgresql(const char *name)
 {
 	char path[1024];
@@ -99,6 +134,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(splits_like_psql),
+		cmocka_unit_test(names_what_statements_declare),
 		cmocka_unit_test(tells_dialects_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
