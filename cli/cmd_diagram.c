@@ -1,12 +1,17 @@
+#define _POSIX_C_SOURCE 200809L
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "analyzer/read/readers.h"
 #include "cli/cli.h"
 #include "lib/load.h"
 #include "render/diagram.h"
+#include "render/diagram_pages.h"
 
 enum {
 	OPT_FORMAT,
@@ -20,6 +25,7 @@ enum {
 	OPT_THEME,
 	OPT_LAYOUT_TIMEOUT,
 	OPT_FULL,
+	OPT_EACH_TABLE,
 	OPT_SOURCE_FIRST,
 };
 
@@ -30,7 +36,20 @@ static const char *const groups[] = {"none", "file", "schema", "prefix", NULL};
 static const char *const themes[] = {"light", "dark", NULL};
 
 /* Seconds one layout may take before cheaper settings are tried. */
-#define DEFAULT_LAYOUT_TIMEOUT "60"
+#define DEFAULT_LAYOUT_TIMEOUT "20"
+
+/* Above this many tables one diagram is neither readable nor laid out in
+ * seconds (measured: bench/run-diagram-bench), so the whole schema becomes
+ * an overview and pages of at most PAGE_TABLES. */
+#define DIAGRAM_BUDGET 250
+#define PAGE_TABLES 80
+
+/* Worker processes for many diagrams: the machine's cores, at most 8. */
+static unsigned worker_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
+}
 
 static const mg_cli_option options[] = {
 	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = formats,
@@ -56,6 +75,8 @@ static const mg_cli_option options[] = {
 				.default_value = DEFAULT_LAYOUT_TIMEOUT,
 				.help = "past it, retry the layout with cheaper settings, then sfdp"},
 	[OPT_FULL] = {.name = "full", .help = "draw every table in one diagram, however large"},
+	[OPT_EACH_TABLE] = {.name = "each-table",
+			    .help = "with -o DIR: one diagram per table (its neighbours to --depth)"},
 	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
 	{0},
 };
@@ -96,8 +117,8 @@ static int parse_options(const mg_cli_command *command, const mg_cli_args *args,
 		return -1;
 	}
 	*depth = (unsigned)n;
-	if (args->nvalues[OPT_DEPTH] && !args->nvalues[OPT_TABLE]) {
-		mg_cli_error("--depth needs --table");
+	if (args->nvalues[OPT_DEPTH] && !args->nvalues[OPT_TABLE] && !args->nvalues[OPT_EACH_TABLE]) {
+		mg_cli_error("--depth needs --table or --each-table");
 		return -1;
 	}
 	text = mg_cli_value(command, args, OPT_LAYOUT_TIMEOUT);
@@ -111,12 +132,20 @@ static int parse_options(const mg_cli_command *command, const mg_cli_args *args,
 	return 0;
 }
 
+/* -o names a directory: one that exists, or a path ending in '/'. */
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	size_t len = strlen(path);
+	return (len && path[len - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 /* The output format: -o's extension, else --format, else svg. NULL after printing the error. */
 static const mg_diagram_format_info *pick_format(const mg_cli_command *command, const mg_cli_args *args)
 {
 	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
 	const mg_diagram_format_info *f = NULL;
-	if (path && strcmp(path, "-") != 0)
+	if (path && strcmp(path, "-") != 0 && !is_directory(path))
 		f = mg_diagram_format_for_path(path);
 	if (!f && args->nvalues[OPT_FORMAT])
 		f = mg_diagram_format_find(mg_cli_value(command, args, OPT_FORMAT));
@@ -139,6 +168,123 @@ static void print_notes(const mg_buf *notes)
 	}
 }
 
+/* The file name of a page: DIR/STEM.EXT. */
+static char *page_path(const char *dir, const char *stem, const char *extension)
+{
+	mg_buf path = MG_BUF_INIT;
+	size_t len = strlen(dir);
+	mg_buf_printf(&path, "%s%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", stem, extension);
+	if (path.failed) {
+		mg_buf_free(&path);
+		return NULL;
+	}
+	return path.data;
+}
+
+/* -o DIR: an overview and a page per cluster, or (--each-table) a diagram
+ * per table; an index.md lists them. */
+static int write_pages(const mg_cli_command *command, const mg_cli_args *args, const mg_graph *graph,
+		       const mg_diagram_options *draw, unsigned depth, const mg_diagram_format_info *format,
+		       const char *dir)
+{
+	mg_diagram_pages pages = {0};
+	mg_diagram_job *jobs = NULL;
+	char **paths = NULL;
+	size_t njobs = 0;
+	mg_error err = {{0}};
+	mg_buf notes = MG_BUF_INIT, index = MG_BUF_INIT;
+	int status = MG_EXIT_USAGE;
+	bool each = args->nvalues[OPT_EACH_TABLE] > 0;
+	(void)command;
+	if (!dir || !is_directory(dir)) {
+		mg_cli_error(each ? "--each-table needs -o DIR" : "-o: \"%s\" is not a directory", dir ? dir : "");
+		goto cleanup;
+	}
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		mg_cli_error("%s: cannot create the directory: %s", dir, strerror(errno));
+		goto cleanup;
+	}
+	if (!each && mg_diagram_paginate(graph, draw, PAGE_TABLES, &pages, &err) < 0) {
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	size_t count = each ? graph->ntables : pages.npages + 1;
+	jobs = calloc(count, sizeof(*jobs));
+	paths = calloc(count, sizeof(*paths));
+	if (!jobs || !paths) {
+		mg_cli_error("out of memory");
+		goto cleanup;
+	}
+	mg_buf_puts(&index, each ? "# Tables\n\n" : "# Diagram pages\n\n");
+	if (!each) {
+		if (!(paths[njobs] = page_path(dir, "overview", format->extension)))
+			goto oom;
+		jobs[njobs++] = (mg_diagram_job){.overview = &pages, .format = format->format,
+						 .extension = format->extension, .path = paths[0]};
+		mg_buf_printf(&index, "- [overview](overview%s): %zu pages\n", format->extension, pages.npages);
+	}
+	for (size_t i = 0; i < count - !each; i++) {
+		mg_buf stem = MG_BUF_INIT;
+		const char *name = each ? graph->tables[i]->name : pages.pages[i].stem;
+		if (each)
+			mg_diagram_id(&stem, name);
+		else
+			mg_buf_puts(&stem, name);
+		paths[njobs] = stem.failed ? NULL : page_path(dir, stem.data, format->extension);
+		if (!paths[njobs]) {
+			mg_buf_free(&stem);
+			goto oom;
+		}
+		mg_diagram_scope scope = {.kind = MG_SCOPE_TABLES};
+		if (each) {
+			scope.tables = (const char *const *)&graph->tables[i]->name;
+			scope.ntables = 1;
+			scope.depth = depth;
+		} else {
+			scope.tables = pages.pages[i].tables;
+			scope.ntables = pages.pages[i].ntables;
+		}
+		jobs[njobs] = (mg_diagram_job){.scope = scope, .format = format->format,
+					       .extension = format->extension, .path = paths[njobs]};
+		njobs++;
+		mg_buf_printf(&index, "- [%s](%s%s)", each ? name : pages.pages[i].name, stem.data, format->extension);
+		if (!each)
+			mg_buf_printf(&index, ": %zu tables", pages.pages[i].ntables);
+		mg_buf_putc(&index, '\n');
+		mg_buf_free(&stem);
+	}
+	if (mg_diagram_render_files(graph, draw, jobs, njobs, worker_count(), &notes, &err) < 0) {
+		print_notes(&notes);
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	print_notes(&notes);
+	char *index_path = page_path(dir, "index", ".md");
+	if (!index_path || index.failed)
+		goto oom;
+	int written = mg_cli_write_output(index_path, index.data, index.len);
+	free(index_path);
+	if (written < 0)
+		goto cleanup;
+	if (!each)
+		fprintf(stderr, "modelgraph: note: %zu tables: wrote an overview and %zu pages of at most %d tables "
+				"to %s (index.md lists them); --full -o FILE draws every table in one diagram\n",
+			graph->ntables, pages.npages, PAGE_TABLES, dir);
+	status = MG_EXIT_OK;
+	goto cleanup;
+oom:
+	mg_cli_error("out of memory");
+cleanup:
+	for (size_t i = 0; paths && i < count; i++)
+		free(paths[i]);
+	free(paths);
+	free(jobs);
+	mg_diagram_pages_free(&pages);
+	mg_buf_free(&notes);
+	mg_buf_free(&index);
+	return status;
+}
+
 static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 {
 	mg_error err = {{0}};
@@ -158,6 +304,22 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	graph = mg_load(args->positional, args->npositional, &read_options, &err);
 	if (!graph) {
 		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
+	bool to_dir = path && is_directory(path);
+	if (args->nvalues[OPT_EACH_TABLE] || to_dir) {
+		status = write_pages(command, args, graph, &draw, depth, format, path);
+		goto cleanup;
+	}
+	size_t drawn = 0;
+	for (size_t i = 0; i < graph->ntables; i++)
+		drawn += !(draw.collapse_association && graph->tables[i]->kind == MG_TABLE_ASSOCIATION);
+	if (!args->nvalues[OPT_TABLE] && !args->nvalues[OPT_FULL] && format->format != MG_DIAGRAM_DOT &&
+	    drawn > DIAGRAM_BUDGET) {
+		mg_cli_error("%zu tables are more than one readable diagram holds (%d): give -o DIR for an "
+			     "overview and one page per cluster, or --full to draw them all at once",
+			     drawn, DIAGRAM_BUDGET);
 		goto cleanup;
 	}
 	mg_diagram_scope scope = {.kind = MG_SCOPE_ALL};

@@ -30,7 +30,7 @@ typedef struct layout_try {
 } layout_try;
 
 static const char *const cheaper_dot[][2] = {
-	{"nslimit", "2"}, {"nslimit1", "2"}, {"mclimit", "0.2"}, {"searchsize", "20"},
+	{"nslimit", "1"}, {"nslimit1", "1"}, {"mclimit", "0.2"}, {"searchsize", "20"},
 	{"remincross", "false"},
 };
 static const char *const cheapest_dot[][2] = {
@@ -44,7 +44,7 @@ static const char *const sfdp_settings[][2] = {
 static const layout_try tries[] = {
 	{.engine = "dot", .settings = NULL, .nsettings = 0, .describe = "dot"},
 	{.engine = "dot", .settings = cheaper_dot, .nsettings = 5,
-	 .describe = "dot with fewer crossing-minimisation passes (nslimit=2 mclimit=0.2 searchsize=20)"},
+	 .describe = "dot with fewer passes (nslimit=1 mclimit=0.2 searchsize=20)"},
 	{.engine = "dot", .settings = cheapest_dot, .nsettings = 6,
 	 .describe = "dot with the cheapest settings and straight edge routing"},
 	{.engine = "sfdp", .settings = sfdp_settings, .nsettings = 3,
