@@ -42,6 +42,7 @@ bench: deps
 	cmake --build $(BUILD_BENCH) -j $(JOBS)
 	bench/run-sqlite-bench $(BUILD_BENCH)/modelgraph
 	bench/run-c-bench $(BUILD_BENCH)/modelgraph
+	bench/run-diagram-bench $(BUILD_BENCH)/modelgraph
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_BENCH)
