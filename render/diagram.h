@@ -169,7 +169,9 @@ struct Agraph_s;
 struct Agraph_s *mg_diagram_build_cgraph(const mg_diagram *diagram, mg_error *err);
 int mg_diagram_layout_render(struct Agraph_s *graph, mg_diagram_format format, double timeout,
 			     mg_buf *out, mg_buf *notes, mg_error *err);
-void mg_render_mermaid(const mg_diagram *diagram, mg_buf *out);
+/* Mermaid past its default limits (50,000 characters, 500 edges) lists
+ * fewer columns, and says so and what was left out in `notes` (may be NULL). */
+void mg_render_mermaid(const mg_diagram *diagram, mg_buf *out, mg_buf *notes);
 void mg_render_plantuml(const mg_diagram *diagram, mg_buf *out);
 
 /* The text of an edge label (names and/or columns, by options), nothing when

@@ -255,7 +255,7 @@ int mg_diagram_render(const mg_diagram *d, mg_diagram_format format, mg_buf *out
 	int status = -1;
 	switch (format) {
 	case MG_DIAGRAM_MERMAID:
-		mg_render_mermaid(d, out);
+		mg_render_mermaid(d, out, notes);
 		status = 0;
 		goto cleanup;
 	case MG_DIAGRAM_PLANTUML:
