@@ -43,7 +43,8 @@ typedef enum mg_diagram_columns {
 typedef enum mg_diagram_edge_labels {
 	MG_EDGE_LABELS_NONE,
 	MG_EDGE_LABELS_COLUMNS, /* the joined columns: "user_id → id" */
-	MG_EDGE_LABELS_NAMES,   /* relationship names (C models) or the foreign key's name */
+	MG_EDGE_LABELS_NAMES,   /* relationship names (C models) or the foreign key's name,
+	                           unless a reader made it up for an unnamed key */
 	MG_EDGE_LABELS_ALL,     /* names, then columns */
 } mg_diagram_edge_labels;
 

@@ -544,6 +544,21 @@ bool mg_diagram_shows_column(const mg_diagram *d, size_t node, const mg_column *
 	return false;
 }
 
+/* Whether a key's name is one the readers made up for an unnamed key,
+ * "<child>_<col>[_<col>…]_fkey[N]": it repeats what the edge shows. */
+static bool generated_name(const mg_foreign_key *fk)
+{
+	mg_buf made = MG_BUF_INIT;
+	mg_buf_printf(&made, "%s_", fk->child->name);
+	for (size_t k = 0; k < fk->ncolumns; k++)
+		mg_buf_printf(&made, "%s_", fk->columns[k]->name);
+	mg_buf_puts(&made, "fkey");
+	bool generated = !made.failed && strncmp(fk->name, made.data, made.len) == 0 &&
+			 strspn(fk->name + made.len, "0123456789") == strlen(fk->name + made.len);
+	mg_buf_free(&made);
+	return generated;
+}
+
 void mg_diagram_edge_label(const mg_diagram *d, const mg_diagram_edge *e, mg_diagram_escape_fn escape,
 			   const char *separator, mg_buf *out)
 {
@@ -562,7 +577,7 @@ void mg_diagram_edge_label(const mg_diagram *d, const mg_diagram_edge *e, mg_dia
 				escape(out, e->inverse->name);
 		} else if (e->fk2) {
 			escape(out, e->fk->child->name);
-		} else {
+		} else if (!generated_name(e->fk)) {
 			escape(out, e->fk->name);
 		}
 	}

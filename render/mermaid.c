@@ -104,14 +104,15 @@ static void put_entity(mg_buf *out, const mg_diagram *d, size_t index)
 		if (keys.len)
 			mg_buf_printf(out, " %s", keys.data);
 		mg_buf_free(&keys);
-		if (renamed || c->comment || (c->nullable && !c->pk_position)) {
+		bool null_mark = c->nullable && !c->pk_position && t->kind != MG_TABLE_VIEW;
+		if (renamed || c->comment || null_mark) {
 			mg_buf_puts(out, " \"");
 			size_t start = out->len;
 			if (renamed) {
 				mg_buf_puts(out, "column ");
 				mg_escape_diagram_text(out, c->name, 0);
 			}
-			if (c->nullable && !c->pk_position)
+			if (null_mark)
 				mg_buf_puts(out, out->len > start ? ", nullable" : "nullable");
 			if (c->comment) {
 				if (out->len > start)
