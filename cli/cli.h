@@ -12,7 +12,7 @@
 
 enum { MG_EXIT_OK = 0, MG_EXIT_FINDINGS = 1, MG_EXIT_USAGE = 2 };
 
-#define MG_CLI_MAX_OPTIONS 16
+#define MG_CLI_MAX_OPTIONS 20
 #define MG_CLI_MAX_VALUES 64
 
 typedef struct mg_cli_option {

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyzer/lint/config.h"
 #include "analyzer/read/readers.h"
 #include "cli/cli.h"
 #include "lib/load.h"
@@ -26,6 +27,7 @@ enum {
 	OPT_LAYOUT_TIMEOUT,
 	OPT_FULL,
 	OPT_EACH_TABLE,
+	OPT_CONFIG,
 	OPT_SOURCE_FIRST,
 };
 
@@ -77,6 +79,9 @@ static const mg_cli_option options[] = {
 	[OPT_FULL] = {.name = "full", .help = "draw every table in one diagram, however large"},
 	[OPT_EACH_TABLE] = {.name = "each-table",
 			    .help = "with -o DIR: one diagram per table (its neighbours to --depth)"},
+	[OPT_CONFIG] = {.name = "config", .value_name = "FILE",
+			.help = "configuration (default: .modelgraph.yml found upward); its diagram section "
+				"sets defaults for --columns, --group-by and --collapse-association"},
 	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
 	{0},
 };
@@ -90,9 +95,36 @@ static int choice(const char *const *list, const char *value)
 	return 0;
 }
 
+/* The configuration: --config, else .modelgraph.yml found upward, else
+ * none (*out NULL). -1 after printing the error. */
+static int load_config(const mg_cli_command *command, const mg_cli_args *args, mg_config **out)
+{
+	mg_error err = {{0}};
+	char found[4096];
+	const char *path = mg_cli_value(command, args, OPT_CONFIG);
+	*out = NULL;
+	if (!path) {
+		if (mg_config_find(found, sizeof(found), NULL) <= 0)
+			return 0;
+		path = found;
+	}
+	if (mg_config_load(out, path, &err) < 0) {
+		mg_cli_error("%s", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+/* The value of option `index`: the command line's, else the configuration's, else the default. */
+static const char *setting(const mg_cli_command *command, const mg_cli_args *args, size_t index,
+			   const char *configured)
+{
+	return args->nvalues[index] || !configured ? mg_cli_value(command, args, index) : configured;
+}
+
 /* Fills the diagram options; -1 after printing the error. */
-static int parse_options(const mg_cli_command *command, const mg_cli_args *args, mg_diagram_options *out,
-			 unsigned *depth)
+static int parse_options(const mg_cli_command *command, const mg_cli_args *args, const mg_config *config,
+			 mg_diagram_options *out, unsigned *depth)
 {
 	*out = (mg_diagram_options)MG_DIAGRAM_OPTIONS_INIT;
 	static const mg_diagram_columns column_values[] = {MG_COLUMNS_ALL, MG_COLUMNS_KEYS, MG_COLUMNS_RELATED,
@@ -102,11 +134,14 @@ static int parse_options(const mg_cli_command *command, const mg_cli_args *args,
 	static const mg_diagram_group group_values[] = {MG_GROUP_NONE, MG_GROUP_FILE, MG_GROUP_SCHEMA,
 							MG_GROUP_PREFIX};
 	static const mg_diagram_theme theme_values[] = {MG_THEME_LIGHT, MG_THEME_DARK};
-	out->columns = column_values[choice(columns, mg_cli_value(command, args, OPT_COLUMNS))];
+	out->columns = column_values[choice(columns, setting(command, args, OPT_COLUMNS,
+							     config ? mg_config_diagram_columns(config) : NULL))];
 	out->edge_labels = label_values[choice(edge_labels, mg_cli_value(command, args, OPT_EDGE_LABELS))];
-	out->group_by = group_values[choice(groups, mg_cli_value(command, args, OPT_GROUP_BY))];
+	out->group_by = group_values[choice(groups, setting(command, args, OPT_GROUP_BY,
+							    config ? mg_config_diagram_group_by(config) : NULL))];
 	out->theme = theme_values[choice(themes, mg_cli_value(command, args, OPT_THEME))];
-	out->collapse_association = args->nvalues[OPT_COLLAPSE] > 0;
+	out->collapse_association = args->nvalues[OPT_COLLAPSE] > 0 ||
+				    (config && mg_config_diagram_collapse_association(config) == 1);
 
 	const char *text = mg_cli_value(command, args, OPT_DEPTH);
 	char *end = NULL;
@@ -291,10 +326,11 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	mg_buf out = MG_BUF_INIT, notes = MG_BUF_INIT;
 	mg_graph *graph = NULL;
 	mg_diagram *diagram = NULL;
+	mg_config *config = NULL;
 	int status = MG_EXIT_USAGE;
 	mg_diagram_options draw;
 	unsigned depth = 1;
-	if (parse_options(command, args, &draw, &depth) < 0)
+	if (load_config(command, args, &config) < 0 || parse_options(command, args, config, &draw, &depth) < 0)
 		goto cleanup;
 	const mg_diagram_format_info *format = pick_format(command, args);
 	if (!format)
@@ -341,6 +377,7 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	status = MG_EXIT_OK;
 cleanup:
 	mg_diagram_free(diagram);
+	mg_config_free(config);
 	mg_buf_free(&out);
 	mg_buf_free(&notes);
 	mg_graph_free(graph);
