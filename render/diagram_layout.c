@@ -218,6 +218,28 @@ static int try_layout(Agraph_t *g, const layout_try *t, const char *device, doub
 	return result;
 }
 
+/* cairo (1.16) stamps PDFs with the time they were made; the same input
+ * must give the same bytes, so the date becomes 1970-01-01, written in
+ * the same number of bytes so that every offset in the file still holds. */
+static void fix_pdf_dates(mg_buf *out)
+{
+	static const char *const keys[] = {"/CreationDate (D:", "/ModDate (D:"};
+	static const char epoch[] = "19700101000000";
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t klen = strlen(keys[k]);
+		for (size_t i = 0; i + klen < out->len; i++) {
+			if (memcmp(out->data + i, keys[k], klen) != 0)
+				continue;
+			for (size_t j = 0; j < sizeof(epoch) - 1 && i + klen + j < out->len; j++) {
+				char *c = &out->data[i + klen + j];
+				if (*c < '0' || *c > '9')
+					break;
+				*c = epoch[j];
+			}
+		}
+	}
+}
+
 int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeout, mg_buf *out,
 			     mg_buf *notes, mg_error *err)
 {
@@ -230,6 +252,8 @@ int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeo
 	for (size_t i = 0; i < ntries; i++) {
 		int result = try_layout(g, &tries[i], device, timeout, out, err);
 		if (result == 0) {
+			if (format == MG_DIAGRAM_PDF && out->data)
+				fix_pdf_dates(out);
 			if (out->data)
 				out->data[out->len] = '\0';
 			return 0;
