@@ -80,6 +80,48 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * One gvc context per process, its plugins loaded by a first tiny layout
+ * and render of each device, before any fork: each layout child inherits
+ * them instead of reading graphviz's configuration and loading its
+ * libraries again, which cost more than laying out a small diagram.
+ */
+static GVC_t *shared_gvc;
+static const char *warmed[8];
+
+static void warm_up(const char *engine, const char *device)
+{
+	size_t n = 0;
+	while (n < sizeof(warmed) / sizeof(warmed[0]) && warmed[n]) {
+		if (strcmp(warmed[n], device) == 0)
+			return;
+		n++;
+	}
+	if (!shared_gvc)
+		shared_gvc = gvContext();
+	if (!shared_gvc || n == sizeof(warmed) / sizeof(warmed[0]))
+		return;
+	Agraph_t *g = agopen(mg_cg_str("warm"), Agdirected, NULL);
+	if (!g)
+		return;
+	/* A point without text: the plugins load, fonts stay untouched (font
+	 * caches are the layout child's, so this process holds none). */
+	Agnode_t *point = agnode(g, mg_cg_str("a"), 1);
+	mg_cg_set(point, "shape", "point");
+	mg_cg_set(point, "label", "");
+	char *data = NULL;
+	unsigned int len = 0;
+	agseterr(AGMAX); /* nothing to report about a graph of one node */
+	if (gvLayout(shared_gvc, g, engine) == 0) {
+		if (gvRenderData(shared_gvc, g, device, &data, &len) == 0)
+			gvFreeRenderData(data);
+		gvFreeLayout(shared_gvc, g);
+	}
+	agseterr(AGWARN);
+	agclose(g);
+	warmed[n] = device;
+}
+
 /* In the child: graphviz's messages go to this pipe, the first few KB only
  * (a pipe nobody reads yet must never fill up and block the child). */
 static int error_fd = -1;
@@ -102,7 +144,7 @@ static void run_layout(Agraph_t *g, const layout_try *t, const char *device, int
 	agseterrf(collect_error);
 	for (size_t i = 0; i < t->nsettings; i++)
 		mg_cg_set(g, t->settings[i][0], t->settings[i][1]);
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = shared_gvc ? shared_gvc : gvContext();
 	char *data = NULL;
 	unsigned int len = 0;
 	if (gvc && gvLayout(gvc, g, t->engine) == 0) {
@@ -249,6 +291,7 @@ int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeo
 		return -1;
 	}
 	size_t ntries = sizeof(tries) / sizeof(tries[0]);
+	warm_up("dot", device);
 	for (size_t i = 0; i < ntries; i++) {
 		int result = try_layout(g, &tries[i], device, timeout, out, err);
 		if (result == 0) {
