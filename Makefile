@@ -48,6 +48,7 @@ bench: deps
 	bench/run-c-bench $(BUILD_BENCH)/modelgraph
 	bench/run-docs-bench $(BUILD_BENCH)/modelgraph
 	bench/run-postgres-bench $(BUILD_BENCH)/modelgraph
+	bench/run-diagram-bench $(BUILD_BENCH)/modelgraph
 
 clean:
 	rm -rf $(BUILD) $(BUILD_SAN) $(BUILD_BENCH)

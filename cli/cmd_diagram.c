@@ -1,12 +1,18 @@
+#define _POSIX_C_SOURCE 200809L
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "analyzer/lint/config.h"
 #include "analyzer/read/readers.h"
 #include "cli/cli.h"
 #include "lib/load.h"
 #include "render/diagram.h"
+#include "render/diagram_pages.h"
 
 enum {
 	OPT_FORMAT,
@@ -20,6 +26,8 @@ enum {
 	OPT_THEME,
 	OPT_LAYOUT_TIMEOUT,
 	OPT_FULL,
+	OPT_EACH_TABLE,
+	OPT_CONFIG,
 	OPT_SOURCE_FIRST,
 };
 
@@ -30,7 +38,20 @@ static const char *const groups[] = {"none", "file", "schema", "prefix", NULL};
 static const char *const themes[] = {"light", "dark", NULL};
 
 /* Seconds one layout may take before cheaper settings are tried. */
-#define DEFAULT_LAYOUT_TIMEOUT "60"
+#define DEFAULT_LAYOUT_TIMEOUT "20"
+
+/* Above this many tables one diagram is neither readable nor laid out in
+ * seconds (measured: bench/run-diagram-bench), so the whole schema becomes
+ * an overview and pages of at most PAGE_TABLES. */
+#define DIAGRAM_BUDGET 250
+#define PAGE_TABLES 80
+
+/* Worker processes for many diagrams: the machine's cores, at most 8. */
+static unsigned worker_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
+}
 
 static const mg_cli_option options[] = {
 	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = formats,
@@ -56,6 +77,11 @@ static const mg_cli_option options[] = {
 				.default_value = DEFAULT_LAYOUT_TIMEOUT,
 				.help = "past it, retry the layout with cheaper settings, then sfdp"},
 	[OPT_FULL] = {.name = "full", .help = "draw every table in one diagram, however large"},
+	[OPT_EACH_TABLE] = {.name = "each-table",
+			    .help = "with -o DIR: one diagram per table (its neighbours to --depth)"},
+	[OPT_CONFIG] = {.name = "config", .value_name = "FILE",
+			.help = "configuration (default: .modelgraph.yml found upward); its diagram section "
+				"sets defaults for --columns, --group-by and --collapse-association"},
 	MG_CLI_SOURCE_OPTIONS(OPT_SOURCE_FIRST),
 	{0},
 };
@@ -69,9 +95,36 @@ static int choice(const char *const *list, const char *value)
 	return 0;
 }
 
+/* The configuration: --config, else .modelgraph.yml found upward, else
+ * none (*out NULL). -1 after printing the error. */
+static int load_config(const mg_cli_command *command, const mg_cli_args *args, mg_config **out)
+{
+	mg_error err = {{0}};
+	char found[4096];
+	const char *path = mg_cli_value(command, args, OPT_CONFIG);
+	*out = NULL;
+	if (!path) {
+		if (mg_config_find(found, sizeof(found), NULL) <= 0)
+			return 0;
+		path = found;
+	}
+	if (mg_config_load(out, path, &err) < 0) {
+		mg_cli_error("%s", err.message);
+		return -1;
+	}
+	return 0;
+}
+
+/* The value of option `index`: the command line's, else the configuration's, else the default. */
+static const char *setting(const mg_cli_command *command, const mg_cli_args *args, size_t index,
+			   const char *configured)
+{
+	return args->nvalues[index] || !configured ? mg_cli_value(command, args, index) : configured;
+}
+
 /* Fills the diagram options; -1 after printing the error. */
-static int parse_options(const mg_cli_command *command, const mg_cli_args *args, mg_diagram_options *out,
-			 unsigned *depth)
+static int parse_options(const mg_cli_command *command, const mg_cli_args *args, const mg_config *config,
+			 mg_diagram_options *out, unsigned *depth)
 {
 	*out = (mg_diagram_options)MG_DIAGRAM_OPTIONS_INIT;
 	static const mg_diagram_columns column_values[] = {MG_COLUMNS_ALL, MG_COLUMNS_KEYS, MG_COLUMNS_RELATED,
@@ -81,11 +134,14 @@ static int parse_options(const mg_cli_command *command, const mg_cli_args *args,
 	static const mg_diagram_group group_values[] = {MG_GROUP_NONE, MG_GROUP_FILE, MG_GROUP_SCHEMA,
 							MG_GROUP_PREFIX};
 	static const mg_diagram_theme theme_values[] = {MG_THEME_LIGHT, MG_THEME_DARK};
-	out->columns = column_values[choice(columns, mg_cli_value(command, args, OPT_COLUMNS))];
+	out->columns = column_values[choice(columns, setting(command, args, OPT_COLUMNS,
+							     config ? mg_config_diagram_columns(config) : NULL))];
 	out->edge_labels = label_values[choice(edge_labels, mg_cli_value(command, args, OPT_EDGE_LABELS))];
-	out->group_by = group_values[choice(groups, mg_cli_value(command, args, OPT_GROUP_BY))];
+	out->group_by = group_values[choice(groups, setting(command, args, OPT_GROUP_BY,
+							    config ? mg_config_diagram_group_by(config) : NULL))];
 	out->theme = theme_values[choice(themes, mg_cli_value(command, args, OPT_THEME))];
-	out->collapse_association = args->nvalues[OPT_COLLAPSE] > 0;
+	out->collapse_association = args->nvalues[OPT_COLLAPSE] > 0 ||
+				    (config && mg_config_diagram_collapse_association(config) == 1);
 
 	const char *text = mg_cli_value(command, args, OPT_DEPTH);
 	char *end = NULL;
@@ -96,8 +152,8 @@ static int parse_options(const mg_cli_command *command, const mg_cli_args *args,
 		return -1;
 	}
 	*depth = (unsigned)n;
-	if (args->nvalues[OPT_DEPTH] && !args->nvalues[OPT_TABLE]) {
-		mg_cli_error("--depth needs --table");
+	if (args->nvalues[OPT_DEPTH] && !args->nvalues[OPT_TABLE] && !args->nvalues[OPT_EACH_TABLE]) {
+		mg_cli_error("--depth needs --table or --each-table");
 		return -1;
 	}
 	text = mg_cli_value(command, args, OPT_LAYOUT_TIMEOUT);
@@ -111,12 +167,20 @@ static int parse_options(const mg_cli_command *command, const mg_cli_args *args,
 	return 0;
 }
 
+/* -o names a directory: one that exists, or a path ending in '/'. */
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	size_t len = strlen(path);
+	return (len && path[len - 1] == '/') || (stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 /* The output format: -o's extension, else --format, else svg. NULL after printing the error. */
 static const mg_diagram_format_info *pick_format(const mg_cli_command *command, const mg_cli_args *args)
 {
 	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
 	const mg_diagram_format_info *f = NULL;
-	if (path && strcmp(path, "-") != 0)
+	if (path && strcmp(path, "-") != 0 && !is_directory(path))
 		f = mg_diagram_format_for_path(path);
 	if (!f && args->nvalues[OPT_FORMAT])
 		f = mg_diagram_format_find(mg_cli_value(command, args, OPT_FORMAT));
@@ -139,16 +203,134 @@ static void print_notes(const mg_buf *notes)
 	}
 }
 
+/* The file name of a page: DIR/STEM.EXT. */
+static char *page_path(const char *dir, const char *stem, const char *extension)
+{
+	mg_buf path = MG_BUF_INIT;
+	size_t len = strlen(dir);
+	mg_buf_printf(&path, "%s%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", stem, extension);
+	if (path.failed) {
+		mg_buf_free(&path);
+		return NULL;
+	}
+	return path.data;
+}
+
+/* -o DIR: an overview and a page per cluster, or (--each-table) a diagram
+ * per table; an index.md lists them. */
+static int write_pages(const mg_cli_command *command, const mg_cli_args *args, const mg_graph *graph,
+		       const mg_diagram_options *draw, unsigned depth, const mg_diagram_format_info *format,
+		       const char *dir)
+{
+	mg_diagram_pages pages = {0};
+	mg_diagram_job *jobs = NULL;
+	char **paths = NULL;
+	size_t njobs = 0;
+	mg_error err = {{0}};
+	mg_buf notes = MG_BUF_INIT, index = MG_BUF_INIT;
+	int status = MG_EXIT_USAGE;
+	bool each = args->nvalues[OPT_EACH_TABLE] > 0;
+	(void)command;
+	if (!dir || !is_directory(dir)) {
+		mg_cli_error(each ? "--each-table needs -o DIR" : "-o: \"%s\" is not a directory", dir ? dir : "");
+		goto cleanup;
+	}
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		mg_cli_error("%s: cannot create the directory: %s", dir, strerror(errno));
+		goto cleanup;
+	}
+	if (!each && mg_diagram_paginate(graph, draw, PAGE_TABLES, &pages, &err) < 0) {
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	size_t count = each ? graph->ntables : pages.npages + 1;
+	jobs = calloc(count, sizeof(*jobs));
+	paths = calloc(count, sizeof(*paths));
+	if (!jobs || !paths) {
+		mg_cli_error("out of memory");
+		goto cleanup;
+	}
+	mg_buf_puts(&index, each ? "# Tables\n\n" : "# Diagram pages\n\n");
+	if (!each) {
+		if (!(paths[njobs] = page_path(dir, "overview", format->extension)))
+			goto oom;
+		jobs[njobs++] = (mg_diagram_job){.overview = &pages, .format = format->format,
+						 .extension = format->extension, .path = paths[0]};
+		mg_buf_printf(&index, "- [overview](overview%s): %zu pages\n", format->extension, pages.npages);
+	}
+	for (size_t i = 0; i < count - !each; i++) {
+		mg_buf stem = MG_BUF_INIT;
+		const char *name = each ? graph->tables[i]->name : pages.pages[i].stem;
+		if (each)
+			mg_diagram_id(&stem, name);
+		else
+			mg_buf_puts(&stem, name);
+		paths[njobs] = stem.failed ? NULL : page_path(dir, stem.data, format->extension);
+		if (!paths[njobs]) {
+			mg_buf_free(&stem);
+			goto oom;
+		}
+		mg_diagram_scope scope = {.kind = MG_SCOPE_TABLES};
+		if (each) {
+			scope.tables = (const char *const *)&graph->tables[i]->name;
+			scope.ntables = 1;
+			scope.depth = depth;
+		} else {
+			scope.tables = pages.pages[i].tables;
+			scope.ntables = pages.pages[i].ntables;
+		}
+		jobs[njobs] = (mg_diagram_job){.scope = scope, .format = format->format,
+					       .extension = format->extension, .path = paths[njobs]};
+		njobs++;
+		mg_buf_printf(&index, "- [%s](%s%s)", each ? name : pages.pages[i].name, stem.data, format->extension);
+		if (!each)
+			mg_buf_printf(&index, ": %zu tables", pages.pages[i].ntables);
+		mg_buf_putc(&index, '\n');
+		mg_buf_free(&stem);
+	}
+	if (mg_diagram_render_files(graph, draw, jobs, njobs, worker_count(), &notes, &err) < 0) {
+		print_notes(&notes);
+		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	print_notes(&notes);
+	char *index_path = page_path(dir, "index", ".md");
+	if (!index_path || index.failed)
+		goto oom;
+	int written = mg_cli_write_output(index_path, index.data, index.len);
+	free(index_path);
+	if (written < 0)
+		goto cleanup;
+	if (!each)
+		fprintf(stderr, "modelgraph: note: %zu tables: wrote an overview and %zu pages of at most %d tables "
+				"to %s (index.md lists them); --full -o FILE draws every table in one diagram\n",
+			graph->ntables, pages.npages, PAGE_TABLES, dir);
+	status = MG_EXIT_OK;
+	goto cleanup;
+oom:
+	mg_cli_error("out of memory");
+cleanup:
+	for (size_t i = 0; paths && i < count; i++)
+		free(paths[i]);
+	free(paths);
+	free(jobs);
+	mg_diagram_pages_free(&pages);
+	mg_buf_free(&notes);
+	mg_buf_free(&index);
+	return status;
+}
+
 static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 {
 	mg_error err = {{0}};
 	mg_buf out = MG_BUF_INIT, notes = MG_BUF_INIT;
 	mg_graph *graph = NULL;
 	mg_diagram *diagram = NULL;
+	mg_config *config = NULL;
 	int status = MG_EXIT_USAGE;
 	mg_diagram_options draw;
 	unsigned depth = 1;
-	if (parse_options(command, args, &draw, &depth) < 0)
+	if (load_config(command, args, &config) < 0 || parse_options(command, args, config, &draw, &depth) < 0)
 		goto cleanup;
 	const mg_diagram_format_info *format = pick_format(command, args);
 	if (!format)
@@ -158,6 +340,22 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	graph = mg_load(args->positional, args->npositional, &read_options, &err);
 	if (!graph) {
 		mg_cli_error("%s", err.message);
+		goto cleanup;
+	}
+	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
+	bool to_dir = path && is_directory(path);
+	if (args->nvalues[OPT_EACH_TABLE] || to_dir) {
+		status = write_pages(command, args, graph, &draw, depth, format, path);
+		goto cleanup;
+	}
+	size_t drawn = 0;
+	for (size_t i = 0; i < graph->ntables; i++)
+		drawn += !(draw.collapse_association && graph->tables[i]->kind == MG_TABLE_ASSOCIATION);
+	if (!args->nvalues[OPT_TABLE] && !args->nvalues[OPT_FULL] && format->format != MG_DIAGRAM_DOT &&
+	    drawn > DIAGRAM_BUDGET) {
+		mg_cli_error("%zu tables are more than one readable diagram holds (%d): give -o DIR for an "
+			     "overview and one page per cluster, or --full to draw them all at once",
+			     drawn, DIAGRAM_BUDGET);
 		goto cleanup;
 	}
 	mg_diagram_scope scope = {.kind = MG_SCOPE_ALL};
@@ -179,6 +377,7 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	status = MG_EXIT_OK;
 cleanup:
 	mg_diagram_free(diagram);
+	mg_config_free(config);
 	mg_buf_free(&out);
 	mg_buf_free(&notes);
 	mg_graph_free(graph);

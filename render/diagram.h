@@ -43,7 +43,8 @@ typedef enum mg_diagram_columns {
 typedef enum mg_diagram_edge_labels {
 	MG_EDGE_LABELS_NONE,
 	MG_EDGE_LABELS_COLUMNS, /* the joined columns: "user_id → id" */
-	MG_EDGE_LABELS_NAMES,   /* relationship names (C models) or the foreign key's name */
+	MG_EDGE_LABELS_NAMES,   /* relationship names (C models) or the foreign key's name,
+	                           unless a reader made it up for an unnamed key */
 	MG_EDGE_LABELS_ALL,     /* names, then columns */
 } mg_diagram_edge_labels;
 
@@ -169,7 +170,9 @@ struct Agraph_s;
 struct Agraph_s *mg_diagram_build_cgraph(const mg_diagram *diagram, mg_error *err);
 int mg_diagram_layout_render(struct Agraph_s *graph, mg_diagram_format format, double timeout,
 			     mg_buf *out, mg_buf *notes, mg_error *err);
-void mg_render_mermaid(const mg_diagram *diagram, mg_buf *out);
+/* Mermaid past its default limits (50,000 characters, 500 edges) lists
+ * fewer columns, and says so and what was left out in `notes` (may be NULL). */
+void mg_render_mermaid(const mg_diagram *diagram, mg_buf *out, mg_buf *notes);
 void mg_render_plantuml(const mg_diagram *diagram, mg_buf *out);
 
 /* The text of an edge label (names and/or columns, by options), nothing when

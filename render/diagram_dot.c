@@ -22,11 +22,18 @@ static const char *const arrow_of[] = {
 	[MG_END_ZERO_OR_MANY] = "crowodot",
 };
 
+/* Up to this many edges, labels take part in the layout. */
+#define LABEL_EDGES_MAX 60
+
 static void set_defaults(Agraph_t *g, const mg_diagram_palette *pal)
 {
 	static const char *const graph_attrs[][2] = {
 		{"rankdir", "LR"},   {"fontname", "Helvetica"}, {"nodesep", "0.4"},
 		{"ranksep", "0.9"},  {"outputorder", "edgesfirst"}, {"pad", "0.3"},
+		/* Network simplex iterations bounded by the node count: on deep
+		 * schemas the unbounded default spends minutes placing a few hundred
+		 * tables, for a drawing a reader cannot tell apart. */
+		{"nslimit", "2"},    {"nslimit1", "2"},
 	};
 	for (size_t i = 0; i < sizeof(graph_attrs) / sizeof(graph_attrs[0]); i++)
 		agattr(g, AGRAPH, mg_cg_str(graph_attrs[i][0]), mg_cg_str(graph_attrs[i][1]));
@@ -153,8 +160,10 @@ static void add_edges(Agraph_t *g, const mg_diagram *d, Agnode_t **nodes, mg_buf
 		}
 		scratch->len = 0;
 		mg_diagram_edge_label(d, de, mg_escape_dot_string, "\\n", scratch);
+		/* A dot label is a node of its own in the layout, doubling the ranks:
+		 * past a few dozen edges, labels are placed after layout instead. */
 		if (scratch->len)
-			mg_cg_set(e, "label", scratch->data);
+			mg_cg_set(e, d->nedges <= LABEL_EDGES_MAX ? "label" : "xlabel", scratch->data);
 	}
 }
 
@@ -246,7 +255,7 @@ int mg_diagram_render(const mg_diagram *d, mg_diagram_format format, mg_buf *out
 	int status = -1;
 	switch (format) {
 	case MG_DIAGRAM_MERMAID:
-		mg_render_mermaid(d, out);
+		mg_render_mermaid(d, out, notes);
 		status = 0;
 		goto cleanup;
 	case MG_DIAGRAM_PLANTUML:

@@ -45,7 +45,7 @@ static void put_column_row(mg_buf *out, const mg_diagram *d, size_t node, const 
 		mg_buf_puts(out, "</U>");
 	mg_buf_printf(out, "</TD><TD PORT=\"%s_e\" ALIGN=\"LEFT\">", port);
 	const char *type = mg_diagram_column_type(c);
-	bool null_mark = c->nullable && !c->pk_position;
+	bool null_mark = c->nullable && !c->pk_position && c->table->kind != MG_TABLE_VIEW;
 	if (*type || null_mark) {
 		mg_buf_printf(out, "<FONT COLOR=\"%s\">", pal->muted);
 		mg_escape_dot_html(out, type);

@@ -30,7 +30,7 @@ typedef struct layout_try {
 } layout_try;
 
 static const char *const cheaper_dot[][2] = {
-	{"nslimit", "2"}, {"nslimit1", "2"}, {"mclimit", "0.2"}, {"searchsize", "20"},
+	{"nslimit", "1"}, {"nslimit1", "1"}, {"mclimit", "0.2"}, {"searchsize", "20"},
 	{"remincross", "false"},
 };
 static const char *const cheapest_dot[][2] = {
@@ -44,7 +44,7 @@ static const char *const sfdp_settings[][2] = {
 static const layout_try tries[] = {
 	{.engine = "dot", .settings = NULL, .nsettings = 0, .describe = "dot"},
 	{.engine = "dot", .settings = cheaper_dot, .nsettings = 5,
-	 .describe = "dot with fewer crossing-minimisation passes (nslimit=2 mclimit=0.2 searchsize=20)"},
+	 .describe = "dot with fewer passes (nslimit=1 mclimit=0.2 searchsize=20)"},
 	{.engine = "dot", .settings = cheapest_dot, .nsettings = 6,
 	 .describe = "dot with the cheapest settings and straight edge routing"},
 	{.engine = "sfdp", .settings = sfdp_settings, .nsettings = 3,
@@ -80,6 +80,48 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/*
+ * One gvc context per process, its plugins loaded by a first tiny layout
+ * and render of each device, before any fork: each layout child inherits
+ * them instead of reading graphviz's configuration and loading its
+ * libraries again, which cost more than laying out a small diagram.
+ */
+static GVC_t *shared_gvc;
+static const char *warmed[8];
+
+static void warm_up(const char *engine, const char *device)
+{
+	size_t n = 0;
+	while (n < sizeof(warmed) / sizeof(warmed[0]) && warmed[n]) {
+		if (strcmp(warmed[n], device) == 0)
+			return;
+		n++;
+	}
+	if (!shared_gvc)
+		shared_gvc = gvContext();
+	if (!shared_gvc || n == sizeof(warmed) / sizeof(warmed[0]))
+		return;
+	Agraph_t *g = agopen(mg_cg_str("warm"), Agdirected, NULL);
+	if (!g)
+		return;
+	/* A point without text: the plugins load, fonts stay untouched (font
+	 * caches are the layout child's, so this process holds none). */
+	Agnode_t *point = agnode(g, mg_cg_str("a"), 1);
+	mg_cg_set(point, "shape", "point");
+	mg_cg_set(point, "label", "");
+	char *data = NULL;
+	unsigned int len = 0;
+	agseterr(AGMAX); /* nothing to report about a graph of one node */
+	if (gvLayout(shared_gvc, g, engine) == 0) {
+		if (gvRenderData(shared_gvc, g, device, &data, &len) == 0)
+			gvFreeRenderData(data);
+		gvFreeLayout(shared_gvc, g);
+	}
+	agseterr(AGWARN);
+	agclose(g);
+	warmed[n] = device;
+}
+
 /* In the child: graphviz's messages go to this pipe, the first few KB only
  * (a pipe nobody reads yet must never fill up and block the child). */
 static int error_fd = -1;
@@ -102,7 +144,7 @@ static void run_layout(Agraph_t *g, const layout_try *t, const char *device, int
 	agseterrf(collect_error);
 	for (size_t i = 0; i < t->nsettings; i++)
 		mg_cg_set(g, t->settings[i][0], t->settings[i][1]);
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = shared_gvc ? shared_gvc : gvContext();
 	char *data = NULL;
 	unsigned int len = 0;
 	if (gvc && gvLayout(gvc, g, t->engine) == 0) {
@@ -218,6 +260,28 @@ static int try_layout(Agraph_t *g, const layout_try *t, const char *device, doub
 	return result;
 }
 
+/* cairo (1.16) stamps PDFs with the time they were made; the same input
+ * must give the same bytes, so the date becomes 1970-01-01, written in
+ * the same number of bytes so that every offset in the file still holds. */
+static void fix_pdf_dates(mg_buf *out)
+{
+	static const char *const keys[] = {"/CreationDate (D:", "/ModDate (D:"};
+	static const char epoch[] = "19700101000000";
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t klen = strlen(keys[k]);
+		for (size_t i = 0; i + klen < out->len; i++) {
+			if (memcmp(out->data + i, keys[k], klen) != 0)
+				continue;
+			for (size_t j = 0; j < sizeof(epoch) - 1 && i + klen + j < out->len; j++) {
+				char *c = &out->data[i + klen + j];
+				if (*c < '0' || *c > '9')
+					break;
+				*c = epoch[j];
+			}
+		}
+	}
+}
+
 int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeout, mg_buf *out,
 			     mg_buf *notes, mg_error *err)
 {
@@ -227,9 +291,12 @@ int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeo
 		return -1;
 	}
 	size_t ntries = sizeof(tries) / sizeof(tries[0]);
+	warm_up("dot", device);
 	for (size_t i = 0; i < ntries; i++) {
 		int result = try_layout(g, &tries[i], device, timeout, out, err);
 		if (result == 0) {
+			if (format == MG_DIAGRAM_PDF && out->data)
+				fix_pdf_dates(out);
 			if (out->data)
 				out->data[out->len] = '\0';
 			return 0;

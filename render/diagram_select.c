@@ -11,16 +11,10 @@
 #include <string.h>
 
 #include "render/diagram.h"
+#include "render/diagram_internal.h"
 #include "util/text.h"
 
-/* A map from table to node index: open addressing on the pointer. */
-typedef struct table_map {
-	const mg_table **keys;
-	size_t *values;
-	size_t mask;
-} table_map;
-
-static int map_init(table_map *map, size_t count)
+int mg_table_map_init(mg_table_map *map, size_t count)
 {
 	size_t size = 16;
 	while (size < count * 2)
@@ -31,13 +25,13 @@ static int map_init(table_map *map, size_t count)
 	return map->keys && map->values ? 0 : -1;
 }
 
-static void map_free(table_map *map)
+void mg_table_map_free(mg_table_map *map)
 {
 	free(map->keys);
 	free(map->values);
 }
 
-static size_t map_slot(const table_map *map, const mg_table *table)
+static size_t map_slot(const mg_table_map *map, const mg_table *table)
 {
 	size_t h = (size_t)((uintptr_t)table >> 4) * (size_t)0x9E3779B97F4A7C15ull;
 	size_t i = h & map->mask;
@@ -46,15 +40,14 @@ static size_t map_slot(const table_map *map, const mg_table *table)
 	return i;
 }
 
-static void map_put(table_map *map, const mg_table *table, size_t value)
+void mg_table_map_put(mg_table_map *map, const mg_table *table, size_t value)
 {
 	size_t i = map_slot(map, table);
 	map->keys[i] = table;
 	map->values[i] = value;
 }
 
-/* The value for `table`, or SIZE_MAX when absent. */
-static size_t map_get(const table_map *map, const mg_table *table)
+size_t mg_table_map_get(const mg_table_map *map, const mg_table *table)
 {
 	if (!table)
 		return SIZE_MAX;
@@ -62,24 +55,21 @@ static size_t map_get(const table_map *map, const mg_table *table)
 	return map->keys[i] ? map->values[i] : SIZE_MAX;
 }
 
-/* An association table that collapses into one edge: two resolved keys. */
-static bool collapsible(const mg_diagram_options *options, const mg_table *t)
+bool mg_diagram_collapsible(const mg_diagram_options *options, const mg_table *t)
 {
 	return options->collapse_association && t->kind == MG_TABLE_ASSOCIATION &&
 	       t->nforeign_keys == 2 && t->foreign_keys[0]->parent && t->foreign_keys[1]->parent;
 }
 
-/* Calls visit(table, payload) for every table adjacent to `t` through a
- * foreign key, either way; a collapsed association is crossed to its other end. */
-static void each_neighbour(const mg_diagram_options *options, const mg_table *t,
-			   void (*visit)(const mg_table *table, void *payload), void *payload)
+void mg_diagram_each_neighbour(const mg_diagram_options *options, const mg_table *t,
+			       void (*visit)(const mg_table *table, void *payload), void *payload)
 {
 	for (size_t i = 0; i < t->nforeign_keys; i++)
 		if (t->foreign_keys[i]->parent)
 			visit(t->foreign_keys[i]->parent, payload);
 	for (size_t i = 0; i < t->nreferenced_by; i++) {
 		const mg_table *child = t->referenced_by[i]->child;
-		if (!collapsible(options, child)) {
+		if (!mg_diagram_collapsible(options, child)) {
 			visit(child, payload);
 			continue;
 		}
@@ -89,9 +79,7 @@ static void each_neighbour(const mg_diagram_options *options, const mg_table *t,
 	}
 }
 
-/* The cluster key of a table under `group_by`, malloc'd; NULL for none
- * (or when out of memory, which the caller cannot tell apart: it checks). */
-static char *cluster_key(const mg_graph *graph, const mg_table *t, mg_diagram_group group_by)
+char *mg_diagram_cluster_key(const mg_graph *graph, const mg_table *t, mg_diagram_group group_by)
 {
 	const char *text = NULL;
 	size_t len = 0;
@@ -188,7 +176,7 @@ size_t mg_diagram_clusters(const mg_graph *graph, mg_diagram_group group_by, cha
 	if (!keys)
 		return status;
 	for (size_t i = 0; i < n; i++) {
-		keys[i] = cluster_key(graph, graph->tables[i], group_by);
+		keys[i] = mg_diagram_cluster_key(graph, graph->tables[i], group_by);
 		if (group_by != MG_GROUP_NONE && !keys[i])
 			goto cleanup;
 	}
@@ -221,7 +209,7 @@ void mg_diagram_id(mg_buf *out, const char *name)
 
 /* Marks for a breadth-first walk from the scope's tables. */
 typedef struct walk {
-	table_map seen;             /* table -> distance */
+	mg_table_map seen;             /* table -> distance */
 	const mg_table **queue;
 	size_t nqueue, cap;
 	size_t distance;            /* of the tables being expanded, plus one */
@@ -231,15 +219,15 @@ typedef struct walk {
 static void walk_visit(const mg_table *table, void *payload)
 {
 	walk *w = payload;
-	if (map_get(&w->seen, table) != SIZE_MAX)
+	if (mg_table_map_get(&w->seen, table) != SIZE_MAX)
 		return;
-	map_put(&w->seen, table, w->distance);
+	mg_table_map_put(&w->seen, table, w->distance);
 	w->queue[w->nqueue++] = table;
 }
 
 /* Counts distinct neighbours that are not drawn. */
 typedef struct more_count {
-	const table_map *drawn;
+	const mg_table_map *drawn;
 	const mg_table **found;
 	size_t nfound;
 } more_count;
@@ -247,7 +235,7 @@ typedef struct more_count {
 static void more_visit(const mg_table *table, void *payload)
 {
 	more_count *m = payload;
-	if (map_get(m->drawn, table) != SIZE_MAX)
+	if (mg_table_map_get(m->drawn, table) != SIZE_MAX)
 		return;
 	for (size_t i = 0; i < m->nfound; i++)
 		if (m->found[i] == table)
@@ -271,14 +259,14 @@ static int select_tables(const mg_graph *graph, const mg_diagram_scope *scope,
 	switch (scope->kind) {
 	case MG_SCOPE_ALL:
 		for (size_t i = 0; i < n; i++)
-			in[i] = !collapsible(options, graph->tables[i]);
+			in[i] = !mg_diagram_collapsible(options, graph->tables[i]);
 		return 0;
 	case MG_SCOPE_CLUSTER: {
 		bool any = false;
 		for (size_t i = 0; i < n; i++) {
-			key = cluster_key(graph, graph->tables[i], options->group_by);
+			key = mg_diagram_cluster_key(graph, graph->tables[i], options->group_by);
 			in[i] = key && scope->cluster && strcmp(key, scope->cluster) == 0 &&
-				!collapsible(options, graph->tables[i]);
+				!mg_diagram_collapsible(options, graph->tables[i]);
 			any |= in[i];
 			free(key);
 			key = NULL;
@@ -295,7 +283,7 @@ static int select_tables(const mg_graph *graph, const mg_diagram_scope *scope,
 		mg_error_set(err, "unknown diagram scope");
 		return -1;
 	}
-	if (map_init(&w.seen, n) < 0 || !(w.queue = malloc((n ? n : 1) * sizeof(*w.queue)))) {
+	if (mg_table_map_init(&w.seen, n) < 0 || !(w.queue = malloc((n ? n : 1) * sizeof(*w.queue)))) {
 		mg_error_set(err, "out of memory");
 		goto cleanup;
 	}
@@ -310,20 +298,17 @@ static int select_tables(const mg_graph *graph, const mg_diagram_scope *scope,
 	for (size_t head = 0, level_end = w.nqueue; head < w.nqueue && w.distance < scope->depth;) {
 		w.distance++;
 		for (; head < level_end; head++)
-			each_neighbour(options, w.queue[head], walk_visit, &w);
+			mg_diagram_each_neighbour(options, w.queue[head], walk_visit, &w);
 		level_end = w.nqueue;
 	}
-	for (size_t i = 0; i < n; i++)
-		in[i] = map_get(&w.seen, graph->tables[i]) != SIZE_MAX &&
-			!collapsible(options, graph->tables[i]);
-	/* A table asked for by name is drawn even when it is an association. */
-	for (size_t i = 0; i < scope->ntables; i++)
-		for (size_t k = 0; k < n; k++)
-			if (graph->tables[k] == mg_graph_find_table(graph, scope->tables[i]))
-				in[k] = true;
+	/* A table asked for by name (distance 0) is drawn even when it is an association. */
+	for (size_t i = 0; i < n; i++) {
+		size_t distance = mg_table_map_get(&w.seen, graph->tables[i]);
+		in[i] = distance == 0 || (distance != SIZE_MAX && !mg_diagram_collapsible(options, graph->tables[i]));
+	}
 	status = 0;
 cleanup:
-	map_free(&w.seen);
+	mg_table_map_free(&w.seen);
 	free(w.queue);
 	return status;
 }
@@ -361,7 +346,7 @@ static const mg_relationship *find_relationship(const mg_table *source, const mg
 	return NULL;
 }
 
-static int add_edges(mg_diagram *d, const table_map *nodes, mg_error *err)
+static int add_edges(mg_diagram *d, const mg_table_map *nodes, mg_error *err)
 {
 	const mg_graph *graph = d->graph;
 	size_t cap = 0;
@@ -374,9 +359,9 @@ static int add_edges(mg_diagram *d, const table_map *nodes, mg_error *err)
 	}
 	for (size_t i = 0; i < graph->ntables; i++) {
 		const mg_table *t = graph->tables[i];
-		if (collapsible(&d->options, t)) {
+		if (mg_diagram_collapsible(&d->options, t)) {
 			const mg_foreign_key *a = t->foreign_keys[0], *b = t->foreign_keys[1];
-			size_t pa = map_get(nodes, a->parent), pb = map_get(nodes, b->parent);
+			size_t pa = mg_table_map_get(nodes, a->parent), pb = mg_table_map_get(nodes, b->parent);
 			if (pa == SIZE_MAX || pb == SIZE_MAX)
 				continue;
 			if (pb < pa) {
@@ -395,12 +380,12 @@ static int add_edges(mg_diagram *d, const table_map *nodes, mg_error *err)
 					     ? e->relationship->inverse : find_relationship(b->parent, b, t);
 			continue;
 		}
-		size_t child = map_get(nodes, t);
+		size_t child = mg_table_map_get(nodes, t);
 		if (child == SIZE_MAX)
 			continue;
 		for (size_t k = 0; k < t->nforeign_keys; k++) {
 			const mg_foreign_key *fk = t->foreign_keys[k];
-			size_t parent = map_get(nodes, fk->parent);
+			size_t parent = mg_table_map_get(nodes, fk->parent);
 			if (parent == SIZE_MAX)
 				continue;
 			mg_diagram_edge *e = &d->edges[d->nedges++];
@@ -442,7 +427,7 @@ static int assign_clusters(mg_diagram *d, mg_error *err)
 		goto cleanup;
 	}
 	for (size_t i = 0; i < d->nnodes; i++)
-		if (!(keys[i] = cluster_key(d->graph, d->nodes[i].table, d->options.group_by)))
+		if (!(keys[i] = mg_diagram_cluster_key(d->graph, d->nodes[i].table, d->options.group_by)))
 			goto cleanup;
 	size_t count = distinct_clusters(keys, d->nnodes, &d->clusters);
 	if (count == (size_t)-1)
@@ -466,12 +451,12 @@ mg_diagram *mg_diagram_select(const mg_graph *graph, const mg_diagram_scope *sco
 {
 	mg_diagram *d = NULL, *result = NULL;
 	bool *in = NULL;
-	table_map nodes = {0};
+	mg_table_map nodes = {0};
 	const mg_table **found = NULL;
 	size_t n = graph->ntables;
 	in = calloc(n ? n : 1, sizeof(*in));
 	d = calloc(1, sizeof(*d));
-	if (!in || !d || map_init(&nodes, n) < 0) {
+	if (!in || !d || mg_table_map_init(&nodes, n) < 0) {
 		mg_error_set(err, "out of memory");
 		goto cleanup;
 	}
@@ -495,7 +480,7 @@ mg_diagram *mg_diagram_select(const mg_graph *graph, const mg_diagram_scope *sco
 			mg_error_set(err, "out of memory");
 			goto cleanup;
 		}
-		map_put(&nodes, graph->tables[i], d->nnodes);
+		mg_table_map_put(&nodes, graph->tables[i], d->nnodes);
 		d->nodes[d->nnodes].table = graph->tables[i];
 		d->nodes[d->nnodes++].id = id.data;
 		if (neighbour_bound(graph->tables[i]) > bound)
@@ -507,7 +492,7 @@ mg_diagram *mg_diagram_select(const mg_graph *graph, const mg_diagram_scope *sco
 	}
 	for (size_t i = 0; i < d->nnodes; i++) {
 		more_count m = {.drawn = &nodes, .found = found};
-		each_neighbour(options, d->nodes[i].table, more_visit, &m);
+		mg_diagram_each_neighbour(options, d->nodes[i].table, more_visit, &m);
 		d->nodes[i].more = m.nfound;
 	}
 	if (assign_clusters(d, err) < 0 || add_edges(d, &nodes, err) < 0)
@@ -516,7 +501,7 @@ mg_diagram *mg_diagram_select(const mg_graph *graph, const mg_diagram_scope *sco
 	d = NULL;
 cleanup:
 	mg_diagram_free(d);
-	map_free(&nodes);
+	mg_table_map_free(&nodes);
 	free(found);
 	free(in);
 	return result;
@@ -559,6 +544,21 @@ bool mg_diagram_shows_column(const mg_diagram *d, size_t node, const mg_column *
 	return false;
 }
 
+/* Whether a key's name is one the readers made up for an unnamed key,
+ * "<child>_<col>[_<col>…]_fkey[N]": it repeats what the edge shows. */
+static bool generated_name(const mg_foreign_key *fk)
+{
+	mg_buf made = MG_BUF_INIT;
+	mg_buf_printf(&made, "%s_", fk->child->name);
+	for (size_t k = 0; k < fk->ncolumns; k++)
+		mg_buf_printf(&made, "%s_", fk->columns[k]->name);
+	mg_buf_puts(&made, "fkey");
+	bool generated = !made.failed && strncmp(fk->name, made.data, made.len) == 0 &&
+			 strspn(fk->name + made.len, "0123456789") == strlen(fk->name + made.len);
+	mg_buf_free(&made);
+	return generated;
+}
+
 void mg_diagram_edge_label(const mg_diagram *d, const mg_diagram_edge *e, mg_diagram_escape_fn escape,
 			   const char *separator, mg_buf *out)
 {
@@ -577,7 +577,7 @@ void mg_diagram_edge_label(const mg_diagram *d, const mg_diagram_edge *e, mg_dia
 				escape(out, e->inverse->name);
 		} else if (e->fk2) {
 			escape(out, e->fk->child->name);
-		} else {
+		} else if (!generated_name(e->fk)) {
 			escape(out, e->fk->name);
 		}
 	}

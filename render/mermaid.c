@@ -104,14 +104,15 @@ static void put_entity(mg_buf *out, const mg_diagram *d, size_t index)
 		if (keys.len)
 			mg_buf_printf(out, " %s", keys.data);
 		mg_buf_free(&keys);
-		if (renamed || c->comment || (c->nullable && !c->pk_position)) {
+		bool null_mark = c->nullable && !c->pk_position && t->kind != MG_TABLE_VIEW;
+		if (renamed || c->comment || null_mark) {
 			mg_buf_puts(out, " \"");
 			size_t start = out->len;
 			if (renamed) {
 				mg_buf_puts(out, "column ");
 				mg_escape_diagram_text(out, c->name, 0);
 			}
-			if (c->nullable && !c->pk_position)
+			if (null_mark)
 				mg_buf_puts(out, out->len > start ? ", nullable" : "nullable");
 			if (c->comment) {
 				if (out->len > start)
@@ -127,7 +128,7 @@ static void put_entity(mg_buf *out, const mg_diagram *d, size_t index)
 	mg_buf_puts(out, "    }\n");
 }
 
-void mg_render_mermaid(const mg_diagram *d, mg_buf *out)
+static void render(const mg_diagram *d, mg_buf *out)
 {
 	mg_buf_puts(out, "erDiagram\n");
 	for (size_t i = 0; i < d->nnodes; i++)
@@ -152,4 +153,47 @@ void mg_render_mermaid(const mg_diagram *d, mg_buf *out)
 		put_entity_id(out, d->nodes[i].table->name);
 		mg_buf_printf(out, " |o..o| more-%s : \"not drawn\"\n", d->nodes[i].id);
 	}
+}
+
+/* Mermaid's defaults: maxTextSize and maxEdges. */
+enum { MERMAID_MAX_TEXT = 50000, MERMAID_MAX_EDGES = 500 };
+
+static size_t columns_left_out(const mg_diagram *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nnodes; i++)
+		for (size_t k = 0; k < d->nodes[i].table->ncolumns; k++)
+			n += !mg_diagram_shows_column(d, i, d->nodes[i].table->columns[k]);
+	return n;
+}
+
+void mg_render_mermaid(const mg_diagram *d, mg_buf *out, mg_buf *notes)
+{
+	static const mg_diagram_columns fewer[] = {MG_COLUMNS_KEYS, MG_COLUMNS_NONE};
+	static const char *const fewer_names[] = {"keys", "none"};
+	static const char *const fewer_text[] = {"listed only key columns", "listed no columns"};
+	size_t start = out->len;
+	render(d, out);
+	size_t edges = d->nedges;
+	for (size_t i = 0; i < d->nnodes; i++)
+		edges += d->nodes[i].more > 0;
+	/* Too much text: list fewer columns, and say what was left out. */
+	for (size_t i = 0; i < 2 && out->len - start > MERMAID_MAX_TEXT; i++) {
+		if (d->options.columns == fewer[i] || (i == 0 && d->options.columns == MG_COLUMNS_NONE))
+			continue;
+		mg_diagram reduced = *d;
+		reduced.options.columns = fewer[i];
+		out->len = start;
+		render(&reduced, out);
+		if (notes)
+			mg_buf_printf(notes, "Mermaid's default limit is %d characters: %s (--columns %s), "
+					     "%zu columns left out\n",
+				      MERMAID_MAX_TEXT, fewer_text[i], fewer_names[i], columns_left_out(&reduced));
+	}
+	if (notes && (out->len - start > MERMAID_MAX_TEXT || edges > MERMAID_MAX_EDGES))
+		mg_buf_printf(notes, "this Mermaid diagram (%zu characters, %zu relationships) is over Mermaid's "
+				     "default limits (%d, %d): split it with -o DIR, or draw less with --table T --depth N\n",
+			      out->len - start, edges, MERMAID_MAX_TEXT, MERMAID_MAX_EDGES);
+	if (out->data)
+		out->data[out->len] = '\0';
 }

@@ -52,7 +52,8 @@ static void put_entity(mg_buf *out, const mg_diagram *d, size_t index, const cha
 			separated = true;
 		}
 		shown++;
-		mg_buf_printf(out, "%s  %s", indent, c->nullable && !c->pk_position ? "" : "* ");
+		bool mandatory = (!c->nullable || c->pk_position) && t->kind != MG_TABLE_VIEW;
+		mg_buf_printf(out, "%s  %s", indent, mandatory ? "* " : "");
 		mg_escape_diagram_text(out, c->name, 1);
 		mg_buf_puts(out, " : ");
 		mg_escape_diagram_text(out, mg_diagram_column_type(c), 1);

@@ -74,7 +74,7 @@ echo "ok: PNG and PDF"
 echo "ok: format from the extension"
 
 # Determinism: sources in two orders, every format, the same bytes.
-for format in dot svg mermaid plantuml png; do
+for format in dot svg mermaid plantuml png pdf; do
 	for order in 1 2; do
 		if [ $order = 1 ]; then
 			set -- "$examples/blog.h" "$examples/music.h" "$examples/profile.h" "$here/hostile.sql"
