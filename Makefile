@@ -1,6 +1,7 @@
 # Thin wrapper over CMake. `make run` builds and runs modelgraph on the bundled
-# examples (the seed database, the annotated C headers, and a header with the
-# classic relationship mistakes); `make test` builds
+# examples (the seed database and the annotated C headers: lint, dump, an ER
+# diagram and a docs site; then a header with the classic relationship
+# mistakes); `make test` builds
 # and runs every test, then again under AddressSanitizer and
 # UndefinedBehaviorSanitizer.
 BUILD      ?= build
@@ -27,6 +28,9 @@ run: build
 	$(BUILD)/modelgraph dump $(EXAMPLE_DB)
 	$(BUILD)/modelgraph lint $(EXAMPLE_HEADERS) --fail-on never
 	$(BUILD)/modelgraph dump $(EXAMPLE_HEADERS)
+	$(BUILD)/modelgraph diagram $(EXAMPLE_HEADERS) -o $(BUILD)/examples/seed-er.svg
+	$(BUILD)/modelgraph docs $(EXAMPLE_HEADERS) -o $(BUILD)/examples/site --title "The seed's models"
+	@echo "--- the ER diagram: $(BUILD)/examples/seed-er.svg; the docs site: $(BUILD)/examples/site/index.html"
 	@echo "--- what modelgraph finds in models with the classic mistakes ($(EXAMPLE_MISTAKES)):"
 	$(BUILD)/modelgraph lint $(EXAMPLE_MISTAKES) --fail-on never
 

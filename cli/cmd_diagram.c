@@ -8,9 +8,8 @@
 #include <unistd.h>
 
 #include "analyzer/lint/config.h"
-#include "analyzer/read/readers.h"
+#include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
-#include "lib/load.h"
 #include "render/diagram.h"
 #include "render/diagram_pages.h"
 
@@ -100,15 +99,7 @@ static int choice(const char *const *list, const char *value)
 static int load_config(const mg_cli_command *command, const mg_cli_args *args, mg_config **out)
 {
 	mg_error err = {{0}};
-	char found[4096];
-	const char *path = mg_cli_value(command, args, OPT_CONFIG);
-	*out = NULL;
-	if (!path) {
-		if (mg_config_find(found, sizeof(found), NULL) <= 0)
-			return 0;
-		path = found;
-	}
-	if (mg_config_load(out, path, &err) < 0) {
+	if (mg_project_config_load(out, mg_cli_value(command, args, OPT_CONFIG), &err) < 0) {
 		mg_cli_error("%s", err.message);
 		return -1;
 	}
@@ -343,6 +334,8 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 		goto cleanup;
 	}
 	const char *path = mg_cli_value(command, args, OPT_OUTPUT);
+	if (mg_cli_check_output("--output", path, args->positional, args->npositional) < 0)
+		goto cleanup;
 	bool to_dir = path && is_directory(path);
 	if (args->nvalues[OPT_EACH_TABLE] || to_dir) {
 		status = write_pages(command, args, graph, &draw, depth, format, path);

@@ -16,11 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "analyzer/lint/config.h"
-#include "analyzer/lint/lint.h"
-#include "analyzer/lint/suppress.h"
-#include "analyzer/read/readers.h"
-#include "lib/load.h"
+#include "include/modelgraph/modelgraph.h"
 #include "render/site.h"
 #include "cli/cli.h"
 
@@ -464,41 +460,10 @@ static bool safe_source_url(const char *url)
 	return (scheme == 4 && strncmp(url, "http", 4) == 0) || (scheme == 5 && strncmp(url, "https", 5) == 0);
 }
 
-/* The findings the pages show: lint's, with the same configuration (rule
- * severities, ignores) and MG_ALLOW annotations as `modelgraph lint`. */
-static mg_findings *lint_graph(const mg_graph *graph, const char *config_path)
-{
-	mg_error err = {{0}};
-	mg_config *config = NULL;
-	mg_findings *findings = NULL, *result = NULL;
-	char found[4096];
-	mg_lint_options lint_options = {0};
-	if (!config_path && mg_config_find(found, sizeof(found), NULL) > 0)
-		config_path = found;
-	if (config_path && mg_config_load(&config, config_path, &err) < 0) {
-		mg_cli_error("%s", err.message);
-		goto cleanup;
-	}
-	mg_config_apply(config, &lint_options);
-	if (!(findings = mg_findings_new()) || mg_lint(graph, &lint_options, findings) < 0 ||
-	    mg_suppress_apply_allows(findings, graph, config, &lint_options) < 0 ||
-	    mg_suppress_apply(findings, config, NULL, &lint_options, NULL) < 0) {
-		mg_cli_error("out of memory while linting");
-		goto cleanup;
-	}
-	result = findings;
-	findings = NULL;
-cleanup:
-	mg_findings_free(findings);
-	mg_config_free(config);
-	return result;
-}
-
 static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 {
 	mg_error err = {{0}};
-	mg_graph *graph = NULL;
-	mg_findings *findings = NULL;
+	mg_lint_run *run = NULL;
 	int status = MG_EXIT_USAGE;
 	const char *dir = mg_cli_value(command, args, OPT_OUTPUT);
 	const char *templates = mg_cli_value(command, args, OPT_TEMPLATES);
@@ -519,12 +484,23 @@ static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 	}
 	mg_read_options read_options;
 	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
-	if (!(graph = mg_load(args->positional, args->npositional, &read_options, &err))) {
+	/* The findings the pages show are lint's, through the same pipeline:
+	 * configuration (rule severities, ignores) and MG_ALLOW annotations. A
+	 * baseline accepts findings for CI; the docs still show them. */
+	mg_lint_request request = {
+		.sources = args->positional,
+		.nsources = args->npositional,
+		.read = &read_options,
+		.config_path = mg_cli_value(command, args, OPT_CONFIG),
+		.ignore_baseline = true,
+		.fail_on = "never",
+	};
+	if (mg_lint_run_new(&run, &request, &err) < 0) {
 		mg_cli_error("%s", err.message);
 		goto cleanup;
 	}
-	if (!(findings = lint_graph(graph, mg_cli_value(command, args, OPT_CONFIG))))
-		goto cleanup;
+	const mg_graph *graph = mg_lint_run_graph(run);
+	const mg_findings *findings = mg_lint_run_findings(run);
 	mg_site_options site_options = {
 		.format = mg_cli_value(command, args, OPT_FORMAT),
 		.title = mg_cli_value(command, args, OPT_TITLE),
@@ -535,8 +511,7 @@ static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 	status = args->nvalues[OPT_CHECK] ? check_site(graph, findings, &site_options, dir)
 					  : write_site(graph, findings, &site_options, dir);
 cleanup:
-	mg_findings_free(findings);
-	mg_graph_free(graph);
+	mg_lint_run_free(run);
 	return status;
 }
 

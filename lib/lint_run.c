@@ -23,9 +23,10 @@ struct mg_lint_run {
 	mg_severity fail_threshold;     /* MG_SEVERITY_OFF: nothing fails */
 };
 
-static int load_config(mg_lint_run *run, const char *path, mg_error *err)
+int mg_project_config_load(mg_config **out, const char *path, mg_error *err)
 {
 	char found[4096];
+	*out = NULL;
 	if (!path) {
 		int located = mg_config_find(found, sizeof(found), NULL);
 		if (located == -1) {
@@ -44,7 +45,7 @@ static int load_config(mg_lint_run *run, const char *path, mg_error *err)
 			return 0; /* no configuration: the defaults */
 		path = found;
 	}
-	return mg_config_load(&run->config, path, err);
+	return mg_config_load(out, path, err);
 }
 
 static const mg_rule *rule_named(const char *id, const char *option, mg_error *err)
@@ -136,7 +137,7 @@ int mg_lint_run_new(mg_lint_run **out, const mg_lint_request *request, mg_error 
 		mg_error_set(err, "out of memory");
 		return -1;
 	}
-	if ((!request->no_config && load_config(run, request->config_path, err) < 0) ||
+	if ((!request->no_config && mg_project_config_load(&run->config, request->config_path, err) < 0) ||
 	    build_lint_options(run, request, err) < 0 || load_baseline(run, request, err) < 0)
 		goto fail;
 	run->fail_threshold = fail_threshold(request, run->config);

@@ -32,6 +32,15 @@
 /* Reads every source into one graph and resolves it (lib/load.h). */
 #include "lib/load.h"
 
+/*
+ * The project's configuration: `path` when given, else the .modelgraph.yml
+ * found upward from the working directory (docs/configuration.md), which
+ * is applied only when nobody else can change it. 0 with *out set (NULL
+ * when there is none), or -1 with `err` set.
+ */
+struct mg_config;
+int mg_project_config_load(struct mg_config **out, const char *path, mg_error *err);
+
 /* What to lint and how: the command line's `lint` options, as data. */
 typedef struct mg_lint_request {
 	const char *const *sources;     /* files or `scheme:` sources, in order */

@@ -125,11 +125,12 @@ cp schema.sql "$tmp/schema.before"
 run 2 lint schema.sql -o ./schema.sql
 run 2 lint schema.sql --write-baseline schema.sql
 run 2 dump sql:schema.sql -o schema.sql
+run 2 diagram schema.sql -o schema.sql --format dot
 if ! cmp -s "$tmp/schema.before" schema.sql; then
 	fail "an output naming the source changed the source"
 fi
-if ! grep -q -- '--output schema.sql: is the source sql:schema.sql' "$tmp/stderr"; then
-	fail "dump -o naming its source: expected the message to name both, got: $(cat "$tmp/stderr")"
+if ! grep -q -- '--output schema.sql: is the source schema.sql' "$tmp/stderr"; then
+	fail "diagram -o naming its source: expected the message to name both, got: $(cat "$tmp/stderr")"
 fi
 mkfifo pipe
 timeout 20 cat pipe >"$tmp/from-pipe" &
