@@ -39,6 +39,13 @@ bool mg_rel_overlaps_names(const mg_relationship *r, const char *name);
  * rel-self-ref-needs-remote-side's case, which rules on its symptoms skip. */
 bool mg_rel_lacks_remote_side(const mg_relationship *r);
 
+/* The relationships a rule looks at, in graph order, until the context
+ * fails: every one resolve did not derive from a database's foreign keys
+ * (backrefs too, unless declared_only), or only those a user declared. */
+typedef void (*mg_rel_check)(mg_rule_context *ctx, const mg_relationship *r);
+void mg_rel_each(mg_rule_context *ctx, bool declared_only, mg_rel_check check);
+void mg_rel_each_declared(mg_rule_context *ctx, mg_rel_check check);
+
 /* Reports on a relationship, at its annotation. */
 mg_finding *mg_report_relationship(mg_rule_context *ctx, const mg_relationship *r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

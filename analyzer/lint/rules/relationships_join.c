@@ -14,18 +14,6 @@
 #include "analyzer/lint/rules/relationships.h"
 #include "analyzer/lint/rules/rule_util.h"
 
-static void each_declared(mg_rule_context *ctx,
-			  void (*check)(mg_rule_context *ctx, const mg_relationship *r))
-{
-	const mg_graph *g = ctx->graph;
-	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
-		const mg_table *t = g->tables[i];
-		for (size_t j = 0; j < t->nrelationships; j++)
-			if (mg_rel_is_declared(t->relationships[j]))
-				check(ctx, t->relationships[j]);
-	}
-}
-
 /* The nearest of the names of tables that pass `keep`: their table names,
  * and their struct tags too when with_tags. */
 static const char *nearest_table(mg_rule_context *ctx, const char *word, bool (*keep)(const mg_table *),
@@ -104,7 +92,7 @@ static void check_assoc_missing_one(mg_rule_context *ctx, const mg_relationship 
 
 static void check_assoc_missing_fk(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_assoc_missing_one);
+	mg_rel_each_declared(ctx, check_assoc_missing_one);
 }
 
 const mg_rule mg_rule_assoc_missing_fk = {
@@ -206,7 +194,7 @@ static void check_ambiguous_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_ambiguous_foreign_keys(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_ambiguous_one);
+	mg_rel_each_declared(ctx, check_ambiguous_one);
 }
 
 const mg_rule mg_rule_rel_ambiguous_foreign_keys = {
@@ -296,7 +284,7 @@ static void check_no_foreign_key_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_no_foreign_key(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_no_foreign_key_one);
+	mg_rel_each_declared(ctx, check_no_foreign_key_one);
 }
 
 const mg_rule mg_rule_rel_no_foreign_key = {
@@ -566,7 +554,7 @@ static void check_secondary_model_one(mg_rule_context *ctx, const mg_relationshi
 
 static void check_secondary_is_model(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_secondary_model_one);
+	mg_rel_each_declared(ctx, check_secondary_model_one);
 }
 
 const mg_rule mg_rule_rel_secondary_is_model = {
@@ -661,7 +649,7 @@ static void check_secondary_unknown_one(mg_rule_context *ctx, const mg_relations
 
 static void check_secondary_unknown(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_secondary_unknown_one);
+	mg_rel_each_declared(ctx, check_secondary_unknown_one);
 }
 
 const mg_rule mg_rule_rel_secondary_unknown = {
@@ -731,7 +719,7 @@ static void check_self_ref_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_self_ref_needs_remote_side(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_self_ref_one);
+	mg_rel_each_declared(ctx, check_self_ref_one);
 }
 
 const mg_rule mg_rule_rel_self_ref_needs_remote_side = {
@@ -806,7 +794,7 @@ static void check_target_unknown_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_target_unknown(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_target_unknown_one);
+	mg_rel_each_declared(ctx, check_target_unknown_one);
 }
 
 const mg_rule mg_rule_rel_target_unknown = {

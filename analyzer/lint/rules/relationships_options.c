@@ -9,20 +9,6 @@
 
 #include "analyzer/lint/rules/relationships.h"
 
-static void each_relationship(mg_rule_context *ctx, bool declared_only,
-			      void (*check)(mg_rule_context *ctx, const mg_relationship *r))
-{
-	const mg_graph *g = ctx->graph;
-	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
-		const mg_table *t = g->tables[i];
-		for (size_t j = 0; j < t->nrelationships; j++) {
-			const mg_relationship *r = t->relationships[j];
-			if (!r->derived && (!declared_only || !r->from_backref))
-				check(ctx, r);
-		}
-	}
-}
-
 /* ---- rel-many-to-one-as-list ---- */
 
 static void check_many_to_one_list_one(mg_rule_context *ctx, const mg_relationship *r)
@@ -43,7 +29,7 @@ static void check_many_to_one_list_one(mg_rule_context *ctx, const mg_relationsh
 
 static void check_many_to_one_as_list(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_many_to_one_list_one);
+	mg_rel_each(ctx, true, check_many_to_one_list_one);
 }
 
 const mg_rule mg_rule_rel_many_to_one_as_list = {
@@ -94,7 +80,7 @@ static void check_dynamic_scalar_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_dynamic_scalar(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_dynamic_scalar_one);
+	mg_rel_each(ctx, true, check_dynamic_scalar_one);
 }
 
 const mg_rule mg_rule_rel_dynamic_scalar = {
@@ -150,7 +136,7 @@ static void check_orphan_without_delete_one(mg_rule_context *ctx, const mg_relat
 
 static void check_orphan_without_delete(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_orphan_without_delete_one);
+	mg_rel_each(ctx, true, check_orphan_without_delete_one);
 }
 
 const mg_rule mg_rule_rel_delete_orphan_without_delete = {
@@ -286,7 +272,7 @@ static void check_remote_side_unknown_one(mg_rule_context *ctx, const mg_relatio
 
 static void check_remote_side_unknown(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_remote_side_unknown_one);
+	mg_rel_each(ctx, true, check_remote_side_unknown_one);
 }
 
 const mg_rule mg_rule_rel_remote_side_unknown = {

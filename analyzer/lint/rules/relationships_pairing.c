@@ -11,19 +11,6 @@
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/rules/relationships.h"
 
-/* Calls check on every declared relationship of the graph. */
-static void each_declared(mg_rule_context *ctx,
-			  void (*check)(mg_rule_context *ctx, const mg_relationship *r))
-{
-	const mg_graph *g = ctx->graph;
-	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
-		const mg_table *t = g->tables[i];
-		for (size_t j = 0; j < t->nrelationships; j++)
-			if (mg_rel_is_declared(t->relationships[j]))
-				check(ctx, t->relationships[j]);
-	}
-}
-
 /* The relationship of `t` named exactly `name`; NULL when none. */
 static const mg_relationship *relationship_named(const mg_table *t, const char *name)
 {
@@ -99,7 +86,7 @@ static void check_wrong_target_one(mg_rule_context *ctx, const mg_relationship *
 
 static void check_back_populates_wrong_target(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_wrong_target_one);
+	mg_rel_each_declared(ctx, check_wrong_target_one);
 }
 
 const mg_rule mg_rule_rel_back_populates_wrong_target = {
@@ -192,7 +179,7 @@ static void check_asymmetric_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_back_populates_asymmetric(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_asymmetric_one);
+	mg_rel_each_declared(ctx, check_asymmetric_one);
 }
 
 const mg_rule mg_rule_rel_back_populates_asymmetric = {
@@ -271,7 +258,7 @@ static void check_missing_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_back_populates_missing(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_missing_one);
+	mg_rel_each_declared(ctx, check_missing_one);
 }
 
 const mg_rule mg_rule_rel_back_populates_missing = {
@@ -327,7 +314,7 @@ static void check_not_relationship_one(mg_rule_context *ctx, const mg_relationsh
 
 static void check_back_populates_not_relationship(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_not_relationship_one);
+	mg_rel_each_declared(ctx, check_not_relationship_one);
 }
 
 const mg_rule mg_rule_rel_back_populates_not_relationship = {
@@ -385,7 +372,7 @@ static void check_both_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_backref_and_back_populates(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_both_one);
+	mg_rel_each_declared(ctx, check_both_one);
 }
 
 const mg_rule mg_rule_rel_backref_and_back_populates = {
@@ -456,7 +443,7 @@ static void check_conflict_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_backref_conflict(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_conflict_one);
+	mg_rel_each_declared(ctx, check_conflict_one);
 }
 
 const mg_rule mg_rule_rel_backref_conflict = {
@@ -521,7 +508,7 @@ static void check_missing_backref_one(mg_rule_context *ctx, const mg_relationshi
 
 static void check_missing_backref(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_missing_backref_one);
+	mg_rel_each_declared(ctx, check_missing_backref_one);
 }
 
 const mg_rule mg_rule_rel_missing_backref = {
@@ -581,7 +568,7 @@ static void check_clash_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_reverse_name_clash(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_clash_one);
+	mg_rel_each_declared(ctx, check_clash_one);
 }
 
 const mg_rule mg_rule_rel_reverse_name_clash = {
@@ -675,7 +662,7 @@ static void check_same_direction_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_same_direction_pair(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_same_direction_one);
+	mg_rel_each_declared(ctx, check_same_direction_one);
 }
 
 const mg_rule mg_rule_rel_same_direction_pair = {
@@ -736,7 +723,7 @@ static void check_unlinked_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_unlinked_inverse(mg_rule_context *ctx)
 {
-	each_declared(ctx, check_unlinked_one);
+	mg_rel_each_declared(ctx, check_unlinked_one);
 }
 
 const mg_rule mg_rule_rel_unlinked_inverse = {

@@ -12,20 +12,6 @@
 #include "util/text.h"
 #include "analyzer/lint/rules/relationships.h"
 
-static void each_relationship(mg_rule_context *ctx, bool declared_only,
-			      void (*check)(mg_rule_context *ctx, const mg_relationship *r))
-{
-	const mg_graph *g = ctx->graph;
-	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
-		const mg_table *t = g->tables[i];
-		for (size_t j = 0; j < t->nrelationships; j++) {
-			const mg_relationship *r = t->relationships[j];
-			if (!r->derived && (!declared_only || !r->from_backref))
-				check(ctx, r);
-		}
-	}
-}
-
 /* ---- c-unmapped-pointer ---- */
 
 static void check_unmapped_pointer(mg_rule_context *ctx)
@@ -131,7 +117,7 @@ static void check_c_type_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_c_type_cardinality(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_c_type_one);
+	mg_rel_each(ctx, true, check_c_type_one);
 }
 
 const mg_rule mg_rule_rel_c_type_cardinality = {
@@ -190,7 +176,7 @@ static void check_delete_orphan_one(mg_rule_context *ctx, const mg_relationship 
 
 static void check_delete_orphan_on_many_side(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_delete_orphan_one);
+	mg_rel_each(ctx, true, check_delete_orphan_one);
 }
 
 const mg_rule mg_rule_rel_delete_orphan_on_many_side = {
@@ -259,7 +245,7 @@ static void check_unique_collection_one(mg_rule_context *ctx, const mg_relations
 
 static void check_unique_fk_collection(mg_rule_context *ctx)
 {
-	each_relationship(ctx, false, check_unique_collection_one);
+	mg_rel_each(ctx, false, check_unique_collection_one);
 }
 
 const mg_rule mg_rule_rel_unique_fk_collection = {
@@ -314,7 +300,7 @@ static void check_not_unique_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_uselist_false_not_unique(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_not_unique_one);
+	mg_rel_each(ctx, true, check_not_unique_one);
 }
 
 const mg_rule mg_rule_rel_uselist_false_not_unique = {
@@ -368,7 +354,7 @@ static void check_with_secondary_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_uselist_false_with_secondary(mg_rule_context *ctx)
 {
-	each_relationship(ctx, true, check_with_secondary_one);
+	mg_rel_each(ctx, true, check_with_secondary_one);
 }
 
 const mg_rule mg_rule_rel_uselist_false_with_secondary = {

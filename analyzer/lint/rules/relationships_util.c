@@ -127,3 +127,27 @@ bool mg_rel_cascade_has(const char *cascade, const char *rule)
 	}
 	return false;
 }
+
+void mg_rel_each(mg_rule_context *ctx, bool declared_only, mg_rel_check check)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nrelationships; j++) {
+			const mg_relationship *r = t->relationships[j];
+			if (!r->derived && (!declared_only || !r->from_backref))
+				check(ctx, r);
+		}
+	}
+}
+
+void mg_rel_each_declared(mg_rule_context *ctx, mg_rel_check check)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t j = 0; j < t->nrelationships; j++)
+			if (mg_rel_is_declared(t->relationships[j]))
+				check(ctx, t->relationships[j]);
+	}
+}
