@@ -556,16 +556,16 @@ static void read_duplicate(reader *r, json_t *item, const char *where)
  */
 static int add_sources(reader *r, json_t *root)
 {
-	static const char *const kinds[] = {"sqlite", "sql", "c", "json"};
+	static const char *const kinds[] = {"sqlite", "sql", "c", "json", "postgresql", "mysql"};
 	static const mg_source_kind kind_values[] = {MG_SOURCE_SQLITE, MG_SOURCE_SQL, MG_SOURCE_C,
-						     MG_SOURCE_JSON};
+						     MG_SOURCE_JSON, MG_SOURCE_POSTGRES, MG_SOURCE_MYSQL};
 	json_t *sources = get_array(r, root, "sources", "document");
 	r->first_source = r->graph->nsources;
 	for (size_t i = 0; sources && i < json_array_size(sources); i++) {
 		json_t *s = json_array_get(sources, i);
 		const char *name = json_is_object(s) ? json_string_value(json_object_get(s, "name")) : NULL;
 		const char *kind = json_is_object(s) ? json_string_value(json_object_get(s, "kind")) : NULL;
-		int k = name_index(kind, kinds, 4, 3);
+		int k = name_index(kind, kinds, sizeof(kinds) / sizeof(kinds[0]), 3);
 		if (mg_graph_add_source(r->graph, name ? name : r->path, kind_values[k]) == (size_t)-1)
 			return -1;
 		r->nsources++;

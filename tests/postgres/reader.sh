@@ -92,6 +92,16 @@ refused() {
 
 # ---- what is read -----------------------------------------------------------
 
+# A server is its own dialect: "user" is reserved in PostgreSQL (not in
+# SQLite, the default for scripts), so lint says so for a table of the
+# server without any configuration.
+psql_admin -d postgres -c "DROP DATABASE IF EXISTS mg_dialect" -c "CREATE DATABASE mg_dialect"
+psql_admin -d mg_dialect -c 'CREATE TABLE "user" (id integer PRIMARY KEY)'
+run dialect lint --no-config --fail-on never "postgresql:///mg_dialect"
+grep -q 'table name "user" is a reserved word in PostgreSQL' "$tmp/dialect.out" ||
+	fail "dialect: a PostgreSQL table named user is not reported as reserved in PostgreSQL: $(cat "$tmp/dialect.out" "$tmp/dialect.err")"
+
+
 run features dump "postgresql:///$db"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
 	cp "$tmp/features.out" "$here/features.expected.json"

@@ -119,10 +119,13 @@ static const mg_source *source_of(const mg_table *table)
 unsigned mg_rule_table_dialects(const mg_rule_context *ctx, const mg_table *table)
 {
 	const mg_source *source = source_of(table);
-	/* A database is its own dialect; a reader of a server database adds its
-	 * source kind here. */
+	/* A database is its own dialect. */
 	if (source && source->kind == MG_SOURCE_SQLITE)
 		return MG_DIALECT_SQLITE;
+	if (source && source->kind == MG_SOURCE_POSTGRES)
+		return MG_DIALECT_POSTGRESQL;
+	if (source && source->kind == MG_SOURCE_MYSQL)
+		return MG_DIALECT_MYSQL;
 	if (ctx->options && ctx->options->target_dialects)
 		return ctx->options->target_dialects;
 	return MG_DIALECT_SQLITE;
@@ -137,7 +140,8 @@ bool mg_table_is_c(const mg_table *table)
 bool mg_table_is_sql(const mg_table *table)
 {
 	const mg_source *source = source_of(table);
-	return source && (source->kind == MG_SOURCE_SQLITE || source->kind == MG_SOURCE_SQL);
+	return source && (source->kind == MG_SOURCE_SQLITE || source->kind == MG_SOURCE_SQL ||
+			  source->kind == MG_SOURCE_POSTGRES || source->kind == MG_SOURCE_MYSQL);
 }
 
 const mg_table *mg_fk_meant_parent(const mg_foreign_key *fk)
