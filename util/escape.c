@@ -46,6 +46,19 @@ static size_t utf8_sequence(const unsigned char *s)
 	return utf8_decode(s, &cp);
 }
 
+/* Writes the valid UTF-8 sequence at p, or U+FFFD for an invalid byte;
+ * returns the bytes consumed. */
+static size_t put_utf8(mg_buf *out, const unsigned char *p)
+{
+	size_t n = utf8_sequence(p);
+	if (n == 0) {
+		mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
+		return 1;
+	}
+	mg_buf_put(out, (const char *)p, n);
+	return n;
+}
+
 void mg_escape_json_string(mg_buf *out, const char *s)
 {
 	mg_buf_putc(out, '"');
@@ -175,14 +188,7 @@ void mg_escape_dot_html(mg_buf *out, const char *s)
 			p++;
 			continue;
 		}
-		size_t n = utf8_sequence(p);
-		if (n == 0) {
-			mg_buf_puts(out, "\xef\xbf\xbd");
-			p++;
-			continue;
-		}
-		mg_buf_put(out, (const char *)p, n);
-		p += n;
+		p += put_utf8(out, p);
 	}
 }
 
@@ -200,14 +206,7 @@ void mg_escape_dot_string(mg_buf *out, const char *s)
 			p++;
 			continue;
 		}
-		size_t n = utf8_sequence(p);
-		if (n == 0) {
-			mg_buf_puts(out, "\xef\xbf\xbd");
-			p++;
-			continue;
-		}
-		mg_buf_put(out, (const char *)p, n);
-		p += n;
+		p += put_utf8(out, p);
 	}
 }
 
@@ -231,14 +230,7 @@ void mg_escape_diagram_text(mg_buf *out, const char *s, int creole)
 			}
 			continue;
 		}
-		size_t n = utf8_sequence(p);
-		if (n == 0) {
-			mg_buf_puts(out, "\xef\xbf\xbd");
-			p++;
-			continue;
-		}
-		mg_buf_put(out, (const char *)p, n);
-		p += n;
+		p += put_utf8(out, p);
 	}
 }
 
@@ -247,14 +239,11 @@ void mg_escape_diagram_text(mg_buf *out, const char *s, int creole)
  * the bytes consumed. */
 static size_t put_utf8_or_replacement(mg_buf *out, const unsigned char *p)
 {
-	bool control = (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F;
-	size_t n = control ? 0 : utf8_sequence(p);
-	if (n == 0) {
+	if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') || *p == 0x7F) {
 		mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
 		return 1;
 	}
-	mg_buf_put(out, (const char *)p, n);
-	return n;
+	return put_utf8(out, p);
 }
 
 void mg_escape_html(mg_buf *out, const char *s)
