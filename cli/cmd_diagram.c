@@ -39,10 +39,8 @@ static const char *const themes[] = {"light", "dark", NULL};
 /* Seconds one layout may take before cheaper settings are tried. */
 #define DEFAULT_LAYOUT_TIMEOUT "20"
 
-/* Above this many tables one diagram is neither readable nor laid out in
- * seconds (measured: bench/run-diagram-bench), so the whole schema becomes
- * an overview and pages of at most PAGE_TABLES. */
-#define DIAGRAM_BUDGET 250
+/* Above MG_DIAGRAM_MAX_TABLES the whole schema becomes an overview and
+ * pages of at most PAGE_TABLES. */
 #define PAGE_TABLES 80
 
 /* Worker processes for many diagrams: the machine's cores, at most 8. */
@@ -345,10 +343,10 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	for (size_t i = 0; i < graph->ntables; i++)
 		drawn += !(draw.collapse_association && graph->tables[i]->kind == MG_TABLE_ASSOCIATION);
 	if (!args->nvalues[OPT_TABLE] && !args->nvalues[OPT_FULL] && format->format != MG_DIAGRAM_DOT &&
-	    drawn > DIAGRAM_BUDGET) {
+	    drawn > MG_DIAGRAM_MAX_TABLES) {
 		mg_cli_error("%zu tables are more than one readable diagram holds (%d): give -o DIR for an "
 			     "overview and one page per cluster, or --full to draw them all at once",
-			     drawn, DIAGRAM_BUDGET);
+			     drawn, MG_DIAGRAM_MAX_TABLES);
 		goto cleanup;
 	}
 	mg_diagram_scope scope = {.kind = MG_SCOPE_ALL};

@@ -70,6 +70,11 @@ typedef struct mg_diagram_options {
 				 .group_by = MG_GROUP_NONE, .theme = MG_THEME_LIGHT,            \
 				 .collapse_association = false, .layout_timeout = 0}
 
+/* Above this many tables one diagram is neither readable nor laid out in
+ * seconds (measured: bench/run-diagram-bench): the diagram command draws
+ * an overview and pages instead, and the docs index goes without one. */
+#define MG_DIAGRAM_MAX_TABLES 250
+
 /* What to draw. */
 typedef enum mg_diagram_scope_kind {
 	MG_SCOPE_ALL,         /* every table */

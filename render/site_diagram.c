@@ -68,15 +68,12 @@ cleanup:
 	return written;
 }
 
-/* Above this many tables a whole-schema drawing is neither readable nor
- * quick to lay out (dot grows much faster than the schema): the index then
- * goes without it, and each table's page still shows its neighbourhood. */
-#define SITE_OVERVIEW_MAX_TABLES 150
-
 bool mg_site_diagram(const mg_graph *graph, const mg_table *focus, mg_site_diagram_format format,
 		     mg_site_href href, void *payload, mg_buf *out)
 {
-	if (graph->ntables == 0 || (!focus && graph->ntables > SITE_OVERVIEW_MAX_TABLES))
+	/* Past the diagram budget the index goes without the whole schema; each
+	 * table's page still shows its neighbourhood. */
+	if (graph->ntables == 0 || (!focus && graph->ntables > MG_DIAGRAM_MAX_TABLES))
 		return false;
 	mg_diagram *d = select_for_page(graph, focus);
 	bool written = false;
