@@ -87,14 +87,17 @@ bool mg_cli_use_color(const char *setting, int fd);
 	[FIRST + 4] = {.name = "schema", .value_name = "NAME", .repeatable = true,                 \
 		       .help = "PostgreSQL: read schema NAME (default: every non-system schema)"},     \
 	[FIRST + 5] = {.name = "dialect", .value_name = "DIALECT", .choices = mg_cli_dialects,      \
-		       .help = "SQL scripts: their dialect (default: detected)"}
+		       .help = "SQL scripts: their dialect (default: detected)"},                    \
+	[FIRST + 6] = {.name = "limit", .value_name = "NAME=VALUE", .repeatable = true,            \
+		       .help = "raise or lower a limit on input (docs/limits.md)"}
 
 /* The dialects --dialect takes. */
 extern const char *const mg_cli_dialects[];
 
-/* Fills reader options from the rows at FIRST; the strings stay argv's. */
+/* Fills reader options from the rows at FIRST (the strings stay argv's) and
+ * sets the --limit values. 0, or -1 after printing the error. */
 struct mg_read_options;
-void mg_cli_read_options(const mg_cli_args *args, size_t first, struct mg_read_options *out);
+int mg_cli_read_options(const mg_cli_args *args, size_t first, struct mg_read_options *out);
 
 extern const mg_cli_command mg_cmd_lint;
 extern const mg_cli_command mg_cmd_dump;

@@ -325,7 +325,8 @@ static int run_diagram(const mg_cli_command *command, const mg_cli_args *args)
 	if (!format)
 		goto cleanup;
 	mg_read_options read_options;
-	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	if (mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options) < 0)
+		goto cleanup;
 	graph = mg_load(args->positional, args->npositional, &read_options, &err);
 	if (!graph) {
 		mg_cli_error("%s", err.message);

@@ -483,7 +483,8 @@ static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 		goto cleanup;
 	}
 	mg_read_options read_options;
-	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	if (mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options) < 0)
+		goto cleanup;
 	/* The findings the pages show are lint's, through the same pipeline:
 	 * configuration (rule severities, ignores) and MG_ALLOW annotations. A
 	 * baseline accepts findings for CI; the docs still show them. */

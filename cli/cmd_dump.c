@@ -23,7 +23,8 @@ static int run_dump(const mg_cli_command *command, const mg_cli_args *args)
 				args->npositional) < 0)
 		return status;
 	mg_read_options read_options;
-	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	if (mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options) < 0)
+		return status;
 	mg_graph *graph = mg_load(args->positional, args->npositional, &read_options, &err);
 	if (!graph) {
 		mg_cli_error("%s", err.message);

@@ -115,7 +115,8 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 				args->positional, args->npositional) < 0)
 		return status;
 	mg_read_options read_options;
-	mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options);
+	if (mg_cli_read_options(args, OPT_SOURCE_FIRST, &read_options) < 0)
+		return status;
 	mg_lint_request request = {
 		.sources = args->positional,
 		.nsources = args->npositional,

@@ -6,6 +6,7 @@
 #include "analyzer/core/suggest.h"
 #include "include/modelgraph/modelgraph.h"
 #include "cli/cli.h"
+#include "util/limits.h"
 #include "util/buf.h"
 
 void mg_cli_error(const char *fmt, ...)
@@ -204,7 +205,7 @@ int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_ar
 
 const char *const mg_cli_dialects[] = {"sqlite", "postgresql", NULL};
 
-void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options *out)
+int mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options *out)
 {
 	*out = (mg_read_options){0};
 	out->c.include_dirs = args->values[first];
@@ -216,4 +217,12 @@ void mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options 
 	out->postgres.schemas = args->values[first + 4];
 	out->postgres.nschemas = args->nvalues[first + 4];
 	out->dialect = args->nvalues[first + 5] ? args->values[first + 5][args->nvalues[first + 5] - 1] : NULL;
+	for (size_t i = 0; i < args->nvalues[first + 6]; i++) {
+		char message[1024];
+		if (mg_limit_set(args->values[first + 6][i], message, sizeof(message)) < 0) {
+			mg_cli_error("%s", message);
+			return -1;
+		}
+	}
+	return 0;
 }

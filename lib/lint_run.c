@@ -9,6 +9,7 @@
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/suppress.h"
 #include "include/modelgraph/modelgraph.h"
+#include "util/limits.h"
 
 struct mg_lint_run {
 	mg_config *config;
@@ -148,7 +149,12 @@ int mg_lint_run_new(mg_lint_run **out, const mg_lint_request *request, mg_error 
 	if (!run->findings || mg_lint(run->graph, &run->lint_options, run->findings) < 0 ||
 	    mg_suppress_apply_allows(run->findings, run->graph, run->config, &run->lint_options) < 0 ||
 	    mg_suppress_apply(run->findings, run->config, run->baseline, &run->lint_options, NULL) < 0) {
-		mg_error_set(err, "out of memory while linting");
+		if (run->findings && run->findings->over_limit)
+			mg_error_set(err, "the run found more findings than one run may record; turn off the "
+				     "rules that find most, or " MG_LIMIT_ADVICE_FMT,
+				     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_FINDINGS));
+		else
+			mg_error_set(err, "out of memory while linting");
 		goto fail;
 	}
 	*out = run;

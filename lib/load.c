@@ -1,7 +1,10 @@
 #include "lib/load.h"
 
+#include <string.h>
+
 #include "analyzer/read/readers.h"
 #include "analyzer/resolve/resolve.h"
+#include "util/limits.h"
 
 static int verify(const mg_graph *graph, const char *after, mg_error *err)
 {
@@ -52,6 +55,52 @@ oom:
 	return -1;
 }
 
+/* Refuses a name past the name-bytes limit: rules, reports and diagrams
+ * print names whole, so one name of megabytes would fill every output. */
+static int check_name(const char *kind, const char *name, const char *where, mg_error *err)
+{
+	size_t len = name ? strlen(name) : 0;
+	if (len <= (unsigned long long)mg_limit(MG_LIMIT_NAME_BYTES))
+		return 0;
+	mg_error_set(err, "%s: a %s name of %zu bytes (\"%.40s...\") is longer than names may be; "
+		     MG_LIMIT_ADVICE_FMT, where, kind, len, name, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_NAME_BYTES));
+	return -1;
+}
+
+static int check_names(const mg_graph *graph, size_t source, mg_error *err)
+{
+	const char *where = graph->sources[source].name;
+	for (size_t i = 0; i < graph->ntables; i++) {
+		const mg_table *t = graph->tables[i];
+		if (t->source_index != source)
+			continue;
+		if (check_name("table", t->name, where, err) < 0 || check_name("schema", t->schema, where, err) < 0)
+			return -1;
+		for (size_t j = 0; j < t->ncolumns; j++)
+			if (check_name("column", t->columns[j]->name, where, err) < 0)
+				return -1;
+		for (size_t j = 0; j < t->nindexes; j++)
+			if (check_name("index", t->indexes[j]->name, where, err) < 0)
+				return -1;
+		for (size_t j = 0; j < t->nforeign_keys; j++) {
+			const mg_foreign_key *fk = t->foreign_keys[j];
+			if (check_name("foreign key", fk->name, where, err) < 0 ||
+			    check_name("table", fk->parent_name, where, err) < 0)
+				return -1;
+			for (size_t k = 0; k < fk->nparent_columns; k++)
+				if (check_name("column", fk->parent_column_names[k], where, err) < 0)
+					return -1;
+		}
+		for (size_t j = 0; j < t->nrelationships; j++) {
+			const mg_relationship *r = t->relationships[j];
+			if (check_name("relationship", r->name, where, err) < 0 ||
+			    check_name("table", r->target_name, where, err) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 mg_graph *mg_load(const char *const *sources, size_t nsources, const mg_read_options *options,
 		  mg_error *err)
 {
@@ -62,7 +111,7 @@ mg_graph *mg_load(const char *const *sources, size_t nsources, const mg_read_opt
 	}
 	for (size_t i = 0; i < nsources; i++)
 		if (mg_read_source_with(graph, sources[i], options, err) < 0 ||
-		    drop_redefined_tables(graph, err) < 0 || verify(graph, sources[i], err) < 0)
+		    check_names(graph, graph->nsources - 1, err) < 0 || drop_redefined_tables(graph, err) < 0 || verify(graph, sources[i], err) < 0)
 			goto fail;
 	if (mg_resolve(graph, err) < 0 || verify(graph, "resolve", err) < 0)
 		goto fail;

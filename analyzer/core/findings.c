@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/limits.h"
+
 mg_findings *mg_findings_new(void)
 {
 	mg_findings *findings = calloc(1, sizeof(*findings));
@@ -28,6 +30,10 @@ mg_finding *mg_findings_add(mg_findings *findings, const char *rule, mg_severity
 			    mg_object_kind object, const char *path, mg_location location,
 			    const char *message)
 {
+	if (findings->count >= (unsigned long long)mg_limit(MG_LIMIT_FINDINGS)) {
+		findings->over_limit = true;
+		return NULL;
+	}
 	mg_arena *arena = findings->arena;
 	mg_finding f = {
 		.rule = mg_arena_strdup(arena, rule),

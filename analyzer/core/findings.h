@@ -1,6 +1,7 @@
 #ifndef MG_FINDINGS_H
 #define MG_FINDINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "analyzer/core/arena.h"
@@ -51,6 +52,7 @@ typedef struct mg_findings {
 	mg_arena *arena;         /* owns every string and array below */
 	mg_finding *items;
 	size_t count, cap;
+	bool over_limit;         /* an append was refused: the findings limit was reached */
 } mg_findings;
 
 /* A new empty list, or NULL when out of memory; free with mg_findings_free. */
@@ -59,7 +61,9 @@ void mg_findings_free(mg_findings *findings);
 
 /*
  * Appends a finding; strings are copied. Returns it (valid until the next
- * append), or NULL when out of memory.
+ * append), or NULL when out of memory or when the list already holds as
+ * many findings as the findings limit (util/limits.def) allows, which sets
+ * over_limit.
  */
 mg_finding *mg_findings_add(mg_findings *findings, const char *rule, mg_severity severity,
 			    mg_object_kind object, const char *path, mg_location location,

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/limits.h"
+
 int mg_input_check_file(const char *path, mg_error *err)
 {
 	struct stat st;
@@ -48,7 +50,13 @@ char *mg_input_read_all(const char *path, size_t *out_len, mg_error *err)
 		mg_error_set(err, "%s: cannot open: %s", path, strerror(errno));
 		goto cleanup;
 	}
+	size_t limit = mg_limit_bytes(MG_LIMIT_INPUT_MIB);
 	for (;;) {
+		if (len > limit) {
+			mg_error_set(err, "%s: the file is larger than a text input may be; " MG_LIMIT_ADVICE_FMT,
+				     path, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_INPUT_MIB));
+			goto cleanup;
+		}
 		if (cap - len < 4096) {
 			cap = cap ? cap * 2 : 65536;
 			char *bigger = realloc(data, cap + 1);

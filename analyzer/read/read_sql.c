@@ -1,4 +1,5 @@
 #include <sqlite3.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "analyzer/core/name_index.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/sqlite_schema.h"
+#include "util/limits.h"
 #include "util/text.h"
 
 /*
@@ -152,10 +154,12 @@ static mg_location locate_index(void *payload, const char *index)
  *     step takes long.
  */
 #define STEPS_PER_PROGRESS_CALL 100
-#define PROGRESS_CALLS_PER_STATEMENT 100000 /* 10 million steps */
-#define SECONDS_PER_STATEMENT 30
-#define HEAP_LIMIT_MIB 512
-#define VALUE_LIMIT_MIB 64
+
+/* The step budget of one statement, in progress calls (util/limits.def). */
+static unsigned long long progress_calls_per_statement(void)
+{
+	return (unsigned long long)mg_limit(MG_LIMIT_SQL_STATEMENT_STEPS) * (1000000 / STEPS_PER_PROGRESS_CALL);
+}
 
 /* What the statement being prepared does, as the authorizer sees it. */
 typedef struct statement_actions {
@@ -164,9 +168,9 @@ typedef struct statement_actions {
 	bool writes_data;    /* INSERT, UPDATE or DELETE on a table other than sqlite_schema */
 	bool drops;          /* DROP TABLE or VIEW: SQLite also asks to delete the table's rows */
 	bool opens_database; /* ATTACH or DETACH (VACUUM INTO attaches its file): refused */
-	unsigned progress;   /* progress calls while stepping */
+	unsigned long long progress; /* progress calls while stepping */
 	clock_t started;     /* processor time when stepping began */
-	bool out_of_time;    /* stopped after SECONDS_PER_STATEMENT */
+	bool out_of_time;    /* stopped after the sql-statement-seconds limit */
 } statement_actions;
 
 static bool is_schema_table(const char *name)
@@ -224,11 +228,11 @@ static int authorize(void *payload, int action, const char *a, const char *b, co
 static int on_progress(void *payload)
 {
 	statement_actions *actions = payload;
-	if (++actions->progress > PROGRESS_CALLS_PER_STATEMENT)
+	if (++actions->progress > progress_calls_per_statement())
 		return 1;
 	clock_t now = clock();
 	if (now != (clock_t)-1 && actions->started != (clock_t)-1 &&
-	    (double)(now - actions->started) > (double)SECONDS_PER_STATEMENT * CLOCKS_PER_SEC)
+	    (double)(now - actions->started) > (double)mg_limit(MG_LIMIT_SQL_STATEMENT_SECONDS) * CLOCKS_PER_SEC)
 		actions->out_of_time = true;
 	return actions->out_of_time;
 }
@@ -277,7 +281,15 @@ static void refuse_database(ddl_locations *d, const char *p, mg_error *err)
 static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions, mg_error *err)
 {
 	const char *p = d->text;
+	long long statements = 0;
 	while (*(p = skip_blank(p))) {
+		if (++statements > mg_limit(MG_LIMIT_SQL_STATEMENTS)) {
+			mg_location where = position_of(d, (size_t)(p - d->text));
+			mg_error_set(err, "%s:%u:%u: the script has more statements than a SQL script may; "
+				     MG_LIMIT_ADVICE_FMT, d->path, where.line, where.column,
+				     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_SQL_STATEMENTS));
+			return -1;
+		}
 		sqlite3_stmt *stmt = NULL;
 		const char *tail = NULL;
 		*actions = (statement_actions){0};
@@ -321,22 +333,30 @@ static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions,
 		}
 		if (rc != SQLITE_DONE) {
 			mg_location where = position_of(d, (size_t)(p - d->text));
-			if (actions->progress > PROGRESS_CALLS_PER_STATEMENT)
+			if (actions->progress > progress_calls_per_statement())
 				mg_error_set(err,
-					     "%s:%u:%u: the statement did not finish within %d million steps; a schema "
-					     "statement needs far fewer: remove it or split the script",
+					     "%s:%u:%u: the statement did not finish within the step budget; a schema "
+					     "statement needs far fewer: remove it or split the script; "
+					     MG_LIMIT_ADVICE_FMT,
 					     d->path, where.line, where.column,
-					     STEPS_PER_PROGRESS_CALL * PROGRESS_CALLS_PER_STATEMENT / 1000000);
+					     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_SQL_STATEMENT_STEPS));
 			else if (actions->out_of_time)
 				mg_error_set(err,
-					     "%s:%u:%u: the statement did not finish within %d seconds; a schema "
-					     "statement needs far less: remove it or split the script",
-					     d->path, where.line, where.column, SECONDS_PER_STATEMENT);
+					     "%s:%u:%u: the statement did not finish in time; a schema statement needs "
+					     "far less: remove it or split the script; " MG_LIMIT_ADVICE_FMT,
+					     d->path, where.line, where.column,
+					     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_SQL_STATEMENT_SECONDS));
 			else if (rc == SQLITE_NOMEM)
 				mg_error_set(err,
-					     "%s:%u:%u: the statement needed more than the %d MiB of memory allowed to "
-					     "SQL scripts; a schema statement needs far less: remove it",
-					     d->path, where.line, where.column, HEAP_LIMIT_MIB);
+					     "%s:%u:%u: the statement needed more memory than SQL scripts may use; a "
+					     "schema statement needs far less: remove it; " MG_LIMIT_ADVICE_FMT,
+					     d->path, where.line, where.column,
+					     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_SQL_MEMORY_MIB));
+			else if (rc == SQLITE_TOOBIG)
+				mg_error_set(err,
+					     "%s:%u:%u: the statement makes a value larger than SQL scripts may; "
+					     MG_LIMIT_ADVICE_FMT, d->path, where.line, where.column,
+					     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_SQL_VALUE_MIB));
 			else
 				mg_error_set(err, "%s:%u:%u: SQL error: %s", d->path, where.line, where.column,
 					     sqlite3_errmsg(db));
@@ -362,7 +382,7 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 	statement_actions actions = {0};
 	/* SQLite's ceiling on its heap is process-wide: lowered while the
 	 * script runs, then put back. */
-	const sqlite3_int64 heap_limit = (sqlite3_int64)HEAP_LIMIT_MIB * 1024 * 1024;
+	const sqlite3_int64 heap_limit = (sqlite3_int64)mg_limit_bytes(MG_LIMIT_SQL_MEMORY_MIB);
 	sqlite3_int64 previous_heap_limit = sqlite3_hard_heap_limit64(-1);
 	bool lowered_heap_limit = false;
 	ddl_locations d = {.path = path, .cursor_line = 1, .cursor_column = 1};
@@ -388,7 +408,8 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 		goto cleanup;
 	}
 	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
-	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, VALUE_LIMIT_MIB * 1024 * 1024);
+	size_t value_limit = mg_limit_bytes(MG_LIMIT_SQL_VALUE_MIB);
+	sqlite3_limit(db, SQLITE_LIMIT_LENGTH, value_limit > INT_MAX ? INT_MAX : (int)value_limit);
 	/* Temporary tables in memory, under the heap ceiling, never in files. */
 	sqlite3_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	sqlite3_set_authorizer(db, authorize, &actions);

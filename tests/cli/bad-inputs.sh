@@ -291,11 +291,26 @@ refused "CREATE TABLE ... AS SELECT" \
 	"create-as-select.sql:2:3: CREATE TABLE ... AS SELECT is refused: only schema statements are run" \
 	lint create-as-select.sql
 refused "a schema write that never ends" \
-	"endless-schema-write.sql:3:1: the statement did not finish within 10 million steps" \
+	"endless-schema-write.sql:3:1: the statement did not finish within the step budget; a schema statement needs far fewer: remove it or split the script; the limit is sql-statement-msteps=10 million steps; raise it with --limit sql-statement-msteps=N" \
 	lint endless-schema-write.sql
 refused "a schema write that takes ever more memory" \
-	"greedy-schema-write.sql:4:1: the statement needed more than the 512 MiB of memory" \
+	"greedy-schema-write.sql:4:1: the statement needed more memory than SQL scripts may use; a schema statement needs far less: remove it; the limit is sql-memory-mib=512 MiB" \
 	lint greedy-schema-write.sql
+
+# Limits (util/limits.def) are set with --limit; an input past one is refused
+# with a message naming the limit, and a wrong --limit is a usage error.
+refused "more statements than --limit sql-statements" \
+	"syntax.sql:6:1: the script has more statements than a SQL script may; the limit is sql-statements=1 statements; raise it with --limit sql-statements=N" \
+	lint syntax.sql --limit sql-statements=1
+refused "a name longer than --limit name-bytes" \
+	'is longer than names may be; the limit is name-bytes=2 bytes; raise it with --limit name-bytes=N' \
+	lint many.db --limit name-bytes=2
+refused "an unknown limit" \
+	'--limit name-byte=2: unknown limit "name-byte"; the limits are input-mib,' \
+	lint many.db --limit name-byte=2
+refused "a limit that is not a number" \
+	"--limit findings=lots: the value must be a positive whole number of findings" \
+	lint many.db --limit findings=lots
 
 # ---- inputs that are read -----------------------------------------------------
 
