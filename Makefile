@@ -48,8 +48,8 @@ test-sanitize: deps
 bench: deps
 	cmake -S . -B $(BUILD_BENCH) -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
 	cmake --build $(BUILD_BENCH) -j $(JOBS)
-	bench/run-sqlite-bench $(BUILD_BENCH)/modelgraph
-	bench/run-c-bench $(BUILD_BENCH)/modelgraph
+	bench/run-shapes-bench $(BUILD_BENCH)/modelgraph --sizes 1000,10000 --c \
+		--corpus tests/data/corpus --scaling 1000,10000,50000
 	bench/run-docs-bench $(BUILD_BENCH)/modelgraph
 	bench/run-postgres-bench $(BUILD_BENCH)/modelgraph
 	bench/run-diagram-bench $(BUILD_BENCH)/modelgraph
