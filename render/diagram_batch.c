@@ -24,22 +24,22 @@ static void put_overview_dot(Agraph_t *g, const mg_diagram_pages *pages, const m
 			     const char *extension, mg_buf *scratch)
 {
 	const mg_diagram_palette *pal = mg_diagram_palette_of(options->theme);
-	agattr(g, AGRAPH, mg_cg_str("rankdir"), mg_cg_str("LR"));
-	agattr(g, AGRAPH, mg_cg_str("bgcolor"), mg_cg_str(pal->background));
-	agattr(g, AGRAPH, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
-	agattr(g, AGRAPH, mg_cg_str("nslimit"), mg_cg_str("2"));
-	agattr(g, AGRAPH, mg_cg_str("nslimit1"), mg_cg_str("2"));
-	agattr(g, AGNODE, mg_cg_str("shape"), mg_cg_str("box"));
-	agattr(g, AGNODE, mg_cg_str("style"), mg_cg_str("rounded,filled"));
-	agattr(g, AGNODE, mg_cg_str("fillcolor"), mg_cg_str(pal->header));
-	agattr(g, AGNODE, mg_cg_str("color"), mg_cg_str(pal->border));
-	agattr(g, AGNODE, mg_cg_str("fontcolor"), mg_cg_str(pal->header_text));
-	agattr(g, AGNODE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
-	agattr(g, AGEDGE, mg_cg_str("dir"), mg_cg_str("none"));
-	agattr(g, AGEDGE, mg_cg_str("color"), mg_cg_str(pal->edge));
-	agattr(g, AGEDGE, mg_cg_str("fontcolor"), mg_cg_str(pal->muted));
-	agattr(g, AGEDGE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
-	agattr(g, AGEDGE, mg_cg_str("fontsize"), mg_cg_str("9"));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("rankdir"), mg_cg_str("LR"));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("bgcolor"), mg_cg_str(pal->background));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("nslimit"), mg_cg_str("2"));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("nslimit1"), mg_cg_str("2"));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("shape"), mg_cg_str("box"));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("style"), mg_cg_str("rounded,filled"));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("fillcolor"), mg_cg_str(pal->header));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("color"), mg_cg_str(pal->border));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("fontcolor"), mg_cg_str(pal->header_text));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("dir"), mg_cg_str("none"));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("color"), mg_cg_str(pal->edge));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("fontcolor"), mg_cg_str(pal->muted));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("fontsize"), mg_cg_str("9"));
 	Agnode_t **nodes = calloc(pages->npages ? pages->npages : 1, sizeof(*nodes));
 	if (!nodes) {
 		scratch->failed = 1;
@@ -47,7 +47,7 @@ static void put_overview_dot(Agraph_t *g, const mg_diagram_pages *pages, const m
 	}
 	for (size_t i = 0; i < pages->npages; i++) {
 		const mg_diagram_page *p = &pages->pages[i];
-		nodes[i] = agnode(g, p->stem, 1);
+		nodes[i] = mg_gv.agnode(g, p->stem, 1);
 		scratch->len = 0;
 		mg_escape_dot_string(scratch, p->name);
 		mg_buf_printf(scratch, "\\n%zu table%s", p->ntables, p->ntables == 1 ? "" : "s");
@@ -58,7 +58,7 @@ static void put_overview_dot(Agraph_t *g, const mg_diagram_pages *pages, const m
 	}
 	for (size_t i = 0; i < pages->nlinks; i++) {
 		const mg_diagram_link *l = &pages->links[i];
-		Agedge_t *e = agedge(g, nodes[l->a], nodes[l->b], NULL, 1);
+		Agedge_t *e = mg_gv.agedge(g, nodes[l->a], nodes[l->b], NULL, 1);
 		scratch->len = 0;
 		mg_buf_printf(scratch, "%zu", l->count);
 		mg_cg_set(e, "label", scratch->data);
@@ -118,9 +118,11 @@ int mg_diagram_render_overview(const mg_diagram_pages *pages, const mg_diagram_o
 		put_overview_text(pages, format, out);
 		return 0;
 	}
+	if (mg_graphviz_load(MG_DIAGRAM_WITHOUT_GRAPHVIZ, err) < 0)
+		return -1;
 	mg_buf scratch = MG_BUF_INIT;
 	int status = -1;
-	Agraph_t *g = agopen(mg_cg_str("overview"), Agdirected, mg_diagram_discipline());
+	Agraph_t *g = mg_gv.agopen(mg_cg_str("overview"), *mg_gv.Agdirected, mg_diagram_discipline());
 	if (!g) {
 		mg_error_set(err, "out of memory while building the overview");
 		return -1;
@@ -134,7 +136,7 @@ int mg_diagram_render_overview(const mg_diagram_pages *pages, const mg_diagram_o
 		char *data = NULL;
 		size_t len = 0;
 		FILE *fp = open_memstream(&data, &len);
-		if (!fp || agwrite(g, fp) != 0) {
+		if (!fp || mg_gv.agwrite(g, fp) != 0) {
 			if (fp)
 				fclose(fp);
 			free(data);
@@ -149,7 +151,7 @@ int mg_diagram_render_overview(const mg_diagram_pages *pages, const mg_diagram_o
 		status = mg_diagram_layout_render(g, format, options->layout_timeout, out, notes, err);
 	}
 cleanup:
-	agclose(g);
+	mg_gv.agclose(g);
 	mg_buf_free(&scratch);
 	return status;
 }

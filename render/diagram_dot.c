@@ -36,20 +36,20 @@ static void set_defaults(Agraph_t *g, const mg_diagram_palette *pal)
 		{"nslimit", "2"},    {"nslimit1", "2"},
 	};
 	for (size_t i = 0; i < sizeof(graph_attrs) / sizeof(graph_attrs[0]); i++)
-		agattr(g, AGRAPH, mg_cg_str(graph_attrs[i][0]), mg_cg_str(graph_attrs[i][1]));
-	agattr(g, AGRAPH, mg_cg_str("bgcolor"), mg_cg_str(pal->background));
-	agattr(g, AGRAPH, mg_cg_str("fontcolor"), mg_cg_str(pal->text));
-	agattr(g, AGRAPH, mg_cg_str("color"), mg_cg_str(pal->cluster_border));
-	agattr(g, AGNODE, mg_cg_str("shape"), mg_cg_str("plain"));
-	agattr(g, AGNODE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
-	agattr(g, AGNODE, mg_cg_str("fontsize"), mg_cg_str("11"));
-	agattr(g, AGNODE, mg_cg_str("fontcolor"), mg_cg_str(pal->text));
-	agattr(g, AGEDGE, mg_cg_str("dir"), mg_cg_str("both"));
-	agattr(g, AGEDGE, mg_cg_str("color"), mg_cg_str(pal->edge));
-	agattr(g, AGEDGE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
-	agattr(g, AGEDGE, mg_cg_str("fontsize"), mg_cg_str("9"));
-	agattr(g, AGEDGE, mg_cg_str("fontcolor"), mg_cg_str(pal->muted));
-	agattr(g, AGEDGE, mg_cg_str("arrowsize"), mg_cg_str("0.9"));
+		mg_gv.agattr(g, AGRAPH, mg_cg_str(graph_attrs[i][0]), mg_cg_str(graph_attrs[i][1]));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("bgcolor"), mg_cg_str(pal->background));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("fontcolor"), mg_cg_str(pal->text));
+	mg_gv.agattr(g, AGRAPH, mg_cg_str("color"), mg_cg_str(pal->cluster_border));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("shape"), mg_cg_str("plain"));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("fontsize"), mg_cg_str("11"));
+	mg_gv.agattr(g, AGNODE, mg_cg_str("fontcolor"), mg_cg_str(pal->text));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("dir"), mg_cg_str("both"));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("color"), mg_cg_str(pal->edge));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("fontname"), mg_cg_str("Helvetica"));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("fontsize"), mg_cg_str("9"));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("fontcolor"), mg_cg_str(pal->muted));
+	mg_gv.agattr(g, AGEDGE, mg_cg_str("arrowsize"), mg_cg_str("0.9"));
 }
 
 
@@ -70,7 +70,7 @@ static void add_clusters(Agraph_t *g, const mg_diagram *d, const mg_diagram_pale
 		scratch->len = 0;
 		mg_buf_puts(scratch, "cluster_");
 		mg_diagram_id(scratch, d->clusters[i]);
-		clusters[i] = agsubg(g, scratch->data, 1);
+		clusters[i] = mg_gv.agsubg(g, scratch->data, 1);
 		scratch->len = 0;
 		mg_escape_dot_string(scratch, d->clusters[i]);
 		mg_cg_set(clusters[i], "label", scratch->data ? scratch->data : "");
@@ -85,7 +85,7 @@ static void add_nodes(Agraph_t *g, const mg_diagram *d, const mg_diagram_palette
 {
 	for (size_t i = 0; i < d->nnodes; i++) {
 		Agraph_t *parent = cluster_graph(g, d, clusters, d->nodes[i].cluster);
-		nodes[i] = agnode(parent, d->nodes[i].id, 1);
+		nodes[i] = mg_gv.agnode(parent, d->nodes[i].id, 1);
 		scratch->len = 0;
 		mg_diagram_node_label(d, i, scratch);
 		mg_cg_set_html(g, nodes[i], "label", scratch->data ? scratch->data : "<TABLE></TABLE>");
@@ -101,7 +101,7 @@ static void add_nodes(Agraph_t *g, const mg_diagram *d, const mg_diagram_palette
 			continue;
 		scratch->len = 0;
 		mg_buf_printf(scratch, "%s-more", d->nodes[i].id);
-		Agnode_t *stub = agnode(g, scratch->data, 1);
+		Agnode_t *stub = mg_gv.agnode(g, scratch->data, 1);
 		scratch->len = 0;
 		mg_buf_printf(scratch, "+%zu more", d->nodes[i].more);
 		mg_cg_set(stub, "label", scratch->data);
@@ -114,7 +114,7 @@ static void add_nodes(Agraph_t *g, const mg_diagram *d, const mg_diagram_palette
 		mg_buf_printf(scratch, "%zu related table%s not drawn", d->nodes[i].more,
 			      d->nodes[i].more == 1 ? "" : "s");
 		mg_cg_set(stub, "tooltip", scratch->data);
-		Agedge_t *e = agedge(g, nodes[i], stub, NULL, 1);
+		Agedge_t *e = mg_gv.agedge(g, nodes[i], stub, NULL, 1);
 		mg_cg_set(e, "style", "dotted");
 		mg_cg_set(e, "dir", "none");
 	}
@@ -134,7 +134,7 @@ static void add_edges(Agraph_t *g, const mg_diagram *d, Agnode_t **nodes, mg_buf
 {
 	for (size_t i = 0; i < d->nedges; i++) {
 		const mg_diagram_edge *de = &d->edges[i];
-		Agedge_t *e = agedge(g, nodes[de->parent], nodes[de->child], NULL, 1);
+		Agedge_t *e = mg_gv.agedge(g, nodes[de->parent], nodes[de->child], NULL, 1);
 		mg_cg_set(e, "arrowtail", arrow_of[de->parent_end]);
 		mg_cg_set(e, "arrowhead", arrow_of[de->child_end]);
 		/* Collapsed association: both ends are the association's keys' parents. */
@@ -169,9 +169,11 @@ static void add_edges(Agraph_t *g, const mg_diagram *d, Agnode_t **nodes, mg_buf
 
 Agraph_t *mg_diagram_build_cgraph(const mg_diagram *d, mg_error *err)
 {
+	if (mg_graphviz_load(MG_DIAGRAM_WITHOUT_GRAPHVIZ, err) < 0)
+		return NULL;
 	const mg_diagram_palette *pal = mg_diagram_palette_of(d->options.theme);
 	mg_buf scratch = MG_BUF_INIT;
-	Agraph_t *g = agopen(mg_cg_str("er"), Agdirected, mg_diagram_discipline());
+	Agraph_t *g = mg_gv.agopen(mg_cg_str("er"), *mg_gv.Agdirected, mg_diagram_discipline());
 	Agraph_t **clusters = calloc(d->nclusters ? d->nclusters : 1, sizeof(*clusters));
 	Agnode_t **nodes = calloc(d->nnodes ? d->nnodes : 1, sizeof(*nodes));
 	if (!g || !clusters || !nodes)
@@ -186,7 +188,7 @@ Agraph_t *mg_diagram_build_cgraph(const mg_diagram *d, mg_error *err)
 fail:
 	mg_error_set(err, "out of memory while building the diagram");
 	if (g)
-		agclose(g);
+		mg_gv.agclose(g);
 	g = NULL;
 cleanup:
 	mg_buf_free(&scratch);
@@ -236,7 +238,7 @@ static int write_dot(Agraph_t *g, mg_buf *out, mg_error *err)
 		mg_error_set(err, "out of memory while writing DOT");
 		return -1;
 	}
-	int written = agwrite(g, fp);
+	int written = mg_gv.agwrite(g, fp);
 	if (fclose(fp) != 0 || written != 0) {
 		mg_error_set(err, "cannot write DOT");
 		goto cleanup;
@@ -279,7 +281,7 @@ int mg_diagram_render(const mg_diagram *d, mg_diagram_format format, mg_buf *out
 		status = mg_diagram_layout_render(g, format, d->options.layout_timeout, out, notes, err);
 cleanup:
 	if (g)
-		agclose(g);
+		mg_gv.agclose(g);
 	if (status == 0 && out->failed) {
 		mg_error_set(err, "out of memory while rendering the diagram");
 		status = -1;

@@ -84,7 +84,7 @@ static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createf
 		return 0;
 	if (st->count * 2 >= st->cap && grow(st) < 0)
 		return 0;
-	char *name = agstrdup(st->graph, str);
+	char *name = mg_gv.agstrdup(st->graph, str);
 	if (!name)
 		return 0;
 	st->names[st->count++] = name;
@@ -141,9 +141,13 @@ static Agiddisc_t id_discipline = {
 	.idregister = ids_register,
 };
 
-static Agdisc_t discipline = {.mem = &AgMemDisc, .id = &id_discipline, .io = &AgIoDisc};
+/* cgraph's own memory and I/O disciplines are variables of the library,
+ * known once it is loaded (render/graphviz_api.h). */
+static Agdisc_t discipline = {.id = &id_discipline};
 
 Agdisc_t *mg_diagram_discipline(void)
 {
+	discipline.mem = mg_gv.AgMemDisc;
+	discipline.io = mg_gv.AgIoDisc;
 	return &discipline;
 }

@@ -16,8 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <graphviz/gvc.h>
-
 #include "render/diagram.h"
 #include "render/diagram_cgraph.h"
 
@@ -98,27 +96,27 @@ static void warm_up(const char *engine, const char *device)
 		n++;
 	}
 	if (!shared_gvc)
-		shared_gvc = gvContext();
+		shared_gvc = mg_gv.gvContext();
 	if (!shared_gvc || n == sizeof(warmed) / sizeof(warmed[0]))
 		return;
-	Agraph_t *g = agopen(mg_cg_str("warm"), Agdirected, NULL);
+	Agraph_t *g = mg_gv.agopen(mg_cg_str("warm"), *mg_gv.Agdirected, NULL);
 	if (!g)
 		return;
 	/* A point without text: the plugins load, fonts stay untouched (font
 	 * caches are the layout child's, so this process holds none). */
-	Agnode_t *point = agnode(g, mg_cg_str("a"), 1);
+	Agnode_t *point = mg_gv.agnode(g, mg_cg_str("a"), 1);
 	mg_cg_set(point, "shape", "point");
 	mg_cg_set(point, "label", "");
 	char *data = NULL;
 	unsigned int len = 0;
-	agseterr(AGMAX); /* nothing to report about a graph of one node */
-	if (gvLayout(shared_gvc, g, engine) == 0) {
-		if (gvRenderData(shared_gvc, g, device, &data, &len) == 0)
-			gvFreeRenderData(data);
-		gvFreeLayout(shared_gvc, g);
+	mg_gv.agseterr(AGMAX); /* nothing to report about a graph of one node */
+	if (mg_gv.gvLayout(shared_gvc, g, engine) == 0) {
+		if (mg_gv.gvRenderData(shared_gvc, g, device, &data, &len) == 0)
+			mg_gv.gvFreeRenderData(data);
+		mg_gv.gvFreeLayout(shared_gvc, g);
 	}
-	agseterr(AGWARN);
-	agclose(g);
+	mg_gv.agseterr(AGWARN);
+	mg_gv.agclose(g);
 	warmed[n] = device;
 }
 
@@ -140,15 +138,15 @@ static void run_layout(Agraph_t *g, const layout_try *t, const char *device, int
 {
 	int code = 1;
 	error_fd = err_fd;
-	agseterr(AGERR); /* warnings (an unknown port, say) are not failures */
-	agseterrf(collect_error);
+	mg_gv.agseterr(AGERR); /* warnings (an unknown port, say) are not failures */
+	mg_gv.agseterrf(collect_error);
 	for (size_t i = 0; i < t->nsettings; i++)
 		mg_cg_set(g, t->settings[i][0], t->settings[i][1]);
-	GVC_t *gvc = shared_gvc ? shared_gvc : gvContext();
+	GVC_t *gvc = shared_gvc ? shared_gvc : mg_gv.gvContext();
 	char *data = NULL;
 	unsigned int len = 0;
-	if (gvc && gvLayout(gvc, g, t->engine) == 0) {
-		if (gvRenderData(gvc, g, device, &data, &len) == 0 && write_all(fd, data, len) == 0)
+	if (gvc && mg_gv.gvLayout(gvc, g, t->engine) == 0) {
+		if (mg_gv.gvRenderData(gvc, g, device, &data, &len) == 0 && write_all(fd, data, len) == 0)
 			code = 0;
 		/* The process ends here: the kernel frees what gvc holds. */
 	}

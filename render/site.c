@@ -429,6 +429,8 @@ int mg_render_site(const mg_graph *graph, const mg_findings *findings, const mg_
 		mg_error_set(err, "unknown docs format \"%s\"", options->format);
 		goto cleanup;
 	}
+	if (mg_site_diagram_ready(graph, run->ctx.format->diagram, err) < 0)
+		goto cleanup;
 	run->templates.options = options;
 	run->templates.format = run->ctx.format;
 	if (!(run->set = mg_template_set_new(load_template, &run->templates)) ||

@@ -84,4 +84,9 @@ typedef const char *(*mg_site_href)(const mg_table *table, void *payload);
 bool mg_site_diagram(const mg_graph *graph, const mg_table *focus, mg_site_diagram_format format,
 		     mg_site_href href, void *payload, mg_buf *out);
 
+/* Whether the diagrams of `format` can be drawn, checked before any page
+ * is written: SVG needs graphviz, loaded here. 0, or -1 with `err` saying
+ * what to install. */
+int mg_site_diagram_ready(const mg_graph *graph, mg_site_diagram_format format, mg_error *err);
+
 #endif

@@ -35,7 +35,7 @@ static mg_diagram *select_for_page(const mg_graph *graph, const mg_table *focus)
 static void link_tables(Agraph_t *g, const mg_diagram *d, mg_site_href href, void *payload)
 {
 	for (size_t i = 0; i < d->nnodes; i++) {
-		Agnode_t *n = agnode(g, d->nodes[i].id, 0);
+		Agnode_t *n = mg_gv.agnode(g, d->nodes[i].id, 0);
 		const char *target = href(d->nodes[i].table, payload);
 		if (n && target)
 			mg_cg_set(n, "href", target);
@@ -63,7 +63,7 @@ static bool render_svg(const mg_diagram *d, mg_site_href href, void *payload, mg
 	written = !out->failed;
 cleanup:
 	if (g)
-		agclose(g);
+		mg_gv.agclose(g);
 	mg_buf_free(&svg);
 	return written;
 }
@@ -87,4 +87,12 @@ bool mg_site_diagram(const mg_graph *graph, const mg_table *focus, mg_site_diagr
 	}
 	mg_diagram_free(d);
 	return written;
+}
+
+int mg_site_diagram_ready(const mg_graph *graph, mg_site_diagram_format format, mg_error *err)
+{
+	if (format != MG_SITE_DIAGRAM_SVG || graph->ntables == 0)
+		return 0;
+	return mg_graphviz_load("write the Markdown site (--format markdown), whose diagrams are Mermaid",
+				err);
 }

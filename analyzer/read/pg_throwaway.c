@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <grp.h>
-#include <libpq-fe.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -20,6 +19,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "analyzer/read/libpq_api.h"
 
 #define START_TIMEOUT_SECONDS 60
 #define STOP_TIMEOUT_SECONDS 10
@@ -243,7 +244,7 @@ static int wait_ready(mg_pg_throwaway *s)
 	char conninfo[MG_PG_PATH_SIZE + 128];
 	mg_pg_throwaway_conninfo(s, "postgres", MG_PG_THROWAWAY_SUPERUSER, conninfo, sizeof(conninfo));
 	for (int i = 0; i < START_TIMEOUT_SECONDS * 50; i++) {
-		if (PQping(conninfo) == PQPING_OK)
+		if (mg_pq.PQping(conninfo) == PQPING_OK)
 			return 0;
 		int status;
 		if (waitpid(s->postmaster, &status, WNOHANG) == s->postmaster) {
@@ -280,6 +281,8 @@ int mg_pg_throwaway_start(mg_pg_throwaway *out, const char *input, mg_error *err
 	server_user user = {0};
 	*out = (mg_pg_throwaway){.watcher_fd = -1};
 
+	if (mg_pq_load(input, err) < 0)
+		return -1;
 	if (!find_bindir(bindir, sizeof(bindir))) {
 		mg_error_set(err,
 			     "%s: a PostgreSQL-dialect script is loaded into a throwaway PostgreSQL server, "

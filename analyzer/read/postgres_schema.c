@@ -135,35 +135,35 @@ static void set_server_error(loader *l, const char *what, const char *message)
  * libpq's when the server sent none. */
 static const char *server_message(loader *l, const PGresult *res)
 {
-	const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	return primary ? primary : PQerrorMessage(l->conn);
+	const char *primary = res ? mg_pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	return primary ? primary : mg_pq.PQerrorMessage(l->conn);
 }
 
 /* Runs a query of one parameter (NULL: SQL's NULL). */
 static PGresult *run(loader *l, const char *sql, const char *param)
 {
 	const char *params[1] = {param};
-	PGresult *res = PQexecParams(l->conn, sql, 1, NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(res) == PGRES_TUPLES_OK || PQresultStatus(res) == PGRES_COMMAND_OK)
+	PGresult *res = mg_pq.PQexecParams(l->conn, sql, 1, NULL, params, NULL, NULL, 0);
+	if (mg_pq.PQresultStatus(res) == PGRES_TUPLES_OK || mg_pq.PQresultStatus(res) == PGRES_COMMAND_OK)
 		return res;
 	set_server_error(l, "cannot read the catalog", server_message(l, res));
-	PQclear(res);
+	mg_pq.PQclear(res);
 	return NULL;
 }
 
 static const char *value(const PGresult *res, int row, int col)
 {
-	return PQgetisnull(res, row, col) ? NULL : PQgetvalue(res, row, col);
+	return mg_pq.PQgetisnull(res, row, col) ? NULL : mg_pq.PQgetvalue(res, row, col);
 }
 
 static unsigned long oid_value(const PGresult *res, int row, int col)
 {
-	return strtoul(PQgetvalue(res, row, col), NULL, 10);
+	return strtoul(mg_pq.PQgetvalue(res, row, col), NULL, 10);
 }
 
 static bool bool_value(const PGresult *res, int row, int col)
 {
-	return PQgetvalue(res, row, col)[0] == 't';
+	return mg_pq.PQgetvalue(res, row, col)[0] == 't';
 }
 
 /* Doubles a malloc'd array's capacity. */
@@ -247,11 +247,11 @@ static int load_namespaces(loader *l, const mg_postgres_options *options)
 		goto oom;
 	if (!(res = run(l, namespaces_sql, names)))
 		goto cleanup;
-	int n = PQntuples(res);
+	int n = mg_pq.PQntuples(res);
 	for (size_t i = 0; options && i < options->nschemas; i++) {
 		bool found = false;
 		for (int row = 0; row < n && !found; row++)
-			found = strcmp(PQgetvalue(res, row, 1), options->schemas[i]) == 0;
+			found = strcmp(mg_pq.PQgetvalue(res, row, 1), options->schemas[i]) == 0;
 		if (!found) {
 			mg_error_set(l->err, "%s: no schema \"%s\" in the database", l->input,
 				     options->schemas[i]);
@@ -260,7 +260,7 @@ static int load_namespaces(loader *l, const mg_postgres_options *options)
 	}
 	mg_buf_putc(&oids, '{');
 	for (int row = 0; row < n; row++)
-		mg_buf_printf(&oids, "%s%s", row ? "," : "", PQgetvalue(res, row, 0));
+		mg_buf_printf(&oids, "%s%s", row ? "," : "", mg_pq.PQgetvalue(res, row, 0));
 	mg_buf_putc(&oids, '}');
 	if (oids.failed)
 		goto oom;
@@ -273,7 +273,7 @@ oom:
 cleanup:
 	mg_buf_free(&oids);
 	free(names);
-	PQclear(res);
+	mg_pq.PQclear(res);
 	return result;
 }
 
@@ -320,10 +320,10 @@ static int set_column_type(loader *l, mg_column *column, const char *type)
 static mg_table *add_table(loader *l, const PGresult *res, int row)
 {
 	char *schema;
-	const char *name = table_name(l, PQgetvalue(res, row, 1), PQgetvalue(res, row, 2), &schema);
+	const char *name = table_name(l, mg_pq.PQgetvalue(res, row, 1), mg_pq.PQgetvalue(res, row, 2), &schema);
 	if (!name)
 		return NULL;
-	char kind = PQgetvalue(res, row, 3)[0];
+	char kind = mg_pq.PQgetvalue(res, row, 3)[0];
 	mg_table *table =
 		mg_graph_add_table(l->graph, name, kind == 'v' || kind == 'm' ? MG_TABLE_VIEW : MG_TABLE_PLAIN);
 	if (!table)
@@ -350,23 +350,23 @@ static int load_columns(loader *l)
 	mg_table *table = NULL;
 	unsigned long table_oid = 0;
 	int result = -1;
-	for (int row = 0, n = PQntuples(res); row < n; row++) {
+	for (int row = 0, n = mg_pq.PQntuples(res); row < n; row++) {
 		unsigned long oid = oid_value(res, row, 0);
 		if (!table || oid != table_oid) {
 			if (!(table = add_table(l, res, row)))
 				goto oom;
 			table_oid = oid;
 		}
-		if (PQgetisnull(res, row, 5))
+		if (mg_pq.PQgetisnull(res, row, 5))
 			continue; /* a table without columns */
-		const char *type = PQgetvalue(res, row, 7);
-		mg_column *column = mg_table_add_column(table, PQgetvalue(res, row, 6), type);
+		const char *type = mg_pq.PQgetvalue(res, row, 7);
+		mg_column *column = mg_table_add_column(table, mg_pq.PQgetvalue(res, row, 6), type);
 		if (!column || set_column_type(l, column, type) < 0)
 			goto oom;
 		if (l->nattnums == l->attnums_cap &&
 		    grow((void **)&l->attnums, &l->attnums_cap, sizeof(*l->attnums)) < 0)
 			goto oom;
-		l->attnums[l->nattnums++] = atoi(PQgetvalue(res, row, 5));
+		l->attnums[l->nattnums++] = atoi(mg_pq.PQgetvalue(res, row, 5));
 		column->nullable = !bool_value(res, row, 8);
 		const char *dflt = value(res, row, 9), *comment = value(res, row, 10);
 		if (dflt && !(column->default_value = mg_arena_strdup(arena, dflt)))
@@ -375,14 +375,14 @@ static int load_columns(loader *l)
 			goto oom;
 		/* serial (a sequence's nextval) and identity columns number themselves. */
 		column->autoincrement = (dflt && strncmp(dflt, "nextval(", 8) == 0) ||
-					PQgetvalue(res, row, 11)[0] != '\0';
+					mg_pq.PQgetvalue(res, row, 11)[0] != '\0';
 	}
 	result = 0;
 	goto cleanup;
 oom:
 	result = out_of_memory(l);
 cleanup:
-	PQclear(res);
+	mg_pq.PQclear(res);
 	return result;
 }
 
@@ -424,9 +424,9 @@ static int load_indexes(loader *l)
 	bool primary = false;
 	const char *constraint = NULL;
 	int result = -1;
-	for (int row = 0, n = PQntuples(res); row < n; row++) {
+	for (int row = 0, n = mg_pq.PQntuples(res); row < n; row++) {
 		unsigned long oid = oid_value(res, row, 0);
-		const char *name = PQgetvalue(res, row, 1);
+		const char *name = mg_pq.PQgetvalue(res, row, 1);
 		if (!rel || rel->oid != oid || strcmp(index->name, name) != 0) {
 			if (finish_index(l, index, primary, constraint) < 0)
 				goto cleanup;
@@ -446,7 +446,7 @@ static int load_indexes(loader *l)
 			index->location = locate(l, 'i', name, locate(l, 'c', constraint, index->location));
 		}
 		/* attnum 0: an expression, a NULL column. */
-		int attnum = atoi(PQgetvalue(res, row, 7));
+		int attnum = atoi(mg_pq.PQgetvalue(res, row, 7));
 		if (mg_index_add_column(index, attnum > 0 ? find_column(l, rel, attnum) : NULL) < 0)
 			goto oom;
 	}
@@ -457,7 +457,7 @@ static int load_indexes(loader *l)
 oom:
 	result = out_of_memory(l);
 cleanup:
-	PQclear(res);
+	mg_pq.PQclear(res);
 	return result;
 }
 
@@ -482,30 +482,30 @@ static int load_foreign_keys(loader *l)
 	relation *rel = NULL;
 	mg_foreign_key *fk = NULL;
 	int result = -1;
-	for (int row = 0, n = PQntuples(res); row < n; row++) {
+	for (int row = 0, n = mg_pq.PQntuples(res); row < n; row++) {
 		unsigned long oid = oid_value(res, row, 0);
-		const char *name = PQgetvalue(res, row, 1);
+		const char *name = mg_pq.PQgetvalue(res, row, 1);
 		if (!rel || rel->oid != oid || !fk || strcmp(fk->name, name) != 0) {
 			fk = NULL;
 			if (!(rel = find_relation(l, oid)))
 				continue;
 			char *schema;
-			const char *parent = table_name(l, PQgetvalue(res, row, 6), PQgetvalue(res, row, 7), &schema);
+			const char *parent = table_name(l, mg_pq.PQgetvalue(res, row, 6), mg_pq.PQgetvalue(res, row, 7), &schema);
 			if (!parent || !(fk = mg_table_add_foreign_key(rel->table, name, parent)))
 				goto oom;
-			fk->on_update = action(PQgetvalue(res, row, 2)[0]);
-			fk->on_delete = action(PQgetvalue(res, row, 3)[0]);
+			fk->on_update = action(mg_pq.PQgetvalue(res, row, 2)[0]);
+			fk->on_delete = action(mg_pq.PQgetvalue(res, row, 3)[0]);
 			fk->location = locate(l, 'c', name, fk->location);
 			fk->deferrable = bool_value(res, row, 4);
 			fk->initially_deferred = bool_value(res, row, 5);
 		}
-		mg_column *child = find_column(l, rel, atoi(PQgetvalue(res, row, 8)));
+		mg_column *child = find_column(l, rel, atoi(mg_pq.PQgetvalue(res, row, 8)));
 		if (!child) {
 			mg_error_set(l->err, "%s: foreign key \"%s\" of table \"%s\" names a column the catalog does not list",
 				     l->input, fk->name, rel->table->name);
 			goto cleanup;
 		}
-		if (mg_foreign_key_add_column(fk, child, PQgetvalue(res, row, 9)) < 0)
+		if (mg_foreign_key_add_column(fk, child, mg_pq.PQgetvalue(res, row, 9)) < 0)
 			goto oom;
 	}
 	result = 0;
@@ -513,7 +513,7 @@ static int load_foreign_keys(loader *l)
 oom:
 	result = out_of_memory(l);
 cleanup:
-	PQclear(res);
+	mg_pq.PQclear(res);
 	return result;
 }
 
@@ -526,24 +526,24 @@ int mg_postgres_schema_load(mg_graph *graph, PGconn *conn, const char *input,
 	int result = -1;
 	/* PostgreSQL compares quoted identifiers exactly: "User" is not "user". */
 	graph->case_insensitive = false;
-	res = PQexec(conn, begin_sql);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	res = mg_pq.PQexec(conn, begin_sql);
+	if (mg_pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
 		set_server_error(&l, "cannot start a read-only transaction", server_message(&l, res));
 		goto cleanup;
 	}
-	PQclear(res);
+	mg_pq.PQclear(res);
 	res = NULL;
 	if (load_namespaces(&l, options) < 0 || load_columns(&l) < 0 || load_indexes(&l) < 0 ||
 	    load_foreign_keys(&l) < 0)
 		goto cleanup;
-	res = PQexec(conn, "COMMIT");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	res = mg_pq.PQexec(conn, "COMMIT");
+	if (mg_pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
 		set_server_error(&l, "cannot end the read-only transaction", server_message(&l, res));
 		goto cleanup;
 	}
 	result = 0;
 cleanup:
-	PQclear(res);
+	mg_pq.PQclear(res);
 	free(l.namespaces);
 	free(l.relations);
 	free(l.attnums);

@@ -1,10 +1,9 @@
 #ifndef MG_POSTGRES_SCHEMA_H
 #define MG_POSTGRES_SCHEMA_H
 
-#include <libpq-fe.h>
-
 #include "analyzer/core/error.h"
 #include "analyzer/core/graph.h"
+#include "analyzer/read/libpq_api.h"
 #include "analyzer/read/readers.h"
 
 /* The oldest server whose catalog the queries read (conparentid and

@@ -1,9 +1,9 @@
-#include <mysql.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/core/sql_type.h"
+#include "analyzer/read/libmariadb_api.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/server_url.h"
 #include "util/text.h"
@@ -145,7 +145,7 @@ typedef struct loader {
 static void server_error(loader *l, const char *what)
 {
 	char message[600];
-	snprintf(message, sizeof(message), "%s", mysql_error(l->db));
+	snprintf(message, sizeof(message), "%s", mg_mariadb.mysql_error(l->db));
 	mg_server_scrub(message, l->password);
 	mg_server_scrub(message, getenv("MYSQL_PWD"));
 	mg_error_set(l->err, "%s: %s: %s", l->input, what, message);
@@ -154,7 +154,7 @@ static void server_error(loader *l, const char *what)
 static MYSQL_RES *query(loader *l, const char *sql)
 {
 	MYSQL_RES *res = NULL;
-	if (mysql_query(l->db, sql) != 0 || !(res = mysql_store_result(l->db))) {
+	if (mg_mariadb.mysql_query(l->db, sql) != 0 || !(res = mg_mariadb.mysql_store_result(l->db))) {
 		server_error(l, "cannot read information_schema");
 		return NULL;
 	}
@@ -202,7 +202,7 @@ static int load_columns(loader *l)
 	mg_arena *arena = l->graph->arena;
 	mg_table *table = NULL;
 	int result = -1;
-	for (MYSQL_ROW row; (row = mysql_fetch_row(res));) {
+	for (MYSQL_ROW row; (row = mg_mariadb.mysql_fetch_row(res));) {
 		if (!table || strcmp(table->name, row[0]) != 0) {
 			bool view = strcmp(row[1], "VIEW") == 0;
 			if (!(table = mg_graph_add_table(l->graph, row[0], view ? MG_TABLE_VIEW : MG_TABLE_PLAIN)))
@@ -235,7 +235,7 @@ static int load_columns(loader *l)
 oom:
 	result = out_of_memory(l);
 cleanup:
-	mysql_free_result(res);
+	mg_mariadb.mysql_free_result(res);
 	return result;
 }
 
@@ -272,7 +272,7 @@ static int load_indexes(loader *l)
 	mg_table *table = NULL;
 	mg_index *index = NULL;
 	int result = -1;
-	for (MYSQL_ROW row; (row = mysql_fetch_row(res));) {
+	for (MYSQL_ROW row; (row = mg_mariadb.mysql_fetch_row(res));) {
 		if (!index || strcmp(index->table->name, row[0]) != 0 || strcmp(index->name, row[1]) != 0) {
 			if (finish_index(l, index) < 0)
 				goto cleanup;
@@ -300,7 +300,7 @@ static int load_indexes(loader *l)
 oom:
 	result = out_of_memory(l);
 cleanup:
-	mysql_free_result(res);
+	mg_mariadb.mysql_free_result(res);
 	return result;
 }
 
@@ -321,7 +321,7 @@ static int load_foreign_keys(loader *l, const char *database)
 	mg_table *table = NULL;
 	mg_foreign_key *fk = NULL;
 	int result = -1;
-	for (MYSQL_ROW row; (row = mysql_fetch_row(res));) {
+	for (MYSQL_ROW row; (row = mg_mariadb.mysql_fetch_row(res));) {
 		if (!fk || strcmp(fk->child->name, row[0]) != 0 || strcmp(fk->name, row[1]) != 0) {
 			fk = NULL;
 			if (!table || strcmp(table->name, row[0]) != 0)
@@ -351,7 +351,7 @@ static int load_foreign_keys(loader *l, const char *database)
 oom:
 	result = out_of_memory(l);
 cleanup:
-	mysql_free_result(res);
+	mg_mariadb.mysql_free_result(res);
 	return result;
 }
 
@@ -370,18 +370,21 @@ int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err)
 		mg_error_set(err, "%s: the URL names no database: mysql://USER@HOST/DATABASE", shown);
 		goto cleanup;
 	}
-	if (!(db = mysql_init(NULL))) {
+	if (mg_mariadb_load(shown, err) < 0)
+		goto cleanup;
+	if (!(db = mg_mariadb.mysql_init(NULL))) {
 		mg_error_set(err, "%s: out of memory", shown);
 		goto cleanup;
 	}
-	mysql_optionsv(db, MYSQL_READ_DEFAULT_GROUP, "client");
-	mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mg_mariadb.mysql_optionsv(db, MYSQL_READ_DEFAULT_GROUP, "client");
+	mg_mariadb.mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	unsigned timeout = 10;
-	mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mg_mariadb.mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
 	const char *host = parts.host && strcmp(parts.host, "localhost") != 0 ? parts.host : NULL;
-	if (!mysql_real_connect(db, host, parts.user, parts.password ? parts.password : getenv("MYSQL_PWD"),
-				parts.database, parts.port, parts.socket, 0)) {
-		snprintf(message, sizeof(message), "%s", mysql_error(db));
+	const char *password = parts.password ? parts.password : getenv("MYSQL_PWD");
+	if (!mg_mariadb.mysql_real_connect(db, host, parts.user, password, parts.database, parts.port,
+					   parts.socket, 0)) {
+		snprintf(message, sizeof(message), "%s", mg_mariadb.mysql_error(db));
 		mg_server_scrub_url_secrets(message, url);
 		mg_server_scrub(message, parts.password);
 		mg_server_scrub(message, getenv("MYSQL_PWD"));
@@ -395,19 +398,20 @@ int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err)
 	}
 	loader l = {.graph = graph, .db = db, .input = graph->sources[source].name, .err = err,
 		    .password = parts.password};
-	if (mysql_query(db, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY") != 0) {
+	if (mg_mariadb.mysql_query(db, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY") != 0) {
 		server_error(&l, "cannot start a read-only transaction");
 		goto cleanup;
 	}
 	if (load_columns(&l) < 0 || load_indexes(&l) < 0 || load_foreign_keys(&l, parts.database) < 0)
 		goto cleanup;
-	if (mysql_query(db, "COMMIT") != 0) {
+	if (mg_mariadb.mysql_query(db, "COMMIT") != 0) {
 		server_error(&l, "cannot end the read-only transaction");
 		goto cleanup;
 	}
 	result = 0;
 cleanup:
-	mysql_close(db);
+	if (db)
+		mg_mariadb.mysql_close(db);
 	free(parts.buffer);
 	return result;
 }

@@ -1,8 +1,8 @@
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/read/libpq_api.h"
 #include "analyzer/read/postgres_schema.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/server_url.h"
@@ -20,7 +20,7 @@
 /* libpq's message on one line: its lines joined by "; ", secrets masked. */
 static void connection_message(char *out, size_t size, PGconn *conn, const char *url)
 {
-	const char *message = conn ? PQerrorMessage(conn) : "out of memory";
+	const char *message = conn ? mg_pq.PQerrorMessage(conn) : "out of memory";
 	size_t n = 0;
 	for (const char *p = message; *p && n + 3 < size; p++) {
 		if (*p == '\n' || *p == '\r') {
@@ -43,11 +43,11 @@ static void connection_message(char *out, size_t size, PGconn *conn, const char 
 	mg_server_scrub_url_secrets(out, url);
 	mg_server_scrub(out, getenv("PGPASSWORD"));
 	/* What libpq itself read from the URI (a password given as a keyword). */
-	PQconninfoOption *parsed = PQconninfoParse(url, NULL);
+	PQconninfoOption *parsed = mg_pq.PQconninfoParse(url, NULL);
 	for (PQconninfoOption *o = parsed; o && o->keyword; o++)
 		if (strcmp(o->keyword, "password") == 0)
 			mg_server_scrub(out, o->val);
-	PQconninfoFree(parsed);
+	mg_pq.PQconninfoFree(parsed);
 }
 
 int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options *options,
@@ -57,18 +57,20 @@ int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options
 	PGconn *conn = NULL;
 	int result = -1;
 	mg_server_url_redact(shown, sizeof(shown), url);
+	if (mg_pq_load(shown, err) < 0)
+		return -1;
 
 	/* The URI is expanded in place of dbname; client_encoding, given after
 	 * it, wins over the URI's: names are read as UTF-8. */
 	const char *const keywords[] = {"dbname", "fallback_application_name", "client_encoding", NULL};
 	const char *const values[] = {url, "modelgraph", "UTF8", NULL};
-	conn = PQconnectdbParams(keywords, values, 1);
-	if (!conn || PQstatus(conn) != CONNECTION_OK) {
+	conn = mg_pq.PQconnectdbParams(keywords, values, 1);
+	if (!conn || mg_pq.PQstatus(conn) != CONNECTION_OK) {
 		connection_message(message, sizeof(message), conn, url);
 		mg_error_set(err, "%s: cannot connect: %s", shown, message);
 		goto cleanup;
 	}
-	int version = PQserverVersion(conn);
+	int version = mg_pq.PQserverVersion(conn);
 	if (version < MG_POSTGRES_MIN_VERSION) {
 		mg_error_set(err, "%s: the server runs PostgreSQL %d.%d; modelgraph reads PostgreSQL %d or later",
 			     shown, version / 10000, version >= 100000 ? version % 10000 : version / 100 % 100,
@@ -83,6 +85,6 @@ int mg_read_postgres(mg_graph *graph, const char *url, const mg_postgres_options
 	/* Locations point at the graph's copy of the name. */
 	result = mg_postgres_schema_load(graph, conn, graph->sources[source].name, options, NULL, err);
 cleanup:
-	PQfinish(conn);
+	mg_pq.PQfinish(conn);
 	return result;
 }

@@ -1,4 +1,3 @@
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +5,7 @@
 #include "analyzer/core/arena.h"
 #include "analyzer/core/name_index.h"
 #include "analyzer/read/input_file.h"
+#include "analyzer/read/libpq_api.h"
 #include "analyzer/read/pg_script.h"
 #include "analyzer/read/pg_throwaway.h"
 #include "analyzer/read/postgres_schema.h"
@@ -50,8 +50,8 @@ static bool is_data_statement(const mg_pg_statement *st)
 static void statement_error(mg_error *err, const char *path, const mg_pg_statement *st, const PGresult *res,
 			    PGconn *conn)
 {
-	const char *message = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-	const char *position = res ? PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION) : NULL;
+	const char *message = res ? mg_pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	const char *position = res ? mg_pq.PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION) : NULL;
 	unsigned line = st->line, column = st->column;
 	if (position) {
 		/* A 1-based position in characters: count UTF-8 lead bytes. */
@@ -64,7 +64,7 @@ static void statement_error(mg_error *err, const char *path, const mg_pg_stateme
 		mg_pg_statement_position(st, offset, &line, &column);
 	}
 	char text[600];
-	snprintf(text, sizeof(text), "%s", message ? message : PQerrorMessage(conn));
+	snprintf(text, sizeof(text), "%s", message ? message : mg_pq.PQerrorMessage(conn));
 	text[strcspn(text, "\n")] = '\0';
 	mg_error_set(err, "%s:%u:%u: %s", path, line, column, text);
 }
@@ -81,15 +81,15 @@ static PGconn *connect_to(const mg_pg_throwaway *server, const char *database, c
 {
 	char conninfo[MG_PG_PATH_SIZE + 512];
 	mg_pg_throwaway_conninfo(server, database, user, conninfo, sizeof(conninfo));
-	PGconn *conn = PQconnectdb(conninfo);
+	PGconn *conn = mg_pq.PQconnectdb(conninfo);
 	if (conn)
-		PQsetNoticeProcessor(conn, ignore_notice, NULL);
-	if (!conn || PQstatus(conn) != CONNECTION_OK) {
+		mg_pq.PQsetNoticeProcessor(conn, ignore_notice, NULL);
+	if (!conn || mg_pq.PQstatus(conn) != CONNECTION_OK) {
 		char text[512];
-		snprintf(text, sizeof(text), "%s", conn ? PQerrorMessage(conn) : "out of memory");
+		snprintf(text, sizeof(text), "%s", conn ? mg_pq.PQerrorMessage(conn) : "out of memory");
 		text[strcspn(text, "\n")] = '\0';
 		mg_error_set(err, "%s: cannot connect to the throwaway PostgreSQL server: %s", path, text);
-		PQfinish(conn);
+		mg_pq.PQfinish(conn);
 		return NULL;
 	}
 	return conn;
@@ -97,12 +97,12 @@ static PGconn *connect_to(const mg_pg_throwaway *server, const char *database, c
 
 static int run_admin(PGconn *conn, const char *sql, const char *path, mg_error *err)
 {
-	PGresult *res = PQexec(conn, sql);
-	int ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	PGresult *res = mg_pq.PQexec(conn, sql);
+	int ok = mg_pq.PQresultStatus(res) == PGRES_COMMAND_OK;
 	if (!ok)
 		mg_error_set(err, "%s: cannot prepare the throwaway PostgreSQL server: %s", path,
-			     PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));
-	PQclear(res);
+			     mg_pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));
+	mg_pq.PQclear(res);
 	return ok ? 0 : -1;
 }
 
@@ -196,7 +196,7 @@ static int run_meta(loading *l, const mg_pg_statement *st)
 			free(target);
 			return -1;
 		}
-		PQfinish(l->conn);
+		mg_pq.PQfinish(l->conn);
 		l->conn = conn;
 		free(l->database);
 		l->database = target;
@@ -238,14 +238,14 @@ static int run_script(loading *l, const char *text, size_t len)
 		}
 		memcpy(sql, st.text, st.len);
 		sql[st.len] = '\0';
-		PGresult *res = PQexec(l->conn, sql);
-		ExecStatusType status = PQresultStatus(res);
+		PGresult *res = mg_pq.PQexec(l->conn, sql);
+		ExecStatusType status = mg_pq.PQresultStatus(res);
 		if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
 			statement_error(l->err, l->path, &st, res, l->conn);
-			PQclear(res);
+			mg_pq.PQclear(res);
 			goto cleanup;
 		}
-		PQclear(res);
+		mg_pq.PQclear(res);
 		mg_pg_statement_names(&st, record_declaration, l);
 		if (l->failed) {
 			mg_error_set(l->err, "%s: out of memory", l->path);
@@ -266,6 +266,8 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 	PGconn *admin = NULL;
 	size_t len = 0;
 	int result = -1;
+	if (mg_pq_load(path, err) < 0)
+		return -1;
 	char *text = mg_input_read_all(path, &len, err);
 	if (!text)
 		return -1;
@@ -283,7 +285,7 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 	    run_admin(admin, "ALTER ROLE " LOADER_ROLE " SET statement_timeout = '" STATEMENT_TIMEOUT "'", path, err) < 0 ||
 	    run_admin(admin, "ALTER LANGUAGE plpgsql OWNER TO " LOADER_ROLE, path, err) < 0)
 		goto cleanup;
-	PQfinish(admin);
+	mg_pq.PQfinish(admin);
 	if (!(admin = connect_to(&server, "postgres", MG_PG_THROWAWAY_SUPERUSER, path, err)) ||
 	    run_admin(admin, "CREATE DATABASE " SCRIPT_DATABASE " OWNER " LOADER_ROLE, path, err) < 0)
 		goto cleanup;
@@ -296,7 +298,7 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 		goto cleanup;
 	/* Read as the superuser: the catalog is the same, and nothing the
 	 * script set for its own sessions applies. */
-	PQfinish(admin);
+	mg_pq.PQfinish(admin);
 	if (!(admin = connect_to(&server, l.database, MG_PG_THROWAWAY_SUPERUSER, path, err)))
 		goto cleanup;
 	size_t source = mg_graph_add_source(graph, path, MG_SOURCE_SQL);
@@ -308,8 +310,8 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 	mg_pg_locator locator = {.locate = locate_declaration, .payload = &l};
 	result = mg_postgres_schema_load(graph, admin, graph->sources[source].name, options, &locator, err);
 cleanup:
-	PQfinish(l.conn);
-	PQfinish(admin);
+	mg_pq.PQfinish(l.conn);
+	mg_pq.PQfinish(admin);
 	free(l.database);
 	mg_pg_throwaway_stop(&server);
 	mg_name_index_free(l.declared);
