@@ -44,6 +44,7 @@
 	X(clang_getCursorSpelling) \
 	X(clang_getCursorType) \
 	X(clang_getDiagnostic) \
+	X(clang_getDiagnosticLocation) \
 	X(clang_getDiagnosticSeverity) \
 	X(clang_getExpansionLocation) \
 	X(clang_getFileContents) \

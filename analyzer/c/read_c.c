@@ -1,8 +1,10 @@
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "analyzer/read/input_file.h"
 #include "analyzer/c/read_c.h"
+#include "util/limits.h"
 
 /*
  * Reads annotated C models: libclang parses the file (function bodies
@@ -273,6 +275,64 @@ static const char *first_error(CXTranslationUnit tu, mg_arena *arena)
 	return NULL;
 }
 
+/* Where the first error clang reported is, as "file:line:col: "; "" when it
+ * is in no file (an -include of the command line) or there is none. */
+static void first_error_location(CXTranslationUnit tu, char *out, size_t size)
+{
+	out[0] = '\0';
+	unsigned n = tu ? mg_clang.clang_getNumDiagnostics(tu) : 0;
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = mg_clang.clang_getDiagnostic(tu, i);
+		bool error = mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+		if (error) {
+			CXFile file = NULL;
+			unsigned line = 0, column = 0;
+			mg_clang.clang_getExpansionLocation(mg_clang.clang_getDiagnosticLocation(d), &file, &line,
+							    &column, NULL);
+			if (file) {
+				CXString name = mg_clang.clang_getFileName(file);
+				const char *c = mg_clang.clang_getCString(name);
+				snprintf(out, size, "%s:%u:%u: ", c ? c : "", line, column);
+				mg_clang.clang_disposeString(name);
+			}
+		}
+		mg_clang.clang_disposeDiagnostic(d);
+		if (error)
+			return;
+	}
+}
+
+/* The message for a file the include guard refused (include_guard.c). */
+static void report_refusal(const mg_c_refusal *r, CXTranslationUnit tu, const char *path,
+			   const mg_c_options *options, mg_error *err)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && (unsigned long long)st.st_dev == r->device &&
+	    (unsigned long long)st.st_ino == r->inode) {
+		mg_error_set(err, "%s: the file is larger than a file of a C model may be (%llu MiB); " MG_LIMIT_ADVICE_FMT,
+			     path, (r->size + (1u << 20) - 1) >> 20, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_INCLUDE_MIB));
+		return;
+	}
+	char where[4200];
+	first_error_location(tu, where, sizeof(where));
+	char named_by[600] = "";
+	if (!where[0]) {
+		/* Not from an #include line: from -include or -imacros, which only a
+		 * compilation database gives. */
+		snprintf(where, sizeof(where), "%s: ", path);
+		if (options && options->build_dir)
+			snprintf(named_by, sizeof(named_by), " (named by -include or -imacros in %s/compile_commands.json)",
+				 options->build_dir);
+	}
+	if (r->too_large)
+		mg_error_set(err, "%scannot include %s%s: it is larger than an included file may be (%llu MiB); " MG_LIMIT_ADVICE_FMT,
+			     where, r->path, named_by, (r->size + (1u << 20) - 1) >> 20,
+			     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_INCLUDE_MIB));
+	else
+		mg_error_set(err, "%scannot include %s%s: it is %s, not a regular file; a C model may include only regular files",
+			     where, r->path, named_by, r->what);
+}
+
 int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg_error *err)
 {
 	mg_c_args args = {0};
@@ -297,11 +357,25 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		.Contents = mg_embedded_annotations_h,
 		.Length = (unsigned long)mg_embedded_annotations_h_size,
 	};
+	/* Every file clang opens is checked as it opens it (include_guard.c). */
+	mg_c_refusal refusal;
+	mg_c_guard_begin(mg_limit_bytes(MG_LIMIT_INCLUDE_MIB));
 	enum CXErrorCode code = mg_clang.clang_parseTranslationUnit2(
 	    index, path, (const char *const *)args.argv, (int)args.argc, &header, 1,
 	    CXTranslationUnit_SkipFunctionBodies, &tu);
+	unsigned long opened = mg_c_guard_end(&refusal);
+	if (refusal.refused) {
+		report_refusal(&refusal, tu, path, options, err);
+		goto cleanup;
+	}
 	if (code != CXError_Success || !tu) {
 		mg_error_set(err, "%s: libclang could not parse the file (error %d)", path, (int)code);
+		goto cleanup;
+	}
+	if (opened == 0) {
+		/* clang opened the file itself, yet the guard saw nothing. */
+		mg_error_set(err, "%s: this build of modelgraph cannot bound what C models include (the executable "
+			     "does not export open(); see analyzer/CMakeLists.txt), so it reads none", path);
 		goto cleanup;
 	}
 	const char *error = first_error(tu, scratch);
