@@ -168,6 +168,10 @@ typedef struct mg_c_args {
 int mg_c_args_build(mg_c_args *out, const char *path, const mg_c_options *options, mg_error *err);
 void mg_c_args_free(mg_c_args *args);
 
+/* 0 when `std` is a C standard clang knows ("c11", "gnu17", "iso9899:1999");
+ * else -1 with `err` saying so and suggesting the nearest. */
+int mg_c_std_check(const char *std, mg_error *err);
+
 /* ---- include_guard.c ---- */
 
 /* A file the guard refused to let libclang open. */

@@ -436,8 +436,32 @@ static void defines_includes_and_standard(void **state)
 	mg_c_test_table(g, "mine");
 	mg_graph_free(g);
 
+	/* The standard of a C++ file nearby is not the header's: it is left out. */
+	snprintf(json, sizeof(json),
+		 "[{\"directory\": \"%s\", \"file\": \"main.cpp\",\n"
+		 "  \"arguments\": [\"c++\", \"-std=c++17\", \"-c\", \"main.cpp\"]}]\n",
+		 mg_test_tmpdir());
+	mg_test_write_file("compile_commands.json", json);
+	g = mg_c_test_read(paths, 1, &(mg_c_options){.build_dir = mg_test_tmpdir()});
+	assert_int_equal(g->ntables, 1);
+	mg_graph_free(g);
+
+	/* -p and --std are checked before libclang sees them, each in one line. */
 	const char *msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = "/nonexistent"});
-	assert_non_null(strstr(msg, "/nonexistent: no compile_commands.json"));
+	assert_string_equal(msg, "/nonexistent: no such directory; -p names the build directory that holds "
+				 "compile_commands.json");
+	msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = path});
+	assert_non_null(strstr(msg, "options.h: not a directory; -p names"));
+	mg_test_write_file("compile_commands.json", "[{\"directory\": ");
+	msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = mg_test_tmpdir()});
+	assert_non_null(strstr(msg, "/compile_commands.json: libclang could not read it as a compilation database"));
+	msg = mg_c_test_read_error(path, &(mg_c_options){.std = "c99x"});
+	assert_string_equal(msg, "--std c99x: unknown C standard \"c99x\"; did you mean \"c99\"?");
+	msg = mg_c_test_read_error(path, &(mg_c_options){.std = "gnu++17"});
+	assert_non_null(strstr(msg, "--std gnu++17: unknown C standard \"gnu++17\"; the C standards are"));
+	const char *accepted[] = {"c89", "c90", "iso9899:199409", "gnu99", "c18", "iso9899:2018", "gnu2x"};
+	for (size_t i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++)
+		mg_graph_free(mg_c_test_read(paths, 1, &(mg_c_options){.std = accepted[i]}));
 }
 
 int main(void)
