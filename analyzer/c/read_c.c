@@ -27,6 +27,8 @@ typedef struct walker {
 	mg_error *err;
 	file_name *files;    /* in the graph's arena */
 	size_t nfiles, files_cap;
+	size_t annotated;    /* structs carrying modelgraph annotations, read here
+	                        or through an earlier input */
 	int failed;          /* -1 once anything failed; err says why */
 } walker;
 
@@ -210,6 +212,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
 	if (w->failed || !has_annotations(&s))
 		return;
+	w->annotated++;
 	const char *tag = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
 	if (tag && !*tag) {
 		/* Anonymous: clang names it after its typedef, if it has one. */
@@ -387,6 +390,15 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	if (w.failed)
 		goto cleanup;
+	/* As a database or script without tables is refused: most often the
+	 * wrong file, or models not annotated yet. A struct with annotations
+	 * but neither MG_MODEL nor MG_TABLE is a mistake inside a readable
+	 * model, which annotation-syntax reports where it is. */
+	if (w.annotated == 0) {
+		mg_error_set(err, "%s: defines no tables: no struct carries MG_TABLE or MG_MODEL; annotate "
+			     "the models (docs/annotations.md)", path);
+		goto cleanup;
+	}
 	result = 0;
 cleanup:
 	if (tu)

@@ -432,7 +432,7 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 	if (mg_sqlite_schema_load(graph, db, d.path, &locator, err) < 0)
 		goto cleanup;
 	if (graph->ntables == tables_before) {
-		mg_error_set(err, "%s: the script creates no tables or views", path);
+		mg_error_set(err, "%s: defines no tables: the script creates no tables or views", path);
 		goto cleanup;
 	}
 	result = 0;

@@ -53,7 +53,7 @@ static int read_database(mg_graph *graph, sqlite3 *db, const char *path, size_t 
 	if (count_objects(db, path, &nobjects, err) < 0)
 		goto cleanup;
 	if (nobjects == 0) {
-		mg_error_set(err, "%s: the database has no tables or views; check the path", path);
+		mg_error_set(err, "%s: defines no tables: the database has no tables or views; check the path", path);
 		goto cleanup;
 	}
 	if (*source == (size_t)-1 && (*source = mg_graph_add_source(graph, path, MG_SOURCE_SQLITE)) == (size_t)-1) {

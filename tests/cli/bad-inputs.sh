@@ -74,6 +74,8 @@ sqlite3 no-tables.db 'PRAGMA user_version = 7;'
 mkdir directory directory.db
 echo "just some notes" >notes.txt
 printf 'struct Thing { int id; };\n' >model.h
+: >empty.h
+printf '{"format": "modelgraph-graph", "version": 1, "tables": []}\n' >no-tables.json
 printf '{"format": \n' >broken.json
 printf '{"format": "something-else", "version": 1}\n' >foreign.json
 printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
@@ -231,6 +233,12 @@ MODELGRAPH_LIBCLANG=/nonexistent/libclang.so
 export MODELGRAPH_LIBCLANG
 refused "C model without libclang" model.h lint model.h
 unset MODELGRAPH_LIBCLANG
+# A source that defines no tables is refused, whatever its kind.
+refused "header with no models" "model.h: defines no tables: no struct carries MG_TABLE or MG_MODEL" lint model.h
+refused "empty header" "empty.h: defines no tables" lint empty.h
+refused "graph JSON with no tables" "no-tables.json: defines no tables" lint no-tables.json
+refused "database with no tables, the message" "no-tables.db: defines no tables" dump no-tables.db
+refused "script with no tables, the message" "no-tables.sql: defines no tables" dump no-tables.sql
 refused "empty script" empty.sql lint empty.sql
 refused "script with NUL bytes" binary.sql lint binary.sql
 refused "SQL text forced as a database" text.db lint sqlite:text.db
