@@ -205,6 +205,26 @@ static void sqlite_in_place_read_notices_a_writer(void **state)
 	assert_int_not_equal(stat(dir, &st), 0);
 }
 
+/* Virtual tables are marked with their module, however their statement is
+ * written; plain tables are not. */
+static void virtual_tables_name_their_module(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_test_load_sql(
+	    "CREATE TABLE plain (id INTEGER PRIMARY KEY);\n"
+	    "CREATE VIRTUAL TABLE IF NOT EXISTS \"using using\" USING /* a comment */ fts5 (body);\n"
+	    "CREATE VIRTUAL TABLE main.[box] using \"rtree\"(id, x0, x1);\n"
+	    "CREATE VIRTUAL TABLE words USING fts4;\n");
+	assert_null(mg_graph_find_table(g, "plain")->virtual_module);
+	assert_string_equal(mg_graph_find_table(g, "using using")->virtual_module, "fts5");
+	assert_string_equal(mg_graph_find_table(g, "box")->virtual_module, "rtree");
+	assert_string_equal(mg_graph_find_table(g, "words")->virtual_module, "fts4");
+	/* Shadow tables are no tables of the model. */
+	assert_null(mg_graph_find_table(g, "words_content"));
+	assert_null(mg_graph_find_table(g, "box_node"));
+	mg_graph_free(g);
+}
+
 static void expect_error(const char *source, const char *fragment)
 {
 	mg_graph *g = mg_graph_new();
@@ -391,6 +411,7 @@ int main(void)
 		cmocka_unit_test(created_indexes_match_sqlite),
 		cmocka_unit_test(sqlite_reader_never_writes),
 		cmocka_unit_test(sqlite_in_place_read_notices_a_writer),
+		cmocka_unit_test(virtual_tables_name_their_module),
 		cmocka_unit_test(bad_inputs_are_named_errors),
 		cmocka_unit_test(sql_keeps_locations),
 		cmocka_unit_test(sql_errors_point_at_the_statement),
