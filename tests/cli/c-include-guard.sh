@@ -59,6 +59,13 @@ snapshot() {
 	(cd "$in" && find . -exec stat -c '%n|%F|%s|%y' {} + | LC_ALL=C sort &&
 		find . -type f -exec sha256sum {} + | LC_ALL=C sort)
 }
+# Address space for a run: 2 GB, unless the build cannot even start within
+# that (AddressSanitizer reserves terabytes).
+vmem=2000000
+if ! sh -c 'ulimit -v "$1" && "$2" --version' sh "$vmem" "$modelgraph" >/dev/null 2>&1; then
+	vmem=unlimited
+fi
+
 snapshot >"$tmp/before"
 
 # refused WHAT NEEDLE ARG...
@@ -67,7 +74,7 @@ refused() {
 	shift 2
 	rc=0
 	(
-		ulimit -v 2000000
+		ulimit -v "$vmem"
 		exec timeout 20 "$modelgraph" "$@"
 	) >"$tmp/run/out" 2>"$tmp/run/err" || rc=$?
 	if [ "$rc" -ne 2 ]; then
