@@ -46,6 +46,7 @@
 	X(clang_getDiagnostic) \
 	X(clang_getDiagnosticLocation) \
 	X(clang_getDiagnosticSeverity) \
+	X(clang_getDiagnosticSpelling) \
 	X(clang_getExpansionLocation) \
 	X(clang_getFileContents) \
 	X(clang_getFileName) \

@@ -278,15 +278,33 @@ static const char *first_error(CXTranslationUnit tu, mg_arena *arena)
 	return NULL;
 }
 
-/* Where the first error clang reported is, as "file:line:col: "; "" when it
- * is in no file (an -include of the command line) or there is none. */
-static void first_error_location(CXTranslationUnit tu, char *out, size_t size)
+/* Whether the text of diagnostic `d` names `needle`. */
+static bool diagnostic_names(CXDiagnostic d, const char *needle)
+{
+	CXString s = mg_clang.clang_getDiagnosticSpelling(d);
+	const char *text = mg_clang.clang_getCString(s);
+	bool found = text && strstr(text, needle);
+	mg_clang.clang_disposeString(s);
+	return found;
+}
+
+/* Where the error about the file named `included` is, as "file:line:col: " (the
+ * first error when none names it); "" when it is in no file (an -include of
+ * the command line) or there is none. */
+static void error_location(CXTranslationUnit tu, const char *included, char *out, size_t size)
 {
 	out[0] = '\0';
 	unsigned n = tu ? mg_clang.clang_getNumDiagnostics(tu) : 0;
+	unsigned chosen = n;
+	for (unsigned i = 0; i < n && chosen == n; i++) {
+		CXDiagnostic d = mg_clang.clang_getDiagnostic(tu, i);
+		if (mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && diagnostic_names(d, included))
+			chosen = i;
+		mg_clang.clang_disposeDiagnostic(d);
+	}
 	for (unsigned i = 0; i < n; i++) {
 		CXDiagnostic d = mg_clang.clang_getDiagnostic(tu, i);
-		bool error = mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+		bool error = chosen < n ? i == chosen : mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
 		if (error) {
 			CXFile file = NULL;
 			unsigned line = 0, column = 0;
@@ -310,14 +328,15 @@ static void report_refusal(const mg_c_refusal *r, CXTranslationUnit tu, const ch
 			   const mg_c_options *options, mg_error *err)
 {
 	struct stat st;
-	if (stat(path, &st) == 0 && (unsigned long long)st.st_dev == r->device &&
+	if (r->too_large && stat(path, &st) == 0 && (unsigned long long)st.st_dev == r->device &&
 	    (unsigned long long)st.st_ino == r->inode) {
 		mg_error_set(err, "%s: the file is larger than a file of a C model may be (%llu MiB); " MG_LIMIT_ADVICE_FMT,
 			     path, (r->size + (1u << 20) - 1) >> 20, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_INCLUDE_MIB));
 		return;
 	}
 	char where[4200];
-	first_error_location(tu, where, sizeof(where));
+	const char *slash = strrchr(r->path, '/');
+	error_location(tu, slash ? slash + 1 : r->path, where, sizeof(where));
 	char named_by[600] = "";
 	if (!where[0]) {
 		/* Not from an #include line: from -include or -imacros, which only a

@@ -40,6 +40,8 @@ struct User { int id MG_COLUMN(primary_key); } MG_MODEL();
 printf '#include "/dev/zero"\n%s' "$model" >dev-zero.h
 printf '#include <modelgraph/annotations.h>\n\n  #include "fifo.h"\n%s' "$model" >includes-fifo.h
 mkfifo fifo.h
+# Another error before the #include: the message is at the #include all the same.
+printf 'int broken = ;\n#include "fifo.h"\n%s' "$model" >error-then-fifo.h
 # A sparse file of 3 MiB, past --limit include-mib=2.
 dd if=/dev/zero of=big.h bs=1 count=0 seek=3145728 2>/dev/null
 printf '#include "big.h"\n%s' "$model" >includes-big.h
@@ -104,6 +106,9 @@ refused '#include "/dev/zero"' \
 refused '#include of a FIFO' \
 	'includes-fifo.h:3:12: cannot include ./fifo.h: it is a FIFO, not a regular file' \
 	lint includes-fifo.h
+refused '#include of a FIFO after another error' \
+	'error-then-fifo.h:2:10: cannot include ./fifo.h: it is a FIFO' \
+	lint error-then-fifo.h
 refused '#include of a file past include-mib' \
 	'includes-big.h:1:10: cannot include ./big.h: it is larger than an included file may be (3 MiB); the limit is include-mib=2 MiB; raise it with --limit include-mib=N' \
 	lint --limit include-mib=2 includes-big.h
