@@ -642,14 +642,20 @@ bool mg_input_sqlite_changed(const mg_sqlite_input *in)
 {
 	if (!in->in_place)
 		return false;
-	mg_file_stamp now = stamp_path(in->path);
 	bool has_wal = false;
 	char *wal = with_suffix(in->path, "-wal");
 	struct stat st;
 	if (wal)
 		has_wal = stat(wal, &st) == 0;
 	free(wal);
-	return !same_stamp(&in->before, &now) || has_wal != in->had_wal || header_says_wal(in->path) != in->wal_mode;
+	bool mode_changed = has_wal != in->had_wal || header_says_wal(in->path) != in->wal_mode;
+	/* A read with SQLite's locks saw one state, unless the database turned
+	 * to WAL mode meanwhile (the read-only VFS then failed it); a read
+	 * without them, only if the file stayed as it was. */
+	if (!in->wal_mode)
+		return mode_changed;
+	mg_file_stamp now = stamp_path(in->path);
+	return mode_changed || !same_stamp(&in->before, &now);
 }
 
 void mg_input_close_sqlite(mg_sqlite_input *in)

@@ -51,10 +51,10 @@ typedef struct mg_sqlite_input {
 int mg_input_open_sqlite(mg_sqlite_input *in, const char *path, bool copy, mg_error *err);
 
 /*
- * After a read in place: true when the database may have changed during it
- * (its file, its mode or the presence of a -wal file is not what the open
- * saw), so that what was read may not be one committed state: read it
- * again with `copy`. Always false for a copy.
+ * After a read in place: true when what was read may not be one committed
+ * state (a read without locks whose file changed, or a database whose mode
+ * or -wal file is not what the open saw): read it again with `copy`.
+ * Always false for a copy.
  */
 bool mg_input_sqlite_changed(const mg_sqlite_input *in);
 

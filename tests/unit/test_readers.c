@@ -203,6 +203,21 @@ static void sqlite_in_place_read_notices_a_writer(void **state)
 	assert_false(mg_input_sqlite_changed(&in));
 	mg_input_close_sqlite(&in);
 	assert_int_not_equal(stat(dir, &st), 0);
+
+	/* A rollback-journal database is read with SQLite's locks: a commit
+	 * after the read leaves it one state. */
+	snprintf(path, sizeof(path), "%s/rollback.db", mg_test_tmpdir());
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	exec_ok(writer, "CREATE TABLE a (id INTEGER PRIMARY KEY);");
+	assert_int_equal(mg_input_open_sqlite(&in, path, false, &err), 0);
+	assert_true(in.in_place);
+	exec_ok(writer, "CREATE TABLE b (id INTEGER PRIMARY KEY);");
+	assert_false(mg_input_sqlite_changed(&in));
+	/* ... unless it turned to WAL mode meanwhile. */
+	exec_ok(writer, "PRAGMA journal_mode = WAL;");
+	assert_true(mg_input_sqlite_changed(&in));
+	mg_input_close_sqlite(&in);
+	sqlite3_close(writer);
 }
 
 /* Virtual tables are marked with their module, however their statement is
