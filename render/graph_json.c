@@ -138,6 +138,8 @@ static void write_table(mg_json *json, const mg_table *t)
 	mg_json_member_uint(json, "source", t->source_index);
 	if (t->without_rowid) /* only when true: older dumps stay as they were */
 		mg_json_member_bool(json, "without_rowid", true);
+	if (t->virtual_module) /* likewise */
+		mg_json_member_string(json, "virtual_module", t->virtual_module);
 	mg_json_member_location(json, "location", t->location);
 
 	mg_json_key(json, "columns");

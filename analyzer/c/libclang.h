@@ -44,7 +44,9 @@
 	X(clang_getCursorSpelling) \
 	X(clang_getCursorType) \
 	X(clang_getDiagnostic) \
+	X(clang_getDiagnosticLocation) \
 	X(clang_getDiagnosticSeverity) \
+	X(clang_getDiagnosticSpelling) \
 	X(clang_getExpansionLocation) \
 	X(clang_getFileContents) \
 	X(clang_getFileName) \

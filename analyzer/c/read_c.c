@@ -1,8 +1,10 @@
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "analyzer/read/input_file.h"
 #include "analyzer/c/read_c.h"
+#include "util/limits.h"
 
 /*
  * Reads annotated C models: libclang parses the file (function bodies
@@ -25,6 +27,8 @@ typedef struct walker {
 	mg_error *err;
 	file_name *files;    /* in the graph's arena */
 	size_t nfiles, files_cap;
+	size_t annotated;    /* structs carrying modelgraph annotations, read here
+	                        or through an earlier input */
 	int failed;          /* -1 once anything failed; err says why */
 } walker;
 
@@ -208,6 +212,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
 	if (w->failed || !has_annotations(&s))
 		return;
+	w->annotated++;
 	const char *tag = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
 	if (tag && !*tag) {
 		/* Anonymous: clang names it after its typedef, if it has one. */
@@ -273,6 +278,83 @@ static const char *first_error(CXTranslationUnit tu, mg_arena *arena)
 	return NULL;
 }
 
+/* Whether the text of diagnostic `d` names `needle`. */
+static bool diagnostic_names(CXDiagnostic d, const char *needle)
+{
+	CXString s = mg_clang.clang_getDiagnosticSpelling(d);
+	const char *text = mg_clang.clang_getCString(s);
+	bool found = text && strstr(text, needle);
+	mg_clang.clang_disposeString(s);
+	return found;
+}
+
+/* Where the error about the file named `included` is, as "file:line:col: " (the
+ * first error when none names it); "" when it is in no file (an -include of
+ * the command line) or there is none. */
+static void error_location(CXTranslationUnit tu, const char *included, char *out, size_t size)
+{
+	out[0] = '\0';
+	unsigned n = tu ? mg_clang.clang_getNumDiagnostics(tu) : 0;
+	unsigned chosen = n;
+	for (unsigned i = 0; i < n && chosen == n; i++) {
+		CXDiagnostic d = mg_clang.clang_getDiagnostic(tu, i);
+		if (mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error && diagnostic_names(d, included))
+			chosen = i;
+		mg_clang.clang_disposeDiagnostic(d);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		CXDiagnostic d = mg_clang.clang_getDiagnostic(tu, i);
+		bool error = chosen < n ? i == chosen : mg_clang.clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error;
+		if (error) {
+			CXFile file = NULL;
+			unsigned line = 0, column = 0;
+			mg_clang.clang_getExpansionLocation(mg_clang.clang_getDiagnosticLocation(d), &file, &line,
+							    &column, NULL);
+			if (file) {
+				CXString name = mg_clang.clang_getFileName(file);
+				const char *c = mg_clang.clang_getCString(name);
+				snprintf(out, size, "%s:%u:%u: ", c ? c : "", line, column);
+				mg_clang.clang_disposeString(name);
+			}
+		}
+		mg_clang.clang_disposeDiagnostic(d);
+		if (error)
+			return;
+	}
+}
+
+/* The message for a file the include guard refused (include_guard.c). */
+static void report_refusal(const mg_c_refusal *r, CXTranslationUnit tu, const char *path,
+			   const mg_c_options *options, mg_error *err)
+{
+	struct stat st;
+	if (r->too_large && stat(path, &st) == 0 && (unsigned long long)st.st_dev == r->device &&
+	    (unsigned long long)st.st_ino == r->inode) {
+		mg_error_set(err, "%s: the file is larger than a file of a C model may be (%llu MiB); " MG_LIMIT_ADVICE_FMT,
+			     path, (r->size + (1u << 20) - 1) >> 20, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_INCLUDE_MIB));
+		return;
+	}
+	char where[4200];
+	const char *slash = strrchr(r->path, '/');
+	error_location(tu, slash ? slash + 1 : r->path, where, sizeof(where));
+	char named_by[600] = "";
+	if (!where[0]) {
+		/* Not from an #include line: from -include or -imacros, which only a
+		 * compilation database gives. */
+		snprintf(where, sizeof(where), "%s: ", path);
+		if (options && options->build_dir)
+			snprintf(named_by, sizeof(named_by), " (named by -include or -imacros in %s/compile_commands.json)",
+				 options->build_dir);
+	}
+	if (r->too_large)
+		mg_error_set(err, "%scannot include %s%s: it is larger than an included file may be (%llu MiB); " MG_LIMIT_ADVICE_FMT,
+			     where, r->path, named_by, (r->size + (1u << 20) - 1) >> 20,
+			     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_INCLUDE_MIB));
+	else
+		mg_error_set(err, "%scannot include %s%s: it is %s, not a regular file; a C model may include only regular files",
+			     where, r->path, named_by, r->what);
+}
+
 int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg_error *err)
 {
 	mg_c_args args = {0};
@@ -297,11 +379,25 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		.Contents = mg_embedded_annotations_h,
 		.Length = (unsigned long)mg_embedded_annotations_h_size,
 	};
+	/* Every file clang opens is checked as it opens it (include_guard.c). */
+	mg_c_refusal refusal;
+	mg_c_guard_begin(mg_limit_bytes(MG_LIMIT_INCLUDE_MIB));
 	enum CXErrorCode code = mg_clang.clang_parseTranslationUnit2(
 	    index, path, (const char *const *)args.argv, (int)args.argc, &header, 1,
 	    CXTranslationUnit_SkipFunctionBodies, &tu);
+	unsigned long opened = mg_c_guard_end(&refusal);
+	if (refusal.refused) {
+		report_refusal(&refusal, tu, path, options, err);
+		goto cleanup;
+	}
 	if (code != CXError_Success || !tu) {
 		mg_error_set(err, "%s: libclang could not parse the file (error %d)", path, (int)code);
+		goto cleanup;
+	}
+	if (opened == 0) {
+		/* clang opened the file itself, yet the guard saw nothing. */
+		mg_error_set(err, "%s: this build of modelgraph cannot bound what C models include (the executable "
+			     "does not export open(); see analyzer/CMakeLists.txt), so it reads none", path);
 		goto cleanup;
 	}
 	const char *error = first_error(tu, scratch);
@@ -313,6 +409,15 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	if (w.failed)
 		goto cleanup;
+	/* As a database or script without tables is refused: most often the
+	 * wrong file, or models not annotated yet. A struct with annotations
+	 * but neither MG_MODEL nor MG_TABLE is a mistake inside a readable
+	 * model, which annotation-syntax reports where it is. */
+	if (w.annotated == 0) {
+		mg_error_set(err, "%s: defines no tables: no struct carries MG_TABLE or MG_MODEL; annotate "
+			     "the models (docs/annotations.md)", path);
+		goto cleanup;
+	}
 	result = 0;
 cleanup:
 	if (tu)

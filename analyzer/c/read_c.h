@@ -168,6 +168,33 @@ typedef struct mg_c_args {
 int mg_c_args_build(mg_c_args *out, const char *path, const mg_c_options *options, mg_error *err);
 void mg_c_args_free(mg_c_args *args);
 
+/* 0 when `std` is a C standard clang knows ("c11", "gnu17", "iso9899:1999");
+ * else -1 with `err` saying so and suggesting the nearest. */
+int mg_c_std_check(const char *std, mg_error *err);
+
+/* ---- include_guard.c ---- */
+
+/* A file the guard refused to let libclang open. */
+typedef struct mg_c_refusal {
+	bool refused;
+	char path[4096];             /* as libclang named it (cut to fit) */
+	const char *what;            /* "a FIFO", "a character device", "a regular file", ... */
+	bool too_large;              /* a regular file larger than the limit */
+	unsigned long long size;     /* its size in bytes, for too_large */
+	unsigned long long device, inode;
+} mg_c_refusal;
+
+/*
+ * Between begin and end, every file the process opens for reading must be
+ * a regular file of at most `limit_bytes` (or a directory); any other open
+ * fails, and the first refused is kept (include_guard.c says how and why).
+ */
+void mg_c_guard_begin(size_t limit_bytes);
+
+/* Ends the guard: the number of files it let through, and in *refusal
+ * (when not NULL) the first it refused, if any. */
+unsigned long mg_c_guard_end(mg_c_refusal *refusal);
+
 /* ---- the embedded header (generated at build time) ---- */
 
 extern const char mg_embedded_annotations_h[];

@@ -260,6 +260,9 @@ struct mg_table {
 	const char *comment;          /* NULL when none */
 	size_t source_index;          /* which mg_source it came from */
 	bool without_rowid;           /* SQLite: WITHOUT ROWID, so no column is the rowid */
+	const char *virtual_module;   /* SQLite: a virtual table's module ("fts5", "rtree"),
+	                                 which keeps its rows itself: it has no primary key
+	                                 or foreign keys to declare; NULL for other tables */
 	mg_column **columns;          /* in declaration order */
 	size_t ncolumns, columns_cap;
 	mg_column **primary_key;      /* in key order; npk == 0: none declared */

@@ -429,6 +429,7 @@ static void read_table(reader *r, json_t *item, const char *where)
 	table->comment = copy_string(r, item, "comment", where);
 	table->struct_name = copy_string(r, item, "struct", where);
 	table->without_rowid = get_bool(r, item, "without_rowid", where) == MG_TRUE;
+	table->virtual_module = copy_string(r, item, "virtual_module", where);
 	table->location = get_location(r, item, where);
 	each(r, table, item, "columns", where, read_column);
 	read_keys(r, table, item, where);

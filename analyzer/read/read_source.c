@@ -17,6 +17,23 @@
 typedef int (*reader_fn)(mg_graph *graph, const char *path, const mg_read_options *options,
 			 mg_error *err);
 
+/*
+ * A source that defines no tables is refused, whatever its kind: most often
+ * it is the wrong file or database. The SQLite, SQL and C readers say so
+ * themselves (mg_read_c counts the tables a header declares, also those an
+ * earlier input already read); the others are checked here after reading:
+ * -1 with `err` set when the read added no table.
+ */
+static int check_defines_tables(const mg_graph *graph, size_t tables_before, const char *why, mg_error *err)
+{
+	if (graph->ntables > tables_before)
+		return 0;
+	/* The source as the reader named it (a server URL without its password). */
+	const char *name = graph->nsources ? graph->sources[graph->nsources - 1].name : "the source";
+	mg_error_set(err, "%s: defines no tables: %s", name, why);
+	return -1;
+}
+
 static int read_sqlite(mg_graph *graph, const char *path, const mg_read_options *options,
 		       mg_error *err)
 {
@@ -37,8 +54,12 @@ static int read_sql(mg_graph *graph, const char *path, const mg_read_options *op
 		dialect = mg_pg_script_looks_postgresql(text, len) ? "postgresql" : "sqlite";
 		free(text);
 	}
-	if (strcmp(dialect, "postgresql") == 0)
-		return mg_read_sql_postgres(graph, path, options ? &options->postgres : NULL, err);
+	if (strcmp(dialect, "postgresql") == 0) {
+		size_t before = graph->ntables;
+		if (mg_read_sql_postgres(graph, path, options ? &options->postgres : NULL, err) < 0)
+			return -1;
+		return check_defines_tables(graph, before, "the script creates no tables or views", err);
+	}
 	return mg_read_sql(graph, path, err);
 }
 
@@ -50,13 +71,23 @@ static int read_c(mg_graph *graph, const char *path, const mg_read_options *opti
 static int read_json(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
 {
 	(void)options;
-	return mg_read_json(graph, path, err);
+	size_t before = graph->ntables;
+	if (mg_read_json(graph, path, err) < 0)
+		return -1;
+	return check_defines_tables(graph, before, "its \"tables\" is empty", err);
 }
 
 static int read_postgres(mg_graph *graph, const char *url, const mg_read_options *options,
 			 mg_error *err)
 {
-	return mg_read_postgres(graph, url, options ? &options->postgres : NULL, err);
+	size_t before = graph->ntables;
+	if (mg_read_postgres(graph, url, options ? &options->postgres : NULL, err) < 0)
+		return -1;
+	return check_defines_tables(graph, before,
+				    options && options->postgres.nschemas
+					? "the schemas read have no tables or views; check the URL and --schema"
+					: "the database has no tables or views; check the URL",
+				    err);
 }
 
 #ifndef MG_WITH_POSTGRES
@@ -104,7 +135,10 @@ static int read_mysql(mg_graph *graph, const char *url, const mg_read_options *o
 #ifdef MG_WITH_MYSQL
 	(void)options;
 	(void)read_server_unavailable; /* for builds without the library */
-	return mg_read_mysql(graph, url, err);
+	size_t before = graph->ntables;
+	if (mg_read_mysql(graph, url, err) < 0)
+		return -1;
+	return check_defines_tables(graph, before, "the database has no tables or views; check the URL", err);
 #else
 	return read_server_unavailable(graph, url, options, err);
 #endif

@@ -34,6 +34,7 @@ typedef struct ddl_locations {
 	unsigned cursor_line, cursor_column;
 	const char *statement;  /* start of the statement being scanned */
 	const char *table;      /* table of the statement being scanned */
+	bool wrote_schema;      /* a statement wrote sqlite_schema */
 	int failed;
 } ddl_locations;
 
@@ -166,6 +167,7 @@ typedef struct statement_actions {
 	bool creates_table;  /* CREATE [TEMP] TABLE */
 	bool selects;        /* runs a SELECT; with creates_table: CREATE TABLE … AS SELECT */
 	bool writes_data;    /* INSERT, UPDATE or DELETE on a table other than sqlite_schema */
+	bool writes_schema;  /* INSERT, UPDATE or DELETE on sqlite_schema (writable_schema) */
 	bool drops;          /* DROP TABLE or VIEW: SQLite also asks to delete the table's rows */
 	bool opens_database; /* ATTACH or DETACH (VACUUM INTO attaches its file): refused */
 	unsigned long long progress; /* progress calls while stepping */
@@ -217,6 +219,8 @@ static int authorize(void *payload, int action, const char *a, const char *b, co
 	case SQLITE_DELETE:
 		if (!is_schema_table(a))
 			actions->writes_data = true;
+		else
+			actions->writes_schema = true;
 		break;
 	default:
 		break;
@@ -362,6 +366,7 @@ static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions,
 					     sqlite3_errmsg(db));
 			return -1;
 		}
+		d->wrote_schema |= actions->writes_schema;
 		d->statement = p;
 		d->table = NULL;
 		mg_ddl_scan(p, (size_t)(tail - p), visit_item, d);
@@ -372,6 +377,134 @@ static int run_script(sqlite3 *db, ddl_locations *d, statement_actions *actions,
 		p = tail;
 	}
 	return 0;
+}
+
+/* A table of this source named in `shadows`, or, for an unreadable
+ * virtual table, "<name>_<suffix>" (shadows holds "<name>_" then). */
+typedef struct shadow_names {
+	mg_name_index *exact;
+	const char *prefix;
+	size_t source;
+} shadow_names;
+
+static bool is_listed_shadow(const mg_table *table, void *payload)
+{
+	const shadow_names *s = payload;
+	if (table->source_index != s->source)
+		return false;
+	if (s->prefix)
+		return mg_ascii_ncasecmp(table->name, s->prefix, strlen(s->prefix)) == 0;
+	return mg_name_index_get(s->exact, table->name) != NULL;
+}
+
+/* Runs `sql`, which must be one CREATE VIRTUAL TABLE statement (what a
+ * script wrote into sqlite_schema could be anything): 0, or -1 with why
+ * not in `problem`. */
+static int create_one(sqlite3 *scratch, const char *sql, char *problem, size_t size)
+{
+	sqlite3_stmt *stmt = NULL;
+	const char *tail = NULL;
+	int result = -1;
+	if (sqlite3_prepare_v2(scratch, sql, -1, &stmt, &tail) != SQLITE_OK)
+		snprintf(problem, size, "%s", sqlite3_errmsg(scratch));
+	else if (!stmt || *skip_blank(tail) != '\0')
+		snprintf(problem, size, "its row in sqlite_schema holds more than one statement");
+	else if (sqlite3_step(stmt) != SQLITE_DONE)
+		snprintf(problem, size, "%s", sqlite3_errmsg(scratch));
+	else
+		result = 0;
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+/*
+ * sqlite3's .dump declares a virtual table by writing its row into
+ * sqlite_schema and its shadow tables as plain tables: SQLite sees the
+ * virtual table only when it reads the schema again, and then constructs it
+ * over the shadow tables, whose rows (data statements, which are not run)
+ * its module needs. So each such virtual table is made afresh in a scratch
+ * database from its CREATE VIRTUAL TABLE statement and read from there
+ * (marked virtual, with the columns its module declares), and the tables
+ * that statement makes as its shadow tables leave the graph. A virtual
+ * table whose module this SQLite lacks is unreadable, and the tables named
+ * after it go, as when a database is read.
+ */
+static int read_dumped_virtual_tables(mg_graph *graph, sqlite3 *db, ddl_locations *d,
+				      const mg_schema_locator *locator, mg_error *err)
+{
+	static const char dumped_sql[] =
+		"SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'"
+		" AND name NOT IN (SELECT name FROM pragma_table_list WHERE schema = 'main')";
+	sqlite3_stmt *stmt = NULL;
+	sqlite3 *scratch = NULL;
+	shadow_names shadows = {.source = graph->nsources - 1};
+	int rc, result = -1;
+	if (sqlite3_prepare_v2(db, dumped_sql, -1, &stmt, NULL) != SQLITE_OK) {
+		mg_error_set(err, "%s: cannot read the schema: %s", d->path, sqlite3_errmsg(db));
+		return -1;
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(stmt, 0);
+		const char *sql = (const char *)sqlite3_column_text(stmt, 1);
+		if (!name)
+			continue;
+		statement_actions actions = {.started = clock()};
+		if (sqlite3_open_v2(":memory:", &scratch, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+			goto oom;
+		sqlite3_limit(scratch, SQLITE_LIMIT_ATTACHED, 0);
+		sqlite3_limit(scratch, SQLITE_LIMIT_LENGTH, sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1));
+		sqlite3_progress_handler(scratch, STEPS_PER_PROGRESS_CALL, on_progress, &actions);
+		sqlite3_set_authorizer(scratch, authorize, &actions);
+		char problem[512];
+		if (create_one(scratch, sql ? sql : "", problem, sizeof(problem)) < 0) {
+			mg_location where = locator->table(locator->payload, name);
+			if (!where.file)
+				where = (mg_location){.file = d->path};
+			char prefix[1024];
+			snprintf(prefix, sizeof(prefix), "%s_", name);
+			shadows.prefix = prefix;
+			if (mg_graph_add_unreadable(graph, name, "virtual table", problem, where) < 0 ||
+			    mg_graph_drop_tables(graph, is_listed_shadow, &shadows) < 0)
+				goto oom;
+			shadows.prefix = NULL;
+		} else {
+			sqlite3_progress_handler(scratch, 0, NULL, NULL);
+			if (mg_sqlite_schema_load(graph, scratch, d->path, locator, err) < 0)
+				goto cleanup;
+			sqlite3_stmt *list = NULL;
+			if (!(shadows.exact = mg_name_index_new(true)) ||
+			    sqlite3_prepare_v2(scratch, "SELECT name FROM pragma_table_list WHERE type = 'shadow'", -1,
+					       &list, NULL) != SQLITE_OK)
+				goto oom;
+			while (sqlite3_step(list) == SQLITE_ROW) {
+				char *shadow = mg_arena_strdup(d->arena, (const char *)sqlite3_column_text(list, 0));
+				if (!shadow || mg_name_index_put(shadows.exact, shadow, shadow) < 0) {
+					sqlite3_finalize(list);
+					goto oom;
+				}
+			}
+			sqlite3_finalize(list);
+			if (mg_graph_drop_tables(graph, is_listed_shadow, &shadows) < 0)
+				goto oom;
+			mg_name_index_free(shadows.exact);
+			shadows.exact = NULL;
+		}
+		sqlite3_close(scratch);
+		scratch = NULL;
+	}
+	if (rc != SQLITE_DONE) {
+		mg_error_set(err, "%s: cannot read the schema: %s", d->path, sqlite3_errmsg(db));
+		goto cleanup;
+	}
+	result = 0;
+	goto cleanup;
+oom:
+	mg_error_set(err, "%s: out of memory", d->path);
+cleanup:
+	mg_name_index_free(shadows.exact);
+	sqlite3_close(scratch);
+	sqlite3_finalize(stmt);
+	return result;
 }
 
 int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
@@ -429,10 +562,11 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 		.payload = &d,
 	};
 	size_t tables_before = graph->ntables;
-	if (mg_sqlite_schema_load(graph, db, d.path, &locator, err) < 0)
+	if (mg_sqlite_schema_load(graph, db, d.path, &locator, err) < 0 ||
+	    (d.wrote_schema && read_dumped_virtual_tables(graph, db, &d, &locator, err) < 0))
 		goto cleanup;
 	if (graph->ntables == tables_before) {
-		mg_error_set(err, "%s: the script creates no tables or views", path);
+		mg_error_set(err, "%s: defines no tables: the script creates no tables or views", path);
 		goto cleanup;
 	}
 	result = 0;

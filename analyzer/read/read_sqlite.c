@@ -21,6 +21,14 @@ static int count_objects(sqlite3 *db, const char *path, int *out, mg_error *err)
 		int code = sqlite3_extended_errcode(db);
 		if (code == SQLITE_NOTADB)
 			mg_error_set(err, "%s: not a SQLite database (%s)", path, sqlite3_errmsg(db));
+		else if (code == SQLITE_READONLY_ROLLBACK)
+			/* A hot journal: only a connection that may write can play it
+			 * back, and modelgraph does not write to its inputs. */
+			mg_error_set(err, "%s: a writer crashed and left %s-journal, holding changes it did not "
+				     "finish, so the database cannot be read as it is; open it once with sqlite3, "
+				     "which rolls them back, or, if the data is disposable, remove %s-journal "
+				     "(which may leave the database corrupt)",
+				     path, path, path);
 		else
 			mg_error_set(err, "%s: cannot read the schema: %s", path, sqlite3_errmsg(db));
 		goto cleanup;
@@ -32,34 +40,60 @@ cleanup:
 	return result;
 }
 
-int mg_read_sqlite(mg_graph *graph, const char *path, mg_error *err)
+/* Reads an open database into the graph, in one read transaction so that
+ * every statement sees the same state; adds the source once (*source). */
+static int read_database(mg_graph *graph, sqlite3 *db, const char *path, size_t *source, mg_error *err)
 {
-	sqlite3 *db = NULL;
 	int result = -1, nobjects = 0;
-
-	if (mg_input_check_file(path, err) < 0)
-		goto cleanup;
-	/* Read-only, never created, nothing left beside it (see input_file.h). */
-	if (mg_input_open_sqlite(path, &db) != SQLITE_OK) {
-		mg_error_set(err, "%s: cannot open database: %s", path,
-			     db ? sqlite3_errmsg(db) : "out of memory");
-		goto cleanup;
-	}
 	sqlite3_busy_timeout(db, 5000);
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		mg_error_set(err, "%s: cannot read the schema: %s", path, sqlite3_errmsg(db));
+		return -1;
+	}
 	if (count_objects(db, path, &nobjects, err) < 0)
 		goto cleanup;
 	if (nobjects == 0) {
-		mg_error_set(err, "%s: the database has no tables or views; check the path", path);
+		mg_error_set(err, "%s: defines no tables: the database has no tables or views; check the path", path);
 		goto cleanup;
 	}
-	size_t source = mg_graph_add_source(graph, path, MG_SOURCE_SQLITE);
-	if (source == (size_t)-1) {
+	if (*source == (size_t)-1 && (*source = mg_graph_add_source(graph, path, MG_SOURCE_SQLITE)) == (size_t)-1) {
 		mg_error_set(err, "%s: out of memory", path);
 		goto cleanup;
 	}
 	/* Locations point at the graph's copy of the name. */
-	result = mg_sqlite_schema_load(graph, db, graph->sources[source].name, NULL, err);
+	result = mg_sqlite_schema_load(graph, db, graph->sources[*source].name, NULL, err);
 cleanup:
-	sqlite3_close(db);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	return result;
+}
+
+static bool of_source(const mg_table *table, void *payload)
+{
+	return table->source_index == *(const size_t *)payload;
+}
+
+int mg_read_sqlite(mg_graph *graph, const char *path, mg_error *err)
+{
+	if (mg_input_check_file(path, err) < 0)
+		return -1;
+	size_t source = (size_t)-1, first_unreadable = graph->nunreadable;
+	for (int attempt = 0;; attempt++) {
+		/* Read-only, never created, nothing created or changed beside it
+		 * (see input_file.c); the second attempt reads a private copy. */
+		mg_sqlite_input in;
+		int result = mg_input_open_sqlite(&in, path, attempt > 0, err);
+		if (result == 0)
+			result = read_database(graph, in.db, path, &source, err);
+		bool again = attempt == 0 && mg_input_sqlite_changed(&in);
+		mg_input_close_sqlite(&in);
+		if (!again)
+			return result;
+		/* The file changed under a read without locks: what was read may
+		 * mix two states. It goes, and a copy is read. */
+		if (source != (size_t)-1 && mg_graph_drop_tables(graph, of_source, &source) < 0) {
+			mg_error_set(err, "%s: out of memory", path);
+			return -1;
+		}
+		graph->nunreadable = first_unreadable;
+	}
 }

@@ -32,6 +32,12 @@ static const char foreign_keys_sql[] =
 	" WHERE t.schema = 'main' AND t.type = 'table'"
 	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
+/* The statements of the virtual tables (their module is named there only). */
+static const char virtual_tables_sql[] =
+	"SELECT t.name, s.sql FROM pragma_table_list AS t"
+	" JOIN sqlite_schema AS s ON s.type = 'table' AND s.name = t.name"
+	" WHERE t.schema = 'main' AND t.type = 'virtual'";
+
 /* Indexes made by CREATE INDEX keep their statement: reading its column list
  * costs nothing, where pragma_index_info costs a lookup of the index by name
  * (a third of the whole read at 10,000 tables). */
@@ -651,13 +657,104 @@ cleanup:
 	return result;
 }
 
+/* Skips blanks and comments from `p`. */
+static const char *skip_space(const char *p)
+{
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
+			p++;
+		if (p[0] == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				p++;
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			p = end ? end + 2 : p + strlen(p);
+		} else {
+			return p;
+		}
+	}
+}
+
+/* The end of the token at `p`: a quoted name (its quotes doubled inside), a
+ * word, or one other character. */
+static const char *token_end(const char *p)
+{
+	char close = *p == '"' ? '"' : *p == '`' ? '`' : *p == '[' ? ']' : *p == '\'' ? '\'' : 0;
+	if (close) {
+		for (p++; *p; p++)
+			if (*p == close) {
+				if (close != ']' && p[1] == close)
+					p++;
+				else
+					return p + 1;
+			}
+		return p;
+	}
+	const char *start = p;
+	while (*p && (mg_ascii_isalnum(*p) || *p == '_' || *p == '$' || (unsigned char)*p >= 0x80))
+		p++;
+	return p == start && *p ? p + 1 : p;
+}
+
+/*
+ * The module of "CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module(...)",
+ * unquoted, into `out`; "" when the statement does not read so. The first
+ * USING that is a word of its own follows the name (a quoted name is one
+ * token, whatever it holds).
+ */
+static void virtual_module_of(const char *sql, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (const char *p = skip_space(sql); *p; p = skip_space(p)) {
+		const char *end = token_end(p);
+		if (end - p == 5 && mg_ascii_ncasecmp(p, "USING", 5) == 0) {
+			p = skip_space(end);
+			end = token_end(p);
+			bool quoted = *p == '"' || *p == '`' || *p == '[' || *p == '\'';
+			const char *from = p + quoted, *to = end - (quoted && end - p >= 2);
+			size_t n = (size_t)(to - from) < size - 1 ? (size_t)(to - from) : size - 1;
+			memcpy(out, from, n);
+			out[n] = '\0';
+			return;
+		}
+		p = end;
+	}
+}
+
+/* Marks the virtual tables read here with their module. */
+static int load_virtual_modules(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc, result = -1;
+	if (prepare(l, virtual_tables_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = column_text(stmt, 0), *sql = column_text(stmt, 1);
+		if (!read_here(l, name))
+			continue; /* unreadable, or a table of that name from another source */
+		char module[128];
+		virtual_module_of(sql ? sql : "", module, sizeof(module));
+		mg_table *table = mg_graph_find_table(l->graph, name);
+		if (!(table->virtual_module = mg_arena_strdup(l->graph->arena, *module ? module : "unknown"))) {
+			result = out_of_memory(l);
+			goto cleanup;
+		}
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	result = 0;
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
 int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
 			  const mg_schema_locator *locator, mg_error *err)
 {
 	loader l = {.graph = graph, .db = db, .input = input, .locator = locator, .err = err};
 	graph->case_insensitive = true; /* SQLite folds ASCII case in identifiers */
-	if (load_columns(&l) < 0 || load_foreign_keys(&l) < 0 || load_constraint_indexes(&l) < 0 ||
-	    load_created_indexes(&l) < 0)
+	if (load_columns(&l) < 0 || load_virtual_modules(&l) < 0 || load_foreign_keys(&l) < 0 ||
+	    load_constraint_indexes(&l) < 0 || load_created_indexes(&l) < 0)
 		return -1;
 	return 0;
 }

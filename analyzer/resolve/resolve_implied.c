@@ -157,7 +157,9 @@ int mg_resolve_implied_foreign_keys(mg_graph *graph)
 {
 	implied_context ctx = {.graph = graph};
 	for (size_t i = 0; i < graph->ntables; i++)
-		if (graph->tables[i]->kind != MG_TABLE_VIEW && imply_for_table(&ctx, graph->tables[i]) < 0)
+		/* A virtual table (SQLite's FTS5, R*Tree) can hold no foreign key. */
+		if (graph->tables[i]->kind != MG_TABLE_VIEW && !graph->tables[i]->virtual_module &&
+		    imply_for_table(&ctx, graph->tables[i]) < 0)
 			return -1;
 	return 0;
 }

@@ -349,6 +349,37 @@ static void c_errors_make_the_input_unreadable(void **state)
 	assert_non_null(strstr(msg, "/nonexistent/models.h: no such file"));
 }
 
+/* A header that defines no tables is refused, as a database or script
+ * without tables is; one whose models an earlier input already read, or
+ * whose annotated struct lacks MG_MODEL (annotation-syntax's to report),
+ * is not. */
+static void headers_without_tables_are_refused(void **state)
+{
+	(void)state;
+	const char *msg = mg_c_test_read_error(mg_test_write_file("empty.h", ""), NULL);
+	assert_non_null(strstr(msg, "empty.h: defines no tables: no struct carries MG_TABLE or MG_MODEL; "
+				    "annotate the models (docs/annotations.md)"));
+	msg = mg_c_test_read_error(mg_test_write_file("plain.h", "struct Point { int x, y; };\n"), NULL);
+	assert_non_null(strstr(msg, "plain.h: defines no tables"));
+
+	mg_test_write_file("models.h", "#include <modelgraph/annotations.h>\n"
+				       "struct User { int id MG_COLUMN(primary_key); } MG_MODEL();\n");
+	char all[1100];
+	snprintf(all, sizeof(all), "%s", mg_test_write_file("all.h", "#include \"models.h\"\n"));
+	char models[1100];
+	snprintf(models, sizeof(models), "%s/models.h", mg_test_tmpdir());
+	const char *paths[] = {all, models};
+	mg_graph *g = mg_c_test_read(paths, 2, NULL);
+	assert_int_equal(g->ntables, 1);
+	mg_graph_free(g);
+
+	g = mg_c_test_read_text("forgot.h", "#include <modelgraph/annotations.h>\n"
+					    "struct Song { int id MG_COLUMN(primary_key); };\n");
+	assert_int_equal(g->ntables, 0);
+	assert_int_equal(mg_c_test_count_problems(g, MG_ANNOTATION_PROBLEM_SYNTAX), 1);
+	mg_graph_free(g);
+}
+
 /* ---- options ---- */
 
 static void header_found_without_include_path(void **state)
@@ -436,14 +467,39 @@ static void defines_includes_and_standard(void **state)
 	mg_c_test_table(g, "mine");
 	mg_graph_free(g);
 
+	/* The standard of a C++ file nearby is not the header's: it is left out. */
+	snprintf(json, sizeof(json),
+		 "[{\"directory\": \"%s\", \"file\": \"main.cpp\",\n"
+		 "  \"arguments\": [\"c++\", \"-std=c++17\", \"-c\", \"main.cpp\"]}]\n",
+		 mg_test_tmpdir());
+	mg_test_write_file("compile_commands.json", json);
+	g = mg_c_test_read(paths, 1, &(mg_c_options){.build_dir = mg_test_tmpdir()});
+	assert_int_equal(g->ntables, 1);
+	mg_graph_free(g);
+
+	/* -p and --std are checked before libclang sees them, each in one line. */
 	const char *msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = "/nonexistent"});
-	assert_non_null(strstr(msg, "/nonexistent: no compile_commands.json"));
+	assert_string_equal(msg, "/nonexistent: no such directory; -p names the build directory that holds "
+				 "compile_commands.json");
+	msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = path});
+	assert_non_null(strstr(msg, "options.h: not a directory; -p names"));
+	mg_test_write_file("compile_commands.json", "[{\"directory\": ");
+	msg = mg_c_test_read_error(path, &(mg_c_options){.build_dir = mg_test_tmpdir()});
+	assert_non_null(strstr(msg, "/compile_commands.json: libclang could not read it as a compilation database"));
+	msg = mg_c_test_read_error(path, &(mg_c_options){.std = "c99x"});
+	assert_string_equal(msg, "--std c99x: unknown C standard \"c99x\"; did you mean \"c99\"?");
+	msg = mg_c_test_read_error(path, &(mg_c_options){.std = "gnu++17"});
+	assert_non_null(strstr(msg, "--std gnu++17: unknown C standard \"gnu++17\"; the C standards are"));
+	const char *accepted[] = {"c89", "c90", "iso9899:199409", "gnu99", "c18", "iso9899:2018", "gnu2x"};
+	for (size_t i = 0; i < sizeof(accepted) / sizeof(accepted[0]); i++)
+		mg_graph_free(mg_c_test_read(paths, 1, &(mg_c_options){.std = accepted[i]}));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sql_types_follow_the_c_types),
+		cmocka_unit_test(headers_without_tables_are_refused),
 		cmocka_unit_test(names_keys_and_defaults),
 		cmocka_unit_test(foreign_keys_and_relationships),
 		cmocka_unit_test(comments_and_locations),

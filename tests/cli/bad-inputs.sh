@@ -74,6 +74,8 @@ sqlite3 no-tables.db 'PRAGMA user_version = 7;'
 mkdir directory directory.db
 echo "just some notes" >notes.txt
 printf 'struct Thing { int id; };\n' >model.h
+: >empty.h
+printf '{"format": "modelgraph-graph", "version": 1, "tables": []}\n' >no-tables.json
 printf '{"format": \n' >broken.json
 printf '{"format": "something-else", "version": 1}\n' >foreign.json
 printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
@@ -107,8 +109,8 @@ CREATE TABLE a (id INTEGER PRIMARY KEY);
   CREATE TABLE t AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x, randomblob(1000) FROM c;
 EOF
 # sqlite3's .dump declares a virtual table by writing sqlite_schema: such
-# writes run, within the budgets (the table itself is not seen: SQLite reads
-# the schema again only when the database is reopened).
+# writes run, within the budgets; the virtual table is read as one (made
+# afresh from its statement), and its shadow tables are left out.
 cat >dump-virtual-table.sql <<'EOF'
 PRAGMA foreign_keys=OFF;
 BEGIN TRANSACTION;
@@ -231,6 +233,12 @@ MODELGRAPH_LIBCLANG=/nonexistent/libclang.so
 export MODELGRAPH_LIBCLANG
 refused "C model without libclang" model.h lint model.h
 unset MODELGRAPH_LIBCLANG
+# A source that defines no tables is refused, whatever its kind.
+refused "header with no models" "model.h: defines no tables: no struct carries MG_TABLE or MG_MODEL" lint model.h
+refused "empty header" "empty.h: defines no tables" lint empty.h
+refused "graph JSON with no tables" "no-tables.json: defines no tables" lint no-tables.json
+refused "database with no tables, the message" "no-tables.db: defines no tables" dump no-tables.db
+refused "script with no tables, the message" "no-tables.sql: defines no tables" dump no-tables.sql
 refused "empty script" empty.sql lint empty.sql
 refused "script with NUL bytes" binary.sql lint binary.sql
 refused "SQL text forced as a database" text.db lint sqlite:text.db
@@ -341,9 +349,12 @@ read_ok "lint of a script with an endless query" lint --fail-on never endless-qu
 read_ok "dump of a script with an endless INSERT" dump endless-insert.sql
 grep -q -F '"name": "u"' "$tmp/run/out" || fail "endless-insert.sql: the table after the INSERT is missing from the dump"
 read_ok "dump of sqlite3's .dump of a virtual table" dump dump-virtual-table.sql
-for table in '"name": "ft_data"' '"name": "a"'; do
+for table in '"name": "ft"' '"virtual_module": "fts5"' '"name": "a"'; do
 	grep -q -F "$table" "$tmp/run/out" || fail "dump-virtual-table.sql: $table is missing from the dump"
 done
+if grep -q -F '"name": "ft_data"' "$tmp/run/out"; then
+	fail "dump-virtual-table.sql: the shadow table ft_data is in the dump"
+fi
 for side in chinook.db-journal chinook.db-wal chinook.db-shm wal.db-wal wal.db-shm many.db-journal; do
 	if [ -e "$side" ]; then
 		fail "$side was left beside the database"

@@ -41,6 +41,8 @@ client() { mariadb --no-defaults --socket="$MG_MYSQL_SOCKET" -u root "$@"; }
 password='Open-S3same-now'
 wrong='Wr0ng-guess-pa55'
 client <<EOF
+DROP DATABASE IF EXISTS mg_empty;
+CREATE DATABASE mg_empty;
 DROP DATABASE IF EXISTS mg_shop;
 CREATE DATABASE mg_shop;
 USE mg_shop;
@@ -151,6 +153,10 @@ refused wrong-password-query "Access denied" lint "mysql://mg_reader@localhost/m
 refused unknown-database "Unknown database 'no_such_db'" lint "mysql://root@localhost/no_such_db$socket"
 refused no-server "cannot connect" lint "mysql://mg_reader:$password@localhost/mg_shop?socket=/nonexistent/mysqld.sock"
 refused no-database "names no database" lint "mysql://mg_reader:$password@localhost/$socket"
+# A database without tables is refused, as an empty SQLite file is.
+refused empty-database "mysql://root@localhost/mg_empty: defines no tables" lint "mysql://root@localhost/mg_empty$socket"
+grep -qF "defines no tables: the database has no tables or views" "$tmp/empty-database.err" ||
+	fail "empty-database: $(cat "$tmp/empty-database.err")"
 
 [ "$status" -eq 0 ] && echo "mysql reader: ok"
 exit "$status"

@@ -121,6 +121,11 @@ tables=$(python3 "$here/graph-lines.py" "$tmp/app.out" | sed -n 's/^\(table\|vie
 run both dump "postgresql:///$db" --schema app --schema public
 cmp -s "$tmp/both.out" "$tmp/features.out" || fail "--schema app --schema public: not the whole database"
 refused missing-schema 'no schema "nowhere" in the database' lint "postgresql:///$db" --schema app --schema nowhere
+# A database or schema without tables is refused, as an empty SQLite file is.
+psql_admin -d postgres -c "DROP DATABASE IF EXISTS mg_empty" -c "CREATE DATABASE mg_empty"
+psql_admin -d "$db" -c "DROP SCHEMA IF EXISTS bare" -c "CREATE SCHEMA bare"
+refused empty-database 'mg_empty: defines no tables: the database has no tables or views' lint "postgresql:///mg_empty"
+refused empty-schema 'defines no tables: the schemas read have no tables or views' lint "postgresql:///$db" --schema bare
 
 # ---- how it is read ---------------------------------------------------------
 

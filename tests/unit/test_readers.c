@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "analyzer/core/arena.h"
+#include "analyzer/read/input_file.h"
 #include "analyzer/read/readers.h"
 #include "render/render.h"
 
@@ -156,6 +157,87 @@ static void sqlite_reader_never_writes(void **state)
 	char journal[1100];
 	snprintf(journal, sizeof(journal), "%s-journal", path);
 	assert_int_not_equal(stat(journal, &after), 0);
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+	char *message = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &message) != SQLITE_OK)
+		fail_msg("%s: %s", sql, message);
+}
+
+/* A WAL database with no -wal file is read in place, without locks: a
+ * writer that starts meanwhile and checkpoints must be noticed (the reader
+ * then reads a private copy); a copy leaves nothing behind. */
+static void sqlite_in_place_read_notices_a_writer(void **state)
+{
+	(void)state;
+	char path[1024], wal[1100];
+	snprintf(path, sizeof(path), "%s/wal.db", mg_test_tmpdir());
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	sqlite3 *writer = NULL;
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	exec_ok(writer, "PRAGMA journal_mode = WAL; CREATE TABLE a (id INTEGER PRIMARY KEY);");
+	sqlite3_close(writer);
+	struct stat st;
+	assert_int_not_equal(stat(wal, &st), 0);
+
+	mg_sqlite_input in;
+	mg_error err = {{0}};
+	assert_int_equal(mg_input_open_sqlite(&in, path, false, &err), 0);
+	assert_true(in.in_place);
+	assert_null(in.copy_dir);
+	assert_false(mg_input_sqlite_changed(&in));
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	exec_ok(writer, "CREATE TABLE b (id INTEGER PRIMARY KEY); PRAGMA wal_checkpoint(TRUNCATE);");
+	sqlite3_close(writer);
+	assert_true(mg_input_sqlite_changed(&in));
+	mg_input_close_sqlite(&in);
+
+	assert_int_equal(mg_input_open_sqlite(&in, path, true, &err), 0);
+	assert_false(in.in_place);
+	assert_non_null(in.copy_dir);
+	char dir[1024];
+	snprintf(dir, sizeof(dir), "%s", in.copy_dir);
+	assert_int_equal(stat(dir, &st), 0);
+	assert_false(mg_input_sqlite_changed(&in));
+	mg_input_close_sqlite(&in);
+	assert_int_not_equal(stat(dir, &st), 0);
+
+	/* A rollback-journal database is read with SQLite's locks: a commit
+	 * after the read leaves it one state. */
+	snprintf(path, sizeof(path), "%s/rollback.db", mg_test_tmpdir());
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	exec_ok(writer, "CREATE TABLE a (id INTEGER PRIMARY KEY);");
+	assert_int_equal(mg_input_open_sqlite(&in, path, false, &err), 0);
+	assert_true(in.in_place);
+	exec_ok(writer, "CREATE TABLE b (id INTEGER PRIMARY KEY);");
+	assert_false(mg_input_sqlite_changed(&in));
+	/* ... unless it turned to WAL mode meanwhile. */
+	exec_ok(writer, "PRAGMA journal_mode = WAL;");
+	assert_true(mg_input_sqlite_changed(&in));
+	mg_input_close_sqlite(&in);
+	sqlite3_close(writer);
+}
+
+/* Virtual tables are marked with their module, however their statement is
+ * written; plain tables are not. */
+static void virtual_tables_name_their_module(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_test_load_sql(
+	    "CREATE TABLE plain (id INTEGER PRIMARY KEY);\n"
+	    "CREATE VIRTUAL TABLE IF NOT EXISTS \"using using\" USING /* a comment */ fts5 (body);\n"
+	    "CREATE VIRTUAL TABLE main.[box] using \"rtree\"(id, x0, x1);\n"
+	    "CREATE VIRTUAL TABLE words USING fts4;\n");
+	assert_null(mg_graph_find_table(g, "plain")->virtual_module);
+	assert_string_equal(mg_graph_find_table(g, "using using")->virtual_module, "fts5");
+	assert_string_equal(mg_graph_find_table(g, "box")->virtual_module, "rtree");
+	assert_string_equal(mg_graph_find_table(g, "words")->virtual_module, "fts4");
+	/* Shadow tables are no tables of the model. */
+	assert_null(mg_graph_find_table(g, "words_content"));
+	assert_null(mg_graph_find_table(g, "box_node"));
+	mg_graph_free(g);
 }
 
 static void expect_error(const char *source, const char *fragment)
@@ -343,6 +425,8 @@ int main(void)
 		cmocka_unit_test(sqlite_reads_every_kind_of_object),
 		cmocka_unit_test(created_indexes_match_sqlite),
 		cmocka_unit_test(sqlite_reader_never_writes),
+		cmocka_unit_test(sqlite_in_place_read_notices_a_writer),
+		cmocka_unit_test(virtual_tables_name_their_module),
 		cmocka_unit_test(bad_inputs_are_named_errors),
 		cmocka_unit_test(sql_keeps_locations),
 		cmocka_unit_test(sql_errors_point_at_the_statement),

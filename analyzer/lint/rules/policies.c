@@ -12,11 +12,13 @@
 #include "analyzer/lint/rules/rule_util.h"
 #include "util/text.h"
 
-/* Tables a policy about rows applies to: stored, and not a pure link table
- * (an association table holds two keys and nothing else by design). */
+/* Tables a policy about rows applies to: stored, declared column by column
+ * (not a virtual table, whose module decides its columns), and not a pure
+ * link table (an association table holds two keys and nothing else by
+ * design). */
 static bool policy_table(const mg_table *t)
 {
-	return mg_table_is_stored(t) && t->kind != MG_TABLE_ASSOCIATION;
+	return mg_table_declares_keys(t) && t->kind != MG_TABLE_ASSOCIATION;
 }
 
 /* ---- table-missing-column ---- */

@@ -110,6 +110,11 @@ bool mg_table_is_stored(const mg_table *table)
 	return table->kind != MG_TABLE_VIEW;
 }
 
+bool mg_table_declares_keys(const mg_table *table)
+{
+	return mg_table_is_stored(table) && !table->virtual_module;
+}
+
 static const mg_source *source_of(const mg_table *table)
 {
 	const mg_graph *g = table->graph;

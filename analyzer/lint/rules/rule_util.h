@@ -32,6 +32,13 @@ bool mg_table_has_leading_index(const mg_table *table, mg_column *const *columns
 bool mg_table_is_stored(const mg_table *table);
 
 /*
+ * Stored tables whose keys and links are declared in the schema: not
+ * virtual tables (SQLite's FTS5, R*Tree), whose module keeps the rows and
+ * which can declare neither a primary key nor a foreign key.
+ */
+bool mg_table_declares_keys(const mg_table *table);
+
+/*
  * The SQL dialects (MG_DIALECT_* bits) a table has to work in. A database
  * is its own dialect: a SQLite file is SQLite. Models and scripts (C, SQL
  * DDL, graph JSON) run where the configuration's lint.dialects says, and in

@@ -14,8 +14,9 @@ static void check_no_primary_key(mg_rule_context *ctx)
 	const mg_graph *g = ctx->graph;
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
-		/* Association tables are assoc-no-key's to report. */
-		if (!mg_table_is_stored(t) || t->kind == MG_TABLE_ASSOCIATION || t->npk)
+		/* Association tables are assoc-no-key's to report; a virtual table
+		 * has no key to declare. */
+		if (!mg_table_declares_keys(t) || t->kind == MG_TABLE_ASSOCIATION || t->npk)
 			continue;
 		mg_report_table(ctx, t, "table \"%s\" has no primary key", t->name);
 	}
@@ -28,7 +29,8 @@ const mg_rule mg_rule_table_no_primary_key = {
 	.summary = "A table has no primary key.",
 	.rationale = "An ORM maps a row to an object by its primary key: SQLAlchemy refuses to "
 		     "map a table without one, rows cannot be updated or deleted one by one, and "
-		     "duplicates go unnoticed. (Association tables are checked by assoc-no-key.)",
+		     "duplicates go unnoticed. (Association tables are checked by assoc-no-key; "
+		     "SQLite's virtual tables, FTS5 or R*Tree, have no key to declare.)",
 	.bad_sql = "CREATE TABLE tag (name TEXT NOT NULL);",
 	.good_sql = "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL);",
 	.bad_c = "struct Tag {\n"
@@ -114,7 +116,8 @@ static void check_isolated(mg_rule_context *ctx)
 			schemas[nschemas++].first = t;
 		of[i] = k;
 		schemas[k].declares_links |= declares_links(t);
-		if (!mg_table_is_stored(t))
+		/* A virtual table can declare no foreign key: alone by nature. */
+		if (!mg_table_declares_keys(t))
 			continue;
 		schemas[k].stored++;
 		alone[i] = !linked_to_other(t);

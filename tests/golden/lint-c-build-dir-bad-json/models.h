@@ -1,0 +1,6 @@
+/* A model to read with a wrong option. */
+#include <modelgraph/annotations.h>
+
+struct User {
+    int id MG_COLUMN(primary_key=true);
+} MG_MODEL();
