@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyzer/lint/config_loader.h"
+#include "util/limits.h"
 
 static const char *const fail_on_values[] = {"error", "warning", "note", "never", NULL};
 static const char *const docs_formats[] = {"html", "markdown", NULL};
@@ -182,6 +183,49 @@ static void parser_error(loader *ld, const yaml_parser_t *parser, const char *da
 			     parser->problem_mark.column + 1, problem);
 }
 
+/*
+ * Refuses collections nested past the nesting-depth limit, counting them in
+ * libyaml's events before any document is built: libyaml's scanner takes
+ * time in the square of the depth of flow collections ("[[[[…"), so the
+ * depth must be known before it has read them all. A syntax error is left
+ * to the load that follows, which meets it again. 0, or -1 with the error.
+ */
+static int check_depth(loader *ld, const char *data, size_t len)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		return config_fail_memory(ld);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	const long long limit = mg_limit(MG_LIMIT_NESTING_DEPTH);
+	long long depth = 0;
+	int status = 0;
+	for (;;) {
+		yaml_event_t event;
+		if (!yaml_parser_parse(&parser, &event))
+			break;
+		yaml_event_type_t type = event.type;
+		yaml_mark_t mark = event.start_mark;
+		yaml_event_delete(&event);
+		if (type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) {
+			if (++depth > limit) {
+				mg_error_set(ld->err,
+					     "%s:%zu:%zu: lists and mappings nested deeper than a "
+					     "configuration may be; " MG_LIMIT_ADVICE_FMT,
+					     ld->path, mark.line + 1, mark.column + 1,
+					     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_NESTING_DEPTH));
+				status = -1;
+				break;
+			}
+		} else if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (type == YAML_STREAM_END_EVENT) {
+			break;
+		}
+	}
+	yaml_parser_delete(&parser);
+	return status;
+}
+
 /* The overrides as the lint options take them: NULL-terminated ids. */
 static int finish(loader *ld)
 {
@@ -221,6 +265,8 @@ int mg_config_load(mg_config **out, const char *path, mg_error *err)
 		goto cleanup;
 	}
 	ld.config = config;
+	if (check_depth(&ld, data, len) < 0)
+		goto cleanup;
 	if (!yaml_parser_initialize(&parser)) {
 		config_fail_memory(&ld);
 		goto cleanup;

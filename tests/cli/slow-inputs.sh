@@ -1,0 +1,108 @@
+#!/bin/sh
+# Inputs made to be slow: every one must be read, or refused with a message
+# naming the limit it is past, in time that grows with its size, never with
+# its square. Each run gets a minute, far more than any needs (a few seconds
+# at most, in a Debug build with sanitizers); before they were bounded, some
+# took minutes.
+#
+# usage: slow-inputs.sh MODELGRAPH
+set -eu
+
+if [ $# -ne 1 ]; then
+	echo "usage: $0 MODELGRAPH" >&2
+	exit 2
+fi
+case $1 in
+/*) modelgraph=$1 ;;
+*) modelgraph=$PWD/$1 ;;
+esac
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+
+status=0
+fail() {
+	echo "slow-inputs: $*"
+	status=1
+}
+
+# run ARG...: runs modelgraph with ARG..., stopped after a minute (status
+# 124); leaves $rc, out and err.
+run() {
+	rc=0
+	timeout 60 "$modelgraph" "$@" >out 2>err || rc=$?
+	if [ "$rc" -eq 124 ]; then
+		echo "(modelgraph $* did not finish within 60 seconds)" >>err
+	fi
+}
+
+# refused WHAT NEEDLE ARG...: `modelgraph ARG...` must exit 2 in time, with
+# one line on standard error that contains NEEDLE.
+refused() {
+	what=$1 needle=$2
+	shift 2
+	run "$@"
+	if [ "$rc" -ne 2 ]; then
+		fail "$what: exit status $rc, expected 2; standard error: $(head -c 500 err)"
+	elif [ "$(wc -l <err)" -ne 1 ]; then
+		fail "$what: expected one line on standard error, got: $(head -c 500 err)"
+	elif ! grep -q -F -e "$needle" err; then
+		fail "$what: the message does not name \"$needle\": $(head -c 500 err)"
+	fi
+}
+
+# nest N OPEN CLOSE [INNER]: N OPENs, INNER, N CLOSEs.
+nest() {
+	awk -v n="$1" -v open="$2" -v shut="$3" -v inner="${4-}" 'BEGIN {
+		for (i = 0; i < n; i++) printf "%s", open
+		printf "%s", inner
+		for (i = 0; i < n; i++) printf "%s", shut
+	}'
+}
+
+deep_yaml="lists and mappings nested deeper than a configuration may be; the limit is nesting-depth=256 levels; raise it with --limit nesting-depth=N"
+echo "CREATE TABLE t (id INTEGER PRIMARY KEY);" >small.sql
+
+# ---- nesting ------------------------------------------------------------------
+
+# A configuration of deeply nested flow collections: libyaml's scanner takes
+# time in the square of the depth (64 seconds for 100,000 levels), so the
+# depth is counted before the document is built. The root mapping is the
+# first level, so the 256th "[" is one too many; it starts at column 263.
+{
+	printf 'rules: '
+	nest 100000 '[' ']'
+	echo
+} >deep-flow.yml
+refused "a configuration nested 100,000 deep" "deep-flow.yml:1:263: $deep_yaml" \
+	lint small.sql --config deep-flow.yml
+{
+	printf 'rules: '
+	nest 100000 '{a: ' '}' x
+	echo
+} >deep-mapping.yml
+refused "a configuration of mappings nested 100,000 deep" "deep-mapping.yml:1:1028: $deep_yaml" \
+	lint small.sql --config deep-mapping.yml
+{
+	echo 'rules:'
+	printf '  '
+	nest 100000 '- ' '' x
+	echo
+} >deep-block.yml
+refused "a configuration of block lists nested 100,000 deep" "deep-block.yml:2:513: $deep_yaml" \
+	lint small.sql --config deep-block.yml
+# Within a raised limit the configuration is read, and its mistake reported.
+{
+	printf 'rules: '
+	nest 300 '[' ']'
+	echo
+} >deep-300.yml
+refused "a configuration nested 300 deep with --limit nesting-depth=400" \
+	'deep-300.yml:1:8: "rules" must be a mapping, not a list' \
+	lint small.sql --config deep-300.yml --limit nesting-depth=400
+
+if [ "$status" -eq 0 ]; then
+	echo "slow-inputs: ok"
+fi
+exit "$status"
