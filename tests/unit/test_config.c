@@ -350,6 +350,10 @@ static void keys_are_scalars_given_once(void **state)
 	load_fails("? [a]\n: b\n", "1:3: a key must be a scalar, not a list");
 	load_fails("docs:\n  \"ti\\0tle\": x\n", "2:3: a key contains a NUL character");
 	load_fails("docs:\n  title: \"a\\0b\"\n", "2:10: \"title\" contains a NUL character");
+	/* The first problem in the file's order, whichever kind it is. */
+	load_fails("lint: {}\ndocs: {}\ndocs: {}\nlint: {}\n? [a]\n: b\n", "3:1: duplicate key \"docs\"");
+	load_fails("lint: {}\ndocs: {}\n? [a]\n: b\nlint: {}\n", "3:3: a key must be a scalar, not a list");
+	load_fails("lint: {}\ndocs: {}\nlint: {}\ndocs: {}\n", "3:1: duplicate key \"lint\"");
 }
 
 /* ---- errors: rules ---- */
