@@ -78,6 +78,7 @@ printf '{"format": \n' >broken.json
 printf '{"format": "something-else", "version": 1}\n' >foreign.json
 printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
 printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": 5}]}]}\n' >typed.json
+printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["nope"]}]}\n' >bad-key.json
 
 # Scripts that try to make files; they must not appear.
 printf "CREATE TABLE a (id INTEGER PRIMARY KEY);\nATTACH DATABASE '%s' AS e;\nCREATE TABLE e.b (id INTEGER PRIMARY KEY);\n" \
@@ -226,6 +227,7 @@ refused "graph JSON that does not parse" broken.json:2: lint broken.json
 refused "JSON that is not a modelgraph graph" foreign.json lint foreign.json
 refused "a graph JSON version this build does not read" "future.json: version" lint future.json
 refused "graph JSON with a value of the wrong type" "typed.json: tables[0].columns[0].name" lint typed.json
+refused "graph JSON with a primary key of no column" "bad-key.json: tables[0].primary_key[0]: names no column" lint bad-key.json
 # A C model with no libclang to read it: the reader names the header.
 MODELGRAPH_LIBCLANG=/nonexistent/libclang.so
 export MODELGRAPH_LIBCLANG
