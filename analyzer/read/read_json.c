@@ -9,11 +9,14 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/read/input_file.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/core/sql_type.h"
+#include "util/json_text.h"
+#include "util/limits.h"
 
 #define GRAPH_FORMAT "modelgraph-graph"
 #define GRAPH_VERSION 1
@@ -615,19 +618,36 @@ static void each_in_document(reader *r, json_t *root, const char *key,
 	}
 }
 
-int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
+/*
+ * The document in `path`, parsed; NULL with the error set. The whole file
+ * is read within the input-mib limit, a byte order mark skipped, and the
+ * nesting bounded before jansson descends into it.
+ */
+static json_t *load_document(const char *path, mg_error *err)
 {
-	json_error_t json_err;
+	size_t len = 0, line = 0, column = 0;
+	char *data = mg_input_read_all(path, &len, err);
+	if (!data)
+		return NULL;
+	size_t bom = mg_json_bom_length(data, len);
 	json_t *root = NULL;
-	reader r = {.graph = graph, .path = path, .err = err};
-
-	if (mg_input_check_file(path, err) < 0)
-		return -1;
-	if (!(root = json_load_file(path, JSON_REJECT_DUPLICATES, &json_err))) {
+	json_error_t json_err;
+	if (mg_json_check_depth(data + bom, len - bom, mg_limit(MG_LIMIT_NESTING_DEPTH), &line, &column) < 0)
+		mg_error_set(err, "%s:%zu:%zu: arrays and objects nested deeper than graph JSON may be; "
+			     MG_LIMIT_ADVICE_FMT, path, line, column, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_NESTING_DEPTH));
+	else if (!(root = json_loadb(data + bom, len - bom, JSON_REJECT_DUPLICATES, &json_err)))
 		mg_error_set(err, "%s:%d:%d: not valid JSON: %s", path, json_err.line, json_err.column,
 			     json_err.text);
+	free(data);
+	return root;
+}
+
+int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
+{
+	reader r = {.graph = graph, .path = path, .err = err};
+	json_t *root = load_document(path, err);
+	if (!root)
 		return -1;
-	}
 	const char *format = json_is_object(root) ? get_string(&r, root, "format", "") : NULL;
 	json_t *version = json_object_get(root, "version");
 	if (!format || strcmp(format, GRAPH_FORMAT) != 0) {

@@ -79,6 +79,8 @@ printf '{"format": "something-else", "version": 1}\n' >foreign.json
 printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
 printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": 5}]}]}\n' >typed.json
 printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["nope"]}]}\n' >bad-key.json
+# Graph JSON as an editor on Windows may save it, with a byte order mark.
+printf '\357\273\277{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["id"]}]}\n' >bom.json
 
 # Scripts that try to make files; they must not appear.
 printf "CREATE TABLE a (id INTEGER PRIMARY KEY);\nATTACH DATABASE '%s' AS e;\nCREATE TABLE e.b (id INTEGER PRIMARY KEY);\n" \
@@ -339,6 +341,7 @@ read_ok "dump of a real database" dump chinook.db
 read_ok "lint of a real database by absolute path" lint --fail-on never "$in/chinook.db"
 read_ok "lint of a WAL-mode database" lint --fail-on never wal.db
 read_ok "lint of a database of many pages" lint --fail-on never many.db
+read_ok "dump of graph JSON that starts with a byte order mark" dump bom.json
 read_ok "lint of a script with an endless query" lint --fail-on never endless-query.sql
 read_ok "dump of a script with an endless INSERT" dump endless-insert.sql
 grep -q -F '"name": "u"' "$tmp/run/out" || fail "endless-insert.sql: the table after the INSERT is missing from the dump"

@@ -102,6 +102,18 @@ refused "a configuration nested 300 deep with --limit nesting-depth=400" \
 	'deep-300.yml:1:8: "rules" must be a mapping, not a list' \
 	lint small.sql --config deep-300.yml --limit nesting-depth=400
 
+# Graph JSON and baselines: jansson stops at 2048 levels on its own; the
+# limit is checked before it descends.
+deep_json="arrays and objects nested deeper than graph JSON may be; the limit is nesting-depth=256 levels; raise it with --limit nesting-depth=N"
+nest 100000 '[' ']' >deep.json
+refused "graph JSON nested 100,000 deep" "deep.json:1:257: $deep_json" lint deep.json
+nest 100000 '{"a": ' '}' 1 >deep-objects.json
+refused "graph JSON of objects nested 100,000 deep" "deep-objects.json:1:1537: $deep_json" \
+	dump deep-objects.json
+nest 300 '[' ']' >deep-300.json
+refused "graph JSON nested 300 deep with --limit nesting-depth=300" \
+	'deep-300.json: format: not a modelgraph graph' lint deep-300.json --limit nesting-depth=300
+
 # ---- many keys ---------------------------------------------------------------
 
 # Duplicate keys are looked for among all the keys of a mapping before its

@@ -1,14 +1,17 @@
 /*
  * The graph JSON reader's refusals: each names where in the document the
  * problem is, as a path of members and indexes from the top
- * (tables[0].primary_key[1]).
+ * (tables[0].primary_key[1]); the nesting a document may have; a byte order
+ * mark.
  */
 #include "tests/unit/test_support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/read/readers.h"
+#include "util/limits.h"
 
 static int teardown(void **state)
 {
@@ -29,6 +32,16 @@ static void read_fails(const char *text, const char *expected)
 	snprintf(want, sizeof(want), "%s%s%s", path, expected[0] == ':' ? "" : ": ", expected);
 	assert_string_equal(err.message, want);
 	mg_graph_free(g);
+}
+
+static mg_graph *read_ok(const char *text)
+{
+	const char *path = mg_test_write_file("graph.json", text);
+	mg_graph *g = mg_graph_new();
+	mg_error err = {{0}};
+	if (mg_read_json(g, path, &err) < 0)
+		fail_msg("%s", err.message);
+	return g;
 }
 
 #define HEAD "{\"format\": \"modelgraph-graph\", \"version\": 1, "
@@ -76,10 +89,58 @@ static void problems_name_the_member_path(void **state)
 	read_fails("[]", "format: not a modelgraph graph (\"format\" must be \"modelgraph-graph\")");
 }
 
+/* "[[[…]]]", `depth` deep, as a string to free. */
+static char *nested(size_t depth, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	char *text = malloc(n + 2 * depth + 2);
+	assert_non_null(text);
+	memcpy(text, prefix, n);
+	memset(text + n, '[', depth);
+	memset(text + n + depth, ']', depth);
+	memcpy(text + n + 2 * depth, "\n", 2);
+	return text;
+}
+
+static void nesting_is_bounded(void **state)
+{
+	(void)state;
+	char *text = nested(256, "");
+	read_fails(text, "format: not a modelgraph graph (\"format\" must be \"modelgraph-graph\")");
+	free(text);
+	text = nested(100000, "");
+	read_fails(text, ":1:257: arrays and objects nested deeper than graph JSON may be; the limit is "
+			 "nesting-depth=256 levels; raise it with --limit nesting-depth=N");
+	free(text);
+	/* Brackets in strings are text; lines and columns count characters. */
+	text = nested(300, HEAD "\"comment\": \"[[[[\\\"[[\",\n \"é\": ");
+	read_fails(text, ":2:262: arrays and objects nested deeper than graph JSON may be; the limit is "
+			 "nesting-depth=256 levels; raise it with --limit nesting-depth=N");
+	free(text);
+	char message[200];
+	assert_int_equal(mg_limit_set("nesting-depth=300", message, sizeof(message)), 0);
+	text = nested(300, "");
+	read_fails(text, "format: not a modelgraph graph (\"format\" must be \"modelgraph-graph\")");
+	free(text);
+	mg_limits_reset();
+}
+
+static void a_byte_order_mark_is_skipped(void **state)
+{
+	(void)state;
+	mg_graph *g = read_ok("\xEF\xBB\xBF" HEAD TABLE("\"primary_key\": [\"a\"]"));
+	assert_int_equal(g->ntables, 1);
+	mg_graph_free(g);
+	/* Only at the start, and positions are as an editor shows them. */
+	read_fails("\xEF\xBB\xBF\xEF\xBB\xBF{}", ":1:1: not valid JSON: '[' or '{' expected near '\xEF\xBB\xBF'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(problems_name_the_member_path),
+		cmocka_unit_test(nesting_is_bounded),
+		cmocka_unit_test(a_byte_order_mark_is_skipped),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }
