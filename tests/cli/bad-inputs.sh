@@ -79,6 +79,9 @@ printf '{"format": "something-else", "version": 1}\n' >foreign.json
 printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
 printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": 5}]}]}\n' >typed.json
 printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["nope"]}]}\n' >bad-key.json
+# A file named as a baseline by mistake: the message must not quote it.
+printf 'API_TOKEN=hunter2\n' >secret.env
+printf '{"format": "hunter2", "version": 1}\n' >secret.json
 # Graph JSON as an editor on Windows may save it, with a byte order mark.
 printf '\357\273\277{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["id"]}]}\n' >bom.json
 
@@ -240,6 +243,12 @@ refused "script with NUL bytes" binary.sql lint binary.sql
 refused "SQL text forced as a database" text.db lint sqlite:text.db
 refused "database forced as SQL" chinook.db lint sql:chinook.db
 refused "missing file for dump" missing.db dump missing.db
+for secret in secret.env secret.json; do
+	refused "$secret as a baseline" "$secret" lint many.db --baseline "$secret"
+	if grep -q -e hunter2 -e API_TOKEN "$tmp/run/err"; then
+		fail "$secret as a baseline: the message quotes the file: $(cat "$tmp/run/err")"
+	fi
+done
 
 # The truncated database: SQLite itself must call it malformed, and so must
 # the message.

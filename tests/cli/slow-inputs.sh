@@ -114,6 +114,11 @@ nest 300 '[' ']' >deep-300.json
 refused "graph JSON nested 300 deep with --limit nesting-depth=300" \
 	'deep-300.json: format: not a modelgraph graph' lint deep-300.json --limit nesting-depth=300
 
+nest 100000 '[' ']' >deep-baseline.json
+refused "a baseline nested 100,000 deep" \
+	"deep-baseline.json:1:257: arrays and objects nested deeper than a baseline may be; the limit is nesting-depth=256" \
+	lint small.sql --baseline deep-baseline.json
+
 # ---- many keys ---------------------------------------------------------------
 
 # Duplicate keys are looked for among all the keys of a mapping before its
