@@ -15,6 +15,7 @@
 #include "analyzer/lint/config.h"
 #include "analyzer/lint/glob.h"
 #include "analyzer/lint/lint.h"
+#include "util/limits.h"
 
 static char config_path[1024];
 
@@ -159,6 +160,36 @@ static void documented_example_loads(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(mg_config_diagram_columns(config), "keys");
 	mg_config_free(config);
+}
+
+/* A byte order mark, as editors on Windows write one, is skipped (libyaml
+ * reads it as YAML allows); positions count from the text after it. */
+static void a_byte_order_mark_is_skipped(void **state)
+{
+	(void)state;
+	mg_config *config = load_ok("\xEF\xBB\xBFrules:\n  table-isolated: off\n");
+	mg_severity severity;
+	assert_int_equal(mg_config_rule_severity(config, "table-isolated", &severity), 0);
+	assert_int_equal(severity, MG_SEVERITY_OFF);
+	mg_config_free(config);
+	load_fails("\xEF\xBB\xBFrules:\n  table-isolatd: off\n",
+		   "2:3: unknown rule \"table-isolatd\"; did you mean \"table-isolated\"?");
+}
+
+/* Lists and mappings nest at most nesting-depth deep, the document's own
+ * mapping the first level; the first one past it is named. */
+static void nesting_is_bounded(void **state)
+{
+	(void)state;
+	char message[200];
+	assert_int_equal(mg_limit_set("nesting-depth=4", message, sizeof(message)), 0);
+	mg_config_free(load_ok("rules:\n  name-reserved-word: {dialects: [mysql]}\n"));
+	load_fails("rules:\n  name-reserved-word: {dialects: [[mysql]]}\n",
+		   "2:35: lists and mappings nested deeper than a configuration may be; the limit is "
+		   "nesting-depth=4 levels; raise it with --limit nesting-depth=N");
+	mg_limits_reset();
+	load_fails("rules:\n  name-reserved-word: {dialects: [[mysql]]}\n",
+		   "2:35: a dialect must be a scalar, not a list");
 }
 
 static void empty_files_are_empty_configurations(void **state)
@@ -725,6 +756,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_config_loads),
 		cmocka_unit_test(documented_example_loads),
+		cmocka_unit_test(a_byte_order_mark_is_skipped),
+		cmocka_unit_test(nesting_is_bounded),
 		cmocka_unit_test(empty_files_are_empty_configurations),
 		cmocka_unit_test(null_configuration_is_harmless),
 		cmocka_unit_test(settings_take_every_listed_value),
