@@ -14,6 +14,7 @@
 #include "analyzer/lint/glob.h"
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/suppress.h"
+#include "analyzer/lint/suppress_index.h"
 
 static int teardown_group(void **state)
 {
@@ -175,6 +176,119 @@ static void glob_characters(void **state)
 		assert_int_equal(mg_glob_char(bad[i], &cp), 1);
 		assert_int_equal(cp, 0xDC00 + (unsigned char)bad[i][0]);
 	}
+}
+
+static void glob_literal_ends(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *pattern, *prefix, *suffix;
+		bool literal;
+	} cases[] = {
+		{"", "", "", true},
+		{"post", "post", "post", true},
+		{"audit_*", "audit_", "", false},
+		{"*.created_at", "", ".created_at", false},
+		{"a*b?c", "a", "c", false},
+		{"user_[0-9]", "user_", "", false},
+		{"x[ab]y", "x", "y", false},
+		{"\\*x*", "*x", "", false},
+		{"a\\[b\\]", "a[b]", "a[b]", true},
+		{"a[b", "a[b", "a[b", true}, /* no closing "]": a plain "[" */
+		{"a\\", "a\\", "a\\", true},
+		{"\xc3\xa9t\xc3\xa9*", "\xc3\xa9t\xc3\xa9", "", false},
+		{"*\xc3", "", "\xc3", false},
+		{"**", "", "", false},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char prefix[64], suffix[64];
+		size_t prefix_len = 99, suffix_len = 99;
+		bool literal = mg_glob_literal_ends(cases[i].pattern, prefix, &prefix_len, suffix, &suffix_len);
+		if (literal != cases[i].literal || prefix_len != strlen(cases[i].prefix) ||
+		    memcmp(prefix, cases[i].prefix, prefix_len) != 0 ||
+		    suffix_len != strlen(cases[i].suffix) || memcmp(suffix, cases[i].suffix, suffix_len) != 0)
+			fail_msg("\"%s\": literal %d, prefix \"%.*s\", suffix \"%.*s\"", cases[i].pattern,
+				 literal, (int)prefix_len, prefix, (int)suffix_len, suffix);
+	}
+}
+
+/* ---- the index of ignores ---- */
+
+/* Every case of glob_cases through an index of that one ignore. */
+static void index_matches_as_glob_does(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(glob_cases) / sizeof(glob_cases[0]); i++) {
+		mg_config_ignore ignore = {.rule = "table-isolated", .pattern = glob_cases[i].pattern};
+		mg_ignore_index *index = mg_ignore_index_new(&ignore, 1);
+		assert_non_null(index);
+		size_t hits = 0;
+		size_t n = mg_ignore_index_match(index, "table-isolated", glob_cases[i].text, &hits);
+		if (n != glob_cases[i].match || hits != n)
+			fail_msg("index of \"%s\" on \"%s\": %zu", glob_cases[i].pattern, glob_cases[i].text, n);
+		assert_int_equal(mg_ignore_index_match(index, "table-isolate", glob_cases[i].text, &hits), 0);
+		mg_ignore_index_free(index);
+	}
+}
+
+static uint32_t next_random(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 16;
+}
+
+/* A string of up to `max` pieces drawn from `pieces`. */
+static void random_text(char *out, size_t size, const char *const *pieces, size_t npieces, size_t max,
+			uint32_t *seed)
+{
+	out[0] = '\0';
+	size_t n = next_random(seed) % (max + 1);
+	for (size_t i = 0; i < n; i++)
+		strncat(out, pieces[next_random(seed) % npieces], size - strlen(out) - 1);
+}
+
+/* Many patterns, duplicates and overlaps among them, two rules, and paths
+ * with UTF-8 and bytes that are not: each ignore matches exactly the paths
+ * mg_glob_match says it matches. */
+static void index_agrees_with_matching_one_by_one(void **state)
+{
+	(void)state;
+	static const char *const pattern_pieces[] = {"a", "b", ".", "*", "?", "[ab]", "[!a]", "\\*", "\\",
+						     "\xc3\xa9", "\xc3", "\xa9", "[", "ab", "a."};
+	static const char *const path_pieces[] = {"a", "b", ".", "*", "\xc3\xa9", "\xc3", "\xa9", "[",
+						  "\\", "ab"};
+	static const char *const rules[] = {"table-isolated", "fk-missing-index"};
+	enum { NIGNORES = 400, NPATHS = 400 };
+	static char patterns[NIGNORES][64];
+	static mg_config_ignore ignores[NIGNORES];
+	uint32_t seed = 42;
+	for (size_t k = 0; k < NIGNORES; k++) {
+		random_text(patterns[k], sizeof(patterns[k]), pattern_pieces,
+			    sizeof(pattern_pieces) / sizeof(pattern_pieces[0]), 6, &seed);
+		ignores[k] = (mg_config_ignore){.rule = rules[next_random(&seed) % 2], .pattern = patterns[k]};
+	}
+	mg_ignore_index *index = mg_ignore_index_new(ignores, NIGNORES);
+	assert_non_null(index);
+	size_t matched = 0;
+	for (size_t i = 0; i < NPATHS; i++) {
+		char path[64];
+		random_text(path, sizeof(path), path_pieces, sizeof(path_pieces) / sizeof(path_pieces[0]), 6,
+			    &seed);
+		const char *rule = rules[i % 2];
+		size_t hits[NIGNORES] = {0};
+		size_t n = mg_ignore_index_match(index, rule, path, hits), expected = 0;
+		for (size_t k = 0; k < NIGNORES; k++) {
+			bool match = strcmp(ignores[k].rule, rule) == 0 && mg_glob_match(ignores[k].pattern, path);
+			if (hits[k] != match)
+				fail_msg("\"%s\" on \"%s\": index %zu, one by one %d", ignores[k].pattern, path,
+					 hits[k], match);
+			expected += match;
+		}
+		assert_int_equal(n, expected);
+		matched += n;
+	}
+	assert_true(matched > NPATHS); /* the test matches plenty, not only misses */
+	mg_ignore_index_free(index);
 }
 
 /* ---- suppression ---- */
@@ -509,6 +623,9 @@ int main(void)
 		cmocka_unit_test(glob_matches),
 		cmocka_unit_test(glob_check),
 		cmocka_unit_test(glob_characters),
+		cmocka_unit_test(glob_literal_ends),
+		cmocka_unit_test(index_matches_as_glob_does),
+		cmocka_unit_test(index_agrees_with_matching_one_by_one),
 		cmocka_unit_test(nothing_to_apply_only_sorts),
 		cmocka_unit_test(ignores_remove_by_rule_and_pattern),
 		cmocka_unit_test(unused_ignores_are_reported),
