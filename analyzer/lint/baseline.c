@@ -338,23 +338,29 @@ static int compare_key(const char *rule, const char *path, const mg_baseline_ent
 	return c ? c : mg_baseline_compare(path, entry->path);
 }
 
-size_t mg_baseline_lookup(const mg_baseline *baseline, const char *rule, const char *path,
-			  size_t *out_count)
+/* The first entry not before (rule, path) when `after` is false, else the
+ * first entry after it: a binary search either way, so looking up a key
+ * that many entries share takes log n, not their number. */
+static size_t bound(const mg_baseline *baseline, const char *rule, const char *path, bool after)
 {
 	size_t lo = 0, hi = baseline ? baseline->count : 0;
-	if (!path)
-		path = "";
-	while (lo < hi) { /* the first entry not before the key */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (compare_key(rule, path, &baseline->entries[mid]) > 0)
+		int c = compare_key(rule, path, &baseline->entries[mid]);
+		if (c > 0 || (after && c == 0))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	size_t end = lo;
-	while (baseline && end < baseline->count &&
-	       compare_key(rule, path, &baseline->entries[end]) == 0)
-		end++;
-	*out_count = end - lo;
 	return lo;
+}
+
+size_t mg_baseline_lookup(const mg_baseline *baseline, const char *rule, const char *path,
+			  size_t *out_count)
+{
+	if (!path)
+		path = "";
+	size_t first = bound(baseline, rule, path, false);
+	*out_count = bound(baseline, rule, path, true) - first;
+	return first;
 }

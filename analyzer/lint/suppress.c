@@ -95,40 +95,83 @@ static int report_unused(mg_findings *findings, const mg_config_ignore *ignores,
 }
 
 /*
+ * The entries among [first, first + n) (alike in rule and path, so sorted by
+ * message) whose message is `message`: returns the first, with their number
+ * in *count.
+ */
+static size_t with_message(const mg_baseline_entry *entries, size_t first, size_t n,
+			   const char *message, size_t *count)
+{
+	size_t bounds[2];
+	for (int after = 0; after < 2; after++) {
+		size_t lo = first, hi = first + n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = mg_baseline_compare(message, entries[mid].message);
+			if (c > 0 || (after && c == 0))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		bounds[after] = lo;
+	}
+	*count = bounds[1] - bounds[0];
+	return bounds[0];
+}
+
+/* The first entry at or after `j` no finding has taken yet: next[j] is j
+ * while entry j is free (next[nentries] = nentries, past the last), and
+ * points further once taken; paths are halved as they are walked. */
+static size_t first_free(size_t *next, size_t j)
+{
+	while (next[j] != j) {
+		next[j] = next[next[j]];
+		j = next[j];
+	}
+	return j;
+}
+
+/*
  * Step 3: each baseline entry accepts one finding of its rule and path,
- * preferring one with its message.
+ * preferring one with its message. The first free entry of a range is
+ * found in near-constant time, so many alike findings against many alike
+ * entries take linear time, not quadratic.
  */
 static int apply_baseline(mg_findings *findings, const mg_baseline *baseline,
 			  mg_suppress_stats *stats)
 {
 	size_t nentries = 0;
 	const mg_baseline_entry *entries = mg_baseline_entries(baseline, &nentries);
-	bool *used = calloc(nentries ? nentries : 1, sizeof(*used));
+	size_t *next = malloc((nentries + 1) * sizeof(*next));
 	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
-	if (!used || !drop) {
-		free(used);
+	if (!next || !drop) {
+		free(next);
 		free(drop);
 		return -1;
 	}
+	for (size_t j = 0; j <= nentries; j++)
+		next[j] = j;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < findings->count; i++) {
 			const mg_finding *f = &findings->items[i];
+			if (drop[i])
+				continue;
 			size_t n = 0;
-			size_t first = drop[i] ? 0 : mg_baseline_lookup(baseline, f->rule, f->path, &n);
-			for (size_t j = first; j < first + n; j++) {
-				if (used[j] ||
-				    (pass == 0 && mg_baseline_compare(f->message, entries[j].message) != 0))
-					continue;
-				used[j] = drop[i] = true;
-				stats->baselined++;
-				break;
-			}
+			size_t first = mg_baseline_lookup(baseline, f->rule, f->path, &n);
+			if (n && pass == 0)
+				first = with_message(entries, first, n, f->message, &n);
+			size_t j = n ? first_free(next, first) : nentries;
+			if (j >= first + n)
+				continue;
+			next[j] = j + 1;
+			drop[i] = true;
+			stats->baselined++;
 		}
 	}
 	for (size_t j = 0; j < nentries; j++)
-		stats->stale_entries += !used[j];
+		stats->stale_entries += next[j] == j;
 	compact(findings, drop);
-	free(used);
+	free(next);
 	free(drop);
 	return 0;
 }

@@ -168,6 +168,29 @@ else
 	fi
 fi
 
+# ---- a baseline of many alike entries ---------------------------------------
+
+# 20,000 alike findings (an ignore repeated, each unused) written as a
+# baseline and applied: each finding looked through the entries before it,
+# and looking up a key went through all the entries sharing it (8 minutes).
+# Reworded messages (a newer modelgraph) fall back to rule and path.
+echo '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["id"]}]}' >one.json
+awk 'BEGIN {
+	print "ignore:"
+	for (i = 0; i < 20000; i++) print "  - {rule: table-no-primary-key, path: gone_table, reason: dropped long ago}"
+}' >alike-ignores.yml
+run lint one.json --config alike-ignores.yml --write-baseline alike.json
+if [ "$rc" -ne 0 ] || ! grep -q -F "alike.json: 20000 findings written as the baseline" err; then
+	fail "writing 20,000 alike findings as a baseline: exit status $rc; $(head -c 500 err)"
+fi
+sed 's/matches no finding/matched nothing/' alike.json >reworded.json
+for baseline in alike.json reworded.json; do
+	run lint one.json --config alike-ignores.yml --baseline "$baseline"
+	if [ "$rc" -ne 0 ] || [ -s err ] || [ "$(cat out)" != "no findings" ]; then
+		fail "20,000 alike findings against $baseline: exit status $rc; $(head -c 500 out err)"
+	fi
+done
+
 if [ "$status" -eq 0 ]; then
 	echo "slow-inputs: ok"
 fi

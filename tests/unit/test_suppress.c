@@ -515,6 +515,37 @@ static void baseline_prefers_the_same_message(void **state)
 	mg_baseline_free(baseline);
 }
 
+/* Entries alike in rule and path, some alike in message too: each message
+ * takes its own entries first, in any order of findings, and what is left
+ * takes the entries left, one each. */
+static void baseline_alike_entries_each_taken_once(void **state)
+{
+	(void)state;
+	mg_baseline *baseline = load_baseline(
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"c\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"a\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"a\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"x\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"b.fk\", \"message\": \"a\"},"
+	    "{\"rule\": \"fk-duplicate\", \"path\": \"a.fk\", \"message\": \"a\"}");
+	mg_findings *findings = mg_findings_new();
+	add(findings, "fk-type-mismatch", "a.fk", 1, "a");
+	add(findings, "fk-type-mismatch", "a.fk", 2, "b");
+	add(findings, "fk-type-mismatch", "a.fk", 3, "a");
+	add(findings, "fk-type-mismatch", "a.fk", 4, "a");
+	add(findings, "fk-type-mismatch", "a.fk", 5, "c");
+	add(findings, "fk-type-mismatch", "a.fk", 6, "d");
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, NULL, baseline, NULL, &stats), 0);
+	/* By message: lines 1 and 3 take the a's, line 5 the c; then the x
+	 * goes to the first finding left (line 2): lines 4 and 6 stay. */
+	assert_int_equal(stats.baselined, 4);
+	assert_int_equal(stats.stale_entries, 2);
+	assert_string_equal(listing(findings), "fk-type-mismatch a.fk 4\nfk-type-mismatch a.fk 6\n");
+	mg_findings_free(findings);
+	mg_baseline_free(baseline);
+}
+
 /* Ignores act before the baseline: a finding both accept uses the ignore. */
 static void ignores_before_baseline(void **state)
 {
@@ -632,6 +663,7 @@ int main(void)
 		cmocka_unit_test(unused_severity_follows_overrides),
 		cmocka_unit_test(baseline_counts_alike_findings),
 		cmocka_unit_test(baseline_prefers_the_same_message),
+		cmocka_unit_test(baseline_alike_entries_each_taken_once),
 		cmocka_unit_test(ignores_before_baseline),
 		cmocka_unit_test(written_baseline_accepts_everything),
 	};
