@@ -1,10 +1,12 @@
 #include "analyzer/lint/suppress.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/name_index.h"
 #include "analyzer/lint/suppress_index.h"
 
 #define UNUSED_RULE "suppression-unused"
@@ -207,39 +209,112 @@ cleanup:
 
 #define WITHOUT_REASON_RULE "suppression-without-reason"
 
-/* True when `path` is `prefix` followed by "." and more. */
-static bool path_within(const char *path, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return strncmp(path, prefix, n) == 0 && path[n] == '.';
-}
+/*
+ * The allows filed by path, and the foreign keys by path, so each finding
+ * looks up the few allows that can cover it instead of trying every allow
+ * (and, for a finding on a foreign key, every table).
+ */
+typedef struct allow_index {
+	const mg_graph *graph;
+	mg_name_index *by_path; /* allow path -> its first allow, as index + 1 */
+	size_t *next;           /* per allow: the next one of its path, or SIZE_MAX */
+	mg_name_index *fks;     /* foreign key path -> the first such key; made when needed */
+	bool fks_failed;
+} allow_index;
 
-/* The foreign key a finding is about, when it is about one. */
-static const mg_foreign_key *finding_foreign_key(const mg_graph *graph, const mg_finding *f)
+static int allow_index_init(allow_index *ix, const mg_graph *graph)
 {
-	if (f->object != MG_OBJECT_FOREIGN_KEY || !f->path)
-		return NULL;
-	for (size_t i = 0; i < graph->ntables; i++) {
-		const mg_table *t = graph->tables[i];
-		if (!path_within(f->path, t->path))
-			continue;
-		for (size_t k = 0; k < t->nforeign_keys; k++)
-			if (strcmp(t->foreign_keys[k]->path, f->path) == 0)
-				return t->foreign_keys[k];
+	*ix = (allow_index){.graph = graph};
+	ix->by_path = mg_name_index_new(false);
+	ix->next = malloc(graph->nallows * sizeof(*ix->next));
+	if (!ix->by_path || !ix->next)
+		return -1;
+	/* From the last, so a path's allows chain in reading order. */
+	for (size_t a = graph->nallows; a-- > 0;) {
+		const char *path = graph->allows[a].path;
+		uintptr_t head = (uintptr_t)mg_name_index_get(ix->by_path, path);
+		ix->next[a] = head ? (size_t)head - 1 : SIZE_MAX;
+		if (mg_name_index_put(ix->by_path, path, (void *)(uintptr_t)(a + 1)) < 0)
+			return -1;
 	}
-	return NULL;
+	return 0;
 }
 
-static bool allow_covers(const mg_graph *graph, const mg_allow *allow, const mg_finding *f)
+static void allow_index_free(allow_index *ix)
 {
-	if (strcmp(allow->rule, f->rule) != 0 || !f->path)
-		return false;
-	if (strcmp(allow->path, f->path) == 0)
-		return true;
-	if (!strchr(allow->path, '.')) /* on the struct: everything in it */
-		return path_within(f->path, allow->path);
-	const mg_foreign_key *fk = finding_foreign_key(graph, f);
-	return fk && fk->ncolumns && strcmp(fk->columns[0]->path, allow->path) == 0;
+	mg_name_index_free(ix->by_path);
+	mg_name_index_free(ix->fks);
+	free(ix->next);
+}
+
+/* The foreign key a finding is about, when it is about one; the first in
+ * table order when several share its path. */
+static const mg_foreign_key *finding_foreign_key(allow_index *ix, const mg_finding *f)
+{
+	if (f->object != MG_OBJECT_FOREIGN_KEY || !f->path || ix->fks_failed)
+		return NULL;
+	if (!ix->fks) {
+		if (!(ix->fks = mg_name_index_new(false))) {
+			ix->fks_failed = true;
+			return NULL;
+		}
+		const mg_graph *graph = ix->graph;
+		for (size_t i = 0; i < graph->ntables; i++)
+			for (size_t k = 0; k < graph->tables[i]->nforeign_keys; k++) {
+				mg_foreign_key *fk = graph->tables[i]->foreign_keys[k];
+				if (!mg_name_index_get(ix->fks, fk->path) &&
+				    mg_name_index_put(ix->fks, fk->path, fk) < 0) {
+					ix->fks_failed = true;
+					return NULL;
+				}
+			}
+	}
+	return mg_name_index_get(ix->fks, f->path);
+}
+
+/* Counts in hits[] the allows of `path` with the finding's rule; true when
+ * there was one. */
+static bool allows_at(const allow_index *ix, const char *path, const mg_finding *f, size_t *hits)
+{
+	bool any = false;
+	uintptr_t head = (uintptr_t)mg_name_index_get(ix->by_path, path);
+	for (size_t a = head ? (size_t)head - 1 : SIZE_MAX; a != SIZE_MAX; a = ix->next[a])
+		if (strcmp(ix->graph->allows[a].rule, f->rule) == 0) {
+			hits[a]++;
+			any = true;
+		}
+	return any;
+}
+
+/*
+ * Counts in hits[] the allows that cover `f`, each once: one on its object,
+ * one on its table (a struct-level allow covers the struct's fields, keys
+ * and relationships), one on the field that holds a foreign key's first
+ * column. True when there was one; -1 when out of memory.
+ */
+static int covering_allows(allow_index *ix, const mg_finding *f, size_t *hits)
+{
+	if (!f->path)
+		return 0;
+	bool any = allows_at(ix, f->path, f, hits);
+	const char *dot = strchr(f->path, '.');
+	if (dot) { /* the table: the path up to its first dot, which its own path lacks */
+		size_t len = (size_t)(dot - f->path);
+		char *table = malloc(len + 1);
+		if (!table)
+			return -1;
+		memcpy(table, f->path, len);
+		table[len] = '\0';
+		any |= allows_at(ix, table, f, hits);
+		free(table);
+	}
+	const mg_foreign_key *fk = finding_foreign_key(ix, f);
+	if (ix->fks_failed)
+		return -1;
+	if (fk && fk->ncolumns && strcmp(fk->columns[0]->path, f->path) != 0 &&
+	    strchr(fk->columns[0]->path, '.'))
+		any |= allows_at(ix, fk->columns[0]->path, f, hits);
+	return any;
 }
 
 static int report_allow(mg_findings *findings, const char *rule, mg_severity severity,
@@ -264,14 +339,16 @@ int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const
 	int status = -1;
 	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
 	size_t *hits = calloc(graph->nallows, sizeof(*hits));
-	if (!drop || !hits)
+	allow_index index;
+	bool index_ready = allow_index_init(&index, graph) == 0;
+	if (!drop || !hits || !index_ready)
 		goto cleanup;
-	for (size_t i = 0; i < findings->count; i++)
-		for (size_t a = 0; a < graph->nallows; a++)
-			if (allow_covers(graph, &graph->allows[a], &findings->items[i])) {
-				hits[a]++;
-				drop[i] = true;
-			}
+	for (size_t i = 0; i < findings->count; i++) {
+		int covered = covering_allows(&index, &findings->items[i], hits);
+		if (covered < 0)
+			goto cleanup;
+		drop[i] = covered > 0;
+	}
 	compact(findings, drop);
 	mg_severity unused = mg_suppress_severity(UNUSED_RULE, config, options);
 	mg_severity without_reason = mg_suppress_severity(WITHOUT_REASON_RULE, config, options);
@@ -287,6 +364,7 @@ int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const
 	mg_findings_sort(findings);
 	status = 0;
 cleanup:
+	allow_index_free(&index);
 	free(drop);
 	free(hits);
 	return status;

@@ -15,6 +15,7 @@
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/suppress.h"
 #include "analyzer/lint/suppress_index.h"
+#include "analyzer/read/readers.h"
 
 static int teardown_group(void **state)
 {
@@ -546,6 +547,62 @@ static void baseline_alike_entries_each_taken_once(void **state)
 	mg_baseline_free(baseline);
 }
 
+/* ---- MG_ALLOW ---- */
+
+static void add_on(mg_findings *findings, const char *rule, mg_object_kind object, const char *path,
+		   unsigned line)
+{
+	mg_location at = {.file = "models.h", .line = line, .column = 1};
+	assert_non_null(mg_findings_add(findings, rule, MG_SEVERITY_WARNING, object, path, at, "m"));
+}
+
+/* An allow covers a finding on its object, on anything of its table when it
+ * is on the table, and a foreign key's finding when it is on the field of
+ * the key's first column, also when the key is named as that field. */
+static void allows_cover_object_table_and_foreign_key(void **state)
+{
+	(void)state;
+	const char *path = mg_test_write_file(
+	    "allows.json",
+	    "{\"format\": \"modelgraph-graph\", \"version\": 1, \"tables\": ["
+	    " {\"name\": \"author\", \"columns\": [{\"name\": \"id\"}], \"primary_key\": [\"id\"]},"
+	    " {\"name\": \"book\", \"columns\": [{\"name\": \"id\"}, {\"name\": \"author_id\"}, {\"name\": \"editor_id\"}],"
+	    "  \"foreign_keys\": [{\"name\": \"fk_author\", \"columns\": [\"author_id\"], \"ref_table\": \"author\"},"
+	    "                    {\"name\": \"editor_id\", \"columns\": [\"editor_id\"], \"ref_table\": \"author\"}]},"
+	    " {\"name\": \"log\", \"columns\": [{\"name\": \"at\"}]}],"
+	    " \"allows\": ["
+	    "  {\"rule\": \"fk-missing-index\", \"path\": \"book.author_id\", \"reason\": \"few\"},"
+	    "  {\"rule\": \"fk-missing-index\", \"path\": \"book.editor_id\", \"reason\": \"few\"},"
+	    "  {\"rule\": \"table-no-primary-key\", \"path\": \"log\", \"reason\": \"append only\"},"
+	    "  {\"rule\": \"column-type-inconsistent\", \"path\": \"log\", \"reason\": \"legacy\"},"
+	    "  {\"rule\": \"fk-type-mismatch\", \"path\": \"book.author_id\"},"
+	    "  {\"rule\": \"table-isolated\", \"path\": \"nothing\", \"reason\": \"gone\"}]}");
+	mg_graph *graph = mg_graph_new();
+	mg_error err = {{0}};
+	if (mg_read_json(graph, path, &err) < 0)
+		fail_msg("%s", err.message);
+	mg_findings *findings = mg_findings_new();
+	add_on(findings, "fk-missing-index", MG_OBJECT_FOREIGN_KEY, "book.fk_author", 1);
+	add_on(findings, "fk-missing-index", MG_OBJECT_FOREIGN_KEY, "book.editor_id", 2);
+	add_on(findings, "table-no-primary-key", MG_OBJECT_TABLE, "log", 3);
+	add_on(findings, "column-type-inconsistent", MG_OBJECT_COLUMN, "log.at", 4);
+	add_on(findings, "table-no-primary-key", MG_OBJECT_TABLE, "book", 5);       /* no allow */
+	add_on(findings, "fk-type-mismatch", MG_OBJECT_FOREIGN_KEY, "book.fk_author", 6); /* covered */
+	add_on(findings, "fk-duplicate", MG_OBJECT_FOREIGN_KEY, "book.fk_author", 7); /* another rule */
+	assert_int_equal(mg_suppress_apply_allows(findings, graph, NULL, NULL), 0);
+	static char text[4096];
+	size_t len = 0;
+	for (size_t i = 0; i < findings->count; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s\n", findings->items[i].rule,
+					findings->items[i].path);
+	assert_string_equal(text, "suppression-without-reason book.author_id\n"
+				  "suppression-unused nothing\n"
+				  "table-no-primary-key book\n"
+				  "fk-duplicate book.fk_author\n");
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+}
+
 /* Ignores act before the baseline: a finding both accept uses the ignore. */
 static void ignores_before_baseline(void **state)
 {
@@ -664,6 +721,7 @@ int main(void)
 		cmocka_unit_test(baseline_counts_alike_findings),
 		cmocka_unit_test(baseline_prefers_the_same_message),
 		cmocka_unit_test(baseline_alike_entries_each_taken_once),
+		cmocka_unit_test(allows_cover_object_table_and_foreign_key),
 		cmocka_unit_test(ignores_before_baseline),
 		cmocka_unit_test(written_baseline_accepts_everything),
 	};
