@@ -134,6 +134,17 @@ awk 'BEGIN {
 refused "an ignore entry of 100,001 keys" 'many-keys.yml:100003:5: duplicate key "k5"' \
 	lint small.sql --config many-keys.yml
 
+# 200,000 anchors, each named by an alias: libyaml's loader looks every
+# anchor and alias up in a list (minutes); the document is built with a
+# hash table of anchors instead.
+awk 'BEGIN {
+	print "x:"
+	for (i = 0; i < 200000; i++) printf "  - &a%d v\n", i
+	print "y:"
+	for (i = 0; i < 200000; i++) printf "  - *a%d\n", i
+}' >anchors.yml
+refused "200,000 anchors and aliases" 'anchors.yml:1:1: unknown key "x"' lint small.sql --config anchors.yml
+
 # ---- many ignores ------------------------------------------------------------
 
 # 20,000 ignores against 19,000 findings (tables without a primary key):

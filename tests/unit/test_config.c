@@ -192,6 +192,27 @@ static void nesting_is_bounded(void **state)
 		   "2:35: a dialect must be a scalar, not a list");
 }
 
+/* Anchors and aliases share a value or an entry; an alias names only a
+ * node complete before it, so a document cannot refer to itself. */
+static void anchors_and_aliases(void **state)
+{
+	(void)state;
+	mg_config *config = load_ok("ignore:\n"
+				    "  - &entry {rule: table-isolated, path: \"audit_*\", reason: &why legacy}\n"
+				    "  - *entry\n"
+				    "  - {rule: fk-missing-index, path: x, reason: *why}\n");
+	size_t n = 0;
+	const mg_config_ignore *ignores = mg_config_ignores(config, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(ignores[1].pattern, "audit_*");
+	assert_int_equal(ignores[1].location.line, 2); /* the entry it names */
+	assert_string_equal(ignores[2].reason, "legacy");
+	mg_config_free(config);
+	load_fails("lint: *nothing\n", "1:7: the alias \"*nothing\" names no anchor defined before it");
+	load_fails("ignore: &self [*self]\n", "1:16: the alias \"*self\" names no anchor defined before it");
+	load_fails("lint: &a {}\ndocs: &a {}\n", "2:7: the anchor \"a\" is already defined at line 1, column 7");
+}
+
 static void empty_files_are_empty_configurations(void **state)
 {
 	(void)state;
@@ -758,6 +779,7 @@ int main(void)
 		cmocka_unit_test(documented_example_loads),
 		cmocka_unit_test(a_byte_order_mark_is_skipped),
 		cmocka_unit_test(nesting_is_bounded),
+		cmocka_unit_test(anchors_and_aliases),
 		cmocka_unit_test(empty_files_are_empty_configurations),
 		cmocka_unit_test(null_configuration_is_harmless),
 		cmocka_unit_test(settings_take_every_listed_value),
