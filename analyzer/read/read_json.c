@@ -14,6 +14,7 @@
 
 #include "analyzer/read/input_file.h"
 #include "analyzer/read/readers.h"
+#include "analyzer/core/name_index.h"
 #include "analyzer/core/sql_type.h"
 #include "util/json_text.h"
 #include "util/limits.h"
@@ -28,6 +29,7 @@ typedef struct reader {
 	int failed;
 	size_t first_source;  /* the graph's index of the document's sources[0] */
 	size_t nsources;      /* how many the document lists */
+	mg_name_index *columns; /* the columns of the table being read, by name folded; NULL */
 } reader;
 
 /*
@@ -187,6 +189,35 @@ static mg_location get_location(reader *r, json_t *object, const char *where)
 	return get_location_at(r, object, "location", where);
 }
 
+/*
+ * The column of `table` named `name`, as mg_table_find_column finds it, but
+ * through the reader's index of the table's columns: keys and indexes name
+ * columns, and a wide table (graph JSON has no column limit) would make
+ * finding each by a scan take time in the square of its width.
+ */
+static mg_column *find_column(reader *r, mg_table *table, const char *name)
+{
+	if (!r->columns) {
+		if (!(r->columns = mg_name_index_new(true)))
+			return mg_table_find_column(table, name);
+		for (size_t i = 0; i < table->ncolumns; i++) {
+			mg_column *c = table->columns[i];
+			if (!mg_name_index_get(r->columns, c->name) &&
+			    mg_name_index_put(r->columns, c->name, c) < 0) {
+				mg_name_index_free(r->columns);
+				r->columns = NULL;
+				return mg_table_find_column(table, name);
+			}
+		}
+	}
+	mg_column *column = mg_name_index_get(r->columns, name);
+	/* The index folds case; a case-sensitive graph wants the exact name,
+	 * which a column after the first of its folded name may have. */
+	if (column && !r->graph->case_insensitive && strcmp(column->name, name) != 0)
+		return mg_table_find_column(table, name);
+	return column;
+}
+
 /* The column of `table` named by element `i` of `names`, the array at
  * `where`; or an error. */
 static mg_column *named_column(reader *r, mg_table *table, json_t *names, size_t i, const char *where)
@@ -198,7 +229,7 @@ static mg_column *named_column(reader *r, mg_table *table, json_t *names, size_t
 		problem(r, at, "expected a column name");
 		return NULL;
 	}
-	mg_column *column = mg_table_find_column(table, json_string_value(name));
+	mg_column *column = find_column(r, table, json_string_value(name));
 	if (!column)
 		problem(r, at, "names no column of the table");
 	return column;
@@ -480,6 +511,8 @@ static void read_table(reader *r, json_t *item, const char *where)
 	read_keys(r, table, item, where);
 	each(r, table, item, "indexes", where, read_index);
 	each(r, table, item, "foreign_keys", where, read_foreign_key);
+	mg_name_index_free(r->columns); /* the table's columns are all read and named */
+	r->columns = NULL;
 	each(r, table, item, "relationships", where, read_relationship);
 	each(r, table, item, "unmapped_fields", where, read_unmapped_field);
 }
@@ -665,6 +698,7 @@ int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
 		each_in_document(&r, root, "unreadable", read_unreadable);
 		each_in_document(&r, root, "duplicates", read_duplicate);
 	}
+	mg_name_index_free(r.columns);
 	json_decref(root);
 	return r.failed ? -1 : 0;
 }

@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "analyzer/read/readers.h"
+#include "util/buf.h"
 #include "util/limits.h"
 
 static int teardown(void **state)
@@ -135,12 +137,41 @@ static void a_byte_order_mark_is_skipped(void **state)
 	read_fails("\xEF\xBB\xBF\xEF\xBB\xBF{}", ":1:1: not valid JSON: '[' or '{' expected near '\xEF\xBB\xBF'");
 }
 
+/* A table of 40,000 columns, each named by its primary key and a unique
+ * key: each name is found through an index of the table's columns, not by
+ * a scan (1.6 billion comparisons). The test may use 20 seconds of
+ * processor time; it needs well under one. */
+static void wide_tables_are_read_in_linear_time(void **state)
+{
+	(void)state;
+	enum { N = 40000 };
+	mg_buf text = MG_BUF_INIT;
+	mg_buf_puts(&text, HEAD "\"tables\": [{\"name\": \"t\", \"columns\": [");
+	for (size_t i = 0; i < N; i++)
+		mg_buf_printf(&text, "%s{\"name\": \"c%zu\"}", i ? ", " : "", i);
+	for (int key = 0; key < 2; key++) {
+		mg_buf_puts(&text, key ? "], \"unique\": [[" : "], \"primary_key\": [");
+		for (size_t i = N; i-- > 0;)
+			mg_buf_printf(&text, "%s\"C%zu\"", i + 1 < N ? ", " : "", i);
+	}
+	mg_buf_puts(&text, "]]}]}");
+	assert_false(text.failed);
+	struct rlimit limit = {20, 20};
+	assert_int_equal(setrlimit(RLIMIT_CPU, &limit), 0);
+	mg_graph *g = read_ok(text.data);
+	assert_int_equal(g->tables[0]->npk, N);
+	assert_string_equal(g->tables[0]->primary_key[0]->name, "c39999");
+	mg_graph_free(g);
+	mg_buf_free(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(problems_name_the_member_path),
 		cmocka_unit_test(nesting_is_bounded),
 		cmocka_unit_test(a_byte_order_mark_is_skipped),
+		cmocka_unit_test(wide_tables_are_read_in_linear_time),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }
