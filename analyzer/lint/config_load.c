@@ -6,6 +6,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,6 +281,8 @@ static int add_node(builder *b, const yaml_event_t *event)
 		}
 		return attach(b, id);
 	case YAML_SCALAR_EVENT:
+		if (event->data.scalar.length > INT_MAX) /* libyaml's document counts in int */
+			return fail_at_mark(b->ld, event->start_mark, "the value is too long for a configuration");
 		id = yaml_document_add_scalar(b->doc, tag_of(event->data.scalar.tag),
 					      event->data.scalar.value, (int)event->data.scalar.length,
 					      event->data.scalar.style);
