@@ -468,8 +468,12 @@ static int run_docs(const mg_cli_command *command, const mg_cli_args *args)
 	const char *dir = mg_cli_value(command, args, OPT_OUTPUT);
 	const char *templates = mg_cli_value(command, args, OPT_TEMPLATES);
 	struct stat st;
-	if (!dir || !*dir) {
+	if (!dir) {
 		mg_cli_error("\"modelgraph docs\" needs -o DIR, the site's directory");
+		goto cleanup;
+	}
+	if (!*dir) {
+		mg_cli_error("--output '': the directory name is empty; name the site's directory");
 		goto cleanup;
 	}
 	const char *source_url = mg_cli_value(command, args, OPT_SOURCE_URL);

@@ -21,6 +21,8 @@ static int run_rules(const mg_cli_command *command, const mg_cli_args *args)
 		mg_cli_error("\"modelgraph rules\" takes no arguments; see modelgraph rules --help");
 		goto cleanup;
 	}
+	if (mg_cli_check_output("--output", mg_cli_value(command, args, OPT_OUTPUT), NULL, 0) < 0)
+		goto cleanup;
 	mg_render_catalog(mg_cli_value(command, args, OPT_FORMAT), &out);
 	if (out.failed) {
 		mg_cli_error("out of memory");

@@ -68,6 +68,11 @@ int mg_cli_check_output(const char *option, const char *path, const char *const 
 			size_t nsources)
 {
 	struct stat out, in;
+	if (path && !*path) { /* a variable left unset in a script */
+		mg_cli_error("%s '': the file name is empty; name a file, or - for standard output",
+			     option);
+		return -1;
+	}
 	if (!path || strcmp(path, "-") == 0 || lstat(path, &out) != 0)
 		return 0; /* standard output, or a new file */
 	if (S_ISLNK(out.st_mode)) {

@@ -152,9 +152,24 @@ mg_index *mg_table_add_index(mg_table *table, const char *name, bool unique, mg_
 	return index;
 }
 
+/*
+ * The capacity of an array of `count` items that only MG_ARENA_PUSH has
+ * grown (4, then doubling), for arrays that keep no capacity of their own:
+ * passing the count instead would copy the array on every push, time and
+ * arena memory in the square of its length (graph JSON sets no bound on
+ * the columns of a key).
+ */
+static size_t pushed_capacity(size_t count)
+{
+	size_t cap = count ? 4 : 0;
+	while (cap < count)
+		cap *= 2;
+	return cap;
+}
+
 int mg_index_add_column(mg_index *index, mg_column *column)
 {
-	size_t cap = index->ncolumns; /* grow on every push: indexes are short */
+	size_t cap = pushed_capacity(index->ncolumns);
 	return MG_ARENA_PUSH(index->table->graph->arena, index->columns, index->ncolumns, cap,
 			     column);
 }
@@ -186,7 +201,7 @@ mg_unique *mg_table_add_unique(mg_table *table, const char *name)
 
 int mg_unique_add_column(mg_table *table, mg_unique *unique, mg_column *column)
 {
-	size_t cap = unique->ncolumns;
+	size_t cap = pushed_capacity(unique->ncolumns);
 	return MG_ARENA_PUSH(table->graph->arena, unique->columns, unique->ncolumns, cap, column);
 }
 
@@ -211,13 +226,13 @@ mg_foreign_key *mg_table_add_foreign_key(mg_table *table, const char *name, cons
 int mg_foreign_key_add_column(mg_foreign_key *fk, mg_column *child, const char *parent_column)
 {
 	mg_arena *arena = fk->child->graph->arena;
-	size_t cap = fk->ncolumns;
+	size_t cap = pushed_capacity(fk->ncolumns);
 	if (MG_ARENA_PUSH(arena, fk->columns, fk->ncolumns, cap, child) < 0)
 		return -1;
 	if (!parent_column)
 		return 0;
 	const char *copy = mg_arena_strdup(arena, parent_column);
-	cap = fk->nparent_columns;
+	cap = pushed_capacity(fk->nparent_columns);
 	if (!copy || MG_ARENA_PUSH(arena, fk->parent_column_names, fk->nparent_columns, cap, copy) < 0)
 		return -1;
 	return 0;

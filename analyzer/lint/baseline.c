@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/json_text.h"
 #include "util/json_writer.h"
+#include "util/limits.h"
 #include "analyzer/core/arena.h"
 #include "analyzer/lint/config.h"
 #include "analyzer/lint/glob.h"
@@ -122,6 +124,8 @@ void mg_baseline_write(const mg_findings *findings, mg_buf *out)
 /* ---- reading ---- */
 
 static const char *const top_members[] = {"format", "version", "findings"};
+/* The other documents modelgraph writes, named when given as a baseline. */
+static const char *const other_formats[] = {"modelgraph-graph", "modelgraph-findings"};
 static const char *const entry_members[] = {"rule", "path", "message"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -222,8 +226,17 @@ static int read_document(mg_baseline *baseline, json_t *root, const char *path, 
 		return -1;
 	}
 	if (strcmp(json_string_value(format), BASELINE_FORMAT) != 0) {
-		mg_error_set(err, "%s: not a modelgraph baseline (its format is \"%s\")", path,
-			     json_string_value(format));
+		/* Only a format of modelgraph's own is named: the file may hold
+		 * anything, and messages go to CI logs. */
+		const char *value = json_string_value(format);
+		for (size_t i = 0; i < COUNT(other_formats); i++)
+			if (strcmp(value, other_formats[i]) == 0) {
+				mg_error_set(err, "%s: not a modelgraph baseline (its format is \"%s\")",
+					     path, value);
+				return -1;
+			}
+		mg_error_set(err, "%s: not a modelgraph baseline (its \"format\" is not \"%s\")", path,
+			     BASELINE_FORMAT);
 		return -1;
 	}
 	json_t *version = json_object_get(root, "version");
@@ -270,8 +283,22 @@ int mg_baseline_load(mg_baseline **out, const char *path, mg_error *err)
 	if (!(data = mg_config_read_file(path, "baseline file", "write one with --write-baseline",
 					 &len, err)))
 		goto cleanup;
-	if (!(root = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr))) {
-		mg_error_set(err, "%s:%d:%d: %s", path, jerr.line, jerr.column, jerr.text);
+	size_t bom = mg_json_bom_length(data, len), line = 0, column = 0;
+	if (mg_json_check_depth(data + bom, len - bom, mg_limit(MG_LIMIT_NESTING_DEPTH), &line,
+				&column) < 0) {
+		mg_error_set(err, "%s:%zu:%zu: arrays and objects nested deeper than a baseline may be; "
+			     MG_LIMIT_ADVICE_FMT, path, line, column,
+			     MG_LIMIT_ADVICE_ARGS(MG_LIMIT_NESTING_DEPTH));
+		goto cleanup;
+	}
+	if (!(root = json_loadb(data + bom, len - bom, JSON_REJECT_DUPLICATES, &jerr))) {
+		/* jansson quotes the text it stopped at ("near 'API_TOKEN'"); the
+		 * file may be anything (a secret given by mistake), so the quote is
+		 * left out: the position shows where to look. */
+		char *near = strstr(jerr.text, " near '");
+		if (near)
+			*near = '\0';
+		mg_error_set(err, "%s:%d:%d: not valid JSON: %s", path, jerr.line, jerr.column, jerr.text);
 		goto cleanup;
 	}
 	if (!(baseline = calloc(1, sizeof(*baseline))) || !(baseline->arena = mg_arena_new())) {
@@ -311,23 +338,29 @@ static int compare_key(const char *rule, const char *path, const mg_baseline_ent
 	return c ? c : mg_baseline_compare(path, entry->path);
 }
 
-size_t mg_baseline_lookup(const mg_baseline *baseline, const char *rule, const char *path,
-			  size_t *out_count)
+/* The first entry not before (rule, path) when `after` is false, else the
+ * first entry after it: a binary search either way, so looking up a key
+ * that many entries share takes log n, not their number. */
+static size_t bound(const mg_baseline *baseline, const char *rule, const char *path, bool after)
 {
 	size_t lo = 0, hi = baseline ? baseline->count : 0;
-	if (!path)
-		path = "";
-	while (lo < hi) { /* the first entry not before the key */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (compare_key(rule, path, &baseline->entries[mid]) > 0)
+		int c = compare_key(rule, path, &baseline->entries[mid]);
+		if (c > 0 || (after && c == 0))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	size_t end = lo;
-	while (baseline && end < baseline->count &&
-	       compare_key(rule, path, &baseline->entries[end]) == 0)
-		end++;
-	*out_count = end - lo;
 	return lo;
+}
+
+size_t mg_baseline_lookup(const mg_baseline *baseline, const char *rule, const char *path,
+			  size_t *out_count)
+{
+	if (!path)
+		path = "";
+	size_t first = bound(baseline, rule, path, false);
+	*out_count = bound(baseline, rule, path, true) - first;
+	return first;
 }

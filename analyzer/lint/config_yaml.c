@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/core/suggest.h"
@@ -125,18 +126,54 @@ int config_fail_unknown_key(loader *ld, const yaml_node_t *key, const char *cont
 				  context);
 }
 
-/* Keys are scalars, each once. */
+typedef struct key_at {
+	const char *text;
+	size_t index; /* among the mapping's pairs */
+} key_at;
+
+static int compare_keys(const void *pa, const void *pb)
+{
+	const key_at *a = pa, *b = pb;
+	int c = strcmp(a->text, b->text);
+	return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/*
+ * Keys are scalars, each once. The first problem in the file's order is
+ * reported: a key that is not a scalar, or the second of two alike keys.
+ * Duplicates are found by sorting, so a mapping of many keys takes
+ * n log n time, not n².
+ */
 int config_check_keys(loader *ld, const yaml_node_t *map)
 {
 	const yaml_node_pair_t *start = map->data.mapping.pairs.start;
-	for (const yaml_node_pair_t *p = start; p < map->data.mapping.pairs.top; p++) {
-		const yaml_node_t *key = yaml_document_get_node(ld->doc, p->key);
-		if (config_expect(ld, key, YAML_SCALAR_NODE, false, "a key") < 0)
-			return -1;
-		for (const yaml_node_pair_t *q = start; q < p; q++)
-			if (strcmp(config_text_of(yaml_document_get_node(ld->doc, q->key)), config_text_of(key)) == 0)
-				return config_fail_at(ld, key, "duplicate key \"%s\"", config_text_of(key));
+	size_t n = (size_t)(map->data.mapping.pairs.top - start);
+	size_t bad = n; /* the first key that is not a scalar, or n */
+	for (size_t i = 0; i < n && bad == n; i++) {
+		const yaml_node_t *key = yaml_document_get_node(ld->doc, start[i].key);
+		if (key->type != YAML_SCALAR_NODE || strlen(config_text_of(key)) != key->data.scalar.length)
+			bad = i;
 	}
+	size_t duplicate = n; /* the first key alike an earlier one, or n */
+	if (bad > 1) {
+		key_at *keys = malloc(bad * sizeof(*keys));
+		if (!keys)
+			return config_fail_memory(ld);
+		for (size_t i = 0; i < bad; i++)
+			keys[i] = (key_at){config_text_of(yaml_document_get_node(ld->doc, start[i].key)), i};
+		qsort(keys, bad, sizeof(*keys), compare_keys);
+		for (size_t i = 1; i < bad; i++)
+			if (keys[i].index < duplicate && strcmp(keys[i - 1].text, keys[i].text) == 0)
+				duplicate = keys[i].index;
+		free(keys);
+	}
+	if (duplicate < bad) {
+		const yaml_node_t *key = yaml_document_get_node(ld->doc, start[duplicate].key);
+		return config_fail_at(ld, key, "duplicate key \"%s\"", config_text_of(key));
+	}
+	if (bad < n)
+		return config_expect(ld, yaml_document_get_node(ld->doc, start[bad].key), YAML_SCALAR_NODE,
+				     false, "a key") < 0 ? -1 : 0;
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "analyzer/lint/glob.h"
 
 #include <stdio.h>
+#include <string.h>
 
 size_t mg_glob_char(const char *s, uint32_t *out)
 {
@@ -154,6 +155,48 @@ bool mg_glob_match(const char *pattern, const char *text)
 	while (*p == '*')
 		p++;
 	return *p == '\0';
+}
+
+bool mg_glob_literal_ends(const char *pattern, char *prefix, size_t *prefix_len, char *suffix,
+			  size_t *suffix_len)
+{
+	bool wild = false;
+	*prefix_len = *suffix_len = 0;
+	/* The elements as mg_glob_match reads them. */
+	for (const char *p = pattern; *p;) {
+		const char *literal;
+		size_t len;
+		if (*p == '*' || *p == '?') {
+			p++;
+			wild = true;
+			*suffix_len = 0;
+			continue;
+		}
+		if (*p == '[') {
+			class_walk walk;
+			const char *end = walk_class(p, 0, &walk);
+			if (end) {
+				p = end;
+				wild = true;
+				*suffix_len = 0;
+				continue;
+			}
+			literal = p; /* no closing "]": a plain "[" */
+			len = 1;
+		} else {
+			uint32_t c;
+			literal = *p == '\\' && p[1] ? p + 1 : p;
+			len = mg_glob_char(literal, &c);
+		}
+		if (!wild) {
+			memcpy(prefix + *prefix_len, literal, len);
+			*prefix_len += len;
+		}
+		memcpy(suffix + *suffix_len, literal, len);
+		*suffix_len += len;
+		p = literal + len;
+	}
+	return !wild;
 }
 
 int mg_glob_check(const char *pattern, char *problem, size_t size)

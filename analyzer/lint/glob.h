@@ -34,6 +34,18 @@ bool mg_glob_match(const char *pattern, const char *text);
 int mg_glob_check(const char *pattern, char *problem, size_t size);
 
 /*
+ * The literal text at the ends of `pattern`, for indexing patterns: every
+ * text it matches starts with the `prefix` (the characters before its first
+ * wildcard, "\" escapes undone) and ends with the `suffix` (those after its
+ * last), byte for byte. `prefix` and `suffix` need strlen(pattern) + 1 bytes
+ * each; neither is NUL-terminated. Returns true when `pattern` has no
+ * wildcard at all: it then matches no text but `prefix` (`suffix` holds the
+ * same). A wildcard is "*", "?" or a closed bracket class.
+ */
+bool mg_glob_literal_ends(const char *pattern, char *prefix, size_t *prefix_len, char *suffix,
+			  size_t *suffix_len);
+
+/*
  * The character at `s` (not at its end): returns its length in bytes and
  * sets *out to its code point. A byte that starts no valid UTF-8 sequence
  * (overlong forms, surrogates and code points past U+10FFFF are invalid) has

@@ -1,11 +1,13 @@
 #include "analyzer/lint/suppress.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyzer/lint/glob.h"
+#include "analyzer/core/name_index.h"
+#include "analyzer/lint/suppress_index.h"
 
 #define UNUSED_RULE "suppression-unused"
 
@@ -38,27 +40,33 @@ static void compact(mg_findings *findings, const bool *drop)
 	findings->count = kept;
 }
 
-/* Step 1: configuration ignores. hits[k] counts the findings ignore k matched. */
+/*
+ * Step 1: configuration ignores. hits[k] counts the findings ignore k
+ * matched. The ignores are indexed (suppress_index.h), so 20,000 of them
+ * against as many findings take a moment, not minutes.
+ */
 static int apply_ignores(mg_findings *findings, const mg_config_ignore *ignores, size_t nignores,
 			 size_t *hits, mg_suppress_stats *stats)
 {
+	if (!nignores)
+		return 0;
 	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
-	if (!drop)
+	mg_ignore_index *index = mg_ignore_index_new(ignores, nignores);
+	if (!drop || !index) {
+		free(drop);
+		mg_ignore_index_free(index);
 		return -1;
+	}
 	for (size_t i = 0; i < findings->count; i++) {
 		const mg_finding *f = &findings->items[i];
 		/* Every ignore that matches counts as used, so overlapping ignores are
 		 * not reported as unused. */
-		for (size_t k = 0; k < nignores; k++)
-			if (strcmp(ignores[k].rule, f->rule) == 0 &&
-			    mg_glob_match(ignores[k].pattern, f->path ? f->path : "")) {
-				hits[k]++;
-				drop[i] = true;
-			}
+		drop[i] = mg_ignore_index_match(index, f->rule, f->path, hits) > 0;
 		stats->ignored += drop[i];
 	}
 	compact(findings, drop);
 	free(drop);
+	mg_ignore_index_free(index);
 	return 0;
 }
 
@@ -89,40 +97,83 @@ static int report_unused(mg_findings *findings, const mg_config_ignore *ignores,
 }
 
 /*
+ * The entries among [first, first + n) (alike in rule and path, so sorted by
+ * message) whose message is `message`: returns the first, with their number
+ * in *count.
+ */
+static size_t with_message(const mg_baseline_entry *entries, size_t first, size_t n,
+			   const char *message, size_t *count)
+{
+	size_t bounds[2];
+	for (int after = 0; after < 2; after++) {
+		size_t lo = first, hi = first + n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = mg_baseline_compare(message, entries[mid].message);
+			if (c > 0 || (after && c == 0))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		bounds[after] = lo;
+	}
+	*count = bounds[1] - bounds[0];
+	return bounds[0];
+}
+
+/* The first entry at or after `j` no finding has taken yet: next[j] is j
+ * while entry j is free (next[nentries] = nentries, past the last), and
+ * points further once taken; paths are halved as they are walked. */
+static size_t first_free(size_t *next, size_t j)
+{
+	while (next[j] != j) {
+		next[j] = next[next[j]];
+		j = next[j];
+	}
+	return j;
+}
+
+/*
  * Step 3: each baseline entry accepts one finding of its rule and path,
- * preferring one with its message.
+ * preferring one with its message. The first free entry of a range is
+ * found in near-constant time, so many alike findings against many alike
+ * entries take linear time, not quadratic.
  */
 static int apply_baseline(mg_findings *findings, const mg_baseline *baseline,
 			  mg_suppress_stats *stats)
 {
 	size_t nentries = 0;
 	const mg_baseline_entry *entries = mg_baseline_entries(baseline, &nentries);
-	bool *used = calloc(nentries ? nentries : 1, sizeof(*used));
+	size_t *next = malloc((nentries + 1) * sizeof(*next));
 	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
-	if (!used || !drop) {
-		free(used);
+	if (!next || !drop) {
+		free(next);
 		free(drop);
 		return -1;
 	}
+	for (size_t j = 0; j <= nentries; j++)
+		next[j] = j;
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < findings->count; i++) {
 			const mg_finding *f = &findings->items[i];
+			if (drop[i])
+				continue;
 			size_t n = 0;
-			size_t first = drop[i] ? 0 : mg_baseline_lookup(baseline, f->rule, f->path, &n);
-			for (size_t j = first; j < first + n; j++) {
-				if (used[j] ||
-				    (pass == 0 && mg_baseline_compare(f->message, entries[j].message) != 0))
-					continue;
-				used[j] = drop[i] = true;
-				stats->baselined++;
-				break;
-			}
+			size_t first = mg_baseline_lookup(baseline, f->rule, f->path, &n);
+			if (n && pass == 0)
+				first = with_message(entries, first, n, f->message, &n);
+			size_t j = n ? first_free(next, first) : nentries;
+			if (j >= first + n)
+				continue;
+			next[j] = j + 1;
+			drop[i] = true;
+			stats->baselined++;
 		}
 	}
 	for (size_t j = 0; j < nentries; j++)
-		stats->stale_entries += !used[j];
+		stats->stale_entries += next[j] == j;
 	compact(findings, drop);
-	free(used);
+	free(next);
 	free(drop);
 	return 0;
 }
@@ -158,39 +209,112 @@ cleanup:
 
 #define WITHOUT_REASON_RULE "suppression-without-reason"
 
-/* True when `path` is `prefix` followed by "." and more. */
-static bool path_within(const char *path, const char *prefix)
-{
-	size_t n = strlen(prefix);
-	return strncmp(path, prefix, n) == 0 && path[n] == '.';
-}
+/*
+ * The allows filed by path, and the foreign keys by path, so each finding
+ * looks up the few allows that can cover it instead of trying every allow
+ * (and, for a finding on a foreign key, every table).
+ */
+typedef struct allow_index {
+	const mg_graph *graph;
+	mg_name_index *by_path; /* allow path -> its first allow, as index + 1 */
+	size_t *next;           /* per allow: the next one of its path, or SIZE_MAX */
+	mg_name_index *fks;     /* foreign key path -> the first such key; made when needed */
+	bool fks_failed;
+} allow_index;
 
-/* The foreign key a finding is about, when it is about one. */
-static const mg_foreign_key *finding_foreign_key(const mg_graph *graph, const mg_finding *f)
+static int allow_index_init(allow_index *ix, const mg_graph *graph)
 {
-	if (f->object != MG_OBJECT_FOREIGN_KEY || !f->path)
-		return NULL;
-	for (size_t i = 0; i < graph->ntables; i++) {
-		const mg_table *t = graph->tables[i];
-		if (!path_within(f->path, t->path))
-			continue;
-		for (size_t k = 0; k < t->nforeign_keys; k++)
-			if (strcmp(t->foreign_keys[k]->path, f->path) == 0)
-				return t->foreign_keys[k];
+	*ix = (allow_index){.graph = graph};
+	ix->by_path = mg_name_index_new(false);
+	ix->next = malloc(graph->nallows * sizeof(*ix->next));
+	if (!ix->by_path || !ix->next)
+		return -1;
+	/* From the last, so a path's allows chain in reading order. */
+	for (size_t a = graph->nallows; a-- > 0;) {
+		const char *path = graph->allows[a].path;
+		uintptr_t head = (uintptr_t)mg_name_index_get(ix->by_path, path);
+		ix->next[a] = head ? (size_t)head - 1 : SIZE_MAX;
+		if (mg_name_index_put(ix->by_path, path, (void *)(uintptr_t)(a + 1)) < 0)
+			return -1;
 	}
-	return NULL;
+	return 0;
 }
 
-static bool allow_covers(const mg_graph *graph, const mg_allow *allow, const mg_finding *f)
+static void allow_index_free(allow_index *ix)
 {
-	if (strcmp(allow->rule, f->rule) != 0 || !f->path)
-		return false;
-	if (strcmp(allow->path, f->path) == 0)
-		return true;
-	if (!strchr(allow->path, '.')) /* on the struct: everything in it */
-		return path_within(f->path, allow->path);
-	const mg_foreign_key *fk = finding_foreign_key(graph, f);
-	return fk && fk->ncolumns && strcmp(fk->columns[0]->path, allow->path) == 0;
+	mg_name_index_free(ix->by_path);
+	mg_name_index_free(ix->fks);
+	free(ix->next);
+}
+
+/* The foreign key a finding is about, when it is about one; the first in
+ * table order when several share its path. */
+static const mg_foreign_key *finding_foreign_key(allow_index *ix, const mg_finding *f)
+{
+	if (f->object != MG_OBJECT_FOREIGN_KEY || !f->path || ix->fks_failed)
+		return NULL;
+	if (!ix->fks) {
+		if (!(ix->fks = mg_name_index_new(false))) {
+			ix->fks_failed = true;
+			return NULL;
+		}
+		const mg_graph *graph = ix->graph;
+		for (size_t i = 0; i < graph->ntables; i++)
+			for (size_t k = 0; k < graph->tables[i]->nforeign_keys; k++) {
+				mg_foreign_key *fk = graph->tables[i]->foreign_keys[k];
+				if (!mg_name_index_get(ix->fks, fk->path) &&
+				    mg_name_index_put(ix->fks, fk->path, fk) < 0) {
+					ix->fks_failed = true;
+					return NULL;
+				}
+			}
+	}
+	return mg_name_index_get(ix->fks, f->path);
+}
+
+/* Counts in hits[] the allows of `path` with the finding's rule; true when
+ * there was one. */
+static bool allows_at(const allow_index *ix, const char *path, const mg_finding *f, size_t *hits)
+{
+	bool any = false;
+	uintptr_t head = (uintptr_t)mg_name_index_get(ix->by_path, path);
+	for (size_t a = head ? (size_t)head - 1 : SIZE_MAX; a != SIZE_MAX; a = ix->next[a])
+		if (strcmp(ix->graph->allows[a].rule, f->rule) == 0) {
+			hits[a]++;
+			any = true;
+		}
+	return any;
+}
+
+/*
+ * Counts in hits[] the allows that cover `f`, each once: one on its object,
+ * one on its table (a struct-level allow covers the struct's fields, keys
+ * and relationships), one on the field that holds a foreign key's first
+ * column. True when there was one; -1 when out of memory.
+ */
+static int covering_allows(allow_index *ix, const mg_finding *f, size_t *hits)
+{
+	if (!f->path)
+		return 0;
+	bool any = allows_at(ix, f->path, f, hits);
+	const char *dot = strchr(f->path, '.');
+	if (dot) { /* the table: the path up to its first dot, which its own path lacks */
+		size_t len = (size_t)(dot - f->path);
+		char *table = malloc(len + 1);
+		if (!table)
+			return -1;
+		memcpy(table, f->path, len);
+		table[len] = '\0';
+		any |= allows_at(ix, table, f, hits);
+		free(table);
+	}
+	const mg_foreign_key *fk = finding_foreign_key(ix, f);
+	if (ix->fks_failed)
+		return -1;
+	if (fk && fk->ncolumns && strcmp(fk->columns[0]->path, f->path) != 0 &&
+	    strchr(fk->columns[0]->path, '.'))
+		any |= allows_at(ix, fk->columns[0]->path, f, hits);
+	return any;
 }
 
 static int report_allow(mg_findings *findings, const char *rule, mg_severity severity,
@@ -215,14 +339,16 @@ int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const
 	int status = -1;
 	bool *drop = calloc(findings->count ? findings->count : 1, sizeof(*drop));
 	size_t *hits = calloc(graph->nallows, sizeof(*hits));
-	if (!drop || !hits)
+	allow_index index;
+	bool index_ready = allow_index_init(&index, graph) == 0;
+	if (!drop || !hits || !index_ready)
 		goto cleanup;
-	for (size_t i = 0; i < findings->count; i++)
-		for (size_t a = 0; a < graph->nallows; a++)
-			if (allow_covers(graph, &graph->allows[a], &findings->items[i])) {
-				hits[a]++;
-				drop[i] = true;
-			}
+	for (size_t i = 0; i < findings->count; i++) {
+		int covered = covering_allows(&index, &findings->items[i], hits);
+		if (covered < 0)
+			goto cleanup;
+		drop[i] = covered > 0;
+	}
 	compact(findings, drop);
 	mg_severity unused = mg_suppress_severity(UNUSED_RULE, config, options);
 	mg_severity without_reason = mg_suppress_severity(WITHOUT_REASON_RULE, config, options);
@@ -238,6 +364,7 @@ int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const
 	mg_findings_sort(findings);
 	status = 0;
 cleanup:
+	allow_index_free(&index);
 	free(drop);
 	free(hits);
 	return status;

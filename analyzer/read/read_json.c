@@ -9,11 +9,15 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analyzer/read/input_file.h"
 #include "analyzer/read/readers.h"
+#include "analyzer/core/name_index.h"
 #include "analyzer/core/sql_type.h"
+#include "util/json_text.h"
+#include "util/limits.h"
 
 #define GRAPH_FORMAT "modelgraph-graph"
 #define GRAPH_VERSION 1
@@ -25,13 +29,38 @@ typedef struct reader {
 	int failed;
 	size_t first_source;  /* the graph's index of the document's sources[0] */
 	size_t nsources;      /* how many the document lists */
+	mg_name_index *columns; /* the columns of the table being read, by name folded; NULL */
 } reader;
+
+/*
+ * Where in the document something is: a path of members and indexes from
+ * the top, "tables[0].primary_key[1]"; "" is the document itself.
+ */
+#define AT_SIZE 512
+
+/* The member `key` of the object at `where`, into `at` (AT_SIZE bytes). */
+static const char *member_at(char *at, const char *where, const char *key)
+{
+	snprintf(at, AT_SIZE, "%s%s%s", where, *where ? "." : "", key);
+	return at;
+}
+
+/* Element `i` of the array at `where`, into `at` (AT_SIZE bytes). */
+static const char *element_at(char *at, const char *where, size_t i)
+{
+	snprintf(at, AT_SIZE, "%s[%zu]", where, i);
+	return at;
+}
 
 /* Records the first problem, naming where in the document it is. */
 static void problem(reader *r, const char *where, const char *what)
 {
-	if (!r->failed)
-		mg_error_set(r->err, "%s: %s: %s", r->path, where, what);
+	if (!r->failed) {
+		if (*where)
+			mg_error_set(r->err, "%s: %s: %s", r->path, where, what);
+		else
+			mg_error_set(r->err, "%s: %s", r->path, what);
+	}
 	r->failed = 1;
 }
 
@@ -42,9 +71,8 @@ static const char *get_string(reader *r, json_t *object, const char *key, const 
 	if (!value || json_is_null(value))
 		return NULL;
 	if (!json_is_string(value)) {
-		char at[512];
-		snprintf(at, sizeof(at), "%s.%s", where, key);
-		problem(r, at, "expected a string");
+		char at[AT_SIZE];
+		problem(r, member_at(at, where, key), "expected a string");
 		return NULL;
 	}
 	return json_string_value(value);
@@ -65,9 +93,8 @@ static const char *required_string(reader *r, json_t *object, const char *key, c
 {
 	const char *value = get_string(r, object, key, where);
 	if (!value && !r->failed) {
-		char at[512];
-		snprintf(at, sizeof(at), "%s.%s", where, key);
-		problem(r, at, "missing; a string is required");
+		char at[AT_SIZE];
+		problem(r, member_at(at, where, key), "missing; a string is required");
 	}
 	return value;
 }
@@ -82,8 +109,8 @@ static void copy_strings(reader *r, json_t *object, const char *key, const char 
 	*count = 0;
 	if (!value || json_is_null(value))
 		return;
-	char at[512];
-	snprintf(at, sizeof(at), "%s.%s", where, key);
+	char at[AT_SIZE], item_at[AT_SIZE];
+	member_at(at, where, key);
 	if (!json_is_array(value)) {
 		problem(r, at, "expected an array of strings");
 		return;
@@ -99,7 +126,7 @@ static void copy_strings(reader *r, json_t *object, const char *key, const char 
 	for (size_t i = 0; i < n; i++) {
 		json_t *item = json_array_get(value, i);
 		if (!json_is_string(item)) {
-			problem(r, at, "expected an array of strings");
+			problem(r, element_at(item_at, at, i), "expected a string");
 			return;
 		}
 		if (!(strings[i] = mg_arena_strdup(r->graph->arena, json_string_value(item)))) {
@@ -118,9 +145,8 @@ static mg_tristate get_bool(reader *r, json_t *object, const char *key, const ch
 	if (!value || json_is_null(value))
 		return MG_UNSET;
 	if (!json_is_boolean(value)) {
-		char at[512];
-		snprintf(at, sizeof(at), "%s.%s", where, key);
-		problem(r, at, "expected true or false");
+		char at[AT_SIZE];
+		problem(r, member_at(at, where, key), "expected true or false");
 		return MG_UNSET;
 	}
 	return json_is_true(value) ? MG_TRUE : MG_FALSE;
@@ -132,23 +158,24 @@ static json_t *get_array(reader *r, json_t *object, const char *key, const char 
 	if (!value || json_is_null(value))
 		return NULL;
 	if (!json_is_array(value)) {
-		char at[512];
-		snprintf(at, sizeof(at), "%s.%s", where, key);
-		problem(r, at, "expected an array");
+		char at[AT_SIZE];
+		problem(r, member_at(at, where, key), "expected an array");
 		return NULL;
 	}
 	return value;
 }
 
-static mg_location get_location(reader *r, json_t *object, const char *where)
+/* The location held in the member `key` of `object`. */
+static mg_location get_location_at(reader *r, json_t *object, const char *key, const char *where)
 {
 	mg_location location = {.file = r->path};
-	json_t *value = json_object_get(object, "location");
+	json_t *value = json_object_get(object, key);
 	if (!value || !json_is_object(value))
 		return location;
 	/* "file": null is an object of no file; without "file", this one. */
+	char at[AT_SIZE];
 	if (json_object_get(value, "file"))
-		location.file = copy_string(r, value, "file", where);
+		location.file = copy_string(r, value, "file", member_at(at, where, key));
 	json_t *line = json_object_get(value, "line"), *column = json_object_get(value, "column");
 	if (json_is_integer(line) && json_integer_value(line) > 0)
 		location.line = (unsigned)json_integer_value(line);
@@ -157,17 +184,52 @@ static mg_location get_location(reader *r, json_t *object, const char *where)
 	return location;
 }
 
-/* The column of `table` named by element `i` of `names`, or an error. */
+static mg_location get_location(reader *r, json_t *object, const char *where)
+{
+	return get_location_at(r, object, "location", where);
+}
+
+/*
+ * The column of `table` named `name`, as mg_table_find_column finds it, but
+ * through the reader's index of the table's columns: keys and indexes name
+ * columns, and a wide table (graph JSON has no column limit) would make
+ * finding each by a scan take time in the square of its width.
+ */
+static mg_column *find_column(reader *r, mg_table *table, const char *name)
+{
+	if (!r->columns) {
+		if (!(r->columns = mg_name_index_new(true)))
+			return mg_table_find_column(table, name);
+		for (size_t i = 0; i < table->ncolumns; i++) {
+			mg_column *c = table->columns[i];
+			if (!mg_name_index_get(r->columns, c->name) &&
+			    mg_name_index_put(r->columns, c->name, c) < 0) {
+				mg_name_index_free(r->columns);
+				r->columns = NULL;
+				return mg_table_find_column(table, name);
+			}
+		}
+	}
+	mg_column *column = mg_name_index_get(r->columns, name);
+	/* The index folds case; a case-sensitive graph wants the exact name,
+	 * which a column after the first of its folded name may have. */
+	if (column && !r->graph->case_insensitive && strcmp(column->name, name) != 0)
+		return mg_table_find_column(table, name);
+	return column;
+}
+
+/* The column of `table` named by element `i` of `names`, the array at
+ * `where`; or an error. */
 static mg_column *named_column(reader *r, mg_table *table, json_t *names, size_t i, const char *where)
 {
 	json_t *name = json_array_get(names, i);
-	char at[512];
-	snprintf(at, sizeof(at), "%s[%zu]", where, i);
+	char at[AT_SIZE];
+	element_at(at, where, i);
 	if (!json_is_string(name)) {
 		problem(r, at, "expected a column name");
 		return NULL;
 	}
-	mg_column *column = mg_table_find_column(table, json_string_value(name));
+	mg_column *column = find_column(r, table, json_string_value(name));
 	if (!column)
 		problem(r, at, "names no column of the table");
 	return column;
@@ -218,10 +280,12 @@ static void read_index(reader *r, mg_table *table, json_t *item, const char *whe
 	index->partial = get_bool(r, item, "partial", where) == MG_TRUE;
 	if (json_object_get(item, "location"))
 		index->location = get_location(r, item, where);
+	char at[AT_SIZE], item_at[AT_SIZE];
+	member_at(at, where, "columns");
 	for (size_t i = 0; columns && i < json_array_size(columns); i++) {
 		json_t *name_item = json_array_get(columns, i);
 		/* null: an expression */
-		mg_column *column = json_is_null(name_item) ? NULL : named_column(r, table, columns, i, where);
+		mg_column *column = json_is_null(name_item) ? NULL : named_column(r, table, columns, i, at);
 		if (r->failed)
 			return;
 		if (mg_index_add_column(index, column) < 0) {
@@ -231,12 +295,14 @@ static void read_index(reader *r, mg_table *table, json_t *item, const char *whe
 	}
 	index->nulls_not_distinct = get_bool(r, item, "nulls_not_distinct", where) == MG_TRUE;
 	json_t *collations = get_array(r, item, "collations", where);
+	member_at(at, where, "collations");
 	for (size_t i = 0; collations && !r->failed && i < json_array_size(collations); i++) {
 		json_t *c = json_array_get(collations, i);
 		if (json_is_null(c))
 			continue;
 		if (!json_is_string(c) || i >= index->ncolumns) {
-			problem(r, where, "\"collations\" holds a collation name (or null) per column");
+			problem(r, element_at(item_at, at, i),
+				"expected a collation name or null for each column");
 			return;
 		}
 		if (mg_index_set_collation(index, i, json_string_value(c)) < 0) {
@@ -265,8 +331,10 @@ static void read_foreign_key(reader *r, mg_table *table, json_t *item, const cha
 		problem(r, where, "out of memory");
 		return;
 	}
+	char at[AT_SIZE];
+	member_at(at, where, "columns");
 	for (size_t i = 0; columns && i < json_array_size(columns); i++) {
-		mg_column *child = named_column(r, table, columns, i, where);
+		mg_column *child = named_column(r, table, columns, i, at);
 		json_t *to = parent_columns ? json_array_get(parent_columns, i) : NULL;
 		if (r->failed)
 			return;
@@ -276,11 +344,13 @@ static void read_foreign_key(reader *r, mg_table *table, json_t *item, const cha
 		}
 	}
 	if (fk->ncolumns == 0) {
-		problem(r, where, "a foreign key needs columns");
+		problem(r, at, "a foreign key needs columns");
 		return;
 	}
-	if (fk->nparent_columns && fk->nparent_columns != fk->ncolumns) {
-		problem(r, where, "ref_columns must name one column for each of columns, or none");
+	if ((fk->nparent_columns && fk->nparent_columns != fk->ncolumns) ||
+	    (parent_columns && json_array_size(parent_columns) != fk->ncolumns)) {
+		problem(r, member_at(at, where, "ref_columns"),
+			"must name one column for each of columns, or none");
 		return;
 	}
 	fk->on_delete = mg_fk_action_parse(get_string(r, item, "on_delete", where));
@@ -324,9 +394,11 @@ static void each(reader *r, mg_table *table, json_t *object, const char *key, co
 		 void (*read)(reader *, mg_table *, json_t *, const char *))
 {
 	json_t *items = get_array(r, object, key, where);
+	char array_at[AT_SIZE];
+	member_at(array_at, where, key);
 	for (size_t i = 0; items && i < json_array_size(items) && !r->failed; i++) {
-		char at[512];
-		snprintf(at, sizeof(at), "%s.%s[%zu]", where, key, i);
+		char at[AT_SIZE];
+		element_at(at, array_at, i);
 		json_t *item = json_array_get(items, i);
 		if (!json_is_object(item))
 			problem(r, at, "expected an object");
@@ -337,18 +409,22 @@ static void each(reader *r, mg_table *table, json_t *object, const char *key, co
 
 static void read_keys(reader *r, mg_table *table, json_t *item, const char *where)
 {
+	char at[AT_SIZE], unique_at[AT_SIZE], columns_at[AT_SIZE];
 	json_t *pk = get_array(r, item, "primary_key", where);
+	member_at(at, where, "primary_key");
 	for (size_t i = 0; pk && i < json_array_size(pk) && !r->failed; i++) {
-		mg_column *column = named_column(r, table, pk, i, where);
+		mg_column *column = named_column(r, table, pk, i, at);
 		if (column && mg_table_add_primary_key_column(table, column) < 0)
 			problem(r, where, "out of memory");
 	}
 	json_t *uniques = get_array(r, item, "unique", where);
 	json_t *unique_names = get_array(r, item, "unique_names", where);
+	member_at(unique_at, where, "unique");
 	for (size_t u = 0; uniques && u < json_array_size(uniques) && !r->failed; u++) {
 		json_t *columns = json_array_get(uniques, u);
+		element_at(columns_at, unique_at, u);
 		if (!json_is_array(columns)) {
-			problem(r, where, "unique: expected arrays of column names");
+			problem(r, columns_at, "expected an array of column names");
 			return;
 		}
 		json_t *unique_name = unique_names ? json_array_get(unique_names, u) : NULL;
@@ -360,7 +436,7 @@ static void read_keys(reader *r, mg_table *table, json_t *item, const char *wher
 			return;
 		}
 		for (size_t i = 0; i < json_array_size(columns) && !r->failed; i++) {
-			mg_column *column = named_column(r, table, columns, i, where);
+			mg_column *column = named_column(r, table, columns, i, columns_at);
 			if (column && mg_unique_add_column(table, unique, column) < 0)
 				problem(r, where, "out of memory");
 		}
@@ -411,7 +487,8 @@ static void read_table(reader *r, json_t *item, const char *where)
 	if (r->failed)
 		return;
 	if (mg_graph_find_table(r->graph, name)) {
-		problem(r, where, "a table of this name is already defined");
+		char at[AT_SIZE];
+		problem(r, member_at(at, where, "name"), "a table of this name is already defined");
 		return;
 	}
 	mg_table *table = mg_graph_add_table(r->graph, name, table_kind(get_string(r, item, "kind", where)));
@@ -435,6 +512,8 @@ static void read_table(reader *r, json_t *item, const char *where)
 	read_keys(r, table, item, where);
 	each(r, table, item, "indexes", where, read_index);
 	each(r, table, item, "foreign_keys", where, read_foreign_key);
+	mg_name_index_free(r->columns); /* the table's columns are all read and named */
+	r->columns = NULL;
 	each(r, table, item, "relationships", where, read_relationship);
 	each(r, table, item, "unmapped_fields", where, read_unmapped_field);
 }
@@ -516,23 +595,6 @@ static void read_unreadable(reader *r, json_t *item, const char *where)
 		problem(r, where, "out of memory");
 }
 
-/* A location held under another key than "location". */
-static mg_location get_location_at(reader *r, json_t *item, const char *key, const char *where)
-{
-	json_t *wrapper = json_object();
-	json_t *value = json_object_get(item, key);
-	mg_location location = {0};
-	if (!wrapper) {
-		problem(r, where, "out of memory");
-		return location;
-	}
-	if (value)
-		json_object_set(wrapper, "location", value);
-	location = get_location(r, wrapper, where);
-	json_decref(wrapper);
-	return location;
-}
-
 static void read_duplicate(reader *r, json_t *item, const char *where)
 {
 	const char *name = required_string(r, item, "name", where);
@@ -560,7 +622,7 @@ static int add_sources(reader *r, json_t *root)
 	static const char *const kinds[] = {"sqlite", "sql", "c", "json", "postgresql", "mysql"};
 	static const mg_source_kind kind_values[] = {MG_SOURCE_SQLITE, MG_SOURCE_SQL, MG_SOURCE_C,
 						     MG_SOURCE_JSON, MG_SOURCE_POSTGRES, MG_SOURCE_MYSQL};
-	json_t *sources = get_array(r, root, "sources", "document");
+	json_t *sources = get_array(r, root, "sources", "");
 	r->first_source = r->graph->nsources;
 	for (size_t i = 0; sources && i < json_array_size(sources); i++) {
 		json_t *s = json_array_get(sources, i);
@@ -578,10 +640,10 @@ static int add_sources(reader *r, json_t *root)
 static void each_in_document(reader *r, json_t *root, const char *key,
 			     void (*read)(reader *, json_t *, const char *))
 {
-	json_t *items = get_array(r, root, key, "document");
+	json_t *items = get_array(r, root, key, "");
 	for (size_t i = 0; items && i < json_array_size(items) && !r->failed; i++) {
-		char at[64];
-		snprintf(at, sizeof(at), "%s[%zu]", key, i);
+		char at[AT_SIZE];
+		element_at(at, key, i);
 		json_t *item = json_array_get(items, i);
 		if (!json_is_object(item))
 			problem(r, at, "expected an object");
@@ -590,29 +652,46 @@ static void each_in_document(reader *r, json_t *root, const char *key,
 	}
 }
 
-int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
+/*
+ * The document in `path`, parsed; NULL with the error set. The whole file
+ * is read within the input-mib limit, a byte order mark skipped, and the
+ * nesting bounded before jansson descends into it.
+ */
+static json_t *load_document(const char *path, mg_error *err)
 {
-	json_error_t json_err;
+	size_t len = 0, line = 0, column = 0;
+	char *data = mg_input_read_all(path, &len, err);
+	if (!data)
+		return NULL;
+	size_t bom = mg_json_bom_length(data, len);
 	json_t *root = NULL;
-	reader r = {.graph = graph, .path = path, .err = err};
-
-	if (mg_input_check_file(path, err) < 0)
-		return -1;
-	if (!(root = json_load_file(path, JSON_REJECT_DUPLICATES, &json_err))) {
+	json_error_t json_err;
+	if (mg_json_check_depth(data + bom, len - bom, mg_limit(MG_LIMIT_NESTING_DEPTH), &line, &column) < 0)
+		mg_error_set(err, "%s:%zu:%zu: arrays and objects nested deeper than graph JSON may be; "
+			     MG_LIMIT_ADVICE_FMT, path, line, column, MG_LIMIT_ADVICE_ARGS(MG_LIMIT_NESTING_DEPTH));
+	else if (!(root = json_loadb(data + bom, len - bom, JSON_REJECT_DUPLICATES, &json_err)))
 		mg_error_set(err, "%s:%d:%d: not valid JSON: %s", path, json_err.line, json_err.column,
 			     json_err.text);
+	free(data);
+	return root;
+}
+
+int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
+{
+	reader r = {.graph = graph, .path = path, .err = err};
+	json_t *root = load_document(path, err);
+	if (!root)
 		return -1;
-	}
-	const char *format = json_is_object(root) ? get_string(&r, root, "format", "document") : NULL;
+	const char *format = json_is_object(root) ? get_string(&r, root, "format", "") : NULL;
 	json_t *version = json_object_get(root, "version");
 	if (!format || strcmp(format, GRAPH_FORMAT) != 0) {
 		problem(&r, "format", "not a modelgraph graph (\"format\" must be \"" GRAPH_FORMAT "\")");
 	} else if (!json_is_integer(version) || json_integer_value(version) != GRAPH_VERSION) {
 		problem(&r, "version", "this modelgraph reads version 1 of the graph format");
 	} else if (add_sources(&r, root) < 0) {
-		problem(&r, "document", "out of memory");
+		problem(&r, "", "out of memory");
 	} else {
-		if (get_bool(&r, root, "declares_relationships", "document") == MG_TRUE)
+		if (get_bool(&r, root, "declares_relationships", "") == MG_TRUE)
 			graph->declares_relationships = true;
 		each_in_document(&r, root, "tables", read_table);
 		each_in_document(&r, root, "annotation_problems", read_annotation_problem);
@@ -620,6 +699,7 @@ int mg_read_json(mg_graph *graph, const char *path, mg_error *err)
 		each_in_document(&r, root, "unreadable", read_unreadable);
 		each_in_document(&r, root, "duplicates", read_duplicate);
 	}
+	mg_name_index_free(r.columns);
 	json_decref(root);
 	return r.failed ? -1 : 0;
 }

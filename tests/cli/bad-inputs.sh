@@ -80,6 +80,12 @@ printf '{"format": \n' >broken.json
 printf '{"format": "something-else", "version": 1}\n' >foreign.json
 printf '{"format": "modelgraph-graph", "version": 9, "tables": []}\n' >future.json
 printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": 5}]}]}\n' >typed.json
+printf '{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["nope"]}]}\n' >bad-key.json
+# A file named as a baseline by mistake: the message must not quote it.
+printf 'API_TOKEN=hunter2\n' >secret.env
+printf '{"format": "hunter2", "version": 1}\n' >secret.json
+# Graph JSON as an editor on Windows may save it, with a byte order mark.
+printf '\357\273\277{"format": "modelgraph-graph", "version": 1, "tables": [{"name": "t", "columns": [{"name": "id"}], "primary_key": ["id"]}]}\n' >bom.json
 
 # Scripts that try to make files; they must not appear.
 printf "CREATE TABLE a (id INTEGER PRIMARY KEY);\nATTACH DATABASE '%s' AS e;\nCREATE TABLE e.b (id INTEGER PRIMARY KEY);\n" \
@@ -228,6 +234,7 @@ refused "graph JSON that does not parse" broken.json:2: lint broken.json
 refused "JSON that is not a modelgraph graph" foreign.json lint foreign.json
 refused "a graph JSON version this build does not read" "future.json: version" lint future.json
 refused "graph JSON with a value of the wrong type" "typed.json: tables[0].columns[0].name" lint typed.json
+refused "graph JSON with a primary key of no column" "bad-key.json: tables[0].primary_key[0]: names no column" lint bad-key.json
 # A C model with no libclang to read it: the reader names the header.
 MODELGRAPH_LIBCLANG=/nonexistent/libclang.so
 export MODELGRAPH_LIBCLANG
@@ -244,6 +251,12 @@ refused "script with NUL bytes" binary.sql lint binary.sql
 refused "SQL text forced as a database" text.db lint sqlite:text.db
 refused "database forced as SQL" chinook.db lint sql:chinook.db
 refused "missing file for dump" missing.db dump missing.db
+for secret in secret.env secret.json; do
+	refused "$secret as a baseline" "$secret" lint many.db --baseline "$secret"
+	if grep -q -e hunter2 -e API_TOKEN "$tmp/run/err"; then
+		fail "$secret as a baseline: the message quotes the file: $(cat "$tmp/run/err")"
+	fi
+done
 
 # The truncated database: SQLite itself must call it malformed, and so must
 # the message.
@@ -345,6 +358,7 @@ read_ok "dump of a real database" dump chinook.db
 read_ok "lint of a real database by absolute path" lint --fail-on never "$in/chinook.db"
 read_ok "lint of a WAL-mode database" lint --fail-on never wal.db
 read_ok "lint of a database of many pages" lint --fail-on never many.db
+read_ok "dump of graph JSON that starts with a byte order mark" dump bom.json
 read_ok "lint of a script with an endless query" lint --fail-on never endless-query.sql
 read_ok "dump of a script with an endless INSERT" dump endless-insert.sql
 grep -q -F '"name": "u"' "$tmp/run/out" || fail "endless-insert.sql: the table after the INSERT is missing from the dump"

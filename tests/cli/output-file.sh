@@ -165,6 +165,25 @@ if [ "$(wc -l <"$tmp/stderr")" -ne 1 ] || ! grep -q -F 'no-such-dir/findings.txt
 fi
 only_files findings.txt graph.json
 
+# An empty file name (a variable left unset in a CI script): exit 2 before
+# any work, one line saying the name is empty, nothing created.
+for command in "lint -o" "lint --write-baseline" "dump -o" "diagram -o" "rules -o" "docs -o"; do
+	option=${command#* }
+	[ "$option" = -o ] && option=--output
+	case $command in
+	rules*) run 2 $command "" ;;
+	*) run 2 $command "" schema.sql ;;
+	esac
+	case $command in
+	docs*) needle="$option '': the directory name is empty" ;;
+	*) needle="$option '': the file name is empty" ;;
+	esac
+	if [ "$(wc -l <"$tmp/stderr")" -ne 1 ] || ! grep -q -F -- "$needle" "$tmp/stderr"; then
+		fail "$command '': expected one line saying \"$needle\", got: $(cat "$tmp/stderr")"
+	fi
+done
+only_files findings.txt graph.json
+
 if [ "$status" -eq 0 ]; then
 	echo "output-file: ok"
 fi

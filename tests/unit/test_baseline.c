@@ -7,10 +7,12 @@
 #include "tests/unit/test_support.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "analyzer/lint/baseline.h"
+#include "util/limits.h"
 
 static int teardown_group(void **state)
 {
@@ -295,6 +297,10 @@ static void wrong_documents(void **state)
 		   ": not a modelgraph baseline (no \"format\": \"modelgraph-baseline\")");
 	load_fails("{\"format\": \"modelgraph-graph\", \"version\": 1, \"tables\": []}",
 		   ": not a modelgraph baseline (its format is \"modelgraph-graph\")");
+	load_fails("{\"format\": \"modelgraph-findings\", \"version\": 1, \"findings\": []}",
+		   ": not a modelgraph baseline (its format is \"modelgraph-findings\")");
+	load_fails("{\"format\": \"sarif\", \"version\": 1}",
+		   ": not a modelgraph baseline (its \"format\" is not \"modelgraph-baseline\")");
 	load_fails("{\"format\": \"modelgraph-baseline\", \"findings\": []}",
 		   ": \"version\" must be an integer");
 	load_fails("{\"format\": \"modelgraph-baseline\", \"version\": \"1\", \"findings\": []}",
@@ -311,6 +317,85 @@ static void wrong_documents(void **state)
 		   ": \"findings\" must be an array");
 	load_fails("{\"format\": \"modelgraph-baseline\", \"version\": 1, \"findings\": {}}",
 		   ": \"findings\" must be an array");
+}
+
+/*
+ * A file given as a baseline by mistake may hold anything, a secret among
+ * it, and messages end up in CI logs: no message quotes the file's text
+ * (jansson's "near '…'" is left out), only where the problem is.
+ */
+static void messages_never_quote_the_file(void **state)
+{
+	(void)state;
+	static const char *const texts[] = {
+		"API_TOKEN=hunter2\n",
+		"hunter2=API_TOKEN\n",
+		"{\"format\": \"hunter2\"}",
+		"{\"k\": \"hunter2\x01\"}",
+		"{\"k\": hunter2}",
+		"[\"hunter2\" \"x\"]",
+		"{\"hunter2\": 1, \"hunter2\": 2}",
+		"{\"format\": \"modelgraph-baseline\", \"version\": 1, \"findings\": [{\"rule\": \"hunter2\", \"path\": 5}]}",
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		mg_error err = {{0}};
+		mg_baseline *baseline = NULL;
+		const char *path = mg_test_write_file("secret.env", texts[i]);
+		assert_int_equal(mg_baseline_load(&baseline, path, &err), -1);
+		if (strstr(err.message, "hunter") || strstr(err.message, "API"))
+			fail_msg("the message quotes the file: %s", err.message);
+	}
+	load_fails_at("API_TOKEN=hunter2\n", ":1:3");
+	char want[1400];
+	mg_error err = {{0}};
+	mg_baseline *baseline = NULL;
+	const char *path = mg_test_write_file("secret.env", "API_TOKEN=hunter2\n");
+	assert_int_equal(mg_baseline_load(&baseline, path, &err), -1);
+	snprintf(want, sizeof(want), "%s:1:3: not valid JSON: '[' or '{' expected", path);
+	assert_string_equal(err.message, want);
+}
+
+/* "[[[…]]]", `depth` deep, inside `before` and `after`, as a string to free. */
+static char *nested(size_t depth, const char *before, const char *after)
+{
+	size_t n = strlen(before), m = strlen(after);
+	char *text = malloc(n + 2 * depth + m + 1);
+	assert_non_null(text);
+	memcpy(text, before, n);
+	memset(text + n, '[', depth);
+	memset(text + n + depth, ']', depth);
+	memcpy(text + n + 2 * depth, after, m + 1);
+	return text;
+}
+
+static void nesting_is_bounded(void **state)
+{
+	(void)state;
+	char *text = nested(100000, "", "");
+	load_fails(text, ":1:257: arrays and objects nested deeper than a baseline may be; the limit is "
+			 "nesting-depth=256 levels; raise it with --limit nesting-depth=N");
+	free(text);
+	/* The document and "findings" are two levels: 254 more are within. */
+	text = nested(254, "{\"format\": \"modelgraph-baseline\", \"version\": 1, \"findings\": [", "]}");
+	load_fails(text, ": findings[0] must be an object");
+	free(text);
+	char message[200];
+	assert_int_equal(mg_limit_set("nesting-depth=2", message, sizeof(message)), 0);
+	load_fails("\n {\"format\": \"modelgraph-baseline\", \"version\": 1, \"findings\": [{}]}",
+		   ":2:63: arrays and objects nested deeper than a baseline may be; the limit is "
+		   "nesting-depth=2 levels; raise it with --limit nesting-depth=N");
+	mg_limits_reset();
+}
+
+static void a_byte_order_mark_is_skipped(void **state)
+{
+	(void)state;
+	mg_baseline *baseline = load_text("\xEF\xBB\xBF{\"format\": \"modelgraph-baseline\", \"version\": 1, "
+					  "\"findings\": [{\"rule\": \"a\", \"path\": \"x\"}]}\n");
+	size_t n = 0;
+	mg_baseline_entries(baseline, &n);
+	assert_int_equal(n, 1);
+	mg_baseline_free(baseline);
 }
 
 static void wrong_entries(void **state)
@@ -343,6 +428,9 @@ int main(void)
 		cmocka_unit_test(file_errors),
 		cmocka_unit_test(malformed_json),
 		cmocka_unit_test(wrong_documents),
+		cmocka_unit_test(messages_never_quote_the_file),
+		cmocka_unit_test(nesting_is_bounded),
+		cmocka_unit_test(a_byte_order_mark_is_skipped),
 		cmocka_unit_test(wrong_entries),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown_group);

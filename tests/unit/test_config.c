@@ -15,6 +15,7 @@
 #include "analyzer/lint/config.h"
 #include "analyzer/lint/glob.h"
 #include "analyzer/lint/lint.h"
+#include "util/limits.h"
 
 static char config_path[1024];
 
@@ -159,6 +160,57 @@ static void documented_example_loads(void **state)
 	assert_int_equal(n, 2);
 	assert_string_equal(mg_config_diagram_columns(config), "keys");
 	mg_config_free(config);
+}
+
+/* A byte order mark, as editors on Windows write one, is skipped (libyaml
+ * reads it as YAML allows); positions count from the text after it. */
+static void a_byte_order_mark_is_skipped(void **state)
+{
+	(void)state;
+	mg_config *config = load_ok("\xEF\xBB\xBFrules:\n  table-isolated: off\n");
+	mg_severity severity;
+	assert_int_equal(mg_config_rule_severity(config, "table-isolated", &severity), 0);
+	assert_int_equal(severity, MG_SEVERITY_OFF);
+	mg_config_free(config);
+	load_fails("\xEF\xBB\xBFrules:\n  table-isolatd: off\n",
+		   "2:3: unknown rule \"table-isolatd\"; did you mean \"table-isolated\"?");
+}
+
+/* Lists and mappings nest at most nesting-depth deep, the document's own
+ * mapping the first level; the first one past it is named. */
+static void nesting_is_bounded(void **state)
+{
+	(void)state;
+	char message[200];
+	assert_int_equal(mg_limit_set("nesting-depth=4", message, sizeof(message)), 0);
+	mg_config_free(load_ok("rules:\n  name-reserved-word: {dialects: [mysql]}\n"));
+	load_fails("rules:\n  name-reserved-word: {dialects: [[mysql]]}\n",
+		   "2:35: lists and mappings nested deeper than a configuration may be; the limit is "
+		   "nesting-depth=4 levels; raise it with --limit nesting-depth=N");
+	mg_limits_reset();
+	load_fails("rules:\n  name-reserved-word: {dialects: [[mysql]]}\n",
+		   "2:35: a dialect must be a scalar, not a list");
+}
+
+/* Anchors and aliases share a value or an entry; an alias names only a
+ * node complete before it, so a document cannot refer to itself. */
+static void anchors_and_aliases(void **state)
+{
+	(void)state;
+	mg_config *config = load_ok("ignore:\n"
+				    "  - &entry {rule: table-isolated, path: \"audit_*\", reason: &why legacy}\n"
+				    "  - *entry\n"
+				    "  - {rule: fk-missing-index, path: x, reason: *why}\n");
+	size_t n = 0;
+	const mg_config_ignore *ignores = mg_config_ignores(config, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(ignores[1].pattern, "audit_*");
+	assert_int_equal(ignores[1].location.line, 2); /* the entry it names */
+	assert_string_equal(ignores[2].reason, "legacy");
+	mg_config_free(config);
+	load_fails("lint: *nothing\n", "1:7: the alias \"*nothing\" names no anchor defined before it");
+	load_fails("ignore: &self [*self]\n", "1:16: the alias \"*self\" names no anchor defined before it");
+	load_fails("lint: &a {}\ndocs: &a {}\n", "2:7: the anchor \"a\" is already defined at line 1, column 7");
 }
 
 static void empty_files_are_empty_configurations(void **state)
@@ -350,6 +402,10 @@ static void keys_are_scalars_given_once(void **state)
 	load_fails("? [a]\n: b\n", "1:3: a key must be a scalar, not a list");
 	load_fails("docs:\n  \"ti\\0tle\": x\n", "2:3: a key contains a NUL character");
 	load_fails("docs:\n  title: \"a\\0b\"\n", "2:10: \"title\" contains a NUL character");
+	/* The first problem in the file's order, whichever kind it is. */
+	load_fails("lint: {}\ndocs: {}\ndocs: {}\nlint: {}\n? [a]\n: b\n", "3:1: duplicate key \"docs\"");
+	load_fails("lint: {}\ndocs: {}\n? [a]\n: b\nlint: {}\n", "3:3: a key must be a scalar, not a list");
+	load_fails("lint: {}\ndocs: {}\nlint: {}\ndocs: {}\n", "3:1: duplicate key \"lint\"");
 }
 
 /* ---- errors: rules ---- */
@@ -721,6 +777,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(full_config_loads),
 		cmocka_unit_test(documented_example_loads),
+		cmocka_unit_test(a_byte_order_mark_is_skipped),
+		cmocka_unit_test(nesting_is_bounded),
+		cmocka_unit_test(anchors_and_aliases),
 		cmocka_unit_test(empty_files_are_empty_configurations),
 		cmocka_unit_test(null_configuration_is_harmless),
 		cmocka_unit_test(settings_take_every_listed_value),

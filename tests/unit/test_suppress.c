@@ -14,6 +14,8 @@
 #include "analyzer/lint/glob.h"
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/suppress.h"
+#include "analyzer/lint/suppress_index.h"
+#include "analyzer/read/readers.h"
 
 static int teardown_group(void **state)
 {
@@ -175,6 +177,119 @@ static void glob_characters(void **state)
 		assert_int_equal(mg_glob_char(bad[i], &cp), 1);
 		assert_int_equal(cp, 0xDC00 + (unsigned char)bad[i][0]);
 	}
+}
+
+static void glob_literal_ends(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *pattern, *prefix, *suffix;
+		bool literal;
+	} cases[] = {
+		{"", "", "", true},
+		{"post", "post", "post", true},
+		{"audit_*", "audit_", "", false},
+		{"*.created_at", "", ".created_at", false},
+		{"a*b?c", "a", "c", false},
+		{"user_[0-9]", "user_", "", false},
+		{"x[ab]y", "x", "y", false},
+		{"\\*x*", "*x", "", false},
+		{"a\\[b\\]", "a[b]", "a[b]", true},
+		{"a[b", "a[b", "a[b", true}, /* no closing "]": a plain "[" */
+		{"a\\", "a\\", "a\\", true},
+		{"\xc3\xa9t\xc3\xa9*", "\xc3\xa9t\xc3\xa9", "", false},
+		{"*\xc3", "", "\xc3", false},
+		{"**", "", "", false},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char prefix[64], suffix[64];
+		size_t prefix_len = 99, suffix_len = 99;
+		bool literal = mg_glob_literal_ends(cases[i].pattern, prefix, &prefix_len, suffix, &suffix_len);
+		if (literal != cases[i].literal || prefix_len != strlen(cases[i].prefix) ||
+		    memcmp(prefix, cases[i].prefix, prefix_len) != 0 ||
+		    suffix_len != strlen(cases[i].suffix) || memcmp(suffix, cases[i].suffix, suffix_len) != 0)
+			fail_msg("\"%s\": literal %d, prefix \"%.*s\", suffix \"%.*s\"", cases[i].pattern,
+				 literal, (int)prefix_len, prefix, (int)suffix_len, suffix);
+	}
+}
+
+/* ---- the index of ignores ---- */
+
+/* Every case of glob_cases through an index of that one ignore. */
+static void index_matches_as_glob_does(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(glob_cases) / sizeof(glob_cases[0]); i++) {
+		mg_config_ignore ignore = {.rule = "table-isolated", .pattern = glob_cases[i].pattern};
+		mg_ignore_index *index = mg_ignore_index_new(&ignore, 1);
+		assert_non_null(index);
+		size_t hits = 0;
+		size_t n = mg_ignore_index_match(index, "table-isolated", glob_cases[i].text, &hits);
+		if (n != glob_cases[i].match || hits != n)
+			fail_msg("index of \"%s\" on \"%s\": %zu", glob_cases[i].pattern, glob_cases[i].text, n);
+		assert_int_equal(mg_ignore_index_match(index, "table-isolate", glob_cases[i].text, &hits), 0);
+		mg_ignore_index_free(index);
+	}
+}
+
+static uint32_t next_random(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 16;
+}
+
+/* A string of up to `max` pieces drawn from `pieces`. */
+static void random_text(char *out, size_t size, const char *const *pieces, size_t npieces, size_t max,
+			uint32_t *seed)
+{
+	out[0] = '\0';
+	size_t n = next_random(seed) % (max + 1);
+	for (size_t i = 0; i < n; i++)
+		strncat(out, pieces[next_random(seed) % npieces], size - strlen(out) - 1);
+}
+
+/* Many patterns, duplicates and overlaps among them, two rules, and paths
+ * with UTF-8 and bytes that are not: each ignore matches exactly the paths
+ * mg_glob_match says it matches. */
+static void index_agrees_with_matching_one_by_one(void **state)
+{
+	(void)state;
+	static const char *const pattern_pieces[] = {"a", "b", ".", "*", "?", "[ab]", "[!a]", "\\*", "\\",
+						     "\xc3\xa9", "\xc3", "\xa9", "[", "ab", "a."};
+	static const char *const path_pieces[] = {"a", "b", ".", "*", "\xc3\xa9", "\xc3", "\xa9", "[",
+						  "\\", "ab"};
+	static const char *const rules[] = {"table-isolated", "fk-missing-index"};
+	enum { NIGNORES = 400, NPATHS = 400 };
+	static char patterns[NIGNORES][64];
+	static mg_config_ignore ignores[NIGNORES];
+	uint32_t seed = 42;
+	for (size_t k = 0; k < NIGNORES; k++) {
+		random_text(patterns[k], sizeof(patterns[k]), pattern_pieces,
+			    sizeof(pattern_pieces) / sizeof(pattern_pieces[0]), 6, &seed);
+		ignores[k] = (mg_config_ignore){.rule = rules[next_random(&seed) % 2], .pattern = patterns[k]};
+	}
+	mg_ignore_index *index = mg_ignore_index_new(ignores, NIGNORES);
+	assert_non_null(index);
+	size_t matched = 0;
+	for (size_t i = 0; i < NPATHS; i++) {
+		char path[64];
+		random_text(path, sizeof(path), path_pieces, sizeof(path_pieces) / sizeof(path_pieces[0]), 6,
+			    &seed);
+		const char *rule = rules[i % 2];
+		size_t hits[NIGNORES] = {0};
+		size_t n = mg_ignore_index_match(index, rule, path, hits), expected = 0;
+		for (size_t k = 0; k < NIGNORES; k++) {
+			bool match = strcmp(ignores[k].rule, rule) == 0 && mg_glob_match(ignores[k].pattern, path);
+			if (hits[k] != match)
+				fail_msg("\"%s\" on \"%s\": index %zu, one by one %d", ignores[k].pattern, path,
+					 hits[k], match);
+			expected += match;
+		}
+		assert_int_equal(n, expected);
+		matched += n;
+	}
+	assert_true(matched > NPATHS); /* the test matches plenty, not only misses */
+	mg_ignore_index_free(index);
 }
 
 /* ---- suppression ---- */
@@ -401,6 +516,93 @@ static void baseline_prefers_the_same_message(void **state)
 	mg_baseline_free(baseline);
 }
 
+/* Entries alike in rule and path, some alike in message too: each message
+ * takes its own entries first, in any order of findings, and what is left
+ * takes the entries left, one each. */
+static void baseline_alike_entries_each_taken_once(void **state)
+{
+	(void)state;
+	mg_baseline *baseline = load_baseline(
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"c\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"a\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"a\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"a.fk\", \"message\": \"x\"},"
+	    "{\"rule\": \"fk-type-mismatch\", \"path\": \"b.fk\", \"message\": \"a\"},"
+	    "{\"rule\": \"fk-duplicate\", \"path\": \"a.fk\", \"message\": \"a\"}");
+	mg_findings *findings = mg_findings_new();
+	add(findings, "fk-type-mismatch", "a.fk", 1, "a");
+	add(findings, "fk-type-mismatch", "a.fk", 2, "b");
+	add(findings, "fk-type-mismatch", "a.fk", 3, "a");
+	add(findings, "fk-type-mismatch", "a.fk", 4, "a");
+	add(findings, "fk-type-mismatch", "a.fk", 5, "c");
+	add(findings, "fk-type-mismatch", "a.fk", 6, "d");
+	mg_suppress_stats stats;
+	assert_int_equal(mg_suppress_apply(findings, NULL, baseline, NULL, &stats), 0);
+	/* By message: lines 1 and 3 take the a's, line 5 the c; then the x
+	 * goes to the first finding left (line 2): lines 4 and 6 stay. */
+	assert_int_equal(stats.baselined, 4);
+	assert_int_equal(stats.stale_entries, 2);
+	assert_string_equal(listing(findings), "fk-type-mismatch a.fk 4\nfk-type-mismatch a.fk 6\n");
+	mg_findings_free(findings);
+	mg_baseline_free(baseline);
+}
+
+/* ---- MG_ALLOW ---- */
+
+static void add_on(mg_findings *findings, const char *rule, mg_object_kind object, const char *path,
+		   unsigned line)
+{
+	mg_location at = {.file = "models.h", .line = line, .column = 1};
+	assert_non_null(mg_findings_add(findings, rule, MG_SEVERITY_WARNING, object, path, at, "m"));
+}
+
+/* An allow covers a finding on its object, on anything of its table when it
+ * is on the table, and a foreign key's finding when it is on the field of
+ * the key's first column, also when the key is named as that field. */
+static void allows_cover_object_table_and_foreign_key(void **state)
+{
+	(void)state;
+	const char *path = mg_test_write_file(
+	    "allows.json",
+	    "{\"format\": \"modelgraph-graph\", \"version\": 1, \"tables\": ["
+	    " {\"name\": \"author\", \"columns\": [{\"name\": \"id\"}], \"primary_key\": [\"id\"]},"
+	    " {\"name\": \"book\", \"columns\": [{\"name\": \"id\"}, {\"name\": \"author_id\"}, {\"name\": \"editor_id\"}],"
+	    "  \"foreign_keys\": [{\"name\": \"fk_author\", \"columns\": [\"author_id\"], \"ref_table\": \"author\"},"
+	    "                    {\"name\": \"editor_id\", \"columns\": [\"editor_id\"], \"ref_table\": \"author\"}]},"
+	    " {\"name\": \"log\", \"columns\": [{\"name\": \"at\"}]}],"
+	    " \"allows\": ["
+	    "  {\"rule\": \"fk-missing-index\", \"path\": \"book.author_id\", \"reason\": \"few\"},"
+	    "  {\"rule\": \"fk-missing-index\", \"path\": \"book.editor_id\", \"reason\": \"few\"},"
+	    "  {\"rule\": \"table-no-primary-key\", \"path\": \"log\", \"reason\": \"append only\"},"
+	    "  {\"rule\": \"column-type-inconsistent\", \"path\": \"log\", \"reason\": \"legacy\"},"
+	    "  {\"rule\": \"fk-type-mismatch\", \"path\": \"book.author_id\"},"
+	    "  {\"rule\": \"table-isolated\", \"path\": \"nothing\", \"reason\": \"gone\"}]}");
+	mg_graph *graph = mg_graph_new();
+	mg_error err = {{0}};
+	if (mg_read_json(graph, path, &err) < 0)
+		fail_msg("%s", err.message);
+	mg_findings *findings = mg_findings_new();
+	add_on(findings, "fk-missing-index", MG_OBJECT_FOREIGN_KEY, "book.fk_author", 1);
+	add_on(findings, "fk-missing-index", MG_OBJECT_FOREIGN_KEY, "book.editor_id", 2);
+	add_on(findings, "table-no-primary-key", MG_OBJECT_TABLE, "log", 3);
+	add_on(findings, "column-type-inconsistent", MG_OBJECT_COLUMN, "log.at", 4);
+	add_on(findings, "table-no-primary-key", MG_OBJECT_TABLE, "book", 5);       /* no allow */
+	add_on(findings, "fk-type-mismatch", MG_OBJECT_FOREIGN_KEY, "book.fk_author", 6); /* covered */
+	add_on(findings, "fk-duplicate", MG_OBJECT_FOREIGN_KEY, "book.fk_author", 7); /* another rule */
+	assert_int_equal(mg_suppress_apply_allows(findings, graph, NULL, NULL), 0);
+	static char text[4096];
+	size_t len = 0;
+	for (size_t i = 0; i < findings->count; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len, "%s %s\n", findings->items[i].rule,
+					findings->items[i].path);
+	assert_string_equal(text, "suppression-without-reason book.author_id\n"
+				  "suppression-unused nothing\n"
+				  "table-no-primary-key book\n"
+				  "fk-duplicate book.fk_author\n");
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+}
+
 /* Ignores act before the baseline: a finding both accept uses the ignore. */
 static void ignores_before_baseline(void **state)
 {
@@ -509,12 +711,17 @@ int main(void)
 		cmocka_unit_test(glob_matches),
 		cmocka_unit_test(glob_check),
 		cmocka_unit_test(glob_characters),
+		cmocka_unit_test(glob_literal_ends),
+		cmocka_unit_test(index_matches_as_glob_does),
+		cmocka_unit_test(index_agrees_with_matching_one_by_one),
 		cmocka_unit_test(nothing_to_apply_only_sorts),
 		cmocka_unit_test(ignores_remove_by_rule_and_pattern),
 		cmocka_unit_test(unused_ignores_are_reported),
 		cmocka_unit_test(unused_severity_follows_overrides),
 		cmocka_unit_test(baseline_counts_alike_findings),
 		cmocka_unit_test(baseline_prefers_the_same_message),
+		cmocka_unit_test(baseline_alike_entries_each_taken_once),
+		cmocka_unit_test(allows_cover_object_table_and_foreign_key),
 		cmocka_unit_test(ignores_before_baseline),
 		cmocka_unit_test(written_baseline_accepts_everything),
 	};
