@@ -243,11 +243,13 @@ expect_output() {
 # source, each output checked. ALLOWED: the statuses each run may end with
 # (default "0 1"); with 2 allowed, outputs are checked only when it is not 2.
 # Set DIAGRAM_TO_DIR=1 for models too large for one diagram, PNG_ARGS for
-# options that keep the PNG small.
+# options that keep the PNG small, MG_ARGS for options of every command
+# (--limit ...).
+# shellcheck disable=SC2086 # MG_ARGS and PNG_ARGS are lists of words
 run_all_commands() {
 	name=$1 source=$2 allowed=${3:-0 1}
 	for format in text json sarif junit github; do
-		mg "$allowed" "$name.lint.$format" lint --format "$format" "$source"
+		mg "$allowed" "$name.lint.$format" lint ${MG_ARGS:-} --format "$format" "$source"
 		[ "$rc" -le 1 ] || continue
 		case $format in
 		json) expect_output findings-json "$out/$name.lint.$format.stdout" ;;
@@ -255,56 +257,59 @@ run_all_commands() {
 		*) expect_output "$format" "$out/$name.lint.$format.stdout" ;;
 		esac
 	done
-	mg "$allowed" "$name.dump" dump "$source"
+	mg "$allowed" "$name.dump" dump ${MG_ARGS:-} "$source"
 	[ "$rc" -le 1 ] && expect_output graph-json "$out/$name.dump.stdout"
 	for format in svg png pdf dot mermaid plantuml; do
 		label=$name.diagram.$format
 		if [ "${DIAGRAM_TO_DIR:-0}" = 1 ] && [ "$format" != png ]; then
 			mkdir "$out/$label"
-			mg "$allowed" "$label" diagram --format "$format" -o "out/$label/" "$source"
+			mg "$allowed" "$label" diagram ${MG_ARGS:-} --format "$format" -o "out/$label/" "$source"
 			[ "$rc" -le 1 ] && expect_output "$format" "$out/$label"
 			continue
 		fi
 		case $format in
 		png | pdf)
 			# shellcheck disable=SC2086
-			mg "$allowed" "$label" diagram ${PNG_ARGS:-} --format "$format" -o "out/$label.$format" "$source"
+			mg "$allowed" "$label" diagram ${MG_ARGS:-} ${PNG_ARGS:-} --format "$format" -o "out/$label.$format" "$source"
 			[ "$rc" -le 1 ] && expect_output "$format" "$out/$label.$format"
 			;;
 		*)
-			mg "$allowed" "$label" diagram --format "$format" "$source"
+			mg "$allowed" "$label" diagram ${MG_ARGS:-} --format "$format" "$source"
 			[ "$rc" -le 1 ] && expect_output "$format" "$out/$label.stdout"
 			;;
 		esac
 	done
 	if [ "${DOCS_HTML:-1}" = 1 ]; then
-		mg "$allowed" "$name.docs.html" docs --generated-at test -o "out/$name.docs.html" "$source"
+		mg "$allowed" "$name.docs.html" docs ${MG_ARGS:-} --generated-at test -o "out/$name.docs.html" "$source"
 		[ "$rc" -le 1 ] && expect_output html-site "$out/$name.docs.html" && expect_output svg "$out/$name.docs.html"
 	fi
-	mg "$allowed" "$name.docs.markdown" docs --format markdown -o "out/$name.docs.markdown" "$source"
+	mg "$allowed" "$name.docs.markdown" docs ${MG_ARGS:-} --format markdown -o "out/$name.docs.markdown" "$source"
 	[ "$rc" -le 1 ] && expect_output md-site "$out/$name.docs.markdown"
 	return 0
 }
 
 # run_read_commands NAME SOURCE [ALLOWED]: what depends on the reader
 # alone, for a source whose graph another source already took through
-# every format: lint (JSON, SARIF) and dump.
+# every format: lint (JSON, SARIF) and dump. MG_ARGS as above.
+# shellcheck disable=SC2086 # MG_ARGS is a list of words
 run_read_commands() {
 	name=$1 source=$2 allowed=${3:-0 1}
-	mg "$allowed" "$name.lint.json" lint --format json "$source"
+	mg "$allowed" "$name.lint.json" lint ${MG_ARGS:-} --format json "$source"
 	[ "$rc" -le 1 ] && expect_output findings-json "$out/$name.lint.json.stdout"
-	mg "$allowed" "$name.lint.sarif" lint --format sarif "$source"
+	mg "$allowed" "$name.lint.sarif" lint ${MG_ARGS:-} --format sarif "$source"
 	[ "$rc" -le 1 ] && expect_output sarif "$out/$name.lint.sarif.stdout"
-	mg "$allowed" "$name.dump" dump "$source"
+	mg "$allowed" "$name.dump" dump ${MG_ARGS:-} "$source"
 	[ "$rc" -le 1 ] && expect_output graph-json "$out/$name.dump.stdout"
 	return 0
 }
 
-# A graph JSON input made by dumping SOURCE into $in/NAME.json (made before
-# snapshot_inputs, as an input).
+# make_json NAME SOURCE [ARG...]: a graph JSON input made by dumping
+# SOURCE (with ARG...) into $in/NAME.json, before snapshot_inputs.
 make_json() {
-	"$modelgraph" dump -o "$in/$1.json" "$in/$2" 2>"$state/dump.err" || {
-		fail "dump of $2 into $1.json failed: $(oneline "$state/dump.err")"
+	json=$1 from=$2
+	shift 2
+	"$modelgraph" dump "$@" -o "$in/$json.json" "$in/$from" 2>"$state/dump.err" || {
+		fail "dump of $from into $json.json failed: $(oneline "$state/dump.err")"
 		return 1
 	}
 }
