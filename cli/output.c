@@ -99,7 +99,9 @@ int mg_cli_check_output(const char *option, const char *path, const char *const 
 int mg_cli_write_output(const char *path, const char *data, size_t len)
 {
 	if (!path || strcmp(path, "-") == 0) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+		/* No output (no finding in GitHub's format) is an empty, NULL buffer:
+		 * fwrite must not see it. */
+		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
 			mg_cli_error("cannot write to standard output: %s", strerror(errno));
 			return -1;
 		}

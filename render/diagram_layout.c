@@ -120,24 +120,26 @@ static void warm_up(const char *engine, const char *device)
 	warmed[n] = device;
 }
 
-/* In the child: graphviz's messages go to this pipe, the first few KB only
- * (a pipe nobody reads yet must never fill up and block the child). */
+/* In the child: graphviz's messages go to this pipe, which the parent
+ * drains while it reads the output (see read_until). */
 static int error_fd = -1;
-static size_t error_bytes;
 
 static int collect_error(char *message)
 {
-	size_t len = strlen(message);
-	if (error_fd >= 0 && error_bytes + len < 4096 && write_all(error_fd, message, len) == 0)
-		error_bytes += len;
+	if (error_fd >= 0)
+		(void)write_all(error_fd, message, strlen(message));
 	return 0;
 }
 
-/* In the child: lays out and renders, writes the bytes to fd; never returns. */
+/* In the child: lays out and renders, writes the bytes to fd; never returns.
+ * Standard error goes to err_fd too: graphviz's plugins print some messages
+ * there themselves (cairo: "graph is too large for cairo-renderer bitmaps"),
+ * which must reach the user as modelgraph's notes, not as stray lines. */
 static void run_layout(Agraph_t *g, const layout_try *t, const char *device, int fd, int err_fd)
 {
 	int code = 1;
 	error_fd = err_fd;
+	(void)dup2(err_fd, STDERR_FILENO);
 	mg_gv.agseterr(AGERR); /* warnings (an unknown port, say) are not failures */
 	mg_gv.agseterrf(collect_error);
 	for (size_t i = 0; i < t->nsettings; i++)
@@ -153,9 +155,32 @@ static void run_layout(Agraph_t *g, const layout_try *t, const char *device, int
 	_exit(code);
 }
 
-/* Reads the child's output until it closes the pipe or the deadline passes.
- * 0 done, 1 out of time, -1 read error. */
-static int read_until(int fd, double deadline, mg_buf *out)
+/* What the child printed on its error pipe: the first few KB are kept, the
+ * rest read and dropped, so that the child never blocks on a full pipe. */
+typedef struct child_messages {
+	char text[4096];
+	size_t len;
+} child_messages;
+
+/* One read from the error pipe: 0 at its end, 1 after a read. */
+static int drain_messages(int fd, child_messages *m)
+{
+	char chunk[4096];
+	ssize_t n = read(fd, chunk, sizeof chunk);
+	if (n < 0 && errno == EINTR)
+		return 1;
+	if (n <= 0)
+		return 0;
+	size_t keep = (size_t)n < sizeof m->text - 1 - m->len ? (size_t)n : sizeof m->text - 1 - m->len;
+	memcpy(m->text + m->len, chunk, keep);
+	m->len += keep;
+	m->text[m->len] = '\0';
+	return 1;
+}
+
+/* Reads the child's output until it closes the pipe or the deadline passes,
+ * and its messages meanwhile. 0 done, 1 out of time, -1 read error. */
+static int read_until(int fd, int err_fd, double deadline, mg_buf *out, child_messages *m)
 {
 	char chunk[65536];
 	for (;;) {
@@ -166,14 +191,18 @@ static int read_until(int fd, double deadline, mg_buf *out)
 				return 1;
 			wait_ms = (int)(left * 1000) + 1;
 		}
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		int ready = poll(&p, 1, wait_ms);
+		struct pollfd p[2] = {{.fd = fd, .events = POLLIN}, {.fd = err_fd, .events = POLLIN}};
+		int ready = poll(p, err_fd >= 0 ? 2 : 1, wait_ms);
 		if (ready < 0 && errno == EINTR)
 			continue;
 		if (ready < 0)
 			return -1;
 		if (ready == 0)
 			continue; /* the deadline check above ends the wait */
+		if (err_fd >= 0 && p[1].revents && !drain_messages(err_fd, m))
+			err_fd = -1; /* closed: poll the output alone */
+		if (!p[0].revents)
+			continue;
 		ssize_t n = read(fd, chunk, sizeof chunk);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -185,23 +214,45 @@ static int read_until(int fd, double deadline, mg_buf *out)
 	}
 }
 
-/* The first line of what the child reported, into err. */
-static void read_errors(int fd, const char *engine, mg_error *err)
+/* What graphviz printed while it succeeded, as notes: one per line, without
+ * the "(null): " or "dot: " it puts before some. */
+static void messages_as_notes(const child_messages *m, mg_buf *notes)
 {
-	char text[4096];
-	size_t len = 0;
-	ssize_t n;
-	while (len + 1 < sizeof text && (n = read(fd, text + len, sizeof text - 1 - len)) != 0) {
-		if (n < 0 && errno == EINTR)
+	const char *p = m->text;
+	while (notes && *p) {
+		size_t len = strcspn(p, "\n");
+		const char *line = p;
+		p += len + (p[len] == '\n');
+		while (len && (*line == ' ' || *line == '\t'))
+			line++, len--;
+		if (!len)
 			continue;
-		if (n < 0)
-			break;
-		len += (size_t)n;
+		for (size_t i = 0; i < 2; i++) {
+			const char *prefix = i ? "dot: " : "(null): ";
+			size_t plen = strlen(prefix);
+			if (len > plen && strncmp(line, prefix, plen) == 0)
+				line += plen, len -= plen;
+		}
+		mg_buf_printf(notes, "graphviz: %.*s\n", (int)len, line);
 	}
-	text[len] = '\0';
+}
+
+/* The first line of what the child reported, into err. A sanitizer report
+ * (the child's standard error is the pipe) starts with a rule of "=":
+ * its first line of text is the one that says what happened. */
+static void read_errors(child_messages *m, const char *engine, mg_error *err)
+{
+	char *text = m->text;
+	text[m->len] = '\0';
 	char *start = text;
-	while (*start == ' ' || *start == '\n')
-		start++;
+	for (;;) {
+		while (*start == ' ' || *start == '\n')
+			start++;
+		size_t rule = strspn(start, "=");
+		if (rule == 0 || (start[rule] != '\n' && start[rule] != '\0'))
+			break;
+		start += rule;
+	}
 	start[strcspn(start, "\n")] = '\0';
 	if (strncmp(start, "Error: ", 7) == 0)
 		start += 7;
@@ -211,7 +262,7 @@ static void read_errors(int fd, const char *engine, mg_error *err)
 
 /* One try in a child. 0 rendered, 1 out of time, -1 failed (err set). */
 static int try_layout(Agraph_t *g, const layout_try *t, const char *device, double timeout, mg_buf *out,
-		      mg_error *err)
+		      mg_buf *notes, mg_error *err)
 {
 	int fds[2], errs[2];
 	if (pipe(fds) < 0) {
@@ -241,17 +292,24 @@ static int try_layout(Agraph_t *g, const layout_try *t, const char *device, doub
 	close(fds[1]);
 	close(errs[1]);
 	size_t start = out->len;
-	int result = read_until(fds[0], timeout > 0 ? now() + timeout : 0, out);
+	child_messages messages = {.len = 0};
+	messages.text[0] = '\0';
+	int result = read_until(fds[0], errs[0], timeout > 0 ? now() + timeout : 0, out, &messages);
 	close(fds[0]);
 	if (result != 0)
 		kill(pid, SIGKILL);
 	int wstatus = 0;
 	while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
 		;
+	/* The child has ended: what is left in the pipe is all there is. */
+	while (drain_messages(errs[0], &messages))
+		;
 	if (result == 0 && !(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0))
 		result = -1;
 	if (result < 0)
-		read_errors(errs[0], t->engine, err);
+		read_errors(&messages, t->engine, err);
+	else if (result == 0)
+		messages_as_notes(&messages, notes);
 	close(errs[0]);
 	if (result != 0)
 		out->len = start;
@@ -291,7 +349,7 @@ int mg_diagram_layout_render(Agraph_t *g, mg_diagram_format format, double timeo
 	size_t ntries = sizeof(tries) / sizeof(tries[0]);
 	warm_up("dot", device);
 	for (size_t i = 0; i < ntries; i++) {
-		int result = try_layout(g, &tries[i], device, timeout, out, err);
+		int result = try_layout(g, &tries[i], device, timeout, out, notes, err);
 		if (result == 0) {
 			if (format == MG_DIAGRAM_PDF && out->data)
 				fix_pdf_dates(out);

@@ -46,14 +46,18 @@ static size_t utf8_sequence(const unsigned char *s)
 	return utf8_decode(s, &cp);
 }
 
-/* Writes the valid UTF-8 sequence at p, or U+FFFD for an invalid byte;
- * returns the bytes consumed. */
+/* Writes the valid UTF-8 sequence at p, or U+FFFD for an invalid byte and
+ * for the noncharacters U+FFFE and U+FFFF; returns the bytes consumed.
+ * Every markup output ends up parsed as XML somewhere (graphviz parses its
+ * HTML-like labels with expat, SVG is XML, HTML calls them parse errors),
+ * and XML 1.0 cannot carry those two at all. */
 static size_t put_utf8(mg_buf *out, const unsigned char *p)
 {
-	size_t n = utf8_sequence(p);
-	if (n == 0) {
+	uint32_t cp;
+	size_t n = utf8_decode(p, &cp);
+	if (n == 0 || cp == 0xFFFE || cp == 0xFFFF) {
 		mg_buf_puts(out, "\xef\xbf\xbd"); /* U+FFFD */
-		return 1;
+		return n ? n : 1;
 	}
 	mg_buf_put(out, (const char *)p, n);
 	return n;

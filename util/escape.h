@@ -30,18 +30,20 @@ void mg_escape_github_data(mg_buf *out, const char *s);
 void mg_escape_github_property(mg_buf *out, const char *s);
 
 /* Diagrams. Text inside a graphviz HTML-like label: & < > " ' become
- * entities, control characters the visible text \xNN, invalid UTF-8 U+FFFD,
- * so a name never becomes markup. */
+ * entities, control characters the visible text \xNN, invalid UTF-8 and
+ * U+FFFE, U+FFFF (graphviz parses the label as XML) U+FFFD, so a name never
+ * becomes markup. */
 void mg_escape_dot_html(mg_buf *out, const char *s);
 
 /* A graphviz escString attribute value (tooltip, plain label): backslashes
  * doubled so \N or \l in a name stay text, control characters the visible
- * text \\xNN, invalid UTF-8 U+FFFD. cgraph adds the DOT quoting. */
+ * text \\xNN, invalid UTF-8, U+FFFE and U+FFFF U+FFFD (the SVG carries the
+ * value). cgraph adds the DOT quoting. */
 void mg_escape_dot_string(mg_buf *out, const char *s);
 
 /* Display text in Mermaid and PlantUML, where no escape reaches every
  * context: ASCII letters, digits, space and _ - / . , : ( ) + = @ $ ! ? ' are
- * kept, as is valid non-ASCII UTF-8; a double quote becomes ', < and > the
+ * kept, as is valid non-ASCII UTF-8 but U+FFFE and U+FFFF; a double quote becomes ', < and > the
  * single guillemets ‹ ›, other ASCII punctuation and control characters
  * become U+FFFD, like invalid UTF-8. With `creole` (PlantUML), '~' is
  * written before _ - / . = @ $ ! ' so that no name turns into markup, a
@@ -49,18 +51,21 @@ void mg_escape_dot_string(mg_buf *out, const char *s);
 void mg_escape_diagram_text(mg_buf *out, const char *s, int creole);
 
 /* Text for HTML content and attribute values: & < > " ' become entities;
- * invalid UTF-8 and control characters other than tab, newline and carriage
- * return become U+FFFD, so every page is valid UTF-8. */
+ * invalid UTF-8, control characters other than tab, newline and carriage
+ * return, and the noncharacters U+FFFE and U+FFFF become U+FFFD, so every
+ * page is valid UTF-8 and free of characters HTML calls parse errors. */
 void mg_escape_html(mg_buf *out, const char *s);
 
 /* Text for GitHub Markdown, inline (a table cell, a heading): markup
  * characters become entities as in HTML, Markdown punctuation is
- * backslash-escaped, line breaks become spaces, invalid UTF-8 U+FFFD. */
+ * backslash-escaped, line breaks become spaces, invalid UTF-8 (and U+FFFE,
+ * U+FFFF) U+FFFD. */
 void mg_escape_markdown(mg_buf *out, const char *s);
 
-/* `len` bytes as valid UTF-8, unescaped otherwise: invalid sequences and
- * control characters other than tab and line breaks become U+FFFD; NUL
- * bytes are dropped. For text modelgraph built itself from input. */
+/* `len` bytes as valid UTF-8, unescaped otherwise: invalid sequences,
+ * U+FFFE, U+FFFF and control characters other than tab and line breaks
+ * become U+FFFD; NUL bytes are dropped. For text modelgraph built itself
+ * from input. */
 void mg_escape_utf8(mg_buf *out, const char *s, size_t len);
 
 #endif

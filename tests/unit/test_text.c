@@ -86,6 +86,28 @@ static void xml_keeps_only_what_xml_allows(void **state)
 	mg_buf_free(&buf);
 }
 
+/* Graphviz parses HTML-like labels as XML, and SVG and HTML pages are
+ * parsed as XML or call them errors: no markup escape lets the
+ * noncharacters U+FFFE and U+FFFF through. */
+static void markup_escapes_drop_xml_noncharacters(void **state)
+{
+	(void)state;
+	void (*const escapes[])(mg_buf *, const char *) = {mg_escape_dot_html, mg_escape_dot_string,
+							   mg_escape_html, mg_escape_markdown};
+	for (size_t i = 0; i < sizeof(escapes) / sizeof(escapes[0]); i++) {
+		mg_buf buf = MG_BUF_INIT;
+		escapes[i](&buf, "a\xef\xbf\xbe\xef\xbf\xbf" "b\xef\xbf\xbd\xef\xbf\xbc");
+		mg_buf_putc(&buf, '\0');
+		assert_string_equal(buf.data, "a\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbc");
+		mg_buf_free(&buf);
+	}
+	mg_buf buf = MG_BUF_INIT;
+	mg_escape_diagram_text(&buf, "a\xef\xbf\xbe", 0);
+	mg_buf_putc(&buf, '\0');
+	assert_string_equal(buf.data, "a\xef\xbf\xbd");
+	mg_buf_free(&buf);
+}
+
 /* GitHub decodes %25, %0D, %0A (and %3A, %2C in properties) only; other
  * controls are shown, never passed raw into the log. */
 static void github_commands_carry_no_raw_controls(void **state)
@@ -145,6 +167,7 @@ int main(void)
 		cmocka_unit_test(json_strings_are_escaped),
 		cmocka_unit_test(text_escapes_control_characters),
 		cmocka_unit_test(xml_keeps_only_what_xml_allows),
+		cmocka_unit_test(markup_escapes_drop_xml_noncharacters),
 		cmocka_unit_test(github_commands_carry_no_raw_controls),
 		cmocka_unit_test(json_writer_nests_and_separates),
 		cmocka_unit_test(reserved_words_per_dialect),
