@@ -3,6 +3,7 @@
 test inputs, at run time (nothing generated is committed):
 
   fuzz_sql, fuzz_ddl_scan    SQL scripts: lint cases, examples, golden and diagram inputs
+  fuzz_ddl_table_scan        their CREATE TABLE statements, one by one
   fuzz_graph_json            `modelgraph dump` of some of those scripts and of the example models
   fuzz_baseline              `modelgraph lint --write-baseline` of some of those scripts
   fuzz_config                every .yml configuration under tests/
@@ -81,6 +82,11 @@ def main():
     for path in scripts:
         for statement in re.findall(rb"CREATE\s+(?:UNIQUE\s+)?INDEX[^;]*", read(path), re.I):
             add(out, "fuzz_ddl_scan", statement)
+    # And every CREATE TABLE alone: the table scanner's oracle compares
+    # those with SQLite's pragmas.
+    for path in scripts:
+        for statement in re.findall(rb"CREATE\s+TABLE[^;]*", read(path), re.I):
+            add(out, "fuzz_ddl_table_scan", statement)
 
     models = sorted(glob.glob(os.path.join(src, "examples/*.h")))
     for path in scripts[::4] + models:

@@ -1,0 +1,1 @@
+CREATE TABLE defaults (a DEFAULT ( 'a,)' ), b DEFAULT -  5, c DEFAULT "abc", d DEFAULT x'00ff', e VARCHAR  ( 80 ) NOT NULL, f DOUBLE /* x */ PRECISION, g "text", h INT GENERATED ALWAYS AS (a * 2) STORED, i AS (1))

@@ -1,0 +1,1 @@
+CREATE TABLE ipk (id INTEGER PRIMARY KEY DESC, x INT UNIQUE, UNIQUE (x) ON CONFLICT REPLACE, "we""ird" [col], `back``tick`)
