@@ -4,33 +4,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/name_index.h"
 #include "analyzer/read/ddl_scan.h"
+#include "analyzer/read/ddl_table_scan.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 /*
- * The statements have no ORDER BY: each pragma function takes its argument
- * from the outer row, so the join is a nested loop that yields one table's
- * rows together, each pragma in its own order (columns by position, foreign
- * keys by id then sequence, index columns by rank). resolve sorts the graph.
- * Indexes come after tables; constraint indexes before created ones, so a
- * UNIQUE constraint is known as such when a created index repeats it.
+ * Tables are read from the statements SQLite keeps in sqlite_schema, which
+ * SQLite parsed once already when it loaded the schema: the scanner
+ * (ddl_table_scan.c) reads each CREATE TABLE as the pragmas would describe
+ * the table, at a fraction of their cost (each pragma call looks the table
+ * up by name and prepares a statement). Views, virtual tables and the
+ * statements the scanner declines are read through the pragmas, in a few
+ * set-based statements restricted to those tables (?1: a JSON array of
+ * their names).
+ *
+ * The pragma statements have no ORDER BY: each pragma function takes its
+ * argument from the outer row, so the join is a nested loop that yields one
+ * table's rows together, each pragma in its own order (columns by position,
+ * foreign keys by id then sequence, index columns by rank). resolve sorts
+ * the graph. Indexes come after tables; constraint indexes before created
+ * ones, so a UNIQUE constraint is known as such when a created index
+ * repeats it.
  */
 
 /* Objects SQLite keeps for itself (sqlite_sequence, sqlite_stat1, …) are not
- * part of the user's model; neither are the shadow tables of virtual tables
- * (pragma_table_list types them "shadow"). */
+ * part of the user's model. */
+static const char schema_sql[] =
+	"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table', 'view')"
+	" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+
+/* Neither are the shadow tables of virtual tables (pragma_table_list types
+ * them "shadow"), which are plain CREATE TABLE statements. */
+static const char shadow_tables_sql[] =
+	"SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow'";
+
+#define DECLINED " AND t.name IN (SELECT value FROM json_each(?1))"
+
 static const char columns_sql[] =
 	"SELECT t.name, t.type, t.wr, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
 	" FROM pragma_table_list AS t"
 	" LEFT JOIN pragma_table_xinfo(t.name, 'main') AS c"
 	" WHERE t.schema = 'main' AND t.type IN ('table', 'view', 'virtual')"
-	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" DECLINED;
 
 static const char foreign_keys_sql[] =
 	"SELECT t.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
 	" FROM pragma_table_list AS t JOIN pragma_foreign_key_list(t.name, 'main') AS f"
 	" WHERE t.schema = 'main' AND t.type = 'table'"
-	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+	" AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'" DECLINED;
 
 /* The statements of the virtual tables (their module is named there only). */
 static const char virtual_tables_sql[] =
@@ -50,7 +73,7 @@ static const char created_indexes_sql[] =
 static const char constraint_indexes_sql[] =
 	"SELECT s.tbl_name, s.name, ii.name FROM sqlite_schema AS s"
 	" JOIN pragma_index_info(s.name) AS ii"
-	" WHERE s.type = 'index' AND s.sql IS NULL";
+	" WHERE s.type = 'index' AND s.sql IS NULL AND s.tbl_name IN (SELECT value FROM json_each(?1))";
 
 /* The slow path, for a statement the scanner cannot read. */
 static const char index_info_sql[] =
@@ -67,6 +90,11 @@ typedef struct loader {
 	const char *input;
 	const mg_schema_locator *locator;
 	mg_error *err;
+	mg_name_index *here; /* the tables this load read, by name */
+	mg_buf declined;     /* the names of those left to the pragmas, as a JSON array */
+	size_t ndeclined;
+	bool virtual_tables; /* the schema has some: their shadow tables are left out */
+	mg_name_index *shadows;
 } loader;
 
 static const char *column_text(sqlite3_stmt *stmt, int i)
@@ -111,8 +139,14 @@ static mg_location locate_index(const loader *l, const mg_table *table, const ch
 
 static int prepare(loader *l, const char *sql, sqlite3_stmt **out)
 {
-	if (sqlite3_prepare_v2(l->db, sql, -1, out, NULL) == SQLITE_OK)
+	if (sqlite3_prepare_v2(l->db, sql, -1, out, NULL) == SQLITE_OK) {
+		if (sqlite3_bind_parameter_count(*out) == 1 &&
+		    sqlite3_bind_text(*out, 1, l->declined.data ? l->declined.data : "[]", -1, SQLITE_STATIC) !=
+			    SQLITE_OK)
+			goto failed;
 		return 0;
+	}
+failed:
 	mg_error_set(l->err, "%s: cannot read the schema: %s", l->input, sqlite3_errmsg(l->db));
 	return -1;
 }
@@ -159,7 +193,7 @@ static int start_table(loader *l, table_state *st, const char *name, const char 
 	bool view = strcmp(type, "view") == 0;
 	*st = (table_state){0};
 	st->table = mg_graph_add_table(l->graph, name, view ? MG_TABLE_VIEW : MG_TABLE_PLAIN);
-	if (!st->table)
+	if (!st->table || mg_name_index_put(l->here, st->table->name, st->table) < 0)
 		return -1;
 	st->table->location = locate_table(l, name);
 	st->rowid_table = !view && !without_rowid;
@@ -202,12 +236,35 @@ static int add_column(loader *l, table_state *st, sqlite3_stmt *stmt, int at)
 	return 0;
 }
 
-/* Whether this load already read the table `name` (another source may have
- * a table of that name: only this source's count). */
+/* The table `name` as this load read it (another source may have a table
+ * of that name: its objects are not this source's). */
+static mg_table *find_here(const loader *l, const char *name)
+{
+	return mg_name_index_get(l->here, name);
+}
+
 static bool read_here(const loader *l, const char *name)
 {
-	const mg_table *t = mg_graph_find_table(l->graph, name);
-	return t && t->source_index == (l->graph->nsources ? l->graph->nsources - 1 : 0);
+	return find_here(l, name) != NULL;
+}
+
+/* After tables were dropped: the index holds those still in the graph. */
+static int reindex_here(loader *l)
+{
+	mg_name_index *here = mg_name_index_new(true);
+	if (!here)
+		return -1;
+	size_t source = l->graph->nsources ? l->graph->nsources - 1 : 0;
+	for (size_t i = 0; i < l->graph->ntables; i++) {
+		mg_table *t = l->graph->tables[i];
+		if (t->source_index == source && mg_name_index_put(here, t->name, t) < 0) {
+			mg_name_index_free(here);
+			return -1;
+		}
+	}
+	mg_name_index_free(l->here);
+	l->here = here;
+	return 0;
 }
 
 /* SQLite names the shadow tables of a virtual table "<table>_<suffix>" and
@@ -298,7 +355,7 @@ static int load_columns_one_by_one(loader *l)
 		goto cleanup;
 	/* Shadow tables read before their virtual table failed go back out. */
 	shadow_filter filter = {.l = l, .first_unreadable = first_unreadable};
-	if (mg_graph_drop_tables(l->graph, is_shadow_read_here, &filter) < 0)
+	if (mg_graph_drop_tables(l->graph, is_shadow_read_here, &filter) < 0 || reindex_here(l) < 0)
 		goto oom;
 	result = 0;
 	goto cleanup;
@@ -431,7 +488,7 @@ static int load_foreign_keys(loader *l)
 		const char *name = column_text(stmt, 0);
 		int id = sqlite3_column_int(stmt, 1);
 		if (!table || strcmp(table->name, name) != 0) {
-			table = mg_graph_find_table(l->graph, name);
+			table = find_here(l, name);
 			fk = NULL;
 			fk_id = -1;
 		}
@@ -459,8 +516,9 @@ static int load_foreign_keys(loader *l)
 	}
 	if (step_failed(l, rc) < 0)
 		goto cleanup;
+	size_t source = l->graph->nsources ? l->graph->nsources - 1 : 0;
 	for (size_t i = 0; i < l->graph->ntables; i++)
-		if (finish_foreign_keys(l, l->graph->tables[i]) < 0)
+		if (l->graph->tables[i]->source_index == source && finish_foreign_keys(l, l->graph->tables[i]) < 0)
 			goto oom;
 	result = 0;
 	goto cleanup;
@@ -562,7 +620,7 @@ static int load_created_indexes(loader *l)
 	if (prepare(l, created_indexes_sql, &stmt) < 0)
 		goto cleanup;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		mg_table *table = mg_graph_find_table(l->graph, column_text(stmt, 0));
+		mg_table *table = find_here(l, column_text(stmt, 0));
 		if (!table)
 			continue; /* an index of a table this reader skips */
 		const char *name = column_text(stmt, 1);
@@ -635,7 +693,7 @@ static int load_constraint_indexes(loader *l)
 			if (finish_constraint_index(index) < 0)
 				goto oom;
 			index = NULL;
-			mg_table *table = mg_graph_find_table(l->graph, column_text(stmt, 0));
+			mg_table *table = find_here(l, column_text(stmt, 0));
 			if (!table)
 				continue;
 			if (!(index = mg_table_add_index(table, name, true, MG_INDEX_UNIQUE)))
@@ -730,11 +788,11 @@ static int load_virtual_modules(loader *l)
 		goto cleanup;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *name = column_text(stmt, 0), *sql = column_text(stmt, 1);
-		if (!read_here(l, name))
+		mg_table *table = find_here(l, name);
+		if (!table)
 			continue; /* unreadable, or a table of that name from another source */
 		char module[128];
 		virtual_module_of(sql ? sql : "", module, sizeof(module));
-		mg_table *table = mg_graph_find_table(l->graph, name);
 		if (!(table->virtual_module = mg_arena_strdup(l->graph->arena, *module ? module : "unknown"))) {
 			result = out_of_memory(l);
 			goto cleanup;
@@ -748,13 +806,175 @@ cleanup:
 	return result;
 }
 
+/* A table the scanner read: what the pragmas would have said, added as
+ * load_columns, load_foreign_keys and load_constraint_indexes add it. */
+static int add_scanned_table(loader *l, const char *name, const mg_ddl_table *t)
+{
+	table_state st;
+	if (start_table(l, &st, name, "table", t->without_rowid != 0) < 0)
+		return -1;
+	mg_table *table = st.table;
+	for (size_t i = 0; i < t->ncolumns; i++) {
+		const mg_ddl_table_column *c = &t->columns[i];
+		mg_column *column = mg_table_add_column(table, c->name, c->type);
+		if (!column)
+			return -1;
+		column->location = locate_column(l, table, c->name);
+		column->nullable = !c->not_null;
+		if (c->default_value && !(column->default_value = mg_arena_strdup(l->graph->arena, c->default_value)))
+			return -1;
+		if (c->pk >= 1 && c->pk <= 64) {
+			st.pk[c->pk - 1] = column;
+			if (c->pk > st.npk)
+				st.npk = c->pk;
+		}
+	}
+	if (finish_table(&st) < 0)
+		return -1;
+	for (size_t i = 0; i < t->nforeign_keys; i++) {
+		const mg_ddl_table_foreign_key *f = &t->foreign_keys[i];
+		mg_foreign_key *fk = mg_table_add_foreign_key(table, "", f->parent);
+		if (!fk)
+			return -1;
+		fk->on_update = action_from_sqlite(f->on_update);
+		fk->on_delete = action_from_sqlite(f->on_delete);
+		for (size_t j = 0; j < f->ncolumns; j++)
+			if (mg_foreign_key_add_column(fk, table->columns[f->from[j]], f->to ? f->to[j] : NULL) < 0)
+				return -1;
+	}
+	if (finish_foreign_keys(l, table) < 0)
+		return -1;
+	/* Those sqlite_schema lists: not the key of a table without rowid. */
+	for (size_t i = 0; i < t->nindexes; i++) {
+		const mg_ddl_table_index *x = &t->indexes[i];
+		if (!x->stored)
+			continue;
+		mg_index *index = mg_table_add_index(table, x->name, true, MG_INDEX_UNIQUE);
+		if (!index)
+			return -1;
+		for (size_t j = 0; j < x->ncolumns; j++)
+			if (mg_index_add_column(index, table->columns[x->columns[j]]) < 0)
+				return -1;
+		if (finish_constraint_index(index) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* `name` as a JSON string, appended to the array of declined names. */
+static void decline(loader *l, const char *name)
+{
+	mg_buf *b = &l->declined;
+	mg_buf_puts(b, l->ndeclined++ ? ",\"" : "[\"");
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			mg_buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			mg_buf_printf(b, "\\u%04x", *p);
+		else
+			mg_buf_putc(b, (char)*p);
+	}
+	mg_buf_putc(b, '"');
+}
+
+/* Reads every table the scanner reads; lists the others in l->declined. */
+static int load_schema(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	mg_ddl_table scanned = {0};
+	int rc, result = -1;
+
+	if (prepare(l, schema_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *type = column_text(stmt, 0), *name = column_text(stmt, 1), *sql = column_text(stmt, 2);
+		if (strcmp(type, "table") == 0 && sql && mg_ascii_ncasecmp(sql, "CREATE VIRTUAL", 14) == 0)
+			l->virtual_tables = true;
+		if (strcmp(type, "table") == 0 && sql &&
+		    mg_ddl_scan_table(sql, (size_t)sqlite3_column_bytes(stmt, 2), name, &scanned) == 0) {
+			if (add_scanned_table(l, name, &scanned) < 0)
+				goto oom;
+		} else {
+			decline(l, name);
+		}
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	if (l->declined.len)
+		mg_buf_putc(&l->declined, ']');
+	if (l->declined.failed)
+		goto oom;
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	mg_ddl_table_free(&scanned);
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+static bool is_shadow_table(const mg_table *table, void *payload)
+{
+	const loader *l = payload;
+	return table->source_index == (l->graph->nsources ? l->graph->nsources - 1 : 0) &&
+	       mg_name_index_get(l->shadows, table->name) != NULL;
+}
+
+/* Takes the shadow tables of virtual tables back out: the scanner read them
+ * as the plain tables they are. */
+static int drop_shadow_tables(loader *l)
+{
+	sqlite3_stmt *stmt = NULL;
+	int rc, result = -1;
+	size_t n = 0;
+	if (!(l->shadows = mg_name_index_new(true)))
+		goto oom;
+	if (prepare(l, shadow_tables_sql, &stmt) < 0)
+		goto cleanup;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		mg_table *table = find_here(l, column_text(stmt, 0));
+		if (table && mg_name_index_put(l->shadows, table->name, table) < 0)
+			goto oom;
+		n += table != NULL;
+	}
+	if (step_failed(l, rc) < 0)
+		goto cleanup;
+	if (n && (mg_graph_drop_tables(l->graph, is_shadow_table, l) < 0 || reindex_here(l) < 0))
+		goto oom;
+	result = 0;
+	goto cleanup;
+oom:
+	result = out_of_memory(l);
+cleanup:
+	sqlite3_finalize(stmt);
+	return result;
+}
+
 int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
 			  const mg_schema_locator *locator, mg_error *err)
 {
 	loader l = {.graph = graph, .db = db, .input = input, .locator = locator, .err = err};
+	int result = -1;
 	graph->case_insensitive = true; /* SQLite folds ASCII case in identifiers */
-	if (load_columns(&l) < 0 || load_virtual_modules(&l) < 0 || load_foreign_keys(&l) < 0 ||
-	    load_constraint_indexes(&l) < 0 || load_created_indexes(&l) < 0)
-		return -1;
-	return 0;
+	if (!(l.here = mg_name_index_new(true))) {
+		out_of_memory(&l);
+		goto cleanup;
+	}
+	if (load_schema(&l) < 0)
+		goto cleanup;
+	if (l.ndeclined &&
+	    (load_columns(&l) < 0 || (l.virtual_tables && load_virtual_modules(&l) < 0) ||
+	     load_foreign_keys(&l) < 0 || load_constraint_indexes(&l) < 0))
+		goto cleanup;
+	if (l.virtual_tables && drop_shadow_tables(&l) < 0)
+		goto cleanup;
+	if (load_created_indexes(&l) < 0)
+		goto cleanup;
+	result = 0;
+cleanup:
+	mg_name_index_free(l.here);
+	mg_name_index_free(l.shadows);
+	mg_buf_free(&l.declined);
+	return result;
 }

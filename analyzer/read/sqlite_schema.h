@@ -24,9 +24,11 @@ typedef struct mg_schema_locator {
 
 /*
  * Reads the tables, views, columns, keys, unique constraints, indexes and
- * foreign keys of the `main` schema of an open database into `graph`, in
- * three set-based statements (the pragma table-valued functions joined with
- * pragma_table_list). `input` names the source in error messages; objects
+ * foreign keys of the `main` schema of an open database into `graph`: each
+ * CREATE TABLE from its text in sqlite_schema (ddl_table_scan.h), the rest
+ * (views, virtual tables, statements the scanner declines) through the
+ * pragma table-valued functions, set-based. `input` names the source in
+ * error messages; objects
  * whose location the locator does not know get {input, 0, 0}.
  * Returns 0, or -1 with `err` set.
  */
