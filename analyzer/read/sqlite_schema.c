@@ -95,6 +95,7 @@ typedef struct loader {
 	size_t ndeclined;
 	bool virtual_tables; /* the schema has some: their shadow tables are left out */
 	mg_name_index *shadows;
+	bool by_pragmas;     /* every table through the pragmas (tests) */
 } loader;
 
 static const char *column_text(sqlite3_stmt *stmt, int i)
@@ -890,7 +891,7 @@ static int load_schema(loader *l)
 		const char *type = column_text(stmt, 0), *name = column_text(stmt, 1), *sql = column_text(stmt, 2);
 		if (strcmp(type, "table") == 0 && sql && mg_ascii_ncasecmp(sql, "CREATE VIRTUAL", 14) == 0)
 			l->virtual_tables = true;
-		if (strcmp(type, "table") == 0 && sql &&
+		if (!l->by_pragmas && strcmp(type, "table") == 0 && sql &&
 		    mg_ddl_scan_table(sql, (size_t)sqlite3_column_bytes(stmt, 2), name, &scanned) == 0) {
 			if (add_scanned_table(l, name, &scanned) < 0)
 				goto oom;
@@ -951,10 +952,11 @@ cleanup:
 	return result;
 }
 
-int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
-			  const mg_schema_locator *locator, mg_error *err)
+static int load(mg_graph *graph, sqlite3 *db, const char *input, const mg_schema_locator *locator,
+		bool by_pragmas, mg_error *err)
 {
-	loader l = {.graph = graph, .db = db, .input = input, .locator = locator, .err = err};
+	loader l = {.graph = graph, .db = db, .input = input, .locator = locator, .err = err,
+		    .by_pragmas = by_pragmas};
 	int result = -1;
 	graph->case_insensitive = true; /* SQLite folds ASCII case in identifiers */
 	if (!(l.here = mg_name_index_new(true))) {
@@ -977,4 +979,16 @@ cleanup:
 	mg_name_index_free(l.shadows);
 	mg_buf_free(&l.declined);
 	return result;
+}
+
+int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
+			  const mg_schema_locator *locator, mg_error *err)
+{
+	return load(graph, db, input, locator, false, err);
+}
+
+int mg_sqlite_schema_load_by_pragmas(mg_graph *graph, sqlite3 *db, const char *input,
+				     const mg_schema_locator *locator, mg_error *err)
+{
+	return load(graph, db, input, locator, true, err);
 }

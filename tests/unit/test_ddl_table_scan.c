@@ -17,6 +17,9 @@
 #include <unistd.h>
 
 #include "analyzer/read/ddl_table_scan.h"
+#include "analyzer/read/sqlite_schema.h"
+#include "analyzer/resolve/resolve.h"
+#include "render/render.h"
 #include "tests/unit/ddl_table_scan_oracle.h"
 #include "util/buf.h"
 
@@ -506,6 +509,110 @@ static void oracle_reports_a_difference(void **state)
 	sqlite3_close(db);
 }
 
+/* ---- the reader: through the scanner as through the pragmas ---- */
+
+/* `db` read into a resolved graph, as graph JSON. */
+static char *graph_json(sqlite3 *db, bool by_pragmas)
+{
+	mg_graph *graph = mg_graph_new();
+	assert_non_null(graph);
+	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
+	mg_error err = {0};
+	int rc = by_pragmas ? mg_sqlite_schema_load_by_pragmas(graph, db, "schema.db", NULL, &err)
+			    : mg_sqlite_schema_load(graph, db, "schema.db", NULL, &err);
+	if (rc < 0 || mg_resolve(graph, &err) < 0)
+		fail_msg("%s", err.message);
+	mg_buf json = MG_BUF_INIT;
+	mg_render_graph_json(graph, &json);
+	mg_graph_free(graph);
+	assert_false(json.failed);
+	return json.data;
+}
+
+static void same_graph(sqlite3 *db, const char *label)
+{
+	char *scanned = graph_json(db, false), *pragmas = graph_json(db, true);
+	if (strcmp(scanned, pragmas) != 0) {
+		size_t i = 0;
+		while (scanned[i] && scanned[i] == pragmas[i])
+			i++;
+		size_t from = i > 200 ? i - 200 : 0;
+		fail_msg("%s: the graphs differ at byte %zu:\nscanner: %.400s\npragmas: %.400s", label, i, scanned + from,
+			 pragmas + from);
+	}
+	free(scanned);
+	free(pragmas);
+}
+
+static void same_graph_of_sql(const char *sql, const char *label)
+{
+	sqlite3 *db = NULL;
+	char *error = NULL;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &error) != SQLITE_OK)
+		fail_msg("%s: %s", label, error);
+	same_graph(db, label);
+	sqlite3_close(db);
+}
+
+static void reader_reads_corpus_as_by_pragmas(void **state)
+{
+	(void)state;
+	char *inputs = read_text(CORPUS_INPUTS);
+	for (char *line = strtok(inputs, "\n"); line; line = strtok(NULL, "\n")) {
+		mg_buf path = MG_BUF_INIT;
+		mg_buf_printf(&path, "%s/%s", MG_CORPUS_DIR, line);
+		size_t len = strlen(line);
+		if (len > 4 && strcmp(line + len - 4, ".sql") == 0) {
+			char *text = read_text(path.data);
+			same_graph_of_sql(text, path.data);
+			free(text);
+		} else {
+			sqlite3 *db = NULL;
+			assert_int_equal(sqlite3_open_v2(path.data, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+			same_graph(db, path.data);
+			sqlite3_close(db);
+		}
+		mg_buf_free(&path);
+	}
+	free(inputs);
+}
+
+static void reader_reads_generated_schemas_as_by_pragmas(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		mg_buf sql = MG_BUF_INIT;
+		generate(&shapes[i], 300, &sql);
+		same_graph_of_sql(sql.data, shapes[i].name);
+		mg_buf_free(&sql);
+	}
+}
+
+/* Scanned and declined tables side by side, views, a virtual table and its
+ * shadow tables, the key of a table without rowid. */
+static void reader_reads_mixed_schema_as_by_pragmas(void **state)
+{
+	(void)state;
+	mg_buf sql = MG_BUF_INIT;
+	mg_buf_puts(&sql, parents);
+	for (size_t i = 0; i < sizeof(must_read) / sizeof(must_read[0]); i++)
+		mg_buf_printf(&sql, "%s\n;\n", must_read[i]);
+	for (size_t i = 0; i < sizeof(may_decline) / sizeof(may_decline[0]); i++) {
+		/* Those SQLite accepts; a statement ending in ';' already. */
+		sqlite3 *db = NULL;
+		assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+		if (sqlite3_exec(db, may_decline[i], NULL, NULL, NULL) == SQLITE_OK)
+			mg_buf_printf(&sql, "%s;\n", may_decline[i]);
+		sqlite3_close(db);
+	}
+	mg_buf_puts(&sql, "CREATE VIEW pv AS SELECT id, a FROM p;"
+			  "CREATE UNIQUE INDEX refs_ab ON refs (a, b);"
+			  "CREATE INDEX declined_index ON ctas (a);");
+	same_graph_of_sql(sql.data, "mixed schema");
+	mg_buf_free(&sql);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +624,9 @@ int main(void)
 		cmocka_unit_test(corpus_agrees_with_sqlite),
 		cmocka_unit_test(generated_schemas_agree_with_sqlite),
 		cmocka_unit_test(gen_schema_agrees_with_sqlite),
+		cmocka_unit_test(reader_reads_corpus_as_by_pragmas),
+		cmocka_unit_test(reader_reads_generated_schemas_as_by_pragmas),
+		cmocka_unit_test(reader_reads_mixed_schema_as_by_pragmas),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
