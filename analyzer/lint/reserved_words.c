@@ -1,7 +1,10 @@
 #include "analyzer/lint/reserved_words.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 
+#include "analyzer/core/name_index.h"
 #include "util/text.h"
 
 /*
@@ -74,6 +77,38 @@ static const char *const mysql_words[] = {
 	"XOR", "YEAR_MONTH", "ZEROFILL",
 };
 
+/* Every word with the dialects that reserve it, in one hash built on first
+ * use: rules ask for every table and column name, most of them no word. */
+static mg_name_index *words_index(void)
+{
+	static mg_name_index *index;
+	static bool failed;
+	static const struct {
+		const char *const *words;
+		size_t n;
+		unsigned dialect;
+	} lists[] = {
+		{sqlite_words, sizeof(sqlite_words) / sizeof(sqlite_words[0]), MG_DIALECT_SQLITE},
+		{postgresql_words, sizeof(postgresql_words) / sizeof(postgresql_words[0]), MG_DIALECT_POSTGRESQL},
+		{mysql_words, sizeof(mysql_words) / sizeof(mysql_words[0]), MG_DIALECT_MYSQL},
+	};
+	if (index || failed)
+		return index;
+	index = mg_name_index_new(true);
+	for (size_t l = 0; index && l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (size_t i = 0; i < lists[l].n; i++) {
+			uintptr_t dialects = (uintptr_t)mg_name_index_get(index, lists[l].words[i]) | lists[l].dialect;
+			if (mg_name_index_put(index, lists[l].words[i], (void *)dialects) < 0) {
+				mg_name_index_free(index);
+				index = NULL;
+			}
+			if (!index)
+				break;
+		}
+	failed = !index;
+	return index;
+}
+
 static int cmp_word(const void *key, const void *element)
 {
 	return mg_ascii_casecmp(key, *(const char *const *)element);
@@ -88,6 +123,10 @@ static int in_list(const char *name, const char *const *words, size_t n)
 
 unsigned mg_reserved_word_dialects(const char *name)
 {
+	const mg_name_index *index = words_index();
+	if (index)
+		return (unsigned)(uintptr_t)mg_name_index_get(index, name);
+	/* No memory for the hash: the sorted lists. */
 	unsigned dialects = 0;
 	if (IN(name, sqlite_words))
 		dialects |= MG_DIALECT_SQLITE;
