@@ -187,11 +187,13 @@ static tok next(lexer *x)
 	return t;
 }
 
-static bool kw(const lexer *x, tok t, const char *word)
+static bool kw_n(const lexer *x, tok t, const char *word, size_t n)
 {
-	size_t n = strlen(word);
-	return t.kind == T_WORD && t.len == n && mg_ascii_ncasecmp(x->sql + t.start, word, n) == 0;
+	return t.len == n && t.kind == T_WORD && mg_ascii_ncasecmp(x->sql + t.start, word, n) == 0;
 }
+
+/* Whether `t` is the keyword `word` (a literal: its length is known). */
+#define kw(x, t, word) kw_n((x), (t), (word), sizeof(word) - 1)
 
 /*
  * SQLite's keywords that do not fall back to an identifier (parse.y's
@@ -199,35 +201,58 @@ static bool kw(const lexer *x, tok t, const char *word)
  * keyword or not, may be part of one (GENERATED and ALWAYS too, which is
  * why sqlite3AddColumn cuts them off the end of a type).
  */
-static const char *const hard_keywords[] = {
-	"ADD", "ALL", "ALTER", "AND", "AS", "AUTOINCREMENT", "BETWEEN", "CASE", "CHECK", "COLLATE",
-	"COMMIT", "CONSTRAINT", "CREATE", "CROSS", "DEFAULT", "DEFERRABLE", "DELETE", "DISTINCT", "DROP",
-	"ELSE", "ESCAPE", "EXCEPT", "EXISTS", "FILTER", "FOREIGN", "FROM", "FULL", "GROUP", "HAVING", "IN",
-	"INDEX", "INDEXED", "INNER", "INSERT", "INTERSECT", "INTO", "IS", "ISNULL", "JOIN", "LEFT", "LIMIT",
-	"NATURAL", "NOT", "NOTHING", "NOTNULL", "NULL", "ON", "OR", "ORDER", "OUTER", "OVER", "PRIMARY",
-	"REFERENCES", "RETURNING", "RIGHT", "SELECT", "SET", "TABLE", "THEN", "TO", "TRANSACTION", "UNION",
-	"UNIQUE", "UPDATE", "USING", "VALUES", "WHEN", "WHERE", "WINDOW",
+#define K(word) {word, sizeof(word) - 1}
+static const struct keyword {
+	const char *word;
+	size_t len;
+} hard_keywords[] = {
+	K("ADD"), K("ALL"), K("ALTER"), K("AND"), K("AS"), K("AUTOINCREMENT"), K("BETWEEN"), K("CASE"),
+	K("CHECK"), K("COLLATE"), K("COMMIT"), K("CONSTRAINT"), K("CREATE"), K("CROSS"), K("DEFAULT"),
+	K("DEFERRABLE"), K("DELETE"), K("DISTINCT"), K("DROP"), K("ELSE"), K("ESCAPE"), K("EXCEPT"),
+	K("EXISTS"), K("FILTER"), K("FOREIGN"), K("FROM"), K("FULL"), K("GROUP"), K("HAVING"), K("IN"),
+	K("INDEX"), K("INDEXED"), K("INNER"), K("INSERT"), K("INTERSECT"), K("INTO"), K("IS"), K("ISNULL"),
+	K("JOIN"), K("LEFT"), K("LIMIT"), K("NATURAL"), K("NOT"), K("NOTHING"), K("NOTNULL"), K("NULL"),
+	K("ON"), K("OR"), K("ORDER"), K("OUTER"), K("OVER"), K("PRIMARY"), K("REFERENCES"), K("RETURNING"),
+	K("RIGHT"), K("SELECT"), K("SET"), K("TABLE"), K("THEN"), K("TO"), K("TRANSACTION"), K("UNION"),
+	K("UNIQUE"), K("UPDATE"), K("USING"), K("VALUES"), K("WHEN"), K("WHERE"), K("WINDOW"),
 };
+#undef K
 
 static bool hard_keyword(const lexer *x, tok t)
 {
+	/* Where each first letter's words start in the sorted list. */
+	static size_t first[27];
+	static bool indexed;
+	enum { N = sizeof(hard_keywords) / sizeof(hard_keywords[0]) };
+	if (!indexed) {
+		for (int c = 0, i = 0; c <= 26; c++) {
+			while (i < N && hard_keywords[i].word[0] - 'A' < c)
+				i++;
+			first[c] = (size_t)i;
+		}
+		indexed = true;
+	}
 	if (t.kind != T_WORD || t.len < 2 || t.len > 13)
 		return false;
-	char first = mg_ascii_toupper(x->sql[t.start]);
-	for (size_t i = 0; i < sizeof(hard_keywords) / sizeof(hard_keywords[0]); i++) {
-		const char *k = hard_keywords[i];
-		if (k[0] == first && strlen(k) == t.len && mg_ascii_ncasecmp(x->sql + t.start, k, t.len) == 0)
+	int c = mg_ascii_toupper(x->sql[t.start]) - 'A';
+	if (c < 0 || c >= 26)
+		return false;
+	for (size_t i = first[c]; i < first[c + 1]; i++)
+		if (hard_keywords[i].len == t.len && mg_ascii_ncasecmp(x->sql + t.start, hard_keywords[i].word, t.len) == 0)
 			return true;
-	}
 	return false;
 }
 
 /* A name: nm (an identifier, a keyword that falls back to one, or a string). */
 static bool is_name(const lexer *x, tok t)
 {
-	return (t.kind == T_WORD && !hard_keyword(x, t)) || t.kind == T_QUOTED || t.kind == T_STRING ||
-	       kw(x, t, "INDEXED") || kw(x, t, "CROSS") || kw(x, t, "FULL") || kw(x, t, "INNER") ||
-	       kw(x, t, "LEFT") || kw(x, t, "NATURAL") || kw(x, t, "OUTER") || kw(x, t, "RIGHT");
+	if (t.kind == T_QUOTED || t.kind == T_STRING)
+		return true;
+	if (t.kind != T_WORD)
+		return false;
+	return !hard_keyword(x, t) || kw(x, t, "INDEXED") || kw(x, t, "CROSS") || kw(x, t, "FULL") ||
+	       kw(x, t, "INNER") || kw(x, t, "LEFT") || kw(x, t, "NATURAL") || kw(x, t, "OUTER") ||
+	       kw(x, t, "RIGHT");
 }
 
 /* Skips to the parenthesis that closes the one just read; T_END when none. */
@@ -486,7 +511,7 @@ static tok fail(scan *sc)
 
 static tok expect(scan *sc, tok t, const char *word)
 {
-	return kw(&sc->x, t, word) ? next(&sc->x) : fail(sc);
+	return kw_n(&sc->x, t, word, strlen(word)) ? next(&sc->x) : fail(sc);
 }
 
 /* onconf: [ON CONFLICT ROLLBACK|ABORT|FAIL|IGNORE|REPLACE] */
