@@ -48,12 +48,23 @@ void mg_buf_putc(mg_buf *buf, char c)
 	mg_buf_put(buf, &c, 1);
 }
 
+/* Formatting is written straight into the room the buffer has, in one
+ * pass when it fits (a finding's message mostly does), measured and
+ * written again only when it does not. */
 void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap)
 {
+	if (reserve(buf, 0) < 0)
+		return;
+	size_t room = buf->cap - buf->len;
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(buf->data + buf->len, room, fmt, copy);
 	va_end(copy);
+	if (n >= 0 && (size_t)n < room) {
+		buf->len += (size_t)n;
+		return;
+	}
+	buf->data[buf->len] = '\0'; /* a cut or failed attempt appends nothing */
 	if (n < 0 || reserve(buf, (size_t)n) < 0)
 		return;
 	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
