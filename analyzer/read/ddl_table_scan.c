@@ -47,30 +47,52 @@ typedef struct lexer {
 	bool bad; /* met something SQLite would not have accepted here, or that this scanner does not read */
 } lexer;
 
-/* SQLite's whitespace in a statement (its tokenizer refuses \v). */
+/* Character classes, as sqlite3GetToken sees bytes: whitespace (SQLite's
+ * tokenizer refuses \v), a byte that starts an identifier, one that
+ * continues it, a digit, a hexadecimal digit. */
+enum { C_SPACE = 1, C_ID_START = 2, C_ID = 4, C_DIGIT = 8, C_XDIGIT = 16 };
+static const unsigned char char_class[256] = {
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  1,  0,  1,  1,  0,  0,
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	 1,  0,  0,  0,  4,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	28, 28, 28, 28, 28, 28, 28, 28, 28, 28,  0,  0,  0,  0,  0,  0,
+	 0, 22, 22, 22, 22, 22, 22,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  0,  0,  0,  0,  6,
+	 0, 22, 22, 22, 22, 22, 22,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  0,  0,  0,  0,  0,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+	 6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,  6,
+};
+
 static bool is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+	return char_class[c] & C_SPACE;
 }
 
 static bool is_digit(unsigned char c)
 {
-	return c >= '0' && c <= '9';
+	return char_class[c] & C_DIGIT;
 }
 
 static bool is_xdigit(unsigned char c)
 {
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+	return char_class[c] & C_XDIGIT;
 }
 
 static bool id_start(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+	return char_class[c] & C_ID_START;
 }
 
 static bool id_char(unsigned char c)
 {
-	return id_start(c) || is_digit(c) || c == '$';
+	return char_class[c] & C_ID;
 }
 
 static unsigned char at(const lexer *x, size_t i)
@@ -80,8 +102,9 @@ static unsigned char at(const lexer *x, size_t i)
 
 static void skip_space(lexer *x)
 {
+	const unsigned char *p = (const unsigned char *)x->sql;
 	while (x->pos < x->len) {
-		unsigned char c = at(x, x->pos);
+		unsigned char c = p[x->pos];
 		if (is_space(c)) {
 			x->pos++;
 		} else if (c == '-' && at(x, x->pos + 1) == '-') {
@@ -133,7 +156,8 @@ static tok next(lexer *x)
 			i++;
 		t.kind = T_BLOB;
 	} else if (id_start(c)) {
-		while (i < x->len && id_char(at(x, i)))
+		const unsigned char *p = (const unsigned char *)x->sql;
+		while (i < x->len && id_char(p[i]))
 			i++;
 		t.kind = T_WORD;
 	} else if (is_digit(c) || (c == '.' && is_digit(at(x, i + 1)))) {

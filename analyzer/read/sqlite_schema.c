@@ -583,7 +583,7 @@ cleanup:
 static bool names_collation(const char *sql)
 {
 	for (const char *p = sql; *p; p++)
-		if (mg_ascii_ncasecmp(p, "COLLATE", 7) == 0)
+		if ((*p == 'C' || *p == 'c') && mg_ascii_ncasecmp(p, "COLLATE", 7) == 0)
 			return true;
 	return false;
 }
