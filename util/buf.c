@@ -33,7 +33,10 @@ void mg_buf_put(mg_buf *buf, const char *data, size_t len)
 {
 	if (reserve(buf, len) < 0)
 		return;
-	memcpy(buf->data + buf->len, data, len);
+	if (len == 1) /* escaping writes a byte at a time: no call for it */
+		buf->data[buf->len] = data[0];
+	else
+		memcpy(buf->data + buf->len, data, len);
 	buf->len += len;
 	buf->data[buf->len] = '\0';
 }

@@ -1,6 +1,28 @@
 #include "util/json_writer.h"
 
+#include <string.h>
+
 #include "util/escape.h"
+
+/*
+ * A string of printable ASCII without '"' or '\\' escapes to itself: written
+ * in one piece. Keys and most names are such; anything else goes through
+ * mg_escape_json_string, byte by byte.
+ */
+static void put_json_string(mg_buf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
+		p++;
+	if (*p) {
+		mg_escape_json_string(out, s);
+		return;
+	}
+	size_t n = (size_t)(p - (const unsigned char *)s);
+	mg_buf_putc(out, '"');
+	mg_buf_put(out, s, n);
+	mg_buf_putc(out, '"');
+}
 
 void mg_json_init(mg_json *json, mg_buf *out)
 {
@@ -56,7 +78,7 @@ void mg_json_end_array(mg_json *json) { close_container(json, ']'); }
 void mg_json_key(mg_json *json, const char *key)
 {
 	before_value(json);
-	mg_escape_json_string(json->out, key);
+	put_json_string(json->out, key);
 	mg_buf_puts(json->out, ": ");
 	json->after_key = true;
 }
@@ -65,7 +87,7 @@ void mg_json_string(mg_json *json, const char *value)
 {
 	before_value(json);
 	if (value)
-		mg_escape_json_string(json->out, value);
+		put_json_string(json->out, value);
 	else
 		mg_buf_puts(json->out, "null");
 }
