@@ -889,6 +889,8 @@ static int load_schema(loader *l)
 		goto cleanup;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *type = column_text(stmt, 0), *name = column_text(stmt, 1), *sql = column_text(stmt, 2);
+		if (!type || !name)
+			goto oom; /* never NULL in sqlite_schema: SQLite had no memory to copy them */
 		if (strcmp(type, "table") == 0 && sql && mg_ascii_ncasecmp(sql, "CREATE VIRTUAL", 14) == 0)
 			l->virtual_tables = true;
 		if (!l->by_pragmas && strcmp(type, "table") == 0 && sql &&
