@@ -432,8 +432,8 @@ static const char *const may_decline[] = {
 	"CREATE TABLE quoted_types (a \"weird\" INT, b 'x' y)",
 	"CREATE TABLE hidden_type (a INT HIDDEN)",
 	"CREATE TABLE expr_pk (a INT, b INT, PRIMARY KEY ((a)))",
-	"CREATE TABLE generated_always_type (a INT GENERATED, b TEXT ALWAYS, c INT GENERATED AS (1),"
-	" d BIGALWAYS, e xxxxxxxxxxxxxxxxalways)",
+	("CREATE TABLE generated_always_type (a INT GENERATED, b TEXT ALWAYS, c INT GENERATED AS (1),"
+	 " d BIGALWAYS, e xxxxxxxxxxxxxxxxalways)"),
 	"CREATE TABLE semicolon (a INT);",
 	"CREATE VIRTUAL TABLE v USING fts5 (a, b)",
 };
