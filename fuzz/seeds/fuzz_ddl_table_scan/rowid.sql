@@ -1,1 +1,1 @@
-CREATE TABLE ipk (id INTEGER PRIMARY KEY DESC, x INT UNIQUE, UNIQUE (x) ON CONFLICT REPLACE, "we""ird" [col], `back``tick`)
+CREATE TABLE ipk (id INTEGER PRIMARY KEY DESC, x INT UNIQUE, "we""ird" [col], `back``tick`, UNIQUE (x) ON CONFLICT REPLACE)
