@@ -10,18 +10,30 @@ void mg_buf_free(mg_buf *buf)
 	*buf = (mg_buf)MG_BUF_INIT;
 }
 
+/* Once failed, the buffer shows no room: the inline appends of buf.h then
+ * always come here, and do nothing. */
+static void fail(mg_buf *buf)
+{
+	buf->failed = 1;
+	buf->cap = buf->len;
+}
+
 static int reserve(mg_buf *buf, size_t extra)
 {
 	if (buf->failed)
 		return -1;
-	if (buf->len + extra + 1 <= buf->cap)
+	if (extra < buf->cap - buf->len)
 		return 0;
+	if (extra > (size_t)-1 / 4 - buf->len) {
+		fail(buf);
+		return -1;
+	}
 	size_t cap = buf->cap ? buf->cap : 256;
 	while (cap < buf->len + extra + 1)
 		cap *= 2;
 	char *data = realloc(buf->data, cap);
 	if (!data) {
-		buf->failed = 1;
+		fail(buf);
 		return -1;
 	}
 	buf->data = data;
@@ -29,7 +41,7 @@ static int reserve(mg_buf *buf, size_t extra)
 	return 0;
 }
 
-void mg_buf_put(mg_buf *buf, const char *data, size_t len)
+void mg_buf_put_growing(mg_buf *buf, const char *data, size_t len)
 {
 	if (reserve(buf, len) < 0)
 		return;
@@ -41,11 +53,6 @@ void mg_buf_put(mg_buf *buf, const char *data, size_t len)
 void mg_buf_puts(mg_buf *buf, const char *s)
 {
 	mg_buf_put(buf, s, strlen(s));
-}
-
-void mg_buf_putc(mg_buf *buf, char c)
-{
-	mg_buf_put(buf, &c, 1);
 }
 
 void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap)
