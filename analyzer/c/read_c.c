@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,11 +35,25 @@ typedef struct file_name {
 	size_t last_line;   /* line_starts index of the last answer */
 } file_name;
 
+/*
+ * A field's type as the walk needs it, spelled and described once per type:
+ * a schema repeats a few types (int, char[81], time_t) over thousands of
+ * fields. Keyed by clang's type (CXType.data[0], its QualType), which
+ * clang makes once per distinct type.
+ */
+typedef struct type_entry {
+	const void *key;      /* NULL: an empty slot */
+	const char *spelling; /* as clang spells it */
+	mg_c_type type;
+} type_entry;
+
 typedef struct walker {
 	CXTranslationUnit tu;
 	mg_graph *graph;
 	mg_arena *scratch;   /* the description of the struct being read; per struct */
-	mg_arena *file_arena; /* what lasts the whole file */
+	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
+	type_entry *types;   /* open addressing; capacity 0 or a power of two */
+	size_t ntypes, types_cap;
 	mg_c_model *model;
 	mg_error *err;
 	file_name **files;   /* in the graph's arena, each entry too: they stay put */
@@ -237,6 +252,8 @@ typedef struct struct_reader {
 	walker *w;
 	mg_c_struct *s;
 	mg_c_field *field; /* the field whose children are visited */
+	CXCursor *fields;  /* the struct's fields, read once the struct is known to be annotated */
+	size_t nfields, fields_cap;
 } struct_reader;
 
 static void read_struct(walker *w, CXCursor cursor);
@@ -251,22 +268,79 @@ static enum CXChildVisitResult visit_field_child(CXCursor cursor, CXCursor paren
 	return r->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+static type_entry *type_slot(type_entry *slots, size_t capacity, const void *key)
+{
+	uintptr_t k = (uintptr_t)key;
+	size_t mask = capacity - 1;
+	for (size_t i = (size_t)((k >> 4) ^ (k >> 12)) & mask;; i = (i + 1) & mask)
+		if (!slots[i].key || slots[i].key == key)
+			return &slots[i];
+}
+
+/* The spelling and description of a field's type; NULL when out of memory. */
+static const type_entry *type_of(walker *w, CXType type)
+{
+	const void *key = type.data[0];
+	if (key && w->types_cap) {
+		type_entry *e = type_slot(w->types, w->types_cap, key);
+		if (e->key)
+			return e;
+	}
+	type_entry made = {.key = key};
+	CXString spelling = mg_clang.clang_getTypeSpelling(type);
+	const char *c = mg_clang.clang_getCString(spelling);
+	made.spelling = mg_arena_strdup(w->file_arena, c ? c : "");
+	mg_clang.clang_disposeString(spelling);
+	if (!made.spelling || mg_c_type_infer(&made.type, type, w->file_arena) < 0)
+		return NULL;
+	if (!key) {
+		/* No type to key it by: described each time, kept in the struct's arena. */
+		type_entry *once = mg_arena_alloc(w->scratch, sizeof(*once));
+		if (once)
+			*once = made;
+		return once;
+	}
+	if ((w->ntypes + 1) * 2 > w->types_cap) {
+		size_t capacity = w->types_cap ? w->types_cap * 2 : 256;
+		type_entry *slots = calloc(capacity, sizeof(*slots));
+		if (!slots)
+			return NULL;
+		for (size_t i = 0; i < w->types_cap; i++)
+			if (w->types[i].key)
+				*type_slot(slots, capacity, w->types[i].key) = w->types[i];
+		free(w->types);
+		w->types = slots;
+		w->types_cap = capacity;
+	}
+	type_entry *e = type_slot(w->types, w->types_cap, key);
+	*e = made;
+	w->ntypes++;
+	return e;
+}
+
 static void read_field(struct_reader *r, CXCursor cursor)
 {
 	walker *w = r->w;
-	CXType type = mg_clang.clang_getCursorType(cursor);
+	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
 	file_name *file = NULL;
 	mg_c_field f = {
 		.name = take_string(w, mg_clang.clang_getCursorSpelling(cursor)),
-		.c_type = take_string(w, mg_clang.clang_getTypeSpelling(type)),
 		.location = location_of(w, cursor, &file, NULL),
 	};
 	f.comment = comment_of(w, cursor, file);
-	if (w->failed || mg_c_type_infer(&f.type, type, w->scratch) < 0 ||
-	    MG_ARENA_PUSH(w->scratch, r->s->fields, r->s->nfields, r->s->fields_cap, f) < 0) {
+	if (!type || w->failed) {
 		out_of_memory(w);
 		return;
 	}
+	f.c_type = type->spelling;
+	f.type = type->type;
+	if (MG_ARENA_PUSH(w->scratch, r->s->fields, r->s->nfields, r->s->fields_cap, f) < 0) {
+		out_of_memory(w);
+		return;
+	}
+	/* Annotations are attributes: a field without any has none to visit. */
+	if (!mg_clang.clang_Cursor_hasAttrs(cursor))
+		return;
 	r->field = &r->s->fields[r->s->nfields - 1];
 	mg_clang.clang_visitChildren(cursor, visit_field_child, r);
 }
@@ -281,7 +355,8 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 				&r->s->annotations_cap);
 		break;
 	case CXCursor_FieldDecl:
-		read_field(r, cursor);
+		if (MG_ARENA_PUSH(r->w->scratch, r->fields, r->nfields, r->fields_cap, cursor) < 0)
+			out_of_memory(r->w);
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
@@ -300,6 +375,16 @@ static bool has_annotations(const mg_c_struct *s)
 		return true;
 	for (size_t i = 0; i < s->nfields; i++)
 		if (s->fields[i].nannotations)
+			return true;
+	return false;
+}
+
+/* Whether a field may carry annotations: without attributes it has none, and
+ * a struct none of whose fields has any is read no further. */
+static bool any_field_attributes(const struct_reader *r)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		if (mg_clang.clang_Cursor_hasAttrs(r->fields[i]))
 			return true;
 	return false;
 }
@@ -330,6 +415,10 @@ static void describe_struct(walker *w, CXCursor cursor)
 	mg_c_struct s = {0};
 	struct_reader r = {.w = w, .s = &s};
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
+	if (w->failed || (!s.nannotations && !any_field_attributes(&r)))
+		return;
+	for (size_t i = 0; i < r.nfields && !w->failed; i++)
+		read_field(&r, r.fields[i]);
 	if (w->failed || !has_annotations(&s))
 		return;
 	w->annotated++;
@@ -540,6 +629,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .file_arena = scratch, .model = &model,
 		    .err = err, .all_comments = parses_all_comments(&args)};
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
+	free(w.types);
 	for (size_t i = 0; i < w.nfiles; i++)
 		free(w.files[i]->line_starts);
 	if (w.failed)
