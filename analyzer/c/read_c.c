@@ -52,6 +52,7 @@ typedef struct walker {
 	mg_graph *graph;
 	mg_arena *scratch;   /* the description of the struct being read; per struct */
 	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
+	mg_arena *struct_arena; /* the scratch arena of each struct in turn, reset after it */
 	type_entry *types;   /* open addressing; capacity 0 or a power of two */
 	size_t ntypes, types_cap;
 	mg_c_model *model;
@@ -443,17 +444,23 @@ static void describe_struct(walker *w, CXCursor cursor)
 		w->failed = -1;
 }
 
-/* Each struct is described in an arena of its own, freed once the graph has
- * what it keeps: memory stays flat over thousands of structs. */
+/* Each struct is described in an arena of its own, emptied once the graph
+ * has what it keeps: memory stays flat over thousands of structs. One arena
+ * serves the structs of the file in turn; a struct defined inside another,
+ * read while the other is, gets a new one. */
 static void read_struct(walker *w, CXCursor cursor)
 {
 	mg_arena *outer = w->scratch;
-	w->scratch = mg_arena_new();
+	bool nested = outer != w->file_arena;
+	w->scratch = nested ? mg_arena_new() : w->struct_arena;
 	if (!w->scratch)
 		out_of_memory(w);
 	else
 		describe_struct(w, cursor);
-	mg_arena_free(w->scratch);
+	if (nested)
+		mg_arena_free(w->scratch);
+	else
+		mg_arena_reset(w->scratch);
 	w->scratch = outer;
 }
 
@@ -582,7 +589,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	mg_c_model model = {0};
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
-	mg_arena *scratch = NULL;
+	mg_arena *scratch = NULL, *struct_arena = NULL;
 	int result = -1;
 
 	if (mg_input_check_file(path, err) < 0 || mg_clang_load(path, err) < 0)
@@ -591,6 +598,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		goto cleanup;
 	if (mg_graph_add_source(graph, path, MG_SOURCE_C) == (size_t)-1 ||
 	    mg_c_model_init(&model, graph) < 0 || !(scratch = mg_arena_new()) ||
+	    !(struct_arena = mg_arena_new()) ||
 	    !(index = mg_clang.clang_createIndex(0, 0))) {
 		mg_error_set(err, "%s: out of memory", path);
 		goto cleanup;
@@ -626,7 +634,8 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		mg_error_set(err, "%s", error);
 		goto cleanup;
 	}
-	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .file_arena = scratch, .model = &model,
+	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .file_arena = scratch,
+		    .struct_arena = struct_arena, .model = &model,
 		    .err = err, .all_comments = parses_all_comments(&args)};
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	free(w.types);
@@ -650,6 +659,7 @@ cleanup:
 	if (index)
 		mg_clang.clang_disposeIndex(index);
 	mg_arena_free(scratch);
+	mg_arena_free(struct_arena);
 	mg_c_model_free(&model);
 	mg_c_args_free(&args);
 	return result;

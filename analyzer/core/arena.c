@@ -55,11 +55,8 @@ mg_arena *mg_arena_new(void)
 	return arena;
 }
 
-void mg_arena_free(mg_arena *arena)
+static void free_chunks(chunk *c)
 {
-	if (!arena)
-		return;
-	chunk *c = arena->chunks;
 	while (c) {
 		chunk *next = c->next;
 #ifdef HUGE_PAGE_SIZE
@@ -70,7 +67,32 @@ void mg_arena_free(mg_arena *arena)
 			free(c);
 		c = next;
 	}
+}
+
+void mg_arena_free(mg_arena *arena)
+{
+	if (!arena)
+		return;
+	free_chunks(arena->chunks);
 	free(arena);
+}
+
+void mg_arena_reset(mg_arena *arena)
+{
+	chunk *kept = arena->chunks;
+#ifdef MG_ARENA_MALLOC
+	kept = NULL; /* every allocation is a chunk: none is kept */
+#endif
+	if (!kept) {
+		free_chunks(arena->chunks);
+		arena->chunks = NULL;
+		return;
+	}
+	free_chunks(kept->next);
+	kept->next = NULL;
+	/* Memory handed out is zero: what was used is cleared again. */
+	memset(kept->data, 0, kept->used);
+	kept->used = 0;
 }
 
 #ifdef HUGE_PAGE_SIZE
