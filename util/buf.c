@@ -57,13 +57,24 @@ void mg_buf_puts(mg_buf *buf, const char *s)
 
 void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap)
 {
+	/* Printed straight into the room left, and again only when it did not fit. */
+	if (reserve(buf, 64) < 0)
+		return;
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(buf->data + buf->len, buf->cap - buf->len, fmt, copy);
 	va_end(copy);
-	if (n < 0 || reserve(buf, (size_t)n) < 0)
+	if (n >= 0 && (size_t)n >= buf->cap - buf->len) {
+		if (reserve(buf, (size_t)n) < 0) {
+			buf->data[buf->len] = '\0'; /* what did fit is not kept */
+			return;
+		}
+		vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	}
+	if (n < 0) {
+		buf->data[buf->len] = '\0';
 		return;
-	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	}
 	buf->len += (size_t)n;
 }
 

@@ -207,15 +207,21 @@ char *mg_arena_strdup(mg_arena *arena, const char *s)
 
 char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
 {
+	/* Most texts are short: printed once, here, then copied. */
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return NULL;
 	char *out = mg_arena_alloc(arena, (size_t)n + 1);
 	if (!out)
 		return NULL;
+	if ((size_t)n < sizeof(small)) {
+		memcpy(out, small, (size_t)n + 1);
+		return out;
+	}
 	va_start(ap, fmt);
 	vsnprintf(out, (size_t)n + 1, fmt, ap);
 	va_end(ap);
