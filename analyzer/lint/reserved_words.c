@@ -1,6 +1,8 @@
 #include "analyzer/lint/reserved_words.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/text.h"
 
@@ -74,28 +76,75 @@ static const char *const mysql_words[] = {
 	"XOR", "YEAR_MONTH", "ZEROFILL",
 };
 
-static int cmp_word(const void *key, const void *element)
+/*
+ * The rules ask about every table and column name, twice: the three lists
+ * are merged once into a hash table of lower-case words, each with the
+ * dialects that reserve it, and a name is folded to lower case and looked
+ * up once.
+ */
+#define WORD_MAX 32    /* longer than any word: a longer name is not one */
+#define WORD_SLOTS 1024 /* a power of two, over twice the words */
+
+typedef struct word_slot {
+	char word[WORD_MAX]; /* lower case; "" for an empty slot */
+	unsigned dialects;
+} word_slot;
+
+static word_slot table[WORD_SLOTS];
+static bool table_built;
+
+static unsigned word_hash(const char *lower, size_t len)
 {
-	return mg_ascii_casecmp(key, *(const char *const *)element);
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)lower[i]) * 16777619u;
+	return h;
 }
 
-static int in_list(const char *name, const char *const *words, size_t n)
+/* Folds `name` into `out` (WORD_MAX bytes); its length, or 0 when it is too long. */
+static size_t fold(char *out, const char *name)
 {
-	return bsearch(name, words, n, sizeof(words[0]), cmp_word) != NULL;
+	size_t n = 0;
+	for (; name[n]; n++) {
+		if (n + 1 >= WORD_MAX)
+			return 0;
+		out[n] = mg_ascii_tolower(name[n]);
+	}
+	out[n] = '\0';
+	return n;
 }
 
-#define IN(name, list) in_list((name), (list), sizeof(list) / sizeof((list)[0]))
+static word_slot *slot_of(const char *lower, size_t len)
+{
+	for (unsigned i = word_hash(lower, len) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1))
+		if (!table[i].word[0] || strcmp(table[i].word, lower) == 0)
+			return &table[i];
+}
+
+static void add_words(const char *const *words, size_t n, unsigned dialect)
+{
+	char lower[WORD_MAX];
+	for (size_t i = 0; i < n; i++) {
+		size_t len = fold(lower, words[i]);
+		word_slot *s = slot_of(lower, len);
+		memcpy(s->word, lower, len + 1);
+		s->dialects |= dialect;
+	}
+}
+
+#define ADD(list, dialect) add_words((list), sizeof(list) / sizeof((list)[0]), (dialect))
 
 unsigned mg_reserved_word_dialects(const char *name)
 {
-	unsigned dialects = 0;
-	if (IN(name, sqlite_words))
-		dialects |= MG_DIALECT_SQLITE;
-	if (IN(name, postgresql_words))
-		dialects |= MG_DIALECT_POSTGRESQL;
-	if (IN(name, mysql_words))
-		dialects |= MG_DIALECT_MYSQL;
-	return dialects;
+	if (!table_built) {
+		ADD(sqlite_words, MG_DIALECT_SQLITE);
+		ADD(postgresql_words, MG_DIALECT_POSTGRESQL);
+		ADD(mysql_words, MG_DIALECT_MYSQL);
+		table_built = true;
+	}
+	char lower[WORD_MAX];
+	size_t len = fold(lower, name);
+	return len ? slot_of(lower, len)->dialects : 0;
 }
 
 const char *mg_dialect_name(unsigned dialect)
