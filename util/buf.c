@@ -10,18 +10,30 @@ void mg_buf_free(mg_buf *buf)
 	*buf = (mg_buf)MG_BUF_INIT;
 }
 
+/* Once failed, the buffer shows no room: the inline appends of buf.h then
+ * always come here, and do nothing. */
+static void fail(mg_buf *buf)
+{
+	buf->failed = 1;
+	buf->cap = buf->len;
+}
+
 static int reserve(mg_buf *buf, size_t extra)
 {
 	if (buf->failed)
 		return -1;
-	if (buf->len + extra + 1 <= buf->cap)
+	if (extra < buf->cap - buf->len)
 		return 0;
+	if (extra > (size_t)-1 / 4 - buf->len) {
+		fail(buf);
+		return -1;
+	}
 	size_t cap = buf->cap ? buf->cap : 256;
 	while (cap < buf->len + extra + 1)
 		cap *= 2;
 	char *data = realloc(buf->data, cap);
 	if (!data) {
-		buf->failed = 1;
+		fail(buf);
 		return -1;
 	}
 	buf->data = data;
@@ -29,14 +41,11 @@ static int reserve(mg_buf *buf, size_t extra)
 	return 0;
 }
 
-void mg_buf_put(mg_buf *buf, const char *data, size_t len)
+void mg_buf_put_growing(mg_buf *buf, const char *data, size_t len)
 {
 	if (reserve(buf, len) < 0)
 		return;
-	if (len == 1) /* escaping writes a byte at a time: no call for it */
-		buf->data[buf->len] = data[0];
-	else
-		memcpy(buf->data + buf->len, data, len);
+	memcpy(buf->data + buf->len, data, len);
 	buf->len += len;
 	buf->data[buf->len] = '\0';
 }
@@ -46,31 +55,26 @@ void mg_buf_puts(mg_buf *buf, const char *s)
 	mg_buf_put(buf, s, strlen(s));
 }
 
-void mg_buf_putc(mg_buf *buf, char c)
-{
-	mg_buf_put(buf, &c, 1);
-}
-
-/* Formatting is written straight into the room the buffer has, in one
- * pass when it fits (a finding's message mostly does), measured and
- * written again only when it does not. */
 void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap)
 {
-	if (reserve(buf, 0) < 0)
+	/* Printed straight into the room left, and again only when it did not fit. */
+	if (reserve(buf, 64) < 0)
 		return;
-	size_t room = buf->cap - buf->len;
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(buf->data + buf->len, room, fmt, copy);
+	int n = vsnprintf(buf->data + buf->len, buf->cap - buf->len, fmt, copy);
 	va_end(copy);
-	if (n >= 0 && (size_t)n < room) {
-		buf->len += (size_t)n;
+	if (n >= 0 && (size_t)n >= buf->cap - buf->len) {
+		if (reserve(buf, (size_t)n) < 0) {
+			buf->data[buf->len] = '\0'; /* what did fit is not kept */
+			return;
+		}
+		vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	}
+	if (n < 0) {
+		buf->data[buf->len] = '\0';
 		return;
 	}
-	buf->data[buf->len] = '\0'; /* a cut or failed attempt appends nothing */
-	if (n < 0 || reserve(buf, (size_t)n) < 0)
-		return;
-	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
 	buf->len += (size_t)n;
 }
 

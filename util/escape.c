@@ -63,11 +63,26 @@ static size_t put_utf8(mg_buf *out, const unsigned char *p)
 	return n;
 }
 
+/* Bytes a JSON string holds as they are: printable ASCII but the quote and
+ * the backslash. */
+static bool json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+}
+
 void mg_escape_json_string(mg_buf *out, const char *s)
 {
 	mg_buf_putc(out, '"');
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	while (*p) {
+		/* Names are mostly plain: each run of plain bytes is one copy. */
+		const unsigned char *run = p;
+		while (json_plain(*p))
+			p++;
+		if (p > run) {
+			mg_buf_put(out, (const char *)run, (size_t)(p - run));
+			continue;
+		}
 		unsigned char c = *p;
 		switch (c) {
 		case '"': mg_buf_puts(out, "\\\""); p++; continue;

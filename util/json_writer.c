@@ -1,27 +1,20 @@
 #include "util/json_writer.h"
 
-#include <string.h>
-
 #include "util/escape.h"
 
-/*
- * A string of printable ASCII without '"' or '\\' escapes to itself: written
- * in one piece. Keys and most names are such; anything else goes through
- * mg_escape_json_string, byte by byte.
- */
-static void put_json_string(mg_buf *out, const char *s)
+/* A newline and `depth` levels of indent, in one append. */
+static void newline_indent(mg_json *json, int depth)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\')
-		p++;
-	if (*p) {
-		mg_escape_json_string(out, s);
+	static const char spaces[] = "\n                                                                "
+				     "                                                                ";
+	size_t n = 1 + 2 * (size_t)depth;
+	if (n <= sizeof(spaces) - 1) {
+		mg_buf_put(json->out, spaces, n);
 		return;
 	}
-	size_t n = (size_t)(p - (const unsigned char *)s);
-	mg_buf_putc(out, '"');
-	mg_buf_put(out, s, n);
-	mg_buf_putc(out, '"');
+	mg_buf_putc(json->out, '\n');
+	for (int i = 0; i < depth; i++)
+		mg_buf_put(json->out, "  ", 2);
 }
 
 void mg_json_init(mg_json *json, mg_buf *out)
@@ -40,9 +33,7 @@ static void before_value(mg_json *json)
 	if (!json->first[json->depth])
 		mg_buf_putc(json->out, ',');
 	if (json->depth > 0)
-		mg_buf_putc(json->out, '\n');
-	for (int i = 0; i < json->depth; i++)
-		mg_buf_puts(json->out, "  ");
+		newline_indent(json, json->depth);
 	json->first[json->depth] = false;
 }
 
@@ -60,11 +51,8 @@ static void close_container(mg_json *json, char c)
 	bool empty = json->first[json->depth];
 	if (json->depth > 0)
 		json->depth--;
-	if (!empty) {
-		mg_buf_putc(json->out, '\n');
-		for (int i = 0; i < json->depth; i++)
-			mg_buf_puts(json->out, "  ");
-	}
+	if (!empty)
+		newline_indent(json, json->depth);
 	mg_buf_putc(json->out, c);
 	if (json->depth == 0)
 		mg_buf_putc(json->out, '\n');
@@ -78,8 +66,8 @@ void mg_json_end_array(mg_json *json) { close_container(json, ']'); }
 void mg_json_key(mg_json *json, const char *key)
 {
 	before_value(json);
-	put_json_string(json->out, key);
-	mg_buf_puts(json->out, ": ");
+	mg_escape_json_string(json->out, key);
+	mg_buf_put(json->out, ": ", 2);
 	json->after_key = true;
 }
 
@@ -87,21 +75,30 @@ void mg_json_string(mg_json *json, const char *value)
 {
 	before_value(json);
 	if (value)
-		put_json_string(json->out, value);
+		mg_escape_json_string(json->out, value);
 	else
-		mg_buf_puts(json->out, "null");
+		mg_buf_put(json->out, "null", 4);
 }
 
 void mg_json_uint(mg_json *json, unsigned long long value)
 {
 	before_value(json);
-	mg_buf_printf(json->out, "%llu", value);
+	char digits[24];
+	size_t n = sizeof(digits);
+	do {
+		digits[--n] = (char)('0' + value % 10);
+		value /= 10;
+	} while (value);
+	mg_buf_put(json->out, digits + n, sizeof(digits) - n);
 }
 
 void mg_json_bool(mg_json *json, bool value)
 {
 	before_value(json);
-	mg_buf_puts(json->out, value ? "true" : "false");
+	if (value)
+		mg_buf_put(json->out, "true", 4);
+	else
+		mg_buf_put(json->out, "false", 5);
 }
 
 void mg_json_null(mg_json *json)

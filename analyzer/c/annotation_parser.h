@@ -26,6 +26,20 @@ typedef struct mg_annotation_parser {
 	bool seen[MG_ANNOTATION_MAX_OPTIONS]; /* options given, by schema index */
 } mg_annotation_parser;
 
+/*
+ * What a value is checked for, named in messages: `option "lazy"` when
+ * `option` is set, else `the <what> of <macro>` (`the target of
+ * MG_RELATIONSHIP`). Only a value that does not fit needs the text.
+ */
+typedef struct mg_value_context {
+	const char *option;
+	const char *what;
+	const char *macro;
+} mg_value_context;
+
+/* The context as messages say it, in `buf`. */
+const char *mg_value_context_text(const mg_value_context *context, char buf[64]);
+
 /* Zeroed memory owned by the annotation; NULL (and p->failed) when out of memory. */
 void *mg_annotation_parser_alloc(mg_annotation_parser *p, size_t size);
 
@@ -48,10 +62,9 @@ bool mg_annotation_value_read(mg_annotation_parser *p, mg_annotation_value *v, s
 /*
  * Holds *v against `type` (with the allowed `values` of an enum), converting
  * it as mg_annotation_value describes. False, with an error recorded, when it
- * does not fit. `context` names the place in messages: `option "lazy"` or
- * `the target of MG_RELATIONSHIP`.
+ * does not fit. `context` names the place in messages.
  */
 bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
-                               const mg_option_spec *spec, const char *context);
+                               const mg_option_spec *spec, const mg_value_context *context);
 
 #endif

@@ -21,21 +21,31 @@ static void syntax_error(mg_annotation_parser *p, size_t offset, size_t length,
 	mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_SYNTAX, offset, length, NULL, "%s", what);
 }
 
+const char *mg_value_context_text(const mg_value_context *context, char buf[64])
+{
+	if (context->option)
+		snprintf(buf, 64, "option \"%s\"", context->option);
+	else
+		snprintf(buf, 64, "the %s of %s", context->what, context->macro);
+	return buf;
+}
+
 /* `context` is `option "lazy"` or `the target of MG_RELATIONSHIP`. */
 static void invalid_value(mg_annotation_parser *p, size_t offset, size_t length,
-                          const char *context, const char *expected, const char *suggestion)
+                          const mg_value_context *context, const char *expected, const char *suggestion)
 {
 	mg_lex_quoted q;
 
+	char where[64];
 	mg_lex_quote(&q, p->text + offset, length);
 	if (suggestion)
 		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, offset, length,
 		                           suggestion, "invalid value \"%s\" for %s; did you mean \"%s\"?",
-		                           q.s, context, suggestion);
+		                           q.s, mg_value_context_text(context, where), suggestion);
 	else
 		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, offset, length, NULL,
-		                           "invalid value \"%s\" for %s; expected %s", q.s, context,
-		                           expected);
+		                           "invalid value \"%s\" for %s; expected %s", q.s,
+		                           mg_value_context_text(context, where), expected);
 }
 
 /* "one of a, b, c" into buf. */
@@ -242,7 +252,7 @@ static bool wrap_in_list(mg_annotation_parser *p, mg_annotation_value *v)
 	return true;
 }
 
-static bool check_bool(mg_annotation_parser *p, mg_annotation_value *v, const char *context)
+static bool check_bool(mg_annotation_parser *p, mg_annotation_value *v, const mg_value_context *context)
 {
 	const char *suggestion = NULL;
 	bool value;
@@ -268,7 +278,7 @@ static bool check_bool(mg_annotation_parser *p, mg_annotation_value *v, const ch
 	return true;
 }
 
-static bool check_enum(mg_annotation_parser *p, mg_annotation_value *v, const char *context,
+static bool check_enum(mg_annotation_parser *p, mg_annotation_value *v, const mg_value_context *context,
                        const char *const *values, const char *const *aliases)
 {
 	const char *suggestion = NULL;
@@ -305,7 +315,7 @@ static bool name_ok(const mg_annotation_value *v, bool idents_too)
 }
 
 /* "a, b.c d" (an already decoded string) into a list of names. */
-static bool split_names(mg_annotation_parser *p, mg_annotation_value *v, const char *context)
+static bool split_names(mg_annotation_parser *p, mg_annotation_value *v, const mg_value_context *context)
 {
 	const char *s = v->str;
 	size_t count = 0, i = 0, n;
@@ -329,12 +339,13 @@ static bool split_names(mg_annotation_parser *p, mg_annotation_value *v, const c
 			return false;
 		if (!name_ok(item, true)) {
 			mg_lex_quoted q;
+			char where[64];
 			mg_lex_quote(&q, s + i, n);
 			mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, v->offset,
 			                           v->length, NULL,
 			                           "invalid name \"%s\" in %s; expected an identifier "
 			                           "or table.column",
-			                           q.s, context);
+			                           q.s, mg_value_context_text(context, where));
 			return false;
 		}
 		count++;
@@ -349,7 +360,7 @@ static bool split_names(mg_annotation_parser *p, mg_annotation_value *v, const c
 }
 
 /* References (idents_too: or identifiers): one, a list, or (idents_too) a string of them. */
-static bool check_names(mg_annotation_parser *p, mg_annotation_value *v, const char *context,
+static bool check_names(mg_annotation_parser *p, mg_annotation_value *v, const mg_value_context *context,
                         bool idents_too)
 {
 	const char *expected = idents_too ? "a name or a list of names"
@@ -377,11 +388,11 @@ static bool check_names(mg_annotation_parser *p, mg_annotation_value *v, const c
 
 /* Checks one cascade rule, `word` of `len` bytes, found in value v. */
 static bool check_cascade_word(mg_annotation_parser *p, const mg_annotation_value *v,
-                               const char *context, const char *const *values,
+                               const mg_value_context *context, const char *const *values,
                                const char *word, size_t len)
 {
 	const char *suggestion;
-	char expected[256];
+	char expected[256], where[64];
 	mg_lex_quoted q;
 
 	for (size_t i = 0; values[i]; i++) {
@@ -394,16 +405,17 @@ static bool check_cascade_word(mg_annotation_parser *p, const mg_annotation_valu
 		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, v->offset, v->length,
 		                           suggestion,
 		                           "invalid cascade rule \"%s\" in %s; did you mean \"%s\"?",
-		                           q.s, context, suggestion);
+		                           q.s, mg_value_context_text(context, where), suggestion);
 	else
 		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, v->offset, v->length,
 		                           NULL, "invalid cascade rule \"%s\" in %s; expected %s", q.s,
-		                           context, one_of(expected, sizeof expected, values));
+		                           mg_value_context_text(context, where),
+		                           one_of(expected, sizeof expected, values));
 	return false;
 }
 
 /* "all, delete-orphan", all, or [all, delete-orphan]: a string of rules. */
-static bool check_cascade(mg_annotation_parser *p, mg_annotation_value *v, const char *context,
+static bool check_cascade(mg_annotation_parser *p, mg_annotation_value *v, const mg_value_context *context,
                           const char *const *values)
 {
 	bool ok = true;
@@ -451,7 +463,7 @@ static bool check_cascade(mg_annotation_parser *p, mg_annotation_value *v, const
 }
 
 bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
-                               const mg_option_spec *spec, const char *context)
+                               const mg_option_spec *spec, const mg_value_context *context)
 {
 	const mg_option_type type = spec->type;
 	const char *const *values = spec->values;

@@ -450,7 +450,7 @@ static void build_field(mg_c_builder *b, size_t index)
 	if (!*f->name && !f->nannotations)
 		return; /* an anonymous member: nothing to name a column after */
 	fs.parsed = calloc(f->nannotations + 1, sizeof(*fs.parsed));
-	if (!fs.parsed || mg_c_parse_all(fs.parsed, f->annotations, f->nannotations) < 0) {
+	if (!fs.parsed || mg_c_parse_all(b->model, fs.parsed, f->annotations, f->nannotations) < 0) {
 		b->failed = 1;
 		goto cleanup;
 	}
@@ -471,7 +471,7 @@ static void build_field(mg_c_builder *b, size_t index)
 		break;
 	}
 cleanup:
-	mg_c_free_all(fs.parsed, fs.n);
+	mg_c_free_all(fs.parsed);
 }
 
 void mg_c_build_fields(mg_c_builder *b)

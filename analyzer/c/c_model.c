@@ -84,21 +84,57 @@ void mg_c_parse_problems(mg_c_builder *b, const mg_c_parsed *p, mg_annotation_su
 	}
 }
 
-int mg_c_parse_all(mg_c_parsed *out, const mg_c_annotation *annotations, size_t n)
+/*
+ * Parsed annotations, direct-mapped by a hash of kind and text: a model's
+ * usual annotations (primary_key=true, unique=true, nullable=false) are
+ * written again on struct after struct and parsed once, while the slots
+ * bound what the cache holds. An annotation pushed out is freed only once
+ * the struct being added, which may hold it, is done (mg_c_model_add).
+ */
+#define PARSED_SLOTS 1024
+
+static unsigned annotation_hash(mg_annotation_kind kind, const char *text)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (const char *p = text; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h ^ (unsigned)kind;
+}
+
+static const mg_annotation *parse_cached(mg_c_model *model, mg_annotation_kind kind, const char *text)
+{
+	unsigned hash = annotation_hash(kind, text);
+	mg_c_cached_annotation *slot = &model->parsed[hash & (PARSED_SLOTS - 1)];
+	if (slot->a && slot->hash == hash && slot->kind == kind && strcmp(mg_annotation_text(slot->a), text) == 0)
+		return slot->a;
+	mg_annotation *a = NULL;
+	if ((slot->a && MG_ARENA_PUSH(model->graph->arena, model->retired, model->nretired,
+				      model->retired_cap, slot->a) < 0) ||
+	    mg_annotation_parse(&a, kind, text, strlen(text)) < 0)
+		return NULL;
+	*slot = (mg_c_cached_annotation){.hash = hash, .kind = kind, .a = a};
+	return a;
+}
+
+static void free_retired(mg_c_model *model)
+{
+	for (size_t i = 0; i < model->nretired; i++)
+		mg_annotation_free(model->retired[i]);
+	model->nretired = 0;
+}
+
+int mg_c_parse_all(mg_c_model *model, mg_c_parsed *out, const mg_c_annotation *annotations, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		out[i].source = &annotations[i];
-		if (mg_annotation_parse(&out[i].a, annotations[i].kind, annotations[i].options,
-					strlen(annotations[i].options)) < 0)
+		if (!(out[i].a = parse_cached(model, annotations[i].kind, annotations[i].options)))
 			return -1;
 	}
 	return 0;
 }
 
-void mg_c_free_all(mg_c_parsed *parsed, size_t n)
+void mg_c_free_all(mg_c_parsed *parsed)
 {
-	for (size_t i = 0; parsed && i < n; i++)
-		mg_annotation_free(parsed[i].a);
 	free(parsed);
 }
 
@@ -152,8 +188,9 @@ int mg_c_model_init(mg_c_model *model, mg_graph *graph)
 		.definitions = mg_name_index_new(false),
 		.structs = mg_name_index_new(false),
 		.sql_types = mg_name_index_new(false),
+		.parsed = calloc(PARSED_SLOTS, sizeof(*model->parsed)),
 	};
-	if (!model->definitions || !model->structs || !model->sql_types)
+	if (!model->definitions || !model->structs || !model->sql_types || !model->parsed)
 		return -1;
 	for (size_t i = 0; i < graph->ntables; i++) {
 		mg_table *t = graph->tables[i];
@@ -170,6 +207,10 @@ void mg_c_model_free(mg_c_model *model)
 	mg_name_index_free(model->definitions);
 	mg_name_index_free(model->structs);
 	mg_name_index_free(model->sql_types);
+	for (size_t i = 0; model->parsed && i < PARSED_SLOTS; i++)
+		mg_annotation_free(model->parsed[i].a);
+	free(model->parsed);
+	free_retired(model);
 	*model = (mg_c_model){0};
 }
 
@@ -523,7 +564,7 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 	if (s->definition && mg_name_index_get(model->definitions, s->definition))
 		return 0; /* read already, through an earlier input */
 	parsed = calloc(s->nannotations + 1, sizeof(*parsed));
-	if (!parsed || mg_c_parse_all(parsed, s->annotations, s->nannotations) < 0)
+	if (!parsed || mg_c_parse_all(model, parsed, s->annotations, s->nannotations) < 0)
 		goto oom;
 	const mg_c_parsed *table_p = table_annotation(parsed, s->nannotations);
 	if (!table_p) {
@@ -586,6 +627,7 @@ oom:
 cleanup:
 	free(b.field_columns);
 	free(b.autoincrement_given);
-	mg_c_free_all(parsed, s->nannotations);
+	mg_c_free_all(parsed);
+	free_retired(model);
 	return result;
 }

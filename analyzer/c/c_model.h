@@ -14,7 +14,7 @@
 /* An annotation and what the grammar made of it. */
 typedef struct mg_c_parsed {
 	const mg_c_annotation *source;
-	mg_annotation *a;            /* owned; NULL when out of memory */
+	const mg_annotation *a;      /* the model's (see mg_c_parse_all) */
 } mg_c_parsed;
 
 typedef struct mg_c_builder {
@@ -38,9 +38,10 @@ void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotatio
 void mg_c_parse_problems(mg_c_builder *b, const mg_c_parsed *p, mg_annotation_subject subject,
 			 const char *path);
 
-/* Parses annotations[0..n) into out[0..n); -1 when out of memory. */
-int mg_c_parse_all(mg_c_parsed *out, const mg_c_annotation *annotations, size_t n);
-void mg_c_free_all(mg_c_parsed *parsed, size_t n);
+/* Parses annotations[0..n) into out[0..n) (the model keeps the results, for
+ * as long as the struct is being added); -1 when out of memory. */
+int mg_c_parse_all(mg_c_model *model, mg_c_parsed *out, const mg_c_annotation *annotations, size_t n);
+void mg_c_free_all(mg_c_parsed *parsed);
 
 /* An MG_ALLOW, recorded for lint. */
 void mg_c_add_allow(mg_c_builder *b, const mg_c_parsed *p, const char *path);

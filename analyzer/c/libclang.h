@@ -26,6 +26,7 @@
 	X(clang_CompileCommands_getCommand) \
 	X(clang_CompileCommands_getSize) \
 	X(clang_Cursor_getRawCommentText) \
+	X(clang_Cursor_hasAttrs) \
 	X(clang_Location_isInSystemHeader) \
 	X(clang_Type_getNamedType) \
 	X(clang_Type_getSizeOf) \

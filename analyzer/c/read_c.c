@@ -1,4 +1,6 @@
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -13,20 +15,52 @@
  * described (read_c.h) and handed to c_model.c.
  */
 
-/* A file name as the graph keeps it, per libclang file. */
+/*
+ * What the walk keeps per libclang file: its name as the graph keeps it,
+ * its text, whether that holds a doc comment, and where its lines start.
+ * Lines and columns are counted here as clang counts them (a line ends at
+ * \n, \r\n or \r; a column is a byte offset in its line, from 1): asking
+ * clang costs a lookup in its tables for each declaration, where the walk
+ * goes through a file in order and finds the line in a step or two.
+ */
 typedef struct file_name {
 	CXFile file;
 	const char *name;
+	const char *text;   /* NULL when clang does not give it: clang counts then */
+	size_t size;
+	bool doc_comments;  /* the text may hold a comment clang attaches to a declaration */
+	const char *id;     /* "device:inode:" for definition keys; NULL until asked */
+	size_t *line_starts; /* offsets where lines start (malloc'd; NULL until needed) */
+	size_t nlines;
+	size_t last_line;   /* line_starts index of the last answer */
 } file_name;
+
+/*
+ * A field's type as the walk needs it, spelled and described once per type:
+ * a schema repeats a few types (int, char[81], time_t) over thousands of
+ * fields. Keyed by clang's type (CXType.data[0], its QualType), which
+ * clang makes once per distinct type.
+ */
+typedef struct type_entry {
+	const void *key;      /* NULL: an empty slot */
+	const char *spelling; /* as clang spells it */
+	mg_c_type type;
+} type_entry;
 
 typedef struct walker {
 	CXTranslationUnit tu;
 	mg_graph *graph;
 	mg_arena *scratch;   /* the description of the struct being read; per struct */
+	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
+	mg_arena *struct_arena; /* the scratch arena of each struct in turn, reset after it */
+	type_entry *types;   /* open addressing; capacity 0 or a power of two */
+	size_t ntypes, types_cap;
 	mg_c_model *model;
 	mg_error *err;
-	file_name *files;    /* in the graph's arena */
+	file_name **files;   /* in the graph's arena, each entry too: they stay put */
 	size_t nfiles, files_cap;
+	size_t last_file;    /* files[last_file] is the one asked last */
+	bool all_comments;   /* -fparse-all-comments: every comment is a doc comment */
 	size_t annotated;    /* structs carrying modelgraph annotations, read here
 	                        or through an earlier input */
 	int failed;          /* -1 once anything failed; err says why */
@@ -49,41 +83,143 @@ static char *take_string(walker *w, CXString s)
 	return copy;
 }
 
-/* The graph's copy of a file's name: clang's, which is the path as the
- * user named it or as the #include found it. */
-static const char *file_name_of(walker *w, CXFile file)
+/* Whether `text` holds what starts a comment clang keeps for declarations:
+ * a doc comment (slash-star-star, slash-star-bang, three slashes, two
+ * slashes and a bang), or any comment with -fparse-all-comments. A comment
+ * is attached only to a declaration of its own file. */
+static bool may_hold_doc_comments(const char *text, size_t size, bool all_comments)
 {
+	for (const char *p = text, *end = text + size; (p = memchr(p, '/', (size_t)(end - p))) != NULL; p++) {
+		if (end - p < 3)
+			return all_comments && end - p == 2 && (p[1] == '*' || p[1] == '/');
+		if ((p[1] == '*' && (all_comments || p[2] == '*' || p[2] == '!')) ||
+		    (p[1] == '/' && (all_comments || p[2] == '/' || p[2] == '!')))
+			return true;
+	}
+	return false;
+}
+
+/* The walk's entry for a file, made on first sight: the graph's copy of its
+ * name (clang's, which is the path as the user named it or as the #include
+ * found it) and its text. NULL when out of memory. */
+static file_name *file_of(walker *w, CXFile file)
+{
+	if (w->last_file < w->nfiles && w->files[w->last_file]->file == file)
+		return w->files[w->last_file];
 	for (size_t i = w->nfiles; i-- > 0;)
-		if (w->files[i].file == file)
-			return w->files[i].name;
+		if (w->files[i]->file == file) {
+			w->last_file = i;
+			return w->files[i];
+		}
 	CXString s = mg_clang.clang_getFileName(file);
 	const char *c = mg_clang.clang_getCString(s);
 	file_name entry = {.file = file, .name = mg_arena_strdup(w->graph->arena, c ? c : "")};
 	mg_clang.clang_disposeString(s);
-	if (!entry.name || MG_ARENA_PUSH(w->graph->arena, w->files, w->nfiles, w->files_cap, entry) < 0) {
+	entry.text = mg_clang.clang_getFileContents(w->tu, file, &entry.size);
+	entry.doc_comments = !entry.text || may_hold_doc_comments(entry.text, entry.size, w->all_comments);
+	file_name *f = mg_arena_alloc(w->graph->arena, sizeof(*f));
+	if (!entry.name || !f || MG_ARENA_PUSH(w->graph->arena, w->files, w->nfiles, w->files_cap, f) < 0) {
 		out_of_memory(w);
 		return NULL;
 	}
-	return entry.name;
+	*f = entry;
+	w->last_file = w->nfiles - 1;
+	return f;
 }
 
-/* Where the cursor's text was written: for a macro, where it was invoked. */
-static mg_location location_of(walker *w, CXCursor cursor, CXFile *out_file, unsigned *out_offset)
+/* Where the file's lines start, as clang's line table has them; -1 when out of memory. */
+static int index_lines(file_name *f)
+{
+	size_t cap = f->size / 32 + 16, n = 0;
+	size_t *starts = malloc(cap * sizeof(*starts));
+	if (!starts)
+		return -1;
+	starts[n++] = 0;
+	const char *text = f->text, *end = text + f->size;
+	bool cr = memchr(text, '\r', f->size) != NULL;
+	for (const char *p = text; p < end; p++) {
+		if (cr) {
+			if (*p != '\n' && *p != '\r')
+				continue;
+			if (*p == '\r' && p + 1 < end && p[1] == '\n')
+				p++;
+		} else if (!(p = memchr(p, '\n', (size_t)(end - p)))) {
+			break;
+		}
+		if (n == cap) {
+			size_t *bigger = realloc(starts, 2 * cap * sizeof(*starts));
+			if (!bigger) {
+				free(starts);
+				return -1;
+			}
+			starts = bigger;
+			cap *= 2;
+		}
+		starts[n++] = (size_t)(p + 1 - text);
+	}
+	f->line_starts = starts;
+	f->nlines = n;
+	return 0;
+}
+
+/* The 0-based line holding `offset`: near the last one asked, else searched. */
+static size_t line_of(file_name *f, size_t offset)
+{
+	size_t k = f->last_line;
+	const size_t *starts = f->line_starts;
+	for (int step = 0; step < 4 && k > 0 && starts[k] > offset; step++)
+		k--;
+	for (int step = 0; step < 4 && k + 1 < f->nlines && starts[k + 1] <= offset; step++)
+		k++;
+	if (starts[k] > offset || (k + 1 < f->nlines && starts[k + 1] <= offset)) {
+		size_t lo = 0, hi = f->nlines; /* the last start <= offset is in [lo, hi) */
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (starts[mid] <= offset)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		k = lo;
+	}
+	f->last_line = k;
+	return k;
+}
+
+/* Where the cursor's text was written: for a macro, where it was invoked.
+ * *out_file is the walk's entry for its file (NULL when none). */
+static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file, unsigned *out_offset)
 {
 	CXFile file = NULL;
-	unsigned line = 0, column = 0, offset = 0;
-	mg_clang.clang_getExpansionLocation(mg_clang.clang_getCursorLocation(cursor), &file, &line, &column, &offset);
+	unsigned offset = 0;
+	CXSourceLocation where = mg_clang.clang_getCursorLocation(cursor);
+	mg_clang.clang_getExpansionLocation(where, &file, NULL, NULL, &offset);
+	file_name *f = file ? file_of(w, file) : NULL;
 	if (out_file)
-		*out_file = file;
+		*out_file = f;
 	if (out_offset)
 		*out_offset = offset;
-	if (!file)
+	if (!f)
 		return (mg_location){0};
-	return (mg_location){.file = file_name_of(w, file), .line = line, .column = column};
+	if (f->text && !f->line_starts && offset <= f->size && index_lines(f) < 0) {
+		out_of_memory(w);
+		return (mg_location){0};
+	}
+	if (!f->line_starts || offset > f->size) {
+		unsigned line = 0, column = 0;
+		mg_clang.clang_getExpansionLocation(where, NULL, &line, &column, NULL);
+		return (mg_location){.file = f->name, .line = line, .column = column};
+	}
+	size_t line = line_of(f, offset);
+	return (mg_location){.file = f->name, .line = (unsigned)line + 1,
+			     .column = (unsigned)(offset - f->line_starts[line] + 1)};
 }
 
-static char *comment_of(walker *w, CXCursor cursor)
+/* The doc comment of the declaration at `cursor`, which is in `file`. */
+static char *comment_of(walker *w, CXCursor cursor, const file_name *file)
 {
+	if (file && !file->doc_comments)
+		return NULL;
 	CXString raw = mg_clang.clang_Cursor_getRawCommentText(cursor);
 	const char *text = mg_clang.clang_getCString(raw);
 	char *comment = text ? mg_c_comment_text(w->scratch, text) : NULL;
@@ -101,16 +237,12 @@ static void read_annotation(walker *w, CXCursor cursor, mg_c_annotation **items,
 		return;
 	size_t kind_len = (size_t)(a.options - 1 - (value + 3));
 	a.kind_name = mg_arena_strndup(w->scratch, value + 3, kind_len);
-	CXFile file = NULL;
+	file_name *file = NULL;
 	unsigned offset = 0;
 	a.location = location_of(w, cursor, &file, &offset);
-	if (file) {
-		size_t size = 0;
-		const char *text = mg_clang.clang_getFileContents(w->tu, file, &size);
-		if (text && offset <= size) {
-			a.source = text + offset;
-			a.source_len = size - offset;
-		}
+	if (file && file->text && offset <= file->size) {
+		a.source = file->text + offset;
+		a.source_len = file->size - offset;
 	}
 	if (!a.kind_name || (a.location.line && !a.location.file) ||
 	    MG_ARENA_PUSH(w->scratch, *items, *count, *cap, a) < 0)
@@ -121,6 +253,8 @@ typedef struct struct_reader {
 	walker *w;
 	mg_c_struct *s;
 	mg_c_field *field; /* the field whose children are visited */
+	CXCursor *fields;  /* the struct's fields, read once the struct is known to be annotated */
+	size_t nfields, fields_cap;
 } struct_reader;
 
 static void read_struct(walker *w, CXCursor cursor);
@@ -135,21 +269,79 @@ static enum CXChildVisitResult visit_field_child(CXCursor cursor, CXCursor paren
 	return r->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+static type_entry *type_slot(type_entry *slots, size_t capacity, const void *key)
+{
+	uintptr_t k = (uintptr_t)key;
+	size_t mask = capacity - 1;
+	for (size_t i = (size_t)((k >> 4) ^ (k >> 12)) & mask;; i = (i + 1) & mask)
+		if (!slots[i].key || slots[i].key == key)
+			return &slots[i];
+}
+
+/* The spelling and description of a field's type; NULL when out of memory. */
+static const type_entry *type_of(walker *w, CXType type)
+{
+	const void *key = type.data[0];
+	if (key && w->types_cap) {
+		type_entry *e = type_slot(w->types, w->types_cap, key);
+		if (e->key)
+			return e;
+	}
+	type_entry made = {.key = key};
+	CXString spelling = mg_clang.clang_getTypeSpelling(type);
+	const char *c = mg_clang.clang_getCString(spelling);
+	made.spelling = mg_arena_strdup(w->file_arena, c ? c : "");
+	mg_clang.clang_disposeString(spelling);
+	if (!made.spelling || mg_c_type_infer(&made.type, type, w->file_arena) < 0)
+		return NULL;
+	if (!key) {
+		/* No type to key it by: described each time, kept in the struct's arena. */
+		type_entry *once = mg_arena_alloc(w->scratch, sizeof(*once));
+		if (once)
+			*once = made;
+		return once;
+	}
+	if ((w->ntypes + 1) * 2 > w->types_cap) {
+		size_t capacity = w->types_cap ? w->types_cap * 2 : 256;
+		type_entry *slots = calloc(capacity, sizeof(*slots));
+		if (!slots)
+			return NULL;
+		for (size_t i = 0; i < w->types_cap; i++)
+			if (w->types[i].key)
+				*type_slot(slots, capacity, w->types[i].key) = w->types[i];
+		free(w->types);
+		w->types = slots;
+		w->types_cap = capacity;
+	}
+	type_entry *e = type_slot(w->types, w->types_cap, key);
+	*e = made;
+	w->ntypes++;
+	return e;
+}
+
 static void read_field(struct_reader *r, CXCursor cursor)
 {
 	walker *w = r->w;
-	CXType type = mg_clang.clang_getCursorType(cursor);
+	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
+	file_name *file = NULL;
 	mg_c_field f = {
 		.name = take_string(w, mg_clang.clang_getCursorSpelling(cursor)),
-		.c_type = take_string(w, mg_clang.clang_getTypeSpelling(type)),
-		.comment = comment_of(w, cursor),
-		.location = location_of(w, cursor, NULL, NULL),
+		.location = location_of(w, cursor, &file, NULL),
 	};
-	if (w->failed || mg_c_type_infer(&f.type, type, w->scratch) < 0 ||
-	    MG_ARENA_PUSH(w->scratch, r->s->fields, r->s->nfields, r->s->fields_cap, f) < 0) {
+	f.comment = comment_of(w, cursor, file);
+	if (!type || w->failed) {
 		out_of_memory(w);
 		return;
 	}
+	f.c_type = type->spelling;
+	f.type = type->type;
+	if (MG_ARENA_PUSH(w->scratch, r->s->fields, r->s->nfields, r->s->fields_cap, f) < 0) {
+		out_of_memory(w);
+		return;
+	}
+	/* Annotations are attributes: a field without any has none to visit. */
+	if (!mg_clang.clang_Cursor_hasAttrs(cursor))
+		return;
 	r->field = &r->s->fields[r->s->nfields - 1];
 	mg_clang.clang_visitChildren(cursor, visit_field_child, r);
 }
@@ -164,7 +356,8 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 				&r->s->annotations_cap);
 		break;
 	case CXCursor_FieldDecl:
-		read_field(r, cursor);
+		if (MG_ARENA_PUSH(r->w->scratch, r->fields, r->nfields, r->fields_cap, cursor) < 0)
+			out_of_memory(r->w);
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
@@ -187,19 +380,32 @@ static bool has_annotations(const mg_c_struct *s)
 	return false;
 }
 
-/* "device:inode:offset" of the definition: the same header reached through
- * two inputs, or by two paths, is one definition. */
-static char *definition_key(walker *w, CXCursor cursor)
+/* Whether a field may carry annotations: without attributes it has none, and
+ * a struct none of whose fields has any is read no further. */
+static bool any_field_attributes(const struct_reader *r)
 {
-	CXFile file = NULL;
-	unsigned offset = 0;
-	CXFileUniqueID id;
-	mg_clang.clang_getExpansionLocation(mg_clang.clang_getCursorLocation(cursor), &file, NULL, NULL, &offset);
-	char *key;
-	if (file && mg_clang.clang_getFileUniqueID(file, &id) == 0)
-		key = mg_arena_printf(w->scratch, "%llx:%llx:%u", id.data[0], id.data[1], offset);
-	else
-		key = mg_arena_printf(w->scratch, "?:%p:%u", (void *)file, offset);
+	for (size_t i = 0; i < r->nfields; i++)
+		if (mg_clang.clang_Cursor_hasAttrs(r->fields[i]))
+			return true;
+	return false;
+}
+
+/* "device:inode:offset" of the definition at `offset` of `file`: the same
+ * header reached through two inputs, or by two paths, is one definition. */
+static char *definition_key(walker *w, file_name *file, unsigned offset)
+{
+	if (file && !file->id) {
+		CXFileUniqueID id;
+		file->id = mg_clang.clang_getFileUniqueID(file->file, &id) == 0
+				   ? mg_arena_printf(w->file_arena, "%llx:%llx:", id.data[0], id.data[1])
+				   : mg_arena_printf(w->file_arena, "?:%p:", (void *)file->file);
+		if (!file->id) {
+			out_of_memory(w);
+			return NULL;
+		}
+	}
+	char *key = file ? mg_arena_printf(w->scratch, "%s%u", file->id, offset)
+			 : mg_arena_printf(w->scratch, "?:%p:%u", (void *)NULL, offset);
 	if (!key)
 		out_of_memory(w);
 	return key;
@@ -210,6 +416,10 @@ static void describe_struct(walker *w, CXCursor cursor)
 	mg_c_struct s = {0};
 	struct_reader r = {.w = w, .s = &s};
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
+	if (w->failed || (!s.nannotations && !any_field_attributes(&r)))
+		return;
+	for (size_t i = 0; i < r.nfields && !w->failed; i++)
+		read_field(&r, r.fields[i]);
 	if (w->failed || !has_annotations(&s))
 		return;
 	w->annotated++;
@@ -223,26 +433,34 @@ static void describe_struct(walker *w, CXCursor cursor)
 		tag = described.target;
 	}
 	s.tag = tag;
-	s.definition = definition_key(w, cursor);
-	s.comment = comment_of(w, cursor);
-	s.location = location_of(w, cursor, NULL, NULL);
+	file_name *file = NULL;
+	unsigned offset = 0;
+	s.location = location_of(w, cursor, &file, &offset);
+	s.definition = definition_key(w, file, offset);
+	s.comment = comment_of(w, cursor, file);
 	if (w->failed)
 		return;
 	if (mg_c_model_add(w->model, &s, w->err) < 0)
 		w->failed = -1;
 }
 
-/* Each struct is described in an arena of its own, freed once the graph has
- * what it keeps: memory stays flat over thousands of structs. */
+/* Each struct is described in an arena of its own, emptied once the graph
+ * has what it keeps: memory stays flat over thousands of structs. One arena
+ * serves the structs of the file in turn; a struct defined inside another,
+ * read while the other is, gets a new one. */
 static void read_struct(walker *w, CXCursor cursor)
 {
 	mg_arena *outer = w->scratch;
-	w->scratch = mg_arena_new();
+	bool nested = outer != w->file_arena;
+	w->scratch = nested ? mg_arena_new() : w->struct_arena;
 	if (!w->scratch)
 		out_of_memory(w);
 	else
 		describe_struct(w, cursor);
-	mg_arena_free(w->scratch);
+	if (nested)
+		mg_arena_free(w->scratch);
+	else
+		mg_arena_reset(w->scratch);
 	w->scratch = outer;
 }
 
@@ -355,13 +573,23 @@ static void report_refusal(const mg_c_refusal *r, CXTranslationUnit tu, const ch
 			     where, r->path, named_by, r->what);
 }
 
+/* Whether the command line makes clang keep every comment for declarations,
+ * not only doc comments. */
+static bool parses_all_comments(const mg_c_args *args)
+{
+	for (size_t i = 0; i < args->argc; i++)
+		if (strstr(args->argv[i], "parse-all-comments"))
+			return true;
+	return false;
+}
+
 int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg_error *err)
 {
 	mg_c_args args = {0};
 	mg_c_model model = {0};
 	CXIndex index = NULL;
 	CXTranslationUnit tu = NULL;
-	mg_arena *scratch = NULL;
+	mg_arena *scratch = NULL, *struct_arena = NULL;
 	int result = -1;
 
 	if (mg_input_check_file(path, err) < 0 || mg_clang_load(path, err) < 0)
@@ -370,6 +598,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		goto cleanup;
 	if (mg_graph_add_source(graph, path, MG_SOURCE_C) == (size_t)-1 ||
 	    mg_c_model_init(&model, graph) < 0 || !(scratch = mg_arena_new()) ||
+	    !(struct_arena = mg_arena_new()) ||
 	    !(index = mg_clang.clang_createIndex(0, 0))) {
 		mg_error_set(err, "%s: out of memory", path);
 		goto cleanup;
@@ -405,8 +634,13 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		mg_error_set(err, "%s", error);
 		goto cleanup;
 	}
-	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .model = &model, .err = err};
+	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .file_arena = scratch,
+		    .struct_arena = struct_arena, .model = &model,
+		    .err = err, .all_comments = parses_all_comments(&args)};
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
+	free(w.types);
+	for (size_t i = 0; i < w.nfiles; i++)
+		free(w.files[i]->line_starts);
 	if (w.failed)
 		goto cleanup;
 	/* As a database or script without tables is refused: most often the
@@ -425,6 +659,7 @@ cleanup:
 	if (index)
 		mg_clang.clang_disposeIndex(index);
 	mg_arena_free(scratch);
+	mg_arena_free(struct_arena);
 	mg_c_model_free(&model);
 	mg_c_args_free(&args);
 	return result;

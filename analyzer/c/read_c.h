@@ -86,12 +86,25 @@ typedef struct mg_c_struct {
 
 /* ---- c_model.c ---- */
 
+/* An annotation parsed, kept for the next one written alike (c_model.c). */
+typedef struct mg_c_cached_annotation {
+	unsigned hash;
+	mg_annotation_kind kind;
+	mg_annotation *a;            /* NULL: an empty slot */
+} mg_c_cached_annotation;
+
 /* Builds graph objects from struct descriptions, across the inputs of one graph. */
 typedef struct mg_c_model {
 	mg_graph *graph;
 	mg_name_index *definitions;  /* c_definition -> table: read once */
 	mg_name_index *structs;      /* struct_name -> table, exact case */
 	mg_name_index *sql_types;    /* SQL type text -> interned normal form */
+	mg_c_cached_annotation *parsed; /* the annotations parsed last, by kind and text:
+	                                MG_COLUMN(primary_key=true) is written on every
+	                                model; a fixed number of slots (c_model.c) */
+	mg_annotation **retired;     /* pushed out of `parsed` while the struct being added
+	                                may hold them: freed once it is added */
+	size_t nretired, retired_cap;
 } mg_c_model;
 
 /* Indexes the C tables already in the graph; 0, or -1 when out of memory. */

@@ -55,11 +55,8 @@ mg_arena *mg_arena_new(void)
 	return arena;
 }
 
-void mg_arena_free(mg_arena *arena)
+static void free_chunks(chunk *c)
 {
-	if (!arena)
-		return;
-	chunk *c = arena->chunks;
 	while (c) {
 		chunk *next = c->next;
 #ifdef HUGE_PAGE_SIZE
@@ -70,7 +67,32 @@ void mg_arena_free(mg_arena *arena)
 			free(c);
 		c = next;
 	}
+}
+
+void mg_arena_free(mg_arena *arena)
+{
+	if (!arena)
+		return;
+	free_chunks(arena->chunks);
 	free(arena);
+}
+
+void mg_arena_reset(mg_arena *arena)
+{
+	chunk *kept = arena->chunks;
+#ifdef MG_ARENA_MALLOC
+	kept = NULL; /* every allocation is a chunk: none is kept */
+#endif
+	if (!kept) {
+		free_chunks(arena->chunks);
+		arena->chunks = NULL;
+		return;
+	}
+	free_chunks(kept->next);
+	kept->next = NULL;
+	/* Memory handed out is zero: what was used is cleared again. */
+	memset(kept->data, 0, kept->used);
+	kept->used = 0;
 }
 
 #ifdef HUGE_PAGE_SIZE
@@ -183,10 +205,9 @@ char *mg_arena_strdup(mg_arena *arena, const char *s)
 	return s ? mg_arena_strndup(arena, s, strlen(s)) : NULL;
 }
 
-/* Names and paths are short: formatted once on the stack and copied, they
- * are formatted again only when longer. */
 char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
 {
+	/* Most texts are short: printed once, here, then copied. */
 	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
@@ -197,8 +218,10 @@ char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
 	char *out = mg_arena_alloc(arena, (size_t)n + 1);
 	if (!out)
 		return NULL;
-	if ((size_t)n < sizeof(small))
-		return memcpy(out, small, (size_t)n + 1);
+	if ((size_t)n < sizeof(small)) {
+		memcpy(out, small, (size_t)n + 1);
+		return out;
+	}
 	va_start(ap, fmt);
 	vsnprintf(out, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -18,6 +18,10 @@ mg_arena *mg_arena_new(void);
 /* Releases the arena and all it allocated; NULL is a no-op. */
 void mg_arena_free(mg_arena *arena);
 
+/* Releases everything allocated so far, keeping the chunk being filled
+ * (cleared) for what comes next: a scratch arena used over and over. */
+void mg_arena_reset(mg_arena *arena);
+
 /* Zeroed, max-aligned memory owned by the arena; NULL when out of memory. */
 void *mg_arena_alloc(mg_arena *arena, size_t size);
 

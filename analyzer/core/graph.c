@@ -290,6 +290,29 @@ mg_relationship *mg_table_find_relationship(const mg_table *table, const char *n
 	return NULL;
 }
 
+mg_relationship *mg_table_relationship_named(const mg_table *table, const char *name)
+{
+	if (!table->graph->resolved) {
+		for (size_t i = 0; i < table->nrelationships; i++)
+			if (strcmp(table->relationships[i]->name, name) == 0)
+				return table->relationships[i];
+		return NULL;
+	}
+	/* Sorted by mg_name_order, which is 0 only for equal strings: the
+	 * first element not below `name` is the first of its name, if any. */
+	size_t lo = 0, hi = table->nrelationships;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (mg_name_order(table->relationships[mid]->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < table->nrelationships && strcmp(table->relationships[lo]->name, name) == 0)
+		return table->relationships[lo];
+	return NULL;
+}
+
 /* True when `set` (n columns) and `key` (m columns) hold the same columns. */
 static bool same_column_set(mg_column *const *set, size_t n, mg_column *const *key, size_t m)
 {
@@ -462,6 +485,8 @@ static const char *check_table(const mg_graph *graph, const mg_table *t)
 			FAIL("relationship %s: made for a backref that does not name it", r->path);
 		if (r->candidate_inverse && r->candidate_inverse->candidate_inverse != r)
 			FAIL("relationship %s: candidate inverse does not point back", r->path);
+		if (graph->resolved && i > 0 && mg_name_order(t->relationships[i - 1]->name, r->name) > 0)
+			FAIL("relationships of %s not sorted at %s", t->name, r->name);
 	}
 	for (size_t i = 0; i < t->nreferenced_by; i++)
 		if (t->referenced_by[i]->parent != t)

@@ -440,6 +440,11 @@ mg_table *mg_graph_find_table(const mg_graph *graph, const char *name);
 mg_column *mg_table_find_column(const mg_table *table, const char *name);
 mg_relationship *mg_table_find_relationship(const mg_table *table, const char *name);
 
+/* The relationship named exactly `name` (an attribute name: case counts),
+ * the first of that name; NULL when none. Once the graph is resolved,
+ * relationships are sorted by name and this is a binary search. */
+mg_relationship *mg_table_relationship_named(const mg_table *table, const char *name);
+
 /* Compares two names the way the graph does. */
 int mg_graph_name_cmp(const mg_graph *graph, const char *a, const char *b);
 

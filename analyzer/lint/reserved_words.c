@@ -1,10 +1,9 @@
 #include "analyzer/lint/reserved_words.h"
 
 #include <stdbool.h>
-#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "analyzer/core/name_index.h"
 #include "util/text.h"
 
 /*
@@ -77,64 +76,75 @@ static const char *const mysql_words[] = {
 	"XOR", "YEAR_MONTH", "ZEROFILL",
 };
 
-/* Every word with the dialects that reserve it, in one hash built on first
- * use: rules ask for every table and column name, most of them no word. */
-static mg_name_index *words_index(void)
+/*
+ * The rules ask about every table and column name, twice: the three lists
+ * are merged once into a hash table of lower-case words, each with the
+ * dialects that reserve it, and a name is folded to lower case and looked
+ * up once.
+ */
+#define WORD_MAX 32    /* longer than any word: a longer name is not one */
+#define WORD_SLOTS 1024 /* a power of two, over twice the words */
+
+typedef struct word_slot {
+	char word[WORD_MAX]; /* lower case; "" for an empty slot */
+	unsigned dialects;
+} word_slot;
+
+static word_slot table[WORD_SLOTS];
+static bool table_built;
+
+static unsigned word_hash(const char *lower, size_t len)
 {
-	static mg_name_index *index;
-	static bool failed;
-	static const struct {
-		const char *const *words;
-		size_t n;
-		unsigned dialect;
-	} lists[] = {
-		{sqlite_words, sizeof(sqlite_words) / sizeof(sqlite_words[0]), MG_DIALECT_SQLITE},
-		{postgresql_words, sizeof(postgresql_words) / sizeof(postgresql_words[0]), MG_DIALECT_POSTGRESQL},
-		{mysql_words, sizeof(mysql_words) / sizeof(mysql_words[0]), MG_DIALECT_MYSQL},
-	};
-	if (index || failed)
-		return index;
-	index = mg_name_index_new(true);
-	for (size_t l = 0; index && l < sizeof(lists) / sizeof(lists[0]); l++)
-		for (size_t i = 0; i < lists[l].n; i++) {
-			uintptr_t dialects = (uintptr_t)mg_name_index_get(index, lists[l].words[i]) | lists[l].dialect;
-			if (mg_name_index_put(index, lists[l].words[i], (void *)dialects) < 0) {
-				mg_name_index_free(index);
-				index = NULL;
-			}
-			if (!index)
-				break;
-		}
-	failed = !index;
-	return index;
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)lower[i]) * 16777619u;
+	return h;
 }
 
-static int cmp_word(const void *key, const void *element)
+/* Folds `name` into `out` (WORD_MAX bytes); its length, or 0 when it is too long. */
+static size_t fold(char *out, const char *name)
 {
-	return mg_ascii_casecmp(key, *(const char *const *)element);
+	size_t n = 0;
+	for (; name[n]; n++) {
+		if (n + 1 >= WORD_MAX)
+			return 0;
+		out[n] = mg_ascii_tolower(name[n]);
+	}
+	out[n] = '\0';
+	return n;
 }
 
-static int in_list(const char *name, const char *const *words, size_t n)
+static word_slot *slot_of(const char *lower, size_t len)
 {
-	return bsearch(name, words, n, sizeof(words[0]), cmp_word) != NULL;
+	for (unsigned i = word_hash(lower, len) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1))
+		if (!table[i].word[0] || strcmp(table[i].word, lower) == 0)
+			return &table[i];
 }
 
-#define IN(name, list) in_list((name), (list), sizeof(list) / sizeof((list)[0]))
+static void add_words(const char *const *words, size_t n, unsigned dialect)
+{
+	char lower[WORD_MAX];
+	for (size_t i = 0; i < n; i++) {
+		size_t len = fold(lower, words[i]);
+		word_slot *s = slot_of(lower, len);
+		memcpy(s->word, lower, len + 1);
+		s->dialects |= dialect;
+	}
+}
+
+#define ADD(list, dialect) add_words((list), sizeof(list) / sizeof((list)[0]), (dialect))
 
 unsigned mg_reserved_word_dialects(const char *name)
 {
-	const mg_name_index *index = words_index();
-	if (index)
-		return (unsigned)(uintptr_t)mg_name_index_get(index, name);
-	/* No memory for the hash: the sorted lists. */
-	unsigned dialects = 0;
-	if (IN(name, sqlite_words))
-		dialects |= MG_DIALECT_SQLITE;
-	if (IN(name, postgresql_words))
-		dialects |= MG_DIALECT_POSTGRESQL;
-	if (IN(name, mysql_words))
-		dialects |= MG_DIALECT_MYSQL;
-	return dialects;
+	if (!table_built) {
+		ADD(sqlite_words, MG_DIALECT_SQLITE);
+		ADD(postgresql_words, MG_DIALECT_POSTGRESQL);
+		ADD(mysql_words, MG_DIALECT_MYSQL);
+		table_built = true;
+	}
+	char lower[WORD_MAX];
+	size_t len = fold(lower, name);
+	return len ? slot_of(lower, len)->dialects : 0;
 }
 
 const char *mg_dialect_name(unsigned dialect)

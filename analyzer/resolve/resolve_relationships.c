@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,10 +66,108 @@ typedef struct fk_set {
 	size_t n;
 } fk_set;
 
+/*
+ * The attribute names (columns and relationships, exact case) of the tables
+ * that have many: backref= and back_populates= look a name up on their
+ * target for every relationship, and a hub model is the target of
+ * thousands. A table is indexed when first looked up with more than
+ * FEW_ATTRIBUTES, and kept up to date as backrefs are added to it.
+ */
+#define FEW_ATTRIBUTES 16
+
+typedef enum attr_kind { ATTR_INDEXED, ATTR_COLUMN, ATTR_RELATIONSHIP } attr_kind;
+
+typedef struct attr {
+	const mg_table *table; /* NULL: an empty slot */
+	const char *name;      /* NULL for ATTR_INDEXED, the mark of an indexed table */
+	mg_relationship *relationship; /* ATTR_RELATIONSHIP: the first of that name */
+	uint32_t hash;
+	attr_kind kind;
+} attr;
+
+typedef struct attr_index {
+	attr *slots;
+	size_t capacity, count; /* capacity: 0 or a power of two */
+} attr_index;
+
 typedef struct context {
 	mg_graph *graph;
 	mg_name_index *structs; /* struct tag -> table, exact case */
+	attr_index attributes;
+	int failed;             /* out of memory */
 } context;
+
+static uint32_t attr_hash(const mg_table *table, attr_kind kind, const char *name)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const char *p = name ? name : ""; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	uintptr_t t = (uintptr_t)table;
+	return h ^ ((uint32_t)(t >> 4) * 2654435761u) ^ (uint32_t)kind;
+}
+
+static attr *attr_slot(attr *slots, size_t capacity, const mg_table *table, attr_kind kind,
+		       const char *name, uint32_t hash)
+{
+	for (size_t i = hash & (capacity - 1);; i = (i + 1) & (capacity - 1)) {
+		attr *a = &slots[i];
+		if (!a->table || (a->hash == hash && a->table == table && a->kind == kind &&
+				  (a->name == name || (a->name && name && strcmp(a->name, name) == 0))))
+			return a;
+	}
+}
+
+static attr *attr_get(const context *ctx, const mg_table *table, attr_kind kind, const char *name)
+{
+	if (!ctx->attributes.capacity)
+		return NULL;
+	attr *a = attr_slot(ctx->attributes.slots, ctx->attributes.capacity, table, kind, name,
+			    attr_hash(table, kind, name));
+	return a->table ? a : NULL;
+}
+
+/* Adds the entry unless one of its key is there: the first one stays. */
+static void attr_put(context *ctx, const mg_table *table, attr_kind kind, const char *name,
+		     mg_relationship *relationship)
+{
+	attr_index *ix = &ctx->attributes;
+	if ((ix->count + 1) * 2 > ix->capacity) {
+		size_t capacity = ix->capacity ? ix->capacity * 2 : 256;
+		attr *slots = calloc(capacity, sizeof(*slots));
+		if (!slots) {
+			ctx->failed = 1;
+			return;
+		}
+		for (size_t i = 0; i < ix->capacity; i++)
+			if (ix->slots[i].table)
+				*attr_slot(slots, capacity, ix->slots[i].table, ix->slots[i].kind,
+					   ix->slots[i].name, ix->slots[i].hash) = ix->slots[i];
+		free(ix->slots);
+		ix->slots = slots;
+		ix->capacity = capacity;
+	}
+	uint32_t hash = attr_hash(table, kind, name);
+	attr *a = attr_slot(ix->slots, ix->capacity, table, kind, name, hash);
+	if (a->table)
+		return;
+	*a = (attr){.table = table, .name = name, .relationship = relationship, .hash = hash, .kind = kind};
+	ix->count++;
+}
+
+/* Whether `t` is indexed, indexing it when it has grown past a few attributes. */
+static bool attributes_indexed(context *ctx, const mg_table *t)
+{
+	if (attr_get(ctx, t, ATTR_INDEXED, NULL))
+		return true;
+	if (t->ncolumns + t->nrelationships <= FEW_ATTRIBUTES)
+		return false;
+	for (size_t i = 0; i < t->ncolumns; i++)
+		attr_put(ctx, t, ATTR_COLUMN, t->columns[i]->name, NULL);
+	for (size_t i = 0; i < t->nrelationships; i++)
+		attr_put(ctx, t, ATTR_RELATIONSHIP, t->relationships[i]->name, t->relationships[i]);
+	attr_put(ctx, t, ATTR_INDEXED, NULL, NULL);
+	return !ctx->failed;
+}
 
 /* The table a relationship option names: a struct tag, else a table name. */
 static mg_table *named_table(const context *ctx, const char *name)
@@ -272,7 +371,7 @@ static void settle_shape(mg_relationship *r)
 	}
 }
 
-static int resolve_declared(const context *ctx, mg_relationship *r)
+static int resolve_declared(context *ctx, mg_relationship *r)
 {
 	r->foreign_key_columns = named_columns(ctx, r->foreign_keys, r->nforeign_keys, r->source);
 	r->remote_side_columns = named_columns(ctx, r->remote_side, r->nremote_side, r->source);
@@ -300,8 +399,10 @@ static void link(mg_relationship *a, mg_relationship *b)
 
 /* A relationship or column of `t` named exactly `name` (attribute names are
  * case-sensitive, unlike SQL's). */
-static bool attribute_taken(const mg_table *t, const char *name)
+static bool attribute_taken(context *ctx, const mg_table *t, const char *name)
 {
+	if (attributes_indexed(ctx, t))
+		return attr_get(ctx, t, ATTR_RELATIONSHIP, name) || attr_get(ctx, t, ATTR_COLUMN, name);
 	for (size_t i = 0; i < t->nrelationships; i++)
 		if (strcmp(t->relationships[i]->name, name) == 0)
 			return true;
@@ -311,8 +412,13 @@ static bool attribute_taken(const mg_table *t, const char *name)
 	return false;
 }
 
-static mg_relationship *relationship_named(const mg_table *t, const char *name)
+/* The first relationship of `t` named exactly `name`, in array order. */
+static mg_relationship *relationship_named(context *ctx, const mg_table *t, const char *name)
 {
+	if (attributes_indexed(ctx, t)) {
+		const attr *a = attr_get(ctx, t, ATTR_RELATIONSHIP, name);
+		return a ? a->relationship : NULL;
+	}
 	for (size_t i = 0; i < t->nrelationships; i++)
 		if (strcmp(t->relationships[i]->name, name) == 0)
 			return t->relationships[i];
@@ -331,15 +437,17 @@ static mg_cardinality opposite(mg_cardinality direction)
 	}
 }
 
-static int add_backref(mg_relationship *r)
+static int add_backref(context *ctx, mg_relationship *r)
 {
 	mg_table *t = r->target;
-	if (attribute_taken(t, r->backref))
-		return 0;
+	if (attribute_taken(ctx, t, r->backref))
+		return ctx->failed ? -1 : 0;
 	const char *back = r->source->struct_name ? r->source->struct_name : r->source->name;
 	mg_relationship *v = mg_table_add_relationship(t, r->backref, back);
 	if (!v)
 		return -1;
+	if (attr_get(ctx, t, ATTR_INDEXED, NULL))
+		attr_put(ctx, t, ATTR_RELATIONSHIP, v->name, v);
 	v->from_backref = true;
 	v->location = r->location;
 	v->target = r->source;
@@ -364,12 +472,12 @@ static int add_backref(mg_relationship *r)
 	}
 	settle_shape(v);
 	link(r, v);
-	return 0;
+	return ctx->failed ? -1 : 0;
 }
 
-static void pair_back_populates(mg_relationship *r)
+static void pair_back_populates(context *ctx, mg_relationship *r)
 {
-	mg_relationship *s = relationship_named(r->target, r->back_populates);
+	mg_relationship *s = relationship_named(ctx, r->target, r->back_populates);
 	if (!s || s == r || s->inverse || r->inverse || s->from_backref || !s->back_populates ||
 	    strcmp(s->back_populates, r->name) != 0 || s->target != r->source)
 		return;
@@ -407,7 +515,7 @@ static void find_candidate_inverse(mg_relationship *r)
 
 /* Calls fn on each declared relationship, tables and relationships in name
  * order; relationships added meanwhile are not visited. */
-static int each_declared(const context *ctx, int (*fn)(const context *, mg_relationship *))
+static int each_declared(context *ctx, int (*fn)(context *, mg_relationship *))
 {
 	for (size_t i = 0; i < ctx->graph->ntables; i++) {
 		mg_table *t = ctx->graph->tables[i];
@@ -421,23 +529,21 @@ static int each_declared(const context *ctx, int (*fn)(const context *, mg_relat
 	return 0;
 }
 
-static int step_backref(const context *ctx, mg_relationship *r)
+static int step_backref(context *ctx, mg_relationship *r)
 {
-	(void)ctx;
 	if (!r->backref || r->back_populates || !r->target)
 		return 0;
-	return add_backref(r);
+	return add_backref(ctx, r);
 }
 
-static int step_back_populates(const context *ctx, mg_relationship *r)
+static int step_back_populates(context *ctx, mg_relationship *r)
 {
-	(void)ctx;
 	if (r->back_populates && r->target)
-		pair_back_populates(r);
-	return 0;
+		pair_back_populates(ctx, r);
+	return ctx->failed ? -1 : 0;
 }
 
-static int step_one_to_one(const context *ctx, mg_relationship *r)
+static int step_one_to_one(context *ctx, mg_relationship *r)
 {
 	(void)ctx;
 	mg_relationship *pair[2] = {r, r->inverse};
@@ -447,7 +553,7 @@ static int step_one_to_one(const context *ctx, mg_relationship *r)
 	return 0;
 }
 
-static int step_candidate(const context *ctx, mg_relationship *r)
+static int step_candidate(context *ctx, mg_relationship *r)
 {
 	(void)ctx;
 	if (r->target && unpaired_plain(r))
@@ -474,5 +580,6 @@ int mg_resolve_relationships(mg_graph *graph)
 	result = 0;
 cleanup:
 	mg_name_index_free(ctx.structs);
+	free(ctx.attributes.slots);
 	return result;
 }

@@ -757,13 +757,13 @@ static bool is_model(const mg_table *t)
 
 static void check_target_unknown_one(mg_rule_context *ctx, const mg_relationship *r)
 {
+	if (r->target && (!r->target->struct_name || strcmp(r->target_name, r->target->struct_name) == 0))
+		return; /* the usual case, first: no name to print */
 	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f;
 	if (r->target) {
 		/* Found by its table's name: SQLAlchemy takes the class, and given the
 		 * name of a table it receives the Table and refuses it. */
-		if (!r->target->struct_name || strcmp(r->target_name, r->target->struct_name) == 0)
-			return;
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" targets \"%s\", the table of model \"%s\"; "
 					   "SQLAlchemy takes the model (\"expects a class or a mapper "

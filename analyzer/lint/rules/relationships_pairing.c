@@ -11,13 +11,11 @@
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/rules/relationships.h"
 
-/* The relationship of `t` named exactly `name`; NULL when none. */
+/* The relationship of `t` named exactly `name`; NULL when none. A hub
+ * model is the target of thousands: this is a binary search. */
 static const mg_relationship *relationship_named(const mg_table *t, const char *name)
 {
-	for (size_t i = 0; i < t->nrelationships; i++)
-		if (strcmp(t->relationships[i]->name, name) == 0)
-			return t->relationships[i];
-	return NULL;
+	return mg_table_relationship_named(t, name);
 }
 
 static const mg_column *column_named(const mg_table *t, const char *name)
@@ -417,10 +415,12 @@ static void check_conflict_one(mg_rule_context *ctx, const mg_relationship *r)
 	if (!r->backref || r->back_populates || !r->target)
 		return;
 	const mg_relationship *s = relationship_named(r->target, r->backref);
+	if (s && s == r->inverse)
+		return; /* the backref made: the usual case */
 	const mg_column *c = column_named(r->target, r->backref);
-	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f = NULL;
 	if (s && s != r->inverse && mg_rel_is_declared(s)) {
+		const char *rn = mg_rel_name(ctx, r);
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" has backref \"%s\" but \"%s\" already has a "
 					   "relationship named \"%s\"",
@@ -435,7 +435,7 @@ static void check_conflict_one(mg_rule_context *ctx, const mg_relationship *r)
 		f = mg_report_relationship(ctx, r,
 					   "relationship \"%s\" has backref \"%s\" but \"%s\" already has a column "
 					   "named \"%s\"",
-					   rn, r->backref, mg_rel_model_name(r->target), r->backref);
+					   mg_rel_name(ctx, r), r->backref, mg_rel_model_name(r->target), r->backref);
 		if (f)
 			mg_rel_related_column(ctx, c);
 	}
@@ -494,12 +494,13 @@ const mg_rule mg_rule_rel_backref_conflict = {
  */
 static void check_missing_backref_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (r->backref || r->back_populates || r->inverse || r->candidate_inverse ||
-	    r->join != MG_JOIN_OK || r->viewonly == MG_TRUE || named_back(r))
-		return; /* a candidate inverse, even a viewonly one, does lead back */
 	if (r->collection != MG_TRUE ||
 	    (r->direction != MG_CARD_ONE_TO_MANY && r->direction != MG_CARD_MANY_TO_MANY))
 		return;
+	/* named_back scans the target's relationships: last. */
+	if (r->backref || r->back_populates || r->inverse || r->candidate_inverse ||
+	    r->join != MG_JOIN_OK || r->viewonly == MG_TRUE || named_back(r))
+		return; /* a candidate inverse, even a viewonly one, does lead back */
 	mg_report_relationship(ctx, r,
 			       "relationship \"%s\" has no inverse: it gives neither backref nor back_populates, "
 			       "and no relationship of \"%s\" walks its join back",
