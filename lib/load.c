@@ -67,13 +67,12 @@ static int check_name(const char *kind, const char *name, const char *where, mg_
 	return -1;
 }
 
-static int check_names(const mg_graph *graph, size_t source, mg_error *err)
+/* The tables from `first` on: those the input `where` just added (graph
+ * JSON adds the sources it lists, so the source index would miss them). */
+static int check_names(const mg_graph *graph, size_t first, const char *where, mg_error *err)
 {
-	const char *where = graph->sources[source].name;
-	for (size_t i = 0; i < graph->ntables; i++) {
+	for (size_t i = first; i < graph->ntables; i++) {
 		const mg_table *t = graph->tables[i];
-		if (t->source_index != source)
-			continue;
 		if (check_name("table", t->name, where, err) < 0 || check_name("schema", t->schema, where, err) < 0)
 			return -1;
 		for (size_t j = 0; j < t->ncolumns; j++)
@@ -109,10 +108,13 @@ mg_graph *mg_load(const char *const *sources, size_t nsources, const mg_read_opt
 		mg_error_set(err, "out of memory");
 		return NULL;
 	}
-	for (size_t i = 0; i < nsources; i++)
+	for (size_t i = 0; i < nsources; i++) {
+		size_t tables_before = graph->ntables;
 		if (mg_read_source_with(graph, sources[i], options, err) < 0 ||
-		    check_names(graph, graph->nsources - 1, err) < 0 || drop_redefined_tables(graph, err) < 0 || verify(graph, sources[i], err) < 0)
+		    check_names(graph, tables_before, sources[i], err) < 0 || drop_redefined_tables(graph, err) < 0 ||
+		    verify(graph, sources[i], err) < 0)
 			goto fail;
+	}
 	if (mg_resolve(graph, err) < 0 || verify(graph, "resolve", err) < 0)
 		goto fail;
 	return graph;
