@@ -101,6 +101,7 @@ int mg_cli_read_options(const mg_cli_args *args, size_t first, struct mg_read_op
 
 extern const mg_cli_command mg_cmd_lint;
 extern const mg_cli_command mg_cmd_dump;
+extern const mg_cli_command mg_cmd_ddl;
 extern const mg_cli_command mg_cmd_diagram;
 extern const mg_cli_command mg_cmd_docs;
 extern const mg_cli_command mg_cmd_rules;

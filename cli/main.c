@@ -13,6 +13,7 @@
 static const mg_cli_command *const commands[] = {
 	&mg_cmd_lint,
 	&mg_cmd_dump,
+	&mg_cmd_ddl,
 	&mg_cmd_diagram,
 	&mg_cmd_docs,
 	&mg_cmd_rules,
