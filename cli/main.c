@@ -12,6 +12,7 @@
 /* Every subcommand, in the order --help lists them. */
 static const mg_cli_command *const commands[] = {
 	&mg_cmd_lint,
+	&mg_cmd_diff,
 	&mg_cmd_dump,
 	&mg_cmd_ddl,
 	&mg_cmd_diagram,
