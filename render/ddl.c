@@ -92,10 +92,55 @@ static bool declared_link(const mg_foreign_key *fk)
 	return !fk->implied && fk->parent && creatable(fk->parent);
 }
 
+/* The first table by name among the parents of table `i` not placed yet;
+ * SIZE_MAX when none. */
+static size_t first_waited_parent(const writer *w, size_t i, const bool *placed)
+{
+	const mg_table *t = w->graph->tables[i];
+	size_t first = SIZE_MAX;
+	for (size_t k = 0; k < t->nforeign_keys; k++) {
+		const mg_foreign_key *fk = t->foreign_keys[k];
+		if (!declared_link(fk) || fk->parent == t)
+			continue;
+		size_t p = index_of(w->slots, w->graph->ntables, fk->parent);
+		if (p != SIZE_MAX && !placed[p] && p < first)
+			first = p;
+	}
+	return first;
+}
+
+/*
+ * Every table left waits for another: the table to create next, in a cycle
+ * rather than downstream of one. Walks from table `start` to a parent it
+ * waits for, and on, until a table comes back: the tables from there on are
+ * a cycle, and the first of them by name goes next. `seen` holds `stamp`
+ * for the tables of this walk, `path` their order.
+ */
+static size_t cycle_member(const writer *w, size_t start, const bool *placed, size_t *path,
+			   size_t *seen, size_t stamp)
+{
+	size_t n = 0, i = start;
+	while (i != SIZE_MAX && seen[i] != stamp) {
+		seen[i] = stamp;
+		path[n++] = i;
+		i = first_waited_parent(w, i, placed);
+	}
+	if (i == SIZE_MAX)
+		return start; /* not reached: a table left waits for one */
+	size_t k = 0;
+	while (path[k] != i)
+		k++;
+	size_t first = i;
+	for (; k < n; k++)
+		if (path[k] < first)
+			first = path[k];
+	return first;
+}
+
 /*
  * The order tables are created in: each after the tables its foreign keys
- * name, the first by name among those that may come next; in a cycle, the
- * first by name of those left. -1 when out of memory.
+ * name, the first by name among those that may come next; when every table
+ * left waits for another, the first by name of a cycle. -1 when out of memory.
  */
 static int creation_order(writer *w, size_t *order)
 {
@@ -104,9 +149,11 @@ static int creation_order(writer *w, size_t *order)
 	slot *slots = w->slots;
 	size_t *waiting = calloc(n ? n : 1, sizeof(*waiting));
 	bool *placed = calloc(n ? n : 1, sizeof(*placed));
+	size_t *path = malloc((n ? n : 1) * sizeof(*path));
+	size_t *seen = calloc(n ? n : 1, sizeof(*seen));
 	heap ready = {malloc((n ? n : 1) * sizeof(size_t)), 0};
 	int status = -1;
-	if (!slots || !waiting || !placed || !ready.items)
+	if (!slots || !waiting || !placed || !path || !seen || !ready.items)
 		goto cleanup;
 	for (size_t i = 0; i < n; i++)
 		slots[i] = (slot){g->tables[i], i};
@@ -119,7 +166,7 @@ static int creation_order(writer *w, size_t *order)
 		if (!waiting[i])
 			heap_push(&ready, i);
 	}
-	size_t count = 0, next_unplaced = 0;
+	size_t count = 0, next_unplaced = 0, stamp = 0;
 	while (count < n) {
 		size_t i;
 		if (ready.n) {
@@ -129,7 +176,7 @@ static int creation_order(writer *w, size_t *order)
 		} else {
 			while (placed[next_unplaced])
 				next_unplaced++;
-			i = next_unplaced; /* a cycle: its first table by name */
+			i = cycle_member(w, next_unplaced, placed, path, seen, ++stamp);
 		}
 		placed[i] = true;
 		order[count++] = i;
@@ -147,6 +194,8 @@ static int creation_order(writer *w, size_t *order)
 cleanup:
 	free(waiting);
 	free(placed);
+	free(path);
+	free(seen);
 	free(ready.items);
 	return status;
 }
