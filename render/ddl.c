@@ -518,8 +518,9 @@ static int bare_name_cmp(const void *a, const void *b)
 				mg_table_bare_name(*(const mg_table *const *)b));
 }
 
-/* SQLite has no schemas: two schemas' tables of one name would be one table. */
-static int check_sqlite_names(const mg_graph *g, mg_error *err)
+/* SQLite has no schemas, and in MySQL every table goes into one database
+ * (mg_dialect_put_table): two schemas' tables of one name would be one table. */
+static int check_bare_names(const mg_graph *g, unsigned dialect, mg_error *err)
 {
 	const mg_table **tables = malloc((g->ntables ? g->ntables : 1) * sizeof(*tables));
 	if (!tables) {
@@ -535,9 +536,10 @@ static int check_sqlite_names(const mg_graph *g, mg_error *err)
 	for (size_t i = 1; i < n && status == 0; i++) {
 		if (bare_name_cmp(&tables[i - 1], &tables[i]) != 0)
 			continue;
-		mg_error_set(err, "tables \"%s\" and \"%s\" would both be \"%s\" in SQLite, which has no "
-			     "schemas; write the script with --dialect postgresql or mysql, or rename one",
-			     tables[i - 1]->path, tables[i]->path, mg_table_bare_name(tables[i]));
+		mg_error_set(err, "tables \"%s\" and \"%s\" would both be \"%s\" in %s, where every "
+			     "table goes into one database; write the script with --dialect postgresql, "
+			     "or rename one", tables[i - 1]->path, tables[i]->path,
+			     mg_table_bare_name(tables[i]), dialect == MG_DIALECT_MYSQL ? "MySQL" : "SQLite");
 		status = -1;
 	}
 	free(tables);
@@ -587,10 +589,10 @@ int mg_render_ddl(const mg_graph *graph, const char *dialect_name, mg_buf *out, 
 		mg_error_set(err, "out of memory while writing the script");
 		goto cleanup;
 	}
-	if (dialect == MG_DIALECT_SQLITE && check_sqlite_names(graph, err) < 0)
+	if (dialect != MG_DIALECT_POSTGRESQL && check_bare_names(graph, dialect, err) < 0)
 		goto cleanup;
 	write_header(&w);
-	if (dialect != MG_DIALECT_SQLITE && write_schemas(&w) < 0) {
+	if (dialect == MG_DIALECT_POSTGRESQL && write_schemas(&w) < 0) {
 		mg_error_set(err, "out of memory while writing the script");
 		goto cleanup;
 	}

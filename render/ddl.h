@@ -15,9 +15,11 @@
  * written. Then each table's indexes and comments. The same graph gives
  * the same bytes.
  *
- * 0, or -1 with `err` set for another dialect, or when the graph cannot
- * be written in the dialect (two schemas' tables of one name, in SQLite,
- * which has no schemas). Allocation failure sets out->failed.
+ * Schemas are PostgreSQL's only (CREATE SCHEMA, qualified names): SQLite has
+ * none, and a MySQL schema is a database, so both put every table into the
+ * database the script runs in. 0, or -1 with `err` set for another
+ * dialect, or when two schemas' tables of one name would be one table
+ * there. Allocation failure sets out->failed.
  */
 int mg_render_ddl(const mg_graph *graph, const char *dialect, mg_buf *out, mg_error *err);
 

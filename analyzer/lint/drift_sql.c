@@ -92,7 +92,7 @@ const char *mg_table_bare_name(const mg_table *table)
 
 void mg_dialect_put_table(mg_buf *out, const mg_table *table, unsigned dialect)
 {
-	if (table->schema && dialect != MG_DIALECT_SQLITE) {
+	if (table->schema && dialect == MG_DIALECT_POSTGRESQL) {
 		mg_dialect_put_name(out, table->schema, dialect);
 		mg_buf_putc(out, '.');
 	}

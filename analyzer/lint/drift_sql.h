@@ -34,7 +34,10 @@ bool mg_dialect_needs_quotes(const char *name, unsigned dialect);
  * PostgreSQL, `x` (`` inside) in MySQL. */
 void mg_dialect_put_name(mg_buf *out, const char *name, unsigned dialect);
 
-/* A table's name, qualified by its schema (not in SQLite, which has none). */
+/* A table's name, qualified by its schema in PostgreSQL. SQLite has no
+ * schemas, and a MySQL schema is a database of its own, where a key from a
+ * table of the database the script runs in cannot name its parent: in
+ * both, every table goes into the database the script runs in. */
 void mg_dialect_put_table(mg_buf *out, const mg_table *table, unsigned dialect);
 
 /* The table's name without the schema some readers prefix it with. */

@@ -5,7 +5,8 @@
 #   same as the models: no finding at all, not even a note, exit 0;
 # - `ddl` of that database makes a second database, the same to `diff`;
 # - the same for tests/drift/hostile.sql: names each dialect must quote,
-#   defaults each spells its own way, a cycle of foreign keys;
+#   defaults each spells its own way, a cycle of foreign keys; and for
+#   tests/golden/inputs/ddl-models.h: C types, a schema, comments;
 # - deliberate drift (a dropped column, a changed type, a missing foreign
 #   key, unique key, index and table; on the servers also a changed default
 #   and NULL) is found, each by its rule, on the models' line with the
@@ -159,6 +160,26 @@ expect_clean "the seed's database made again from itself" $models "$(source_of a
 "$modelgraph" ddl --dialect "$dialect" -o "$tmp/hostile.sql" "$here/hostile.sql"
 make_db hostile "$tmp/hostile.sql"
 expect_clean "hostile.sql's database" "$here/hostile.sql" "$(source_of hostile)"
+
+# --- C types, a schema, comments, defaults, a cycle across schemas ---
+"$modelgraph" ddl --dialect "$dialect" -o "$tmp/models.sql" "$here/../golden/inputs/ddl-models.h"
+make_db models "$tmp/models.sql"
+expect_clean "ddl-models.h's database" "$here/../golden/inputs/ddl-models.h" "$(source_of models)"
+
+# Two schemas' tables of one name would be one table in SQLite or MySQL.
+if [ "$dialect" = postgresql ]; then
+	printf 'CREATE SCHEMA a; CREATE SCHEMA b;\nCREATE TABLE a.t (id integer);\nCREATE TABLE b.t (id integer);\n' \
+		>"$tmp/clash.sql"
+	make_db clash "$tmp/clash.sql"
+	for to in sqlite mysql; do
+		rc=0
+		"$modelgraph" ddl --dialect "$to" "$(source_of clash)" >"$tmp/ddl.out" 2>"$tmp/ddl.err" || rc=$?
+		if [ "$rc" -ne 2 ] || [ -s "$tmp/ddl.out" ] || [ "$(wc -l <"$tmp/ddl.err")" -ne 1 ] ||
+			! grep -q '^modelgraph: error: tables "a.t" and "b.t" would both be "t"' "$tmp/ddl.err"; then
+			fail "ddl --dialect $to of two schemas' tables \"t\": exit $rc, $(cat "$tmp/ddl.err")"
+		fi
+	done
+fi
 
 # --- drift ---
 case $dialect in

@@ -20,8 +20,10 @@
 const mg_graph *mg_drift_db(const mg_rule_context *ctx);
 
 /* The table of `other` that `table` is: the same path, or the same name
- * where one side says "public" (PostgreSQL's default schema) and the
- * other nothing. Views are found too; NULL when there is none. */
+ * where one side names a schema and the other none, when that schema is
+ * "public" (PostgreSQL's default) or the other side has no schemas (SQLite,
+ * and MySQL, whose reader reads one database). Views are found too; NULL
+ * when there is none. */
 const mg_table *mg_drift_pair(const mg_graph *other, const mg_table *table);
 
 /* Tables rules compare: not views. */

@@ -12,28 +12,57 @@ const mg_graph *mg_drift_db(const mg_rule_context *ctx)
 	return ctx->options ? ctx->options->against : NULL;
 }
 
-/* The path a table has in a graph that names no schema for "public". */
-static const char *without_public(const mg_table *table)
+/* Whether the graph's tables come without a schema however they were
+ * declared: SQLite has none, and the MySQL reader reads one database. */
+static bool schemaless(const mg_graph *graph)
 {
-	if (table->schema && mg_ascii_casecmp(table->schema, "public") == 0)
-		return mg_table_bare_name(table);
-	return NULL;
+	for (size_t i = 0; i < graph->nsources; i++)
+		if (graph->sources[i].kind != MG_SOURCE_SQLITE && graph->sources[i].kind != MG_SOURCE_SQL &&
+		    graph->sources[i].kind != MG_SOURCE_MYSQL)
+			return false;
+	return graph->nsources > 0;
+}
+
+/* Whether a table of schema `schema` (one side) and a table of none (the
+ * other, of graph `bare_side`) of one name are one table: the schema is
+ * PostgreSQL's default, or the other side has no schemas. */
+static bool same_without_schema(const char *schema, const mg_graph *bare_side)
+{
+	return mg_ascii_casecmp(schema, "public") == 0 || schemaless(bare_side);
+}
+
+/* Whether two tables of one name are in one schema, as far as the drift
+ * rules can tell. */
+static bool same_schema(const mg_table *a, const mg_table *b)
+{
+	if (a->schema && b->schema)
+		return mg_ascii_casecmp(a->schema, b->schema) == 0;
+	if (!a->schema && !b->schema)
+		return true;
+	const mg_table *with = a->schema ? a : b, *without = a->schema ? b : a;
+	return same_without_schema(with->schema, without->graph);
+}
+
+/* Whether `found` is `table`: one bare name (readers name a table of another
+ * schema "schema.table" or "table"), one schema. */
+static bool is_pair(const mg_table *table, const mg_table *found)
+{
+	return found && mg_graph_name_cmp(found->graph, mg_table_bare_name(found), mg_table_bare_name(table)) == 0 &&
+	       same_schema(table, found);
 }
 
 const mg_table *mg_drift_pair(const mg_graph *other, const mg_table *table)
 {
 	const mg_table *found = mg_graph_find_table(other, table->path);
-	if (found)
+	if (is_pair(table, found))
 		return found;
-	const char *bare = without_public(table);
-	if (bare && (found = mg_graph_find_table(other, bare)))
+	found = mg_graph_find_table(other, mg_table_bare_name(table));
+	if (is_pair(table, found))
 		return found;
-	/* This side names no schema; the other may say "public". */
-	for (size_t i = 0; !table->schema && i < other->ntables; i++) {
-		const mg_table *t = other->tables[i];
-		if (without_public(t) && mg_graph_name_cmp(other, mg_table_bare_name(t), table->name) == 0)
-			return t;
-	}
+	/* The other side may name the table "schema.table". */
+	for (size_t i = 0; !table->schema && i < other->ntables; i++)
+		if (other->tables[i]->schema && is_pair(table, other->tables[i]))
+			return other->tables[i];
 	return NULL;
 }
 
