@@ -55,7 +55,7 @@ const mg_cli_option mg_cli_lint_options[] = {
 /* Writes the report (or, with --write-baseline, the baseline) and says how
  * the run ends. */
 static int write_results(const mg_lint_run *run, const mg_cli_command *command,
-			 const mg_cli_args *args)
+			 const mg_cli_args *args, bool diff)
 {
 	mg_buf out = MG_BUF_INIT;
 	int status = MG_EXIT_USAGE;
@@ -67,6 +67,7 @@ static int write_results(const mg_lint_run *run, const mg_cli_command *command,
 		mg_report_settings settings = {
 			.color = !path && mg_cli_use_color(mg_cli_value(command, args, OPT_COLOR), STDOUT_FILENO),
 			.tool_version = MG_VERSION,
+			.diff = diff,
 		};
 		mg_report_write(mg_cli_value(command, args, OPT_FORMAT), mg_lint_run_findings(run),
 				&settings, &out);
@@ -138,7 +139,7 @@ int mg_cli_run_lint(const mg_cli_command *command, const mg_cli_args *args, size
 		mg_cli_error("%s", err.message);
 		return status;
 	}
-	status = write_results(run, command, args);
+	status = write_results(run, command, args, nagainst > 0);
 	mg_lint_run_free(run);
 	return status;
 }
