@@ -105,6 +105,25 @@ void mg_throwaway_last_line(const char *path, char *out, size_t size)
 		fclose(f);
 }
 
+/* Whether a process still runs: not gone, and not a zombie that nobody
+ * reaps (modelgraph, its parent, may have ended, and a container's first
+ * process may reap nothing). */
+static bool running(pid_t pid)
+{
+	if (kill(pid, 0) != 0)
+		return false;
+	char path[64], stat[512];
+	snprintf(path, sizeof(path), "/proc/%ld/stat", (long)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return true;
+	size_t n = fread(stat, 1, sizeof(stat) - 1, f);
+	fclose(f);
+	stat[n] = '\0';
+	const char *end = strrchr(stat, ')'); /* after the command's name, which may hold anything */
+	return !(end && end[1] == ' ' && (end[2] == 'Z' || end[2] == 'X'));
+}
+
 /*
  * The watcher: in a session of its own (so Ctrl-C does not reach it), it
  * reads from the pipe the pid of each process started for the server, and
@@ -144,7 +163,7 @@ static void watch(int fd, const char *dir, int stop_signal)
 	for (int tenth = 0; tenth < STOP_TIMEOUT_SECONDS * 10; tenth++) {
 		bool alive = false;
 		for (size_t i = 0; i < npids; i++)
-			alive = alive || kill(pids[i], 0) == 0;
+			alive = alive || running(pids[i]);
 		if (!alive)
 			break;
 		mg_throwaway_pause(100);
