@@ -141,8 +141,10 @@ void mg_type_classify(const mg_column *column, mg_type_info *out)
 	unsigned dialect = mg_table_dialect(column->table);
 	mg_type_parts parts;
 	/* MySQL has no boolean: BOOLEAN is TINYINT(1), which only the declared
-	 * type still shows (its normal form drops an integer's display width). */
-	if (dialect == MG_DIALECT_MYSQL && column->type) {
+	 * type still shows (its normal form drops an integer's display width).
+	 * So in any dialect: a MySQL-dialect script is a SQL source, and a
+	 * TINYINT(1) elsewhere came from MySQL. */
+	if (column->type) {
 		mg_type_split(column->type, &parts);
 		if ((strcmp(parts.name, "TINYINT") == 0 || strcmp(parts.name, "BIT") == 0) && parts.nargs == 1 &&
 		    parts.args[0] == 1) {

@@ -3,6 +3,7 @@
 # - `ddl` of the seed's models makes a script the database's own client runs
 #   (sqlite3, psql, mariadb) and reads back, and `diff` finds the database the
 #   same as the models: no finding at all, not even a note, exit 0;
+# - the script ddl wrote, read as a file, is the same to `diff` too;
 # - `ddl` of that database makes a second database, the same to `diff`;
 # - the same for tests/drift/hostile.sql: names each dialect must quote,
 #   defaults each spells its own way, a cycle of foreign keys; and for
@@ -149,6 +150,11 @@ tables=$(tables_of seed | sort | tr '\n' ' ')
 	fail "the database holds the tables \"$tables\""
 # shellcheck disable=SC2086
 expect_clean "the seed's database" $models "$(source_of seed)"
+
+# The script itself, read as a file (through a throwaway server for
+# PostgreSQL's and MySQL's dialects, which modelgraph tells apart).
+# shellcheck disable=SC2086
+expect_clean "the seed's script, read as a file" $models "$tmp/seed.sql"
 
 # The database written out again makes the same database.
 "$modelgraph" ddl --dialect "$dialect" -o "$tmp/again.sql" "$(source_of seed)"

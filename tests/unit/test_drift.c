@@ -72,6 +72,7 @@ static void types_agree_across_dialects(void **state)
 		{"INTEGER", MG_SOURCE_MYSQL, "int unsigned"},
 		{"BIGINT", MG_SOURCE_SQLITE, "INTEGER"},
 		{"BOOLEAN", MG_SOURCE_MYSQL, "tinyint(1)"},
+		{"BOOLEAN", MG_SOURCE_SQL, "tinyint(1)"}, /* a MySQL-dialect script */
 		{"BOOLEAN", MG_SOURCE_POSTGRES, "bool"},
 		{"BOOLEAN", MG_SOURCE_SQLITE, "BOOLEAN"},
 		{"TIMESTAMP", MG_SOURCE_MYSQL, "datetime"},
