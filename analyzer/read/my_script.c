@@ -309,7 +309,7 @@ static bool read_name(lexer *x, token *first, char *out, size_t size)
 		break;
 	}
 	out[n] = '\0';
-	return n > 0;
+	return out[0] != '\0'; /* a name holds no NUL: one that starts with it is none */
 }
 
 void mg_my_statement_names(const mg_my_statement *statement,
