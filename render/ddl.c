@@ -388,8 +388,21 @@ static void write_left_out(writer *w, const mg_table *t)
 {
 	for (size_t i = 0; i < t->nforeign_keys; i++) {
 		const mg_foreign_key *fk = t->foreign_keys[i];
-		if (fk->implied || declared_link(fk))
+		if (fk->implied)
 			continue;
+		if (declared_link(fk)) {
+			mg_buf columns = MG_BUF_INIT;
+			bool known = mg_dialect_put_parent_columns(&columns, fk, w->dialect);
+			mg_buf_free(&columns);
+			if (known)
+				continue;
+			mg_buf_puts(w->out, "-- foreign key ");
+			put_comment_text(w->out, fk->path);
+			mg_buf_puts(w->out, " is left out: the columns it references are not in table \"");
+			put_comment_text(w->out, fk->parent->path);
+			mg_buf_puts(w->out, "\"\n");
+			continue;
+		}
 		mg_buf_puts(w->out, "-- foreign key ");
 		put_comment_text(w->out, fk->path);
 		if (fk->parent) {
