@@ -99,8 +99,17 @@ extern const char *const mg_cli_dialects[];
 struct mg_read_options;
 int mg_cli_read_options(const mg_cli_args *args, size_t first, struct mg_read_options *out);
 
+/* lint's options, which diff takes too. */
+extern const mg_cli_option mg_cli_lint_options[];
+
+/* lint, or with `nagainst` > 0 diff: the last `nagainst` operands are the
+ * database the others are compared with. Returns the exit status. */
+int mg_cli_run_lint(const mg_cli_command *command, const mg_cli_args *args, size_t nagainst);
+
 extern const mg_cli_command mg_cmd_lint;
+extern const mg_cli_command mg_cmd_diff;
 extern const mg_cli_command mg_cmd_dump;
+extern const mg_cli_command mg_cmd_ddl;
 extern const mg_cli_command mg_cmd_diagram;
 extern const mg_cli_command mg_cmd_docs;
 extern const mg_cli_command mg_cmd_rules;

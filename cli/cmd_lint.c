@@ -24,7 +24,7 @@ enum {
 static const char *const fail_levels[] = {"error", "warning", "note", "never", NULL};
 static const char *const color_modes[] = {"auto", "always", "never", NULL};
 
-static const mg_cli_option options[] = {
+const mg_cli_option mg_cli_lint_options[] = {
 	[OPT_FORMAT] = {.name = "format", .value_name = "FORMAT", .choices = mg_reporter_names,
 			.default_value = "text", .help = "how to print findings"},
 	[OPT_OUTPUT] = {.name = "output", .short_name = 'o', .value_name = "FILE",
@@ -55,7 +55,7 @@ static const mg_cli_option options[] = {
 /* Writes the report (or, with --write-baseline, the baseline) and says how
  * the run ends. */
 static int write_results(const mg_lint_run *run, const mg_cli_command *command,
-			 const mg_cli_args *args)
+			 const mg_cli_args *args, bool diff)
 {
 	mg_buf out = MG_BUF_INIT;
 	int status = MG_EXIT_USAGE;
@@ -67,6 +67,7 @@ static int write_results(const mg_lint_run *run, const mg_cli_command *command,
 		mg_report_settings settings = {
 			.color = !path && mg_cli_use_color(mg_cli_value(command, args, OPT_COLOR), STDOUT_FILENO),
 			.tool_version = MG_VERSION,
+			.diff = diff,
 		};
 		mg_report_write(mg_cli_value(command, args, OPT_FORMAT), mg_lint_run_findings(run),
 				&settings, &out);
@@ -88,7 +89,7 @@ cleanup:
 	return status;
 }
 
-static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
+int mg_cli_run_lint(const mg_cli_command *command, const mg_cli_args *args, size_t nagainst)
 {
 	mg_error err = {{0}};
 	mg_lint_run *run = NULL;
@@ -119,7 +120,9 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 		return status;
 	mg_lint_request request = {
 		.sources = args->positional,
-		.nsources = args->npositional,
+		.nsources = args->npositional - nagainst,
+		.against = nagainst ? args->positional + args->npositional - nagainst : NULL,
+		.nagainst = nagainst,
 		.read = &read_options,
 		.config_path = mg_cli_value(command, args, OPT_CONFIG),
 		.no_config = no_config,
@@ -136,9 +139,14 @@ static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
 		mg_cli_error("%s", err.message);
 		return status;
 	}
-	status = write_results(run, command, args);
+	status = write_results(run, command, args, nagainst > 0);
 	mg_lint_run_free(run);
 	return status;
+}
+
+static int run_lint(const mg_cli_command *command, const mg_cli_args *args)
+{
+	return mg_cli_run_lint(command, args, 0);
 }
 
 const mg_cli_command mg_cmd_lint = {
@@ -148,7 +156,7 @@ const mg_cli_command mg_cmd_lint = {
 		   "Exit status: 0 when no finding reaches --fail-on, 1 when one does,\n"
 		   "2 when an input cannot be read or the command line is wrong.\n"
 		   "Settings come from .modelgraph.yml, found upward from the working directory.",
-	.options = options,
+	.options = mg_cli_lint_options,
 	.min_positional = 1,
 	.run = run_lint,
 };

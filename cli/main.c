@@ -12,7 +12,9 @@
 /* Every subcommand, in the order --help lists them. */
 static const mg_cli_command *const commands[] = {
 	&mg_cmd_lint,
+	&mg_cmd_diff,
 	&mg_cmd_dump,
+	&mg_cmd_ddl,
 	&mg_cmd_diagram,
 	&mg_cmd_docs,
 	&mg_cmd_rules,

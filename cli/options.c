@@ -203,7 +203,7 @@ int mg_cli_parse(const mg_cli_command *command, int argc, char **argv, mg_cli_ar
 	return 0;
 }
 
-const char *const mg_cli_dialects[] = {"sqlite", "postgresql", NULL};
+const char *const mg_cli_dialects[] = {"sqlite", "postgresql", "mysql", NULL};
 
 int mg_cli_read_options(const mg_cli_args *args, size_t first, mg_read_options *out)
 {

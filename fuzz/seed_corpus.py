@@ -5,6 +5,7 @@ test inputs, at run time (nothing generated is committed):
   fuzz_sql, fuzz_ddl_scan    SQL scripts: lint cases, examples, golden and diagram inputs
   fuzz_ddl_table_scan        their CREATE TABLE statements, one by one
   fuzz_graph_json            `modelgraph dump` of some of those scripts and of the example models
+  fuzz_my_script             the corpus's MySQL-dialect scripts, and the golden scripts ddl writes for MySQL
   fuzz_baseline              `modelgraph lint --write-baseline` of some of those scripts
   fuzz_config                every .yml configuration under tests/
   fuzz_annotation_options    the arguments of every MG_* macro of the C cases and examples,
@@ -87,6 +88,11 @@ def main():
     for path in scripts:
         for statement in re.findall(rb"CREATE\s+TABLE[^;]*", read(path), re.I):
             add(out, "fuzz_ddl_table_scan", statement)
+
+    for path in sorted(glob.glob(os.path.join(src, "tests/data/corpus/*/*mysql*.sql")) +
+                       glob.glob(os.path.join(src, "tests/data/corpus/*/*MySql*.sql")) +
+                       glob.glob(os.path.join(src, "tests/golden/ddl-*-mysql/expected.out"))):
+        add(out, "fuzz_my_script", read(path))
 
     models = sorted(glob.glob(os.path.join(src, "examples/*.h")))
     for path in scripts[::4] + models:

@@ -15,6 +15,7 @@ struct mg_lint_run {
 	mg_config *config;
 	mg_baseline *baseline;
 	mg_graph *graph;
+	mg_graph *against;              /* diff: the database; NULL for lint */
 	mg_findings *findings;
 	mg_lint_options lint_options;
 	/* The request's --enable/--disable first, then the configuration's:
@@ -145,6 +146,12 @@ int mg_lint_run_new(mg_lint_run **out, const mg_lint_request *request, mg_error 
 	run->graph = mg_load(request->sources, request->nsources, request->read, err);
 	if (!run->graph)
 		goto fail;
+	if (request->nagainst) {
+		run->against = mg_load(request->against, request->nagainst, request->read, err);
+		if (!run->against)
+			goto fail;
+		run->lint_options.against = run->against;
+	}
 	run->findings = mg_findings_new();
 	if (!run->findings || mg_lint(run->graph, &run->lint_options, run->findings) < 0 ||
 	    mg_suppress_apply_allows(run->findings, run->graph, run->config, &run->lint_options) < 0 ||
@@ -169,6 +176,11 @@ const mg_graph *mg_lint_run_graph(const mg_lint_run *run)
 	return run->graph;
 }
 
+const mg_graph *mg_lint_run_against(const mg_lint_run *run)
+{
+	return run->against;
+}
+
 const mg_findings *mg_lint_run_findings(const mg_lint_run *run)
 {
 	return run->findings;
@@ -186,6 +198,7 @@ void mg_lint_run_free(mg_lint_run *run)
 		return;
 	mg_findings_free(run->findings);
 	mg_graph_free(run->graph);
+	mg_graph_free(run->against);
 	mg_baseline_free(run->baseline);
 	mg_config_free(run->config);
 	free(run->override_ids);

@@ -10,6 +10,8 @@
 
 static const char *sources_name(unsigned sources)
 {
+	if (sources & MG_RULE_SOURCE_DIFF)
+		return "modelgraph diff (models against a database)";
 	if ((sources & MG_RULE_SOURCE_ANY) == MG_RULE_SOURCE_ANY)
 		return "any schema";
 	return sources & MG_RULE_SOURCE_C ? "C models" : "databases";
@@ -18,6 +20,8 @@ static const char *sources_name(unsigned sources)
 /* Which inputs a rule applies to, for the columns of `rules`. */
 static const char *sources_column(unsigned sources)
 {
+	if (sources & MG_RULE_SOURCE_DIFF)
+		return "diff";
 	if ((sources & MG_RULE_SOURCE_ANY) == MG_RULE_SOURCE_ANY)
 		return "any";
 	return sources & MG_RULE_SOURCE_C ? "C models" : "databases";

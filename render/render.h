@@ -27,8 +27,10 @@ void mg_report_json(const mg_findings *findings, mg_buf *out);
 /* Findings as SARIF 2.1.0, with the whole catalog as the driver's rules. */
 void mg_report_sarif(const mg_findings *findings, const char *tool_version, mg_buf *out);
 
-/* Findings as JUnit XML (Jenkins' schema): a suite per rule, a case per finding. */
-void mg_report_junit(const mg_findings *findings, mg_buf *out);
+/* Findings as JUnit XML (Jenkins' schema): a suite per rule the command
+ * runs (the drift rules when `diff`, every other rule when not), a case per
+ * finding. */
+void mg_report_junit(const mg_findings *findings, bool diff, mg_buf *out);
 
 /* Findings as GitHub Actions annotations (::error file=…,line=…::…). */
 void mg_report_github(const mg_findings *findings, mg_buf *out);
@@ -37,6 +39,7 @@ void mg_report_github(const mg_findings *findings, mg_buf *out);
 typedef struct mg_report_settings {
 	bool color;               /* text only: ANSI colours */
 	const char *tool_version; /* SARIF's tool.driver.version */
+	bool diff;                /* the findings of diff, whose rules are the drift rules */
 } mg_report_settings;
 
 typedef struct mg_reporter {

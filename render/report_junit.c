@@ -1,5 +1,5 @@
 /* Findings as JUnit XML, for CI dashboards: one test suite per rule of the
- * catalog; a rule without findings is one passing test case, a rule with
+ * catalog the command runs; a rule without findings is one passing test case, a rule with
  * findings has one failing test case per finding (named by its object path).
  * The schema (Jenkins' JUnit.xsd) allows one failure per test case, hence a
  * suite per rule rather than a case per rule. Output is deterministic, so
@@ -70,12 +70,23 @@ static void write_suite(mg_buf *out, size_t id, const mg_rule *rule, const mg_fi
 	mg_buf_puts(out, "    <system-out/>\n    <system-err/>\n  </testsuite>\n");
 }
 
-void mg_report_junit(const mg_findings *findings, mg_buf *out)
+static bool has_findings(const mg_rule *rule, const mg_findings *findings)
+{
+	for (size_t i = 0; i < findings->count; i++)
+		if (strcmp(findings->items[i].rule, rule->id) == 0)
+			return true;
+	return false;
+}
+
+void mg_report_junit(const mg_findings *findings, bool diff, mg_buf *out)
 {
 	size_t nrules;
 	const mg_rule *const *rules = mg_rules_all(&nrules);
 	mg_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
 	for (size_t i = 0; i < nrules; i++)
-		write_suite(out, i, rules[i], findings);
+		/* A rule the command does not run passes nothing; but suppressions
+		 * are judged in both. */
+		if (((rules[i]->sources & MG_RULE_SOURCE_DIFF) != 0) == diff || has_findings(rules[i], findings))
+			write_suite(out, i, rules[i], findings);
 	mg_buf_puts(out, "</testsuites>\n");
 }

@@ -23,8 +23,7 @@ static void write_sarif(const mg_findings *findings, const mg_report_settings *s
 
 static void write_junit(const mg_findings *findings, const mg_report_settings *settings, mg_buf *out)
 {
-	(void)settings;
-	mg_report_junit(findings, out);
+	mg_report_junit(findings, settings->diff, out);
 }
 
 static void write_github(const mg_findings *findings, const mg_report_settings *settings, mg_buf *out)

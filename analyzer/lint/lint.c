@@ -165,9 +165,21 @@ static int fold_consequences(const mg_graph *graph, mg_findings *findings)
 	return 0;
 }
 
+static bool rule_in_command(const mg_rule *rule, const mg_lint_options *options)
+{
+	return ((rule->sources & MG_RULE_SOURCE_DIFF) != 0) == (options && options->against);
+}
+
+bool mg_rule_in_command(const char *rule_id, const mg_lint_options *options)
+{
+	const mg_rule *rule = mg_rule_find(rule_id);
+	return !rule || rule_in_command(rule, options);
+}
+
 int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *findings)
 {
-	unsigned kinds = graph_source_kinds(graph);
+	/* diff compares two schemas and runs the drift rules alone. */
+	unsigned kinds = options && options->against ? MG_RULE_SOURCE_DIFF : graph_source_kinds(graph);
 	for (size_t i = 0; i < sizeof(catalog) / sizeof(catalog[0]); i++) {
 		const mg_rule *rule = catalog[i];
 		mg_rule_context ctx = {
@@ -177,7 +189,8 @@ int mg_lint(const mg_graph *graph, const mg_lint_options *options, mg_findings *
 			.severity = effective_severity(rule, options),
 			.findings = findings,
 		};
-		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds) || !rule->check)
+		if (ctx.severity == MG_SEVERITY_OFF || !(rule->sources & kinds) ||
+		    !rule_in_command(rule, options) || !rule->check)
 			continue;
 		size_t first = findings->count;
 		rule->check(&ctx);

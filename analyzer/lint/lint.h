@@ -13,6 +13,7 @@
 enum {
 	MG_RULE_SOURCE_C = 1 << 0,  /* annotated models, graph JSON with relationships */
 	MG_RULE_SOURCE_DB = 1 << 1, /* any schema: databases, DDL, and C models too */
+	MG_RULE_SOURCE_DIFF = 1 << 2, /* two schemas compared: `diff` runs these rules, and only these */
 };
 #define MG_RULE_SOURCE_ANY (MG_RULE_SOURCE_C | MG_RULE_SOURCE_DB)
 
@@ -41,6 +42,9 @@ typedef struct mg_lint_options {
 	unsigned target_dialects;   /* lint.dialects: where models and scripts will run
 	                               (MG_DIALECT_* bits); 0: SQLite */
 	mg_lint_policy policy;
+	/* diff: the database the graph (the models) is compared with. Set, the
+	 * drift rules run and no other; NULL (lint), every rule but those. */
+	const mg_graph *against;
 	/* Per-rule severity overrides, by rule id; NULL-terminated ids. */
 	const char *const *override_ids;
 	const mg_severity *override_severities;
@@ -97,6 +101,11 @@ const mg_rule *mg_rule_find(const char *id);
 /* The catalog's id nearest to a mistyped `id`, for a did-you-mean; NULL
  * when none is near. */
 const char *mg_rule_nearest(const char *id);
+
+/* Whether the command `options` describe runs `rule_id`: lint runs every
+ * rule but the drift rules, diff only those. True for an id not in the
+ * catalog. */
+bool mg_rule_in_command(const char *rule_id, const mg_lint_options *options);
 
 /*
  * Runs every enabled rule over a resolved graph, appending to `findings`,

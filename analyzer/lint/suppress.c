@@ -72,10 +72,13 @@ static int apply_ignores(mg_findings *findings, const mg_config_ignore *ignores,
 
 /* Step 2: an ignore that matched nothing is a finding. */
 static int report_unused(mg_findings *findings, const mg_config_ignore *ignores, size_t nignores,
-			 const size_t *hits, mg_severity severity, mg_suppress_stats *stats)
+			 const size_t *hits, mg_severity severity, const mg_lint_options *options,
+			 mg_suppress_stats *stats)
 {
 	for (size_t k = 0; k < nignores; k++) {
-		if (hits[k])
+		/* An ignore of a rule this command does not run (a drift rule in lint)
+		 * has had no chance to match. */
+		if (hits[k] || !mg_rule_in_command(ignores[k].rule, options))
 			continue;
 		stats->unused_ignores++;
 		if (severity == MG_SEVERITY_OFF)
@@ -192,7 +195,7 @@ int mg_suppress_apply(mg_findings *findings, const mg_config *config, const mg_b
 	/* Sorted first, so which of several alike findings an entry takes is fixed. */
 	mg_findings_sort(findings);
 	if (apply_ignores(findings, ignores, nignores, hits, &counts) < 0 ||
-	    report_unused(findings, ignores, nignores, hits, unused_severity(config, options),
+	    report_unused(findings, ignores, nignores, hits, unused_severity(config, options), options,
 			  &counts) < 0 ||
 	    apply_baseline(findings, baseline, &counts) < 0)
 		goto cleanup;
@@ -220,6 +223,8 @@ typedef struct allow_index {
 	size_t *next;           /* per allow: the next one of its path, or SIZE_MAX */
 	mg_name_index *fks;     /* foreign key path -> the first such key; made when needed */
 	bool fks_failed;
+	mg_name_index *indexes; /* index path -> the first such index; made when needed */
+	bool indexes_failed;
 } allow_index;
 
 static int allow_index_init(allow_index *ix, const mg_graph *graph)
@@ -244,6 +249,7 @@ static void allow_index_free(allow_index *ix)
 {
 	mg_name_index_free(ix->by_path);
 	mg_name_index_free(ix->fks);
+	mg_name_index_free(ix->indexes);
 	free(ix->next);
 }
 
@@ -272,6 +278,31 @@ static const mg_foreign_key *finding_foreign_key(allow_index *ix, const mg_findi
 	return mg_name_index_get(ix->fks, f->path);
 }
 
+/* The index a finding is about, when it is about one; the first in table
+ * order when several share its path. */
+static const mg_index *finding_index(allow_index *ix, const mg_finding *f)
+{
+	if (f->object != MG_OBJECT_INDEX || !f->path || ix->indexes_failed)
+		return NULL;
+	if (!ix->indexes) {
+		if (!(ix->indexes = mg_name_index_new(false))) {
+			ix->indexes_failed = true;
+			return NULL;
+		}
+		const mg_graph *graph = ix->graph;
+		for (size_t i = 0; i < graph->ntables; i++)
+			for (size_t k = 0; k < graph->tables[i]->nindexes; k++) {
+				mg_index *index = graph->tables[i]->indexes[k];
+				if (!mg_name_index_get(ix->indexes, index->path) &&
+				    mg_name_index_put(ix->indexes, index->path, index) < 0) {
+					ix->indexes_failed = true;
+					return NULL;
+				}
+			}
+	}
+	return mg_name_index_get(ix->indexes, f->path);
+}
+
 /* Counts in hits[] the allows of `path` with the finding's rule; true when
  * there was one. */
 static bool allows_at(const allow_index *ix, const char *path, const mg_finding *f, size_t *hits)
@@ -289,8 +320,8 @@ static bool allows_at(const allow_index *ix, const char *path, const mg_finding 
 /*
  * Counts in hits[] the allows that cover `f`, each once: one on its object,
  * one on its table (a struct-level allow covers the struct's fields, keys
- * and relationships), one on the field that holds a foreign key's first
- * column. True when there was one; -1 when out of memory.
+ * and relationships), one on the field that holds the first column of a
+ * foreign key or an index. True when there was one; -1 when out of memory.
  */
 static int covering_allows(allow_index *ix, const mg_finding *f, size_t *hits)
 {
@@ -314,6 +345,13 @@ static int covering_allows(allow_index *ix, const mg_finding *f, size_t *hits)
 	if (fk && fk->ncolumns && strcmp(fk->columns[0]->path, f->path) != 0 &&
 	    strchr(fk->columns[0]->path, '.'))
 		any |= allows_at(ix, fk->columns[0]->path, f, hits);
+	/* An index's first column, as index=true declares it on the field. */
+	const mg_index *index = finding_index(ix, f);
+	if (ix->indexes_failed)
+		return -1;
+	if (index && index->ncolumns && index->columns[0] && strcmp(index->columns[0]->path, f->path) != 0 &&
+	    strchr(index->columns[0]->path, '.'))
+		any |= allows_at(ix, index->columns[0]->path, f, hits);
 	return any;
 }
 
@@ -354,6 +392,8 @@ int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const
 	mg_severity without_reason = mg_suppress_severity(WITHOUT_REASON_RULE, config, options);
 	for (size_t a = 0; a < graph->nallows; a++) {
 		const mg_allow *allow = &graph->allows[a];
+		if (!mg_rule_in_command(allow->rule, options))
+			continue; /* the other command's to judge */
 		if ((!allow->reason || !*allow->reason) &&
 		    report_allow(findings, WITHOUT_REASON_RULE, without_reason, allow,
 				 "gives no reason; write MG_ALLOW(rule, \"why\")") < 0)

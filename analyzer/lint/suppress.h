@@ -29,7 +29,8 @@ typedef struct mg_suppress_stats {
  *   1. a finding is removed when some ignore of `config` has its rule and a
  *      pattern matching its object path (glob.h);
  *   2. each ignore that removed nothing becomes a `suppression-unused`
- *      finding: located at its entry in the configuration file, with its
+ *      finding (unless its rule is one the command does not run:
+ *      mg_rule_in_command): located at its entry in the configuration file, with its
  *      pattern as the object path, at that rule's severity (from `options`'
  *      overrides, else the configuration's, else the catalog's; none when
  *      it is off);
@@ -49,11 +50,12 @@ int mg_suppress_apply(mg_findings *findings, const mg_config *config, const mg_b
  * Applies the MG_ALLOW(rule, "reason") annotations of a C graph, before
  * mg_suppress_apply: a finding of the rule is removed when the allow is on
  * its object, on its table (a struct-level allow covers the struct's
- * fields, keys and relationships), or on the field that holds a foreign
- * key's first column. An allow without a reason is a
+ * fields, keys and relationships), or on the field that holds the first
+ * column of a foreign key or an index. An allow without a reason is a
  * `suppression-without-reason` finding (the finding it covers stays
  * suppressed); one that removed nothing is `suppression-unused`; both at
- * the allow's line. Returns 0, or -1 when out of memory.
+ * the allow's line. Allows of rules the command does not run are left for
+ * the command that does. Returns 0, or -1 when out of memory.
  */
 int mg_suppress_apply_allows(mg_findings *findings, const mg_graph *graph, const mg_config *config,
 			     const mg_lint_options *options);

@@ -15,13 +15,17 @@
 
 #define MG_MARIADB_FUNCTIONS(X) \
 	X(mysql_close) \
+	X(mysql_errno) \
 	X(mysql_error) \
 	X(mysql_fetch_row) \
+	X(mysql_field_count) \
 	X(mysql_free_result) \
 	X(mysql_init) \
+	X(mysql_next_result) \
 	X(mysql_optionsv) \
 	X(mysql_query) \
 	X(mysql_real_connect) \
+	X(mysql_real_query) \
 	X(mysql_store_result)
 
 typedef struct mg_mariadb_api {

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include "analyzer/core/error.h"
+#include "analyzer/read/throwaway.h"
 
 /*
  * A PostgreSQL server of modelgraph's own, for loading a PostgreSQL-dialect
@@ -13,9 +14,8 @@
  * postgres refuse root).
  *
  * It is removed by mg_pg_throwaway_stop, and also when modelgraph ends any
- * other way (an error, Ctrl-C, a signal, a crash): a watcher process, in a
- * session of its own, waits for modelgraph's end on a pipe, then stops the
- * server and removes the directory.
+ * other way (an error, Ctrl-C, a signal, a crash): throwaway.h's watcher
+ * stops the server and removes the directory.
  *
  * The binaries (initdb, postgres) are looked for in $MODELGRAPH_PG_BINDIR
  * when it is set (and only there), else in Debian's
@@ -23,14 +23,13 @@
  */
 
 #define MG_PG_THROWAWAY_SUPERUSER "modelgraph"
-#define MG_PG_PATH_SIZE 4096
+#define MG_PG_PATH_SIZE MG_THROWAWAY_PATH_SIZE
 
 typedef struct mg_pg_throwaway {
-	char dir[MG_PG_PATH_SIZE];        /* the temporary directory */
+	mg_throwaway base;         /* the temporary directory, its user and watcher;
+	                              base.watcher_fd -1 before the start */
 	char socket_dir[MG_PG_PATH_SIZE + 8]; /* where the server's socket is: dir/socket */
 	pid_t postmaster;          /* 0 when not running */
-	pid_t watcher;             /* 0 when none */
-	int watcher_fd;            /* write end of the watcher's pipe; -1 when none */
 } mg_pg_throwaway;
 
 /*

@@ -4,6 +4,7 @@
 
 #include "analyzer/core/sql_type.h"
 #include "analyzer/read/libmariadb_api.h"
+#include "analyzer/read/mysql_schema.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/server_url.h"
 #include "util/text.h"
@@ -140,7 +141,17 @@ typedef struct loader {
 	const char *input;
 	mg_error *err;
 	const char *password;
+	const mg_my_locator *locator; /* NULL: every object at the input */
 } loader;
+
+/* Where the locator places an object; `fallback` when it does not. */
+static mg_location locate(const loader *l, char kind, const char *name, mg_location fallback)
+{
+	mg_location loc = {0};
+	if (l->locator)
+		loc = l->locator->locate(l->locator->payload, kind, name);
+	return loc.line ? loc : fallback;
+}
 
 static void server_error(loader *l, const char *what)
 {
@@ -207,7 +218,7 @@ static int load_columns(loader *l)
 			bool view = strcmp(row[1], "VIEW") == 0;
 			if (!(table = mg_graph_add_table(l->graph, row[0], view ? MG_TABLE_VIEW : MG_TABLE_PLAIN)))
 				goto oom;
-			table->location = (mg_location){.file = l->input};
+			table->location = locate(l, 't', row[0], (mg_location){.file = l->input});
 			if (row[2] && *row[2] && !view && !(table->comment = mg_arena_strdup(arena, row[2])))
 				goto oom;
 		}
@@ -288,6 +299,7 @@ static int load_indexes(loader *l)
 							 : unique ? MG_INDEX_UNIQUE
 								  : MG_INDEX_CREATED)))
 				goto oom;
+			index->location = locate(l, 'i', row[1], index->location);
 		}
 		/* NULL: an expression (MySQL 8's functional key parts). */
 		if (mg_index_add_column(index, row[3] ? mg_table_find_column(table, row[3]) : NULL) < 0)
@@ -355,6 +367,24 @@ cleanup:
 	return result;
 }
 
+int mg_mysql_schema_load(mg_graph *graph, MYSQL *db, const char *input, const char *database,
+			 const char *password, const mg_my_locator *locator, mg_error *err)
+{
+	loader l = {.graph = graph, .db = db, .input = input, .err = err, .password = password,
+		    .locator = locator};
+	if (mg_mariadb.mysql_query(db, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY") != 0) {
+		server_error(&l, "cannot start a read-only transaction");
+		return -1;
+	}
+	if (load_columns(&l) < 0 || load_indexes(&l) < 0 || load_foreign_keys(&l, database) < 0)
+		return -1;
+	if (mg_mariadb.mysql_query(db, "COMMIT") != 0) {
+		server_error(&l, "cannot end the read-only transaction");
+		return -1;
+	}
+	return 0;
+}
+
 int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err)
 {
 	char shown[512], message[600];
@@ -396,19 +426,8 @@ int mg_read_mysql(mg_graph *graph, const char *url, mg_error *err)
 		mg_error_set(err, "%s: out of memory", shown);
 		goto cleanup;
 	}
-	loader l = {.graph = graph, .db = db, .input = graph->sources[source].name, .err = err,
-		    .password = parts.password};
-	if (mg_mariadb.mysql_query(db, "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY") != 0) {
-		server_error(&l, "cannot start a read-only transaction");
-		goto cleanup;
-	}
-	if (load_columns(&l) < 0 || load_indexes(&l) < 0 || load_foreign_keys(&l, parts.database) < 0)
-		goto cleanup;
-	if (mg_mariadb.mysql_query(db, "COMMIT") != 0) {
-		server_error(&l, "cannot end the read-only transaction");
-		goto cleanup;
-	}
-	result = 0;
+	result = mg_mysql_schema_load(graph, db, graph->sources[source].name, parts.database, parts.password,
+				      NULL, err);
 cleanup:
 	if (db)
 		mg_mariadb.mysql_close(db);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "analyzer/read/input_file.h"
+#include "analyzer/read/my_script.h"
 #include "analyzer/read/pg_script.h"
 #include "analyzer/read/readers.h"
 #include "analyzer/read/server_url.h"
@@ -41,8 +42,8 @@ static int read_sqlite(mg_graph *graph, const char *path, const mg_read_options 
 	return mg_read_sqlite(graph, path, err);
 }
 
-/* SQL in SQLite's dialect, or in PostgreSQL's: as --dialect says, or as
- * the script reads. */
+/* SQL in SQLite's dialect, PostgreSQL's or MySQL's: as --dialect says, or
+ * as the script reads. */
 static int read_sql(mg_graph *graph, const char *path, const mg_read_options *options, mg_error *err)
 {
 	const char *dialect = options ? options->dialect : NULL;
@@ -51,14 +52,22 @@ static int read_sql(mg_graph *graph, const char *path, const mg_read_options *op
 		char *text = mg_input_read_all(path, &len, err);
 		if (!text)
 			return -1;
-		dialect = mg_pg_script_looks_postgresql(text, len) ? "postgresql" : "sqlite";
+		dialect = mg_my_script_looks_mysql(text, len)		? "mysql"
+			  : mg_pg_script_looks_postgresql(text, len) ? "postgresql"
+								     : "sqlite";
 		free(text);
 	}
+	size_t before = graph->ntables;
 	if (strcmp(dialect, "postgresql") == 0) {
-		size_t before = graph->ntables;
 		if (mg_read_sql_postgres(graph, path, options ? &options->postgres : NULL, err) < 0)
 			return -1;
 		return check_defines_tables(graph, before, "the script creates no tables or views", err);
+	}
+	if (strcmp(dialect, "mysql") == 0) {
+		if (mg_read_sql_mysql(graph, path, err) < 0)
+			return -1;
+		return check_defines_tables(graph, before, "the script creates no tables or views in the "
+					    "database it uses last", err);
 	}
 	return mg_read_sql(graph, path, err);
 }
@@ -112,6 +121,17 @@ int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_op
 	(void)options;
 	mg_error_set(err, "%s: a PostgreSQL-dialect script; this build of modelgraph cannot load one "
 		     "(built without libpq)", path);
+	return -1;
+}
+#endif
+
+#ifndef MG_WITH_MYSQL
+/* Built without the MariaDB client library (MG_WITH_MYSQL off). */
+int mg_read_sql_mysql(mg_graph *graph, const char *path, mg_error *err)
+{
+	(void)graph;
+	mg_error_set(err, "%s: a MySQL-dialect script; this build of modelgraph cannot load one "
+		     "(built without the MariaDB client library)", path);
 	return -1;
 }
 #endif

@@ -261,7 +261,7 @@ cleanup:
 int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_options *options,
 			 mg_error *err)
 {
-	mg_pg_throwaway server = {.watcher_fd = -1};
+	mg_pg_throwaway server = {.base = {.watcher_fd = -1}};
 	loading l = {.server = &server, .path = path, .err = err};
 	PGconn *admin = NULL;
 	size_t len = 0;

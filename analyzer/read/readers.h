@@ -41,8 +41,9 @@ typedef struct mg_postgres_options {
 typedef struct mg_read_options {
 	mg_c_options c;
 	mg_postgres_options postgres;
-	const char *dialect;             /* --dialect of .sql files: "sqlite", "postgresql";
-	                                    NULL: detected from the script (pg_script.h) */
+	const char *dialect;             /* --dialect of .sql files: "sqlite", "postgresql",
+	                                    "mysql"; NULL: detected from the script
+	                                    (my_script.h, pg_script.h) */
 } mg_read_options;
 
 /*
@@ -75,6 +76,16 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err);
  */
 int mg_read_sql_postgres(mg_graph *graph, const char *path, const mg_postgres_options *options,
 			 mg_error *err);
+
+/*
+ * A MySQL-dialect DDL script, loaded into a throwaway MariaDB server that is
+ * started for it and removed afterwards (also on failure or Ctrl-C), then
+ * read like a database. Errors name the file, line and column of the
+ * failing statement. Without the server's binary, -1 naming the package to
+ * install and the mysql:// alternative. Only in builds with the MariaDB
+ * client library (MG_WITH_MYSQL).
+ */
+int mg_read_sql_mysql(mg_graph *graph, const char *path, mg_error *err);
 
 /*
  * A PostgreSQL database through libpq: `url` is a postgresql:// or

@@ -56,6 +56,10 @@ typedef struct mg_lint_request {
 	size_t ndisable;
 	const char *fail_on;            /* error|warning|note|never; NULL: the
 	                                   configuration's, else error */
+	const char *const *against;     /* diff: the database `sources` (the models) are
+	                                   compared with, read as one graph; the drift
+	                                   rules run, and only they. nagainst == 0: lint */
+	size_t nagainst;
 } mg_lint_request;
 
 /* The result of one lint: the configuration, the graph and the findings,
@@ -63,8 +67,8 @@ typedef struct mg_lint_request {
 typedef struct mg_lint_run mg_lint_run;
 
 /*
- * Loads the configuration and baseline, reads and resolves the sources,
- * lints with the request's and the configuration's severities, then applies
+ * Loads the configuration and baseline, reads and resolves the sources
+ * (and, for diff, the database they are compared with), lints with the request's and the configuration's severities, then applies
  * MG_ALLOW annotations, the configuration's ignores and the baseline.
  * 0 with *out set, or -1 with `err` set (an unreadable input, a bad
  * configuration or baseline, an unknown rule id) and *out NULL.
@@ -72,6 +76,8 @@ typedef struct mg_lint_run mg_lint_run;
 int mg_lint_run_new(mg_lint_run **out, const mg_lint_request *request, mg_error *err);
 
 const mg_graph *mg_lint_run_graph(const mg_lint_run *run);
+/* diff: the database's graph; NULL for lint. */
+const mg_graph *mg_lint_run_against(const mg_lint_run *run);
 const mg_findings *mg_lint_run_findings(const mg_lint_run *run);
 
 /* Whether a finding reaches the fail-on level (exit status 1). */

@@ -18,7 +18,10 @@
  * the case as surely as an expected one that is missing.
  *
  * A line "-- another source:" ("// another source:") splits a case into
- * sources read together, for the rules about how sources combine.
+ * sources read together, for the rules about how sources combine. A line
+ * "-- the database:" splits a case of the drift rules into the models (the
+ * lines before) and the database diff compares them with (the lines
+ * after), each keeping its line numbers.
  *
  * <rule-id>.bad.<ext> must make its rule fire; <rule-id>.good.<ext> is the
  * same model fixed, plus near misses, and must produce no finding of the
@@ -282,6 +285,38 @@ static size_t split_sources(const language *lang, const char *name, const char *
 	return n;
 }
 
+/*
+ * A case of the drift rules: the lines before "-- the database:" are the
+ * models, those after it the database, written to `db_path` padded with
+ * blank lines so that they keep their numbers. Returns the models' text
+ * (free it), or NULL when the case has no such line.
+ */
+static char *split_database(const language *lang, const char *name, const char *text, char *db_path)
+{
+	static const char marker[] = "\n-- the database:\n";
+	const char *at = lang == SQL ? strstr(text, marker) : NULL;
+	if (!at)
+		return NULL;
+	size_t models_len = (size_t)(at - text) + 1;
+	char *models = malloc(models_len + 1);
+	assert_non_null(models);
+	memcpy(models, text, models_len);
+	models[models_len] = '\0';
+	const char *rest = at + strlen(marker);
+	unsigned lines = 0;
+	for (const char *c = text; c < rest; c++)
+		lines += *c == '\n';
+	char *padded = malloc(lines + strlen(rest) + 1);
+	assert_non_null(padded);
+	memset(padded, '\n', lines);
+	strcpy(padded + lines, rest);
+	char file[256];
+	snprintf(file, sizeof(file), "%s.database%s", name, lang->extension);
+	snprintf(db_path, 4096, "%s", mg_test_write_file(file, padded));
+	free(padded);
+	return models;
+}
+
 /* ---- one case ---- */
 
 static char *read_text(const char *path)
@@ -335,7 +370,7 @@ static char empty_config[4096]; /* written by the group's setup */
 /* Lints a case's sources with the configuration beside it (<case>.yml),
  * when there is one, else an empty one. */
 static mg_lint_run *lint_case(const language *lang, const char *path, const char *const *paths,
-			      size_t npaths)
+			      size_t npaths, const char *against)
 {
 	char own_config[4096];
 	size_t stem = strlen(path) - strlen(lang->extension);
@@ -344,7 +379,8 @@ static mg_lint_run *lint_case(const language *lang, const char *path, const char
 	if (f)
 		fclose(f);
 	mg_lint_request request = {.sources = paths, .nsources = npaths,
-				   .config_path = f ? own_config : empty_config};
+				   .config_path = f ? own_config : empty_config,
+				   .against = against ? &against : NULL, .nagainst = against != NULL};
 	mg_lint_run *run = NULL;
 	mg_error err = {{0}};
 	if (mg_lint_run_new(&run, &request, &err) < 0)
@@ -370,14 +406,22 @@ static size_t check_case(const language *lang, const char *name, const char *pat
 		pairs_free(&expected);
 		return 1;
 	}
-	char parts[MAX_PARTS][4096];
-	const char *sources[MAX_PARTS];
-	size_t nsources = split_sources(lang, name, path, text, parts);
-	for (size_t i = 0; i < nsources; i++)
-		sources[i] = parts[i];
-	mg_lint_run *run = lint_case(lang, path, sources, nsources);
+	char parts[MAX_PARTS + 1][4096];
+	const char *sources[MAX_PARTS + 1];
+	char *models = split_database(lang, name, text, parts[MAX_PARTS]);
+	bool diff = models != NULL;
+	size_t nsources = split_sources(lang, name, path, diff ? models : text, parts);
+	if (diff && nsources == 1) {
+		char file[256];
+		snprintf(file, sizeof(file), "%s.models%s", name, lang->extension);
+		snprintf(parts[0], sizeof(parts[0]), "%s", mg_test_write_file(file, models));
+	}
+	free(models);
+	for (size_t i = 0; i <= nsources; i++)
+		sources[i] = parts[i == nsources ? MAX_PARTS : i];
+	mg_lint_run *run = lint_case(lang, path, sources, nsources, diff ? parts[MAX_PARTS] : NULL);
 	const mg_findings *findings = mg_lint_run_findings(run);
-	pairs_from_findings(findings, sources, nsources, &actual);
+	pairs_from_findings(findings, sources, nsources + diff, &actual);
 
 	case_kind kind = case_rule(lang, name, rule, sizeof(rule));
 	if (kind != CASE_OTHER && !mg_rule_find(rule)) {
@@ -537,7 +581,7 @@ static void c_cases(void **state)
  * cases are C: MG_ALLOW). */
 static const language *cases_language(const mg_rule *rule)
 {
-	if (rule->sources & MG_RULE_SOURCE_DB)
+	if (rule->sources & (MG_RULE_SOURCE_DB | MG_RULE_SOURCE_DIFF))
 		return rule->check ? SQL : NULL;
 	return C;
 }

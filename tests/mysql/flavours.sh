@@ -7,8 +7,10 @@
 # The graphs are compared as ../postgres/graph-lines.py writes them.
 #
 # usage: flavours.sh MODELGRAPH SERVER_DIR CORPUS_DIR NAME MYSQL_SQL SQLITE_DB [DATABASE] [--fold-names]
-#   DATABASE  the database MYSQL_SQL creates and uses itself, if it does
-#             (default: one made for it, "flavour_NAME")
+#   SERVER_DIR  the test server (mariadb-server.sh); "-": read MYSQL_SQL itself,
+#               through the throwaway server modelgraph starts for it
+#   DATABASE    the database MYSQL_SQL creates and uses itself, if it does
+#               (default: one made for it, "flavour_NAME")
 #
 # UPDATE_GOLDEN=1 rewrites <NAME>.differences from what is found (its comment
 # lines are kept); review every line against both schema files.
@@ -26,25 +28,30 @@ here=$(cd "$(dirname "$0")" && pwd)
 expected=$here/flavours/$name.differences
 types=$here/../postgres/flavours/type-equivalences.txt
 lines=$here/../postgres/graph-lines.py
-. "$server/env"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-client() { mariadb --no-defaults --socket="$MG_MYSQL_SOCKET" -u root "$@"; }
-if [ "$database" = "flavour_$name" ]; then
-	client -e "DROP DATABASE IF EXISTS \`$database\`; CREATE DATABASE \`$database\`"
-	target=$database
+if [ "$server" = - ]; then
+	source=$corpus/$my_sql
 else
-	target=""
+	. "$server/env"
+	source="mysql://root@localhost/$database?socket=$MG_MYSQL_SOCKET"
+	client() { mariadb --no-defaults --socket="$MG_MYSQL_SOCKET" -u root "$@"; }
+	if [ "$database" = "flavour_$name" ]; then
+		client -e "DROP DATABASE IF EXISTS \`$database\`; CREATE DATABASE \`$database\`"
+		target=$database
+	else
+		target=""
+	fi
+	client $target <"$corpus/$my_sql" >"$tmp/load.out" 2>&1 || {
+		echo "flavours $name: $my_sql does not load:"
+		cat "$tmp/load.out"
+		exit 1
+	}
 fi
-client $target <"$corpus/$my_sql" >"$tmp/load.out" 2>&1 || {
-	echo "flavours $name: $my_sql does not load:"
-	cat "$tmp/load.out"
-	exit 1
-}
 
-"$modelgraph" dump "mysql://root@localhost/$database?socket=$MG_MYSQL_SOCKET" >"$tmp/my.json" 2>"$tmp/my.err" || {
-	echo "flavours $name: modelgraph dump failed:"
+"$modelgraph" dump "$source" >"$tmp/my.json" 2>"$tmp/my.err" || {
+	echo "flavours $name: modelgraph dump $source failed:"
 	cat "$tmp/my.err"
 	exit 1
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs every `modelgraph` command of docs/ci.md, as a user pasting the
+# Runs every `modelgraph` command of docs/ci.md (lint, diff, ddl), as a user pasting the
 # recipes would, on the bundled example models placed where the recipes
 # expect them (include/models/*.h), and checks what each writes.
 # usage: check-ci-recipes.sh MODELGRAPH SOURCE_DIR SHARED_TESTDATA_DIR
@@ -26,12 +26,15 @@ struct Order {
 } MG_MODEL();
 H
 ln -s "$modelgraph" "$work/bin/modelgraph"
+# The database the drift recipe compares with: the seed's tables, without
+# legacy.h's.
+sqlite3 "$work/app.db" < "$src/examples/seed.sql"
 
 # The commands: lines of docs/ci.md that run modelgraph (after "run:", "- ",
 # or alone in a sh block).
-sed -n 's/^[[:space:]]*\(run:[[:space:]]*\|-[[:space:]]*\)\{0,1\}\(modelgraph lint .*\)$/\2/p' \
+sed -n 's/^[[:space:]]*\(run:[[:space:]]*\|-[[:space:]]*\)\{0,1\}\(modelgraph \(lint\|diff\|ddl\) .*\)$/\2/p' \
   "$src/docs/ci.md" > "$work/commands"
-[ "$(wc -l < "$work/commands")" -ge 5 ] || fail "expected at least 5 commands in docs/ci.md, found $(wc -l < "$work/commands")"
+[ "$(wc -l < "$work/commands")" -ge 7 ] || fail "expected at least 5 commands in docs/ci.md, found $(wc -l < "$work/commands")"
 
 cd "$work"
 while IFS= read -r command; do
@@ -61,6 +64,10 @@ while IFS= read -r command; do
       .modelgraph-baseline.json || fail "\"$command\": no baseline written" ;;
   *"--baseline"*)
     [ "$status" -eq 0 ] || fail "\"$command\": findings the baseline accepts still fail" ;;
+  *"modelgraph ddl"*)
+    sqlite3 "$work/fresh.db" < schema.sql || fail "\"$command\": sqlite3 refuses the script"
+    [ "$(sqlite3 "$work/fresh.db" "SELECT count(*) FROM sqlite_schema WHERE type = 'table'")" -eq 7 ] ||
+      fail "\"$command\": not the 7 tables of the models" ;;
   esac
 done < "$work/commands"
 echo "check-ci-recipes: $(wc -l < "$work/commands") commands of docs/ci.md ran"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every findings format is valid against its specification, on a database,
-# a DDL script, one with hostile names, and annotated C models: SARIF against the official 2.1.0
+# a DDL script, one with hostile names, and annotated C models, and for diff: SARIF against the official 2.1.0
 # JSON schema (python3-jsonschema), JUnit against Jenkins' JUnit.xsd
 # (xmllint), JSON parses, GitHub annotations are one command per line.
 # usage: check-formats.sh MODELGRAPH SHARED_TESTDATA_DIR
@@ -38,10 +38,11 @@ struct Post {
 } MG_MODEL();
 H
 
-for source in "$testdata/corpus/sakila/sakila.db" "$testdata/corpus/sakila/sqlite-sakila-schema.sql" \
-              "$work/hostile.sql" "$work/models.h"; do
-  name=$(basename "$source")
-  "$modelgraph" lint "$source" --format sarif --fail-on never > "$work/out.sarif" || fail "$name: sarif run failed"
+# validate NAME COMMAND SOURCE...: each format of the command's findings.
+validate() {
+  name=$1
+  shift
+  "$modelgraph" "$@" --format sarif --fail-on never > "$work/out.sarif" || fail "$name: sarif run failed"
   "$python" - "$testdata/sarif/sarif-schema-2.1.0.json" "$work/out.sarif" <<'PY' || fail "$name: SARIF does not validate"
 import json, sys
 import jsonschema
@@ -55,19 +56,28 @@ for r in results:
     assert rules[r["ruleIndex"]]["id"] == r["ruleId"], r["ruleId"]
 PY
 
-  "$modelgraph" lint "$source" --format junit --fail-on never > "$work/out.xml" || fail "$name: junit run failed"
+  "$modelgraph" "$@" --format junit --fail-on never > "$work/out.xml" || fail "$name: junit run failed"
   xmllint --noout --schema "$testdata/junit/JUnit.xsd" "$work/out.xml" 2> "$work/xmllint.err" ||
     { cat "$work/xmllint.err" >&2; fail "$name: JUnit does not validate"; }
 
-  "$modelgraph" lint "$source" --format json --fail-on never > "$work/out.json" || fail "$name: json run failed"
+  "$modelgraph" "$@" --format json --fail-on never > "$work/out.json" || fail "$name: json run failed"
   "$python" -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['format']=='modelgraph-findings' and d['findings']" "$work/out.json" ||
     fail "$name: JSON findings do not parse"
 
-  "$modelgraph" lint "$source" --format github --fail-on never > "$work/out.txt" || fail "$name: github run failed"
+  "$modelgraph" "$@" --format github --fail-on never > "$work/out.txt" || fail "$name: github run failed"
   if grep -v -E '^::(error|warning|notice) file=[^,:]*(,line=[0-9]+,col=[0-9]+)?,title=[a-z-]+::' "$work/out.txt" >&2; then
     fail "$name: a line above is not a workflow command"
   fi
+}
+
+for source in "$testdata/corpus/sakila/sakila.db" "$testdata/corpus/sakila/sqlite-sakila-schema.sql" \
+              "$work/hostile.sql" "$work/models.h"; do
+  validate "$(basename "$source")" lint "$source"
 done
+# diff: findings on both sides, each pointing at the other; a database with
+# hostile names on one side, and a database file on the other.
+validate "diff models.h hostile.sql" diff "$work/models.h" "$work/hostile.sql"
+validate "diff hostile.sql sakila.db" diff "$work/hostile.sql" "$testdata/corpus/sakila/sakila.db"
 
 # Hostile names stay data: no raw markup in XML, no raw newline in a command.
 grep -q '<script>' "$work/out.xml" && fail "unescaped markup in JUnit output"

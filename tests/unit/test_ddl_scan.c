@@ -71,14 +71,31 @@ static void check_indexes(sqlite3 *db, const char *label, tally *t)
 	sqlite3_finalize(stmt);
 }
 
+/* The first line of `text` that starts another source, or NULL. */
+static char *next_source(char *text, size_t *marker_len)
+{
+	/* Several sources, or the models and the database of a drift case. */
+	static const char *const markers[] = {"\n-- another source:\n", "\n-- the database:\n"};
+	char *first = NULL;
+	for (size_t i = 0; i < sizeof(markers) / sizeof(markers[0]); i++) {
+		char *at = strstr(text, markers[i]);
+		if (at && (!first || at < first)) {
+			first = at;
+			*marker_len = strlen(markers[i]);
+		}
+	}
+	return first;
+}
+
 /* A lint case may be several sources, each after a line "-- another
- * source:" (tests/lint/lint_cases.c): each is its own database. */
+ * source:" or "-- the database:" (tests/lint/lint_cases.c): each is its own
+ * database. */
 static void check_script(const char *path, tally *t)
 {
-	static const char marker[] = "\n-- another source:\n";
 	char *text = read_text(path);
 	for (char *part = text; part;) {
-		char *end = strstr(part, marker);
+		size_t marker_len = 0;
+		char *end = next_source(part, &marker_len);
 		if (end)
 			*end = '\0';
 		sqlite3 *db = NULL;
@@ -88,7 +105,7 @@ static void check_script(const char *path, tally *t)
 			fail_msg("%s: %s", path, error);
 		check_indexes(db, path, t);
 		sqlite3_close(db);
-		part = end ? end + strlen(marker) : NULL;
+		part = end ? end + marker_len : NULL;
 	}
 	free(text);
 }

@@ -43,9 +43,30 @@ static long fire_count(const mg_rule *rule, const char *file_name, const char *t
 		part = end ? end + strlen(marker) : NULL;
 	}
 	mg_error err = {{0}};
+	/* A drift rule's example is the models, then "-- the database:" and the
+	 * database, which diff compares them with. */
+	mg_graph *against = NULL;
+	if (rule->sources & MG_RULE_SOURCE_DIFF) {
+		const char *db = strstr(text, "\n-- the database:\n");
+		if (!db) {
+			fprintf(stderr, "%s: a drift example without \"-- the database:\"\n%s\n", rule->id, text);
+			return -1;
+		}
+		snprintf(source, sizeof(source), "%.*s\n", (int)(db - text), text);
+		snprintf(paths[0], sizeof(paths[0]), "%s", mg_test_write_file("models.sql", source));
+		snprintf(paths[1], sizeof(paths[1]), "%s", mg_test_write_file("database.sql", db + 1));
+		sources[0] = paths[0];
+		nsources = 1;
+		const char *db_source = paths[1];
+		if (!(against = mg_load(&db_source, 1, NULL, &err))) {
+			fprintf(stderr, "%s: an example does not load: %s\n%s\n", rule->id, err.message, text);
+			return -1;
+		}
+	}
 	mg_graph *graph = mg_load(sources, nsources, NULL, &err);
 	if (!graph) {
 		fprintf(stderr, "%s: an example does not load: %s\n%s\n", rule->id, err.message, text);
+		mg_graph_free(against);
 		return -1;
 	}
 	/* The examples of a dialect's rule run with the configuration they name. */
@@ -61,6 +82,7 @@ static long fire_count(const mg_rule *rule, const char *file_name, const char *t
 		}
 		mg_config_apply(config, &options);
 	}
+	options.against = against;
 	mg_findings *findings = mg_findings_new();
 	assert_non_null(findings);
 	assert_int_equal(mg_lint(graph, &options, findings), 0);
@@ -68,6 +90,7 @@ static long fire_count(const mg_rule *rule, const char *file_name, const char *t
 	mg_findings_free(findings);
 	mg_config_free(config);
 	mg_graph_free(graph);
+	mg_graph_free(against);
 	return n;
 }
 

@@ -1,0 +1,3 @@
+CREATE TABLE `unterminated (id int
+DELIMITER
+'open string
