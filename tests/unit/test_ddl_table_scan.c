@@ -98,17 +98,33 @@ static void check_sql(const char *sql, const char *label, tally *t)
 }
 
 /* A lint case may be several sources, each after a line "-- another
- * source:" (tests/lint/lint_cases.c): each is its own database. */
+ * source:", and a case of the drift rules is two, split by "-- the
+ * database:" (tests/lint/lint_cases.c): each is its own database. */
+static char *next_source(char *part)
+{
+	static const char *const markers[] = {"\n-- another source:\n", "\n-- the database:\n"};
+	char *first = NULL;
+	size_t len = 0;
+	for (size_t i = 0; i < sizeof(markers) / sizeof(markers[0]); i++) {
+		char *at = strstr(part, markers[i]);
+		if (at && (!first || at < first)) {
+			first = at;
+			len = strlen(markers[i]);
+		}
+	}
+	if (!first)
+		return NULL;
+	*first = '\0';
+	return first + len;
+}
+
 static void check_script(const char *path, tally *t)
 {
-	static const char marker[] = "\n-- another source:\n";
 	char *text = read_text(path);
 	for (char *part = text; part;) {
-		char *end = strstr(part, marker);
-		if (end)
-			*end = '\0';
+		char *next = next_source(part);
 		check_sql(part, path, t);
-		part = end ? end + strlen(marker) : NULL;
+		part = next;
 	}
 	free(text);
 }
