@@ -168,9 +168,10 @@ unset MODELGRAPH_MARIADBD
 
 # Ended by a signal while the script runs: the server and its directory go
 # too. (A background job of a script ignores SIGINT, Ctrl-C's signal;
-# SIGTERM ends modelgraph the same way.)
-printf 'CREATE TABLE t (id int) ENGINE=InnoDB;\nDO SLEEP(20);\n' >slow.sql
-"$modelgraph" lint slow.sql >slow.out 2>slow.err &
+# SIGTERM ends modelgraph the same way.) The script's name is its own: the
+# PostgreSQL test may run beside this one and looks for its process by name.
+printf 'CREATE TABLE t (id int) ENGINE=InnoDB;\nDO SLEEP(20);\n' >slow-mariadb.sql
+"$modelgraph" lint slow-mariadb.sql >slow.out 2>slow.err &
 pid=$!
 i=0
 while [ $i -lt 600 ] && ! ps -eo args | grep -F "$tmp/scratch" | grep -v grep | grep -q -- --datadir; do
@@ -187,11 +188,11 @@ while [ $i -lt 200 ] && [ -n "$(ls -A scratch)" ]; do
 done
 left_behind "a signal"
 i=0 # the watcher ends just after it removed the directory
-while [ $i -lt 50 ] && ps -eo args | grep -F "lint slow.sql" | grep -v grep >/dev/null; do
+while [ $i -lt 200 ] && ps -eo args | grep -F "lint slow-mariadb.sql" | grep -v grep >/dev/null; do
 	sleep 0.1
 	i=$((i + 1))
 done
-if ps -eo args | grep -F "lint slow.sql" | grep -v grep >/dev/null; then
+if ps -eo args | grep -F "lint slow-mariadb.sql" | grep -v grep >/dev/null; then
 	fail "a signal: a modelgraph process is still running"
 fi
 [ ! -s slow.out ] || fail "a signal: modelgraph ran to the end: $(cat slow.out)"

@@ -177,8 +177,8 @@ if ps -eo args | grep -F "$tmp/scratch" | grep -v grep >/dev/null; then
 fi
 
 # Ctrl-C while the script runs: the server and its directory go too.
-printf 'CREATE TABLE t (id serial);\nSELECT pg_sleep(20);\n' >slow.sql
-"$modelgraph" lint slow.sql >slow.out 2>slow.err &
+printf 'CREATE TABLE t (id serial);\nSELECT pg_sleep(20);\n' >slow-postgresql.sql
+"$modelgraph" lint slow-postgresql.sql >slow.out 2>slow.err &
 pid=$!
 i=0
 # The postmaster (initdb's own postgres processes do not name a socket directory).
@@ -195,7 +195,7 @@ while [ $i -lt 200 ] && [ -n "$(ls -A scratch)" ]; do
 	i=$((i + 1))
 done
 left_behind "Ctrl-C"
-if ps -eo args | grep -F "lint slow.sql" | grep -v grep >/dev/null; then
+if ps -eo args | grep -F "lint slow-postgresql.sql" | grep -v grep >/dev/null; then
 	fail "Ctrl-C: a modelgraph process is still running"
 fi
 
