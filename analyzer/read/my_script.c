@@ -105,7 +105,7 @@ static bool word_here(const mg_my_script *s, const char *word)
 static bool delimiter_here(const mg_my_script *s)
 {
 	size_t n = strlen(s->delimiter);
-	return s->pos + n <= s->len && mg_ascii_ncasecmp(s->text + s->pos, s->delimiter, n) == 0;
+	return n > 0 && s->pos + n <= s->len && mg_ascii_ncasecmp(s->text + s->pos, s->delimiter, n) == 0;
 }
 
 /* A DELIMITER command: the new delimiter is its first word. */
@@ -117,7 +117,9 @@ static void take_delimiter(mg_my_script *s, const mg_my_statement *command, size
 	size_t n = 0;
 	while (i + n < command->len && !is_blank(command->text[i + n]))
 		n++;
-	if (n > 0 && n < sizeof(s->delimiter)) {
+	/* A NUL in it would leave an empty delimiter, found everywhere: the
+	 * scan would never move on. */
+	if (n > 0 && n < sizeof(s->delimiter) && !memchr(command->text + i, '\0', n)) {
 		memcpy(s->delimiter, command->text + i, n);
 		s->delimiter[n] = '\0';
 	}
