@@ -14,6 +14,10 @@ DIFFERENCES; a listed case that agrees is reported too, so the list stays
 true.
 
 usage: check_oracle.py MODELGRAPH CASES_DIR DIFFERENCES
+       check_oracle.py --clean MODELGRAPH HEADER
+The second form holds one model set (a realistic application's) to being
+clean for both: SQLAlchemy neither raises nor warns, and modelgraph reports
+no error.
 """
 
 import json
@@ -70,7 +74,28 @@ def disagreement(name, said, findings):
     return None
 
 
+def check_clean(modelgraph, header):
+    said, findings, failure = verdicts(modelgraph, header)
+    if failure:
+        print("oracle: %s: %s" % (header, failure))
+        return 1
+    errors = sorted({f["rule"] for f in findings if f["severity"] == "error"})
+    problems = []
+    if said["outcome"] != "ok":
+        problems.append("SQLAlchemy is not clean: %s %s" % (said["outcome"], said["message"]))
+    if errors:
+        problems.append("modelgraph reports errors: %s" % ", ".join(errors))
+    for p in problems:
+        print("oracle: %s: %s" % (header, p))
+    print("oracle: %s: %s (%d findings below error)" % (
+        header, "not clean" if problems else "clean",
+        len([f for f in findings if f["severity"] != "error"])))
+    return 1 if problems else 0
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--clean":
+        return check_clean(sys.argv[2], sys.argv[3])
     modelgraph, cases_dir, differences = sys.argv[1:4]
     known = read_differences(differences)
     problems, checked = [], 0
