@@ -53,6 +53,8 @@ typedef struct walker {
 	mg_arena *scratch;   /* the description of the struct being read; per struct */
 	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
 	mg_arena *struct_arena; /* the scratch arena of each struct in turn, reset after it */
+	CXCursor *cursors;   /* the fields of the structs being read, outer ones first (malloc'd) */
+	size_t ncursors, cursors_cap;
 	type_entry *types;   /* open addressing; capacity 0 or a power of two */
 	size_t ntypes, types_cap;
 	mg_c_model *model;
@@ -253,8 +255,8 @@ typedef struct struct_reader {
 	walker *w;
 	mg_c_struct *s;
 	mg_c_field *field; /* the field whose children are visited */
-	CXCursor *fields;  /* the struct's fields, read once the struct is known to be annotated */
-	size_t nfields, fields_cap;
+	size_t first_field; /* the struct's fields are w->cursors[first_field..], read once
+	                       the struct is known to be annotated */
 } struct_reader;
 
 static void read_struct(walker *w, CXCursor cursor);
@@ -335,10 +337,8 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	}
 	f.c_type = type->spelling;
 	f.type = type->type;
-	if (MG_ARENA_PUSH(w->scratch, r->s->fields, r->s->nfields, r->s->fields_cap, f) < 0) {
-		out_of_memory(w);
-		return;
-	}
+	/* The array was made for all the fields: no growing. */
+	r->s->fields[r->s->nfields++] = f;
 	/* Annotations are attributes: a field without any has none to visit. */
 	if (!mg_clang.clang_Cursor_hasAttrs(cursor))
 		return;
@@ -356,8 +356,17 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 				&r->s->annotations_cap);
 		break;
 	case CXCursor_FieldDecl:
-		if (MG_ARENA_PUSH(r->w->scratch, r->fields, r->nfields, r->fields_cap, cursor) < 0)
-			out_of_memory(r->w);
+		if (r->w->ncursors == r->w->cursors_cap) {
+			size_t cap = r->w->cursors_cap ? 2 * r->w->cursors_cap : 64;
+			CXCursor *bigger = realloc(r->w->cursors, cap * sizeof(*bigger));
+			if (!bigger) {
+				out_of_memory(r->w);
+				break;
+			}
+			r->w->cursors = bigger;
+			r->w->cursors_cap = cap;
+		}
+		r->w->cursors[r->w->ncursors++] = cursor;
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
@@ -384,8 +393,8 @@ static bool has_annotations(const mg_c_struct *s)
  * a struct none of whose fields has any is read no further. */
 static bool any_field_attributes(const struct_reader *r)
 {
-	for (size_t i = 0; i < r->nfields; i++)
-		if (mg_clang.clang_Cursor_hasAttrs(r->fields[i]))
+	for (size_t i = r->first_field; i < r->w->ncursors; i++)
+		if (mg_clang.clang_Cursor_hasAttrs(r->w->cursors[i]))
 			return true;
 	return false;
 }
@@ -414,12 +423,19 @@ static char *definition_key(walker *w, file_name *file, unsigned offset)
 static void describe_struct(walker *w, CXCursor cursor)
 {
 	mg_c_struct s = {0};
-	struct_reader r = {.w = w, .s = &s};
+	struct_reader r = {.w = w, .s = &s, .first_field = w->ncursors};
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
 	if (w->failed || (!s.nannotations && !any_field_attributes(&r)))
 		return;
-	for (size_t i = 0; i < r.nfields && !w->failed; i++)
-		read_field(&r, r.fields[i]);
+	size_t nfields = w->ncursors - r.first_field;
+	s.fields = mg_arena_alloc(w->scratch, (nfields ? nfields : 1) * sizeof(*s.fields));
+	if (!s.fields) {
+		out_of_memory(w);
+		return;
+	}
+	s.fields_cap = nfields;
+	for (size_t i = 0; i < nfields && !w->failed; i++)
+		read_field(&r, w->cursors[r.first_field + i]);
 	if (w->failed || !has_annotations(&s))
 		return;
 	w->annotated++;
@@ -451,6 +467,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 static void read_struct(walker *w, CXCursor cursor)
 {
 	mg_arena *outer = w->scratch;
+	size_t cursors = w->ncursors; /* this struct's fields go after, and go when it is read */
 	bool nested = outer != w->file_arena;
 	w->scratch = nested ? mg_arena_new() : w->struct_arena;
 	if (!w->scratch)
@@ -462,6 +479,7 @@ static void read_struct(walker *w, CXCursor cursor)
 	else
 		mg_arena_reset(w->scratch);
 	w->scratch = outer;
+	w->ncursors = cursors;
 }
 
 static enum CXChildVisitResult visit_top(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -639,6 +657,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		    .err = err, .all_comments = parses_all_comments(&args)};
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	free(w.types);
+	free(w.cursors);
 	for (size_t i = 0; i < w.nfiles; i++)
 		free(w.files[i]->line_starts);
 	if (w.failed)
