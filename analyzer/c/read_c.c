@@ -217,10 +217,64 @@ static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file,
 			     .column = (unsigned)(offset - f->line_starts[line] + 1)};
 }
 
-/* The doc comment of the declaration at `cursor`, which is in `file`. */
-static char *comment_of(walker *w, CXCursor cursor, const file_name *file)
+/* Whether line `k` (0-based) of the file continues the one before: that
+ * one ends with a backslash (or its trigraph) before its newline. */
+static bool continues_line(const file_name *f, size_t k)
+{
+	if (k == 0)
+		return false;
+	const char *t = f->text;
+	size_t q = f->line_starts[k]; /* back over the newline, to what ends the line before */
+	if (q > 0 && t[q - 1] == '\n')
+		q--;
+	if (q > 0 && t[q - 1] == '\r')
+		q--;
+	return q > 0 && (t[q - 1] == '\\' || (q >= 3 && t[q - 1] == '/' && t[q - 2] == '?' && t[q - 3] == '?'));
+}
+
+/*
+ * Whether clang may attach a comment to the declaration at `offset` of the
+ * file, on line `line` (0-based): false only when none can be, as clang
+ * decides it (ASTContext::getRawCommentForDeclNoCache). A comment is
+ * attached when it ends before the declaration with nothing between them
+ * but text without ; { } # @, or when it starts after the declaration's
+ * name on the same line (a trailing comment). Every comment holds a slash:
+ * without one on the rest of the line, and none back to the last ; { or }
+ * (nor on that one's line before it, lines joined by a backslash counted as
+ * one, where a line comment would run past it), there is none to attach.
+ * The lookup costs clang more than this look at the text.
+ */
+static bool comment_possible(const file_name *f, size_t offset, size_t line)
+{
+	static const bool stops[256] = {[';'] = true, ['{'] = true, ['}'] = true, ['/'] = true};
+	const char *t = f->text;
+	size_t eol = line + 1 < f->nlines ? f->line_starts[line + 1] : f->size;
+	if (offset < f->line_starts[line] || offset > eol || memchr(t + offset, '/', eol - offset))
+		return true; /* not that line after all: say maybe */
+	size_t i = offset;
+	while (i > 0 && !stops[(unsigned char)t[i - 1]])
+		i--;
+	if (i == 0)
+		return false;
+	if (t[i - 1] == '/')
+		return true;
+	size_t k = line; /* the line of t[i - 1], and those it continues */
+	while (f->line_starts[k] > i - 1)
+		k--;
+	while (continues_line(f, k))
+		k--;
+	size_t start = f->line_starts[k];
+	return memchr(t + start, '/', i - 1 - start) != NULL;
+}
+
+/* The doc comment of the declaration at `cursor`, at `offset` of `file`. */
+static char *comment_of(walker *w, CXCursor cursor, const file_name *file, unsigned offset)
 {
 	if (file && !file->doc_comments)
+		return NULL;
+	/* location_of has just found the line of `offset`: file->last_line. */
+	if (file && file->line_starts && offset <= file->size &&
+	    !comment_possible(file, offset, file->last_line))
 		return NULL;
 	CXString raw = mg_clang.clang_Cursor_getRawCommentText(cursor);
 	const char *text = mg_clang.clang_getCString(raw);
@@ -326,11 +380,12 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	walker *w = r->w;
 	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
 	file_name *file = NULL;
+	unsigned offset = 0;
 	mg_c_field f = {
 		.name = take_string(w, mg_clang.clang_getCursorSpelling(cursor)),
-		.location = location_of(w, cursor, &file, NULL),
+		.location = location_of(w, cursor, &file, &offset),
 	};
-	f.comment = comment_of(w, cursor, file);
+	f.comment = comment_of(w, cursor, file, offset);
 	if (!type || w->failed) {
 		out_of_memory(w);
 		return;
@@ -453,7 +508,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 	unsigned offset = 0;
 	s.location = location_of(w, cursor, &file, &offset);
 	s.definition = definition_key(w, file, offset);
-	s.comment = comment_of(w, cursor, file);
+	s.comment = comment_of(w, cursor, file, offset);
 	if (w->failed)
 		return;
 	if (mg_c_model_add(w->model, &s, w->err) < 0)
