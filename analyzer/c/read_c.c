@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,8 @@ typedef struct file_name {
 	size_t size;
 	bool doc_comments;  /* the text may hold a comment clang attaches to a declaration */
 	const char *id;     /* "device:inode:" for definition keys; NULL until asked */
-	size_t *line_starts; /* offsets where lines start (malloc'd; NULL until needed) */
+	unsigned *line_starts; /* offsets where lines start, as clang's, unsigned (malloc'd;
+	                       NULL until needed) */
 	size_t nlines;
 	size_t last_line;   /* line_starts index of the last answer */
 } file_name;
@@ -133,7 +135,9 @@ static file_name *file_of(walker *w, CXFile file)
 static int index_lines(file_name *f)
 {
 	size_t cap = f->size / 32 + 16, n = 0;
-	size_t *starts = malloc(cap * sizeof(*starts));
+	if (f->size > UINT_MAX)
+		return 0; /* more than clang's offsets reach: clang counts */
+	unsigned *starts = malloc(cap * sizeof(*starts));
 	if (!starts)
 		return -1;
 	starts[n++] = 0;
@@ -149,7 +153,7 @@ static int index_lines(file_name *f)
 			break;
 		}
 		if (n == cap) {
-			size_t *bigger = realloc(starts, 2 * cap * sizeof(*starts));
+			unsigned *bigger = realloc(starts, 2 * cap * sizeof(*starts));
 			if (!bigger) {
 				free(starts);
 				return -1;
@@ -157,7 +161,7 @@ static int index_lines(file_name *f)
 			starts = bigger;
 			cap *= 2;
 		}
-		starts[n++] = (size_t)(p + 1 - text);
+		starts[n++] = (unsigned)(p + 1 - text);
 	}
 	f->line_starts = starts;
 	f->nlines = n;
@@ -168,7 +172,7 @@ static int index_lines(file_name *f)
 static size_t line_of(file_name *f, size_t offset)
 {
 	size_t k = f->last_line;
-	const size_t *starts = f->line_starts;
+	const unsigned *starts = f->line_starts;
 	for (int step = 0; step < 4 && k > 0 && starts[k] > offset; step++)
 		k--;
 	for (int step = 0; step < 4 && k + 1 < f->nlines && starts[k + 1] <= offset; step++)
