@@ -111,11 +111,16 @@ void mg_escape_json_string(mg_buf *out, const char *s)
 
 void mg_escape_text(mg_buf *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p < 0x20 || *p == 0x7F)
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		const unsigned char *run = p; /* copied at once up to a control character */
+		while (*p && *p >= 0x20 && *p != 0x7F)
+			p++;
+		mg_buf_put(out, (const char *)run, (size_t)(p - run));
+		if (*p) {
 			mg_buf_printf(out, "\\x%02x", *p);
-		else
-			mg_buf_putc(out, (char)*p);
+			p++;
+		}
 	}
 }
 
