@@ -126,6 +126,8 @@ int mg_cli_output_write(mg_cli_output *out, const char *data, size_t len)
 {
 	if (out->failed)
 		return -1;
+	if (len == 0) /* nothing to write; data may then be NULL, which fwrite may not take */
+		return 0;
 	if (!out->path) {
 		if (fwrite(data, 1, len, stdout) != len) {
 			mg_cli_error("cannot write to standard output: %s", strerror(errno));
