@@ -60,6 +60,24 @@ void mg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * to stdout when path is NULL or "-". 0, or -1 after printing the error. */
 int mg_cli_write_output(const char *path, const char *data, size_t len);
 
+/*
+ * The same output written in pieces, for one too long to hold whole: open,
+ * write as often as needed, then close, which renames the temporary file
+ * over `path` when `commit` (else removes it). Each returns 0, or -1 after
+ * printing the error; after one, `failed` is set and later writes do
+ * nothing.
+ */
+typedef struct mg_cli_output {
+	const char *path;  /* NULL: standard output */
+	int fd;            /* the file written; -1 for standard output */
+	char *tmp;         /* the temporary file renamed over path; NULL when written in place */
+	int failed;
+} mg_cli_output;
+
+int mg_cli_output_open(mg_cli_output *out, const char *path);
+int mg_cli_output_write(mg_cli_output *out, const char *data, size_t len);
+int mg_cli_output_close(mg_cli_output *out, bool commit);
+
 /* Checks, before any work, that the output `path` given with `option`
  * ("--output") may be written: not one of the sources (which the write
  * would destroy), and not a symbolic link to a regular file. 0, or -1 after

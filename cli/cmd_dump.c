@@ -14,10 +14,17 @@ static const mg_cli_option options[] = {
 	{0},
 };
 
+static int write_piece(void *output, const char *data, size_t len)
+{
+	return mg_cli_output_write(output, data, len);
+}
+
 static int run_dump(const mg_cli_command *command, const mg_cli_args *args)
 {
 	mg_error err = {{0}};
 	mg_buf out = MG_BUF_INIT;
+	mg_cli_output output;
+	bool writing = false;
 	int status = MG_EXIT_USAGE;
 	if (mg_cli_check_output("--output", mg_cli_value(command, args, OPT_OUTPUT), args->positional,
 				args->npositional) < 0)
@@ -30,15 +37,28 @@ static int run_dump(const mg_cli_command *command, const mg_cli_args *args)
 		mg_cli_error("%s", err.message);
 		goto cleanup;
 	}
+	/* The JSON goes out as it is written, a piece at a time: the dump of
+	 * thousands of tables is tens of megabytes. */
+	writing = true;
+	if (mg_cli_output_open(&output, mg_cli_value(command, args, OPT_OUTPUT)) < 0)
+		goto cleanup;
+	out.flush = write_piece;
+	out.flush_context = &output;
 	mg_render_graph_json(graph, &out);
+	mg_buf_flush(&out);
+	if (output.failed)
+		goto cleanup; /* said already */
 	if (out.failed) {
 		mg_cli_error("out of memory while writing the graph");
 		goto cleanup;
 	}
-	if (mg_cli_write_output(mg_cli_value(command, args, OPT_OUTPUT), out.data, out.len) < 0)
+	writing = false;
+	if (mg_cli_output_close(&output, true) < 0)
 		goto cleanup;
 	status = MG_EXIT_OK;
 cleanup:
+	if (writing)
+		mg_cli_output_close(&output, false);
 	mg_buf_free(&out);
 	mg_graph_free(graph);
 	return status;

@@ -35,24 +35,6 @@ static mode_t output_mode(const char *path)
 	return 0666 & ~mask;
 }
 
-/* Writes into an existing path that is not a plain regular file (/dev/null,
- * /dev/stdout, a pipe): renaming over it would replace the device instead of
- * writing to what it names. */
-static int write_in_place(const char *path, const char *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	if (fd < 0 || write_all(fd, data, len) < 0) {
-		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	if (close(fd) < 0) {
-		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
 
 /* The name a source is read from: without its reader prefix ("sqlite:app.db"). */
 static const char *source_file(const char *source)
@@ -96,62 +78,116 @@ int mg_cli_check_output(const char *option, const char *path, const char *const 
 	return 0;
 }
 
-int mg_cli_write_output(const char *path, const char *data, size_t len)
+int mg_cli_output_open(mg_cli_output *out, const char *path)
 {
-	if (!path || strcmp(path, "-") == 0) {
-		/* No output (no finding in GitHub's format) is an empty, NULL buffer:
-		 * fwrite must not see it. */
-		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
-			mg_cli_error("cannot write to standard output: %s", strerror(errno));
+	*out = (mg_cli_output){.fd = -1};
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	out->path = path;
+	struct stat st;
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		/* An existing path that is not a plain regular file (/dev/null,
+		 * /dev/stdout, a pipe): renaming over it would replace the device
+		 * instead of writing to what it names. */
+		if ((out->fd = open(path, O_WRONLY | O_TRUNC)) < 0) {
+			mg_cli_error("%s: cannot write: %s", path, strerror(errno));
+			out->failed = 1;
 			return -1;
 		}
 		return 0;
 	}
-	struct stat st;
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return write_in_place(path, data, len);
 	/* A temporary file beside the target, renamed over it when complete, so
 	 * a failure never leaves a half-written output. */
 	size_t n = strlen(path) + sizeof(".tmp.XXXXXX");
-	char *tmp = malloc(n);
-	int fd = -1, result = -1;
-	if (!tmp) {
+	if (!(out->tmp = malloc(n))) {
 		mg_cli_error("%s: out of memory", path);
-		goto cleanup;
+		out->failed = 1;
+		return -1;
 	}
-	snprintf(tmp, n, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
+	snprintf(out->tmp, n, "%s.tmp.XXXXXX", path);
+	if ((out->fd = mkstemp(out->tmp)) < 0) {
 		mg_cli_error("%s: cannot create: %s", path, strerror(errno));
-		goto cleanup;
+		free(out->tmp);
+		out->tmp = NULL;
+		out->failed = 1;
+		return -1;
 	}
 	/* mkstemp makes the file private (0600); give the output the mode the
 	 * file it replaces had, or the one the umask gives a new file. */
-	if (fchmod(fd, output_mode(path)) < 0) {
+	if (fchmod(out->fd, output_mode(path)) < 0) {
 		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
-		goto cleanup;
+		out->failed = 1;
+		return -1;
 	}
-	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
-		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
-		goto cleanup;
+	return 0;
+}
+
+int mg_cli_output_write(mg_cli_output *out, const char *data, size_t len)
+{
+	if (out->failed)
+		return -1;
+	if (len == 0) /* nothing to write; data may then be NULL, which fwrite may not take */
+		return 0;
+	if (!out->path) {
+		if (fwrite(data, 1, len, stdout) != len) {
+			mg_cli_error("cannot write to standard output: %s", strerror(errno));
+			out->failed = 1;
+			return -1;
+		}
+		return 0;
 	}
-	if (close(fd) < 0) {
-		fd = -1;
-		mg_cli_error("%s: cannot write: %s", path, strerror(errno));
-		goto cleanup;
+	if (write_all(out->fd, data, len) < 0) {
+		mg_cli_error("%s: cannot write: %s", out->path, strerror(errno));
+		out->failed = 1;
+		return -1;
 	}
-	fd = -1;
-	if (rename(tmp, path) < 0) {
-		mg_cli_error("%s: cannot replace: %s", path, strerror(errno));
-		goto cleanup;
+	return 0;
+}
+
+int mg_cli_output_close(mg_cli_output *out, bool commit)
+{
+	int result = out->failed ? -1 : 0;
+	if (!out->path) {
+		if (result == 0 && commit && fflush(stdout) != 0) {
+			mg_cli_error("cannot write to standard output: %s", strerror(errno));
+			result = -1;
+		}
+		return result;
 	}
-	result = 0;
-cleanup:
-	if (fd >= 0)
-		close(fd);
-	if (result < 0 && tmp)
-		unlink(tmp);
-	free(tmp);
-	return result;
+	if (out->fd >= 0) {
+		if (result == 0 && commit && out->tmp && fsync(out->fd) < 0) {
+			mg_cli_error("%s: cannot write: %s", out->path, strerror(errno));
+			result = -1;
+		}
+		if (close(out->fd) < 0 && result == 0 && commit) {
+			mg_cli_error("%s: cannot write: %s", out->path, strerror(errno));
+			result = -1;
+		}
+		out->fd = -1;
+	}
+	if (out->tmp) {
+		if (result == 0 && commit && rename(out->tmp, out->path) < 0) {
+			mg_cli_error("%s: cannot replace: %s", out->path, strerror(errno));
+			result = -1;
+		}
+		if (result < 0 || !commit)
+			unlink(out->tmp);
+		free(out->tmp);
+		out->tmp = NULL;
+	}
+	out->failed = result < 0;
+	return commit ? result : -1;
+}
+
+int mg_cli_write_output(const char *path, const char *data, size_t len)
+{
+	mg_cli_output out;
+	if (mg_cli_output_open(&out, path) < 0) {
+		mg_cli_output_close(&out, false);
+		return -1;
+	}
+	mg_cli_output_write(&out, data, len);
+	return mg_cli_output_close(&out, true);
 }
 
 bool mg_cli_use_color(const char *setting, int fd)

@@ -18,12 +18,34 @@ static void fail(mg_buf *buf)
 	buf->cap = buf->len;
 }
 
+int mg_buf_flush(mg_buf *buf)
+{
+	if (buf->failed)
+		return -1;
+	if (!buf->flush || !buf->len)
+		return 0;
+	if (buf->flush(buf->flush_context, buf->data, buf->len) < 0) {
+		fail(buf);
+		return -1;
+	}
+	buf->len = 0;
+	buf->data[0] = '\0';
+	return 0;
+}
+
 static int reserve(mg_buf *buf, size_t extra)
 {
 	if (buf->failed)
 		return -1;
 	if (extra < buf->cap - buf->len)
 		return 0;
+	/* Emptied once it is big enough, rather than grown. */
+	if (buf->flush && buf->cap >= MG_BUF_FLUSH_SIZE && buf->len) {
+		if (mg_buf_flush(buf) < 0)
+			return -1;
+		if (extra < buf->cap - buf->len)
+			return 0;
+	}
 	if (extra > (size_t)-1 / 4 - buf->len) {
 		fail(buf);
 		return -1;

@@ -16,11 +16,23 @@ typedef struct mg_buf {
 	size_t len;
 	size_t cap;
 	int failed;
+	/* Optional: where a full buffer is emptied, so that a long output (a graph
+	 * dump is tens of megabytes) never sits whole in memory. Returns 0, or -1,
+	 * which fails the buffer. NULL: the buffer keeps everything. */
+	int (*flush)(void *context, const char *data, size_t len);
+	void *flush_context;
 } mg_buf;
+
+/* Bytes a buffer with a flush function holds before it empties itself. */
+#define MG_BUF_FLUSH_SIZE (256 * 1024)
 
 #define MG_BUF_INIT {0}
 
 void mg_buf_free(mg_buf *buf);
+
+/* Hands what the buffer holds to its flush function and empties it; -1 when
+ * that fails (or failed before). A buffer without one keeps its data: 0. */
+int mg_buf_flush(mg_buf *buf);
 void mg_buf_puts(mg_buf *buf, const char *s);
 void mg_buf_printf(mg_buf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

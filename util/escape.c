@@ -72,8 +72,22 @@ static bool json_plain(unsigned char c)
 
 void mg_escape_json_string(mg_buf *out, const char *s)
 {
-	mg_buf_putc(out, '"');
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	/* Names are mostly plain: then the whole literal is one append. */
+	const unsigned char *end = p;
+	while (json_plain(*end))
+		end++;
+	size_t len = (size_t)(end - p);
+	if (!*end && len + 2 < out->cap - out->len) {
+		char *at = out->data + out->len;
+		at[0] = '"';
+		memcpy(at + 1, p, len);
+		at[len + 1] = '"';
+		at[len + 2] = '\0';
+		out->len += len + 2;
+		return;
+	}
+	mg_buf_putc(out, '"');
 	while (*p) {
 		/* Names are mostly plain: each run of plain bytes is one copy. */
 		const unsigned char *run = p;
@@ -111,11 +125,16 @@ void mg_escape_json_string(mg_buf *out, const char *s)
 
 void mg_escape_text(mg_buf *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p < 0x20 || *p == 0x7F)
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	while (*p) {
+		const unsigned char *run = p; /* copied at once up to a control character */
+		while (*p && *p >= 0x20 && *p != 0x7F)
+			p++;
+		mg_buf_put(out, (const char *)run, (size_t)(p - run));
+		if (*p) {
 			mg_buf_printf(out, "\\x%02x", *p);
-		else
-			mg_buf_putc(out, (char)*p);
+			p++;
+		}
 	}
 }
 

@@ -140,6 +140,13 @@ static void fault(mg_lex_fault *out, const char *message, size_t offset, size_t 
 	out->length = length;
 }
 
+/* The bytes that end an item or change what a comma means: quotes,
+ * brackets, the comma itself. Runs of other bytes are skipped at once. */
+static bool is_structural(char c)
+{
+	return c == '"' || c == '(' || c == '[' || c == ')' || c == ']' || c == ',';
+}
+
 size_t mg_lex_scan_item(mg_lex_fault *out, const char *text, size_t pos, size_t end)
 {
 	char open[MG_LEX_MAX_NESTING];
@@ -148,6 +155,10 @@ size_t mg_lex_scan_item(mg_lex_fault *out, const char *text, size_t pos, size_t 
 
 	*out = (mg_lex_fault){ 0 };
 	while (i < end) {
+		while (i < end && !is_structural(text[i]))
+			i++;
+		if (i == end)
+			break;
 		char c = text[i];
 
 		if (c == '"') {

@@ -32,7 +32,10 @@ typedef struct owned {
 	max_align_t data[];
 } owned;
 
-#define FIRST_BLOCK_SIZE 512
+/* The first block holds the annotation itself and, for most, all it owns:
+ * a value and the copies of its text per item. */
+#define FIRST_BLOCK_SIZE(text_len) (256 + 8 * (text_len))
+
 
 struct mg_annotation {
 	mg_annotation_kind kind;
@@ -46,6 +49,29 @@ struct mg_annotation {
 	const mg_annotation_value **positionals; /* NULL: slot not written or invalid */
 	size_t positional_count, positional_cap;
 };
+
+/* An empty annotation at the start of its first block of memory; NULL when
+ * out of memory. */
+static mg_annotation *new_annotation(size_t text_len)
+{
+	const size_t align = sizeof(max_align_t);
+	size_t head = (sizeof(mg_annotation) + align - 1) / align * align;
+	size_t size = head;
+#ifndef MG_ARENA_MALLOC
+	if (text_len <= SIZE_MAX / 16)
+		size += FIRST_BLOCK_SIZE(text_len);
+#else
+	(void)text_len;
+#endif
+	owned *block = calloc(1, sizeof(owned) + size);
+	if (!block)
+		return NULL;
+	block->size = size;
+	block->used = head;
+	mg_annotation *a = (mg_annotation *)(void *)block->data;
+	a->owned = block;
+	return a;
+}
 
 /* ---- memory and errors ------------------------------------------------- */
 
@@ -65,7 +91,7 @@ void *mg_annotation_parser_alloc(mg_annotation_parser *p, size_t size)
 	if (!block || block->size - block->used < rounded) {
 		size_t want = rounded;
 #ifndef MG_ARENA_MALLOC
-		want = block ? 2 * block->size : FIRST_BLOCK_SIZE;
+		want = 2 * block->size;
 		if (want < rounded)
 			want = rounded;
 #endif
@@ -426,7 +452,7 @@ int mg_annotation_parse(mg_annotation **out, mg_annotation_kind kind, const char
 	*out = NULL;
 	if (!options && len > 0)
 		goto cleanup;
-	a = calloc(1, sizeof *a);
+	a = new_annotation(len);
 	if (!a)
 		goto cleanup;
 	p.annotation = a;
@@ -458,14 +484,14 @@ void mg_annotation_free(mg_annotation *annotation)
 
 	if (!annotation)
 		return;
+	free(annotation->errors);
+	free(annotation->options);
+	free(annotation->positionals);
+	/* The annotation itself is in its first block, the last of the chain. */
 	for (block = annotation->owned; block; block = next) {
 		next = block->next;
 		free(block);
 	}
-	free(annotation->errors);
-	free(annotation->options);
-	free(annotation->positionals);
-	free(annotation);
 }
 
 mg_annotation_kind mg_annotation_get_kind(const mg_annotation *annotation)

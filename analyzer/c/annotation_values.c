@@ -113,7 +113,8 @@ static bool classify(mg_annotation_parser *p, mg_annotation_value *v, const char
 		v->size = n;
 		return true;
 	}
-	v->str = mg_annotation_parser_copy(p, t, len);
+	/* Every caller has just set raw to these same bytes: str shares it. */
+	v->str = v->raw;
 	v->size = len;
 	return v->str != NULL;
 }

@@ -209,10 +209,30 @@ static const char *sql_default(mg_c_builder *b, const mg_annotation_value *v)
 	return out;
 }
 
+/* a, b, c and d one after the other, in the graph's arena; NULL when out of
+ * memory. The names made for every column, key and index. */
+static char *concat4(mg_c_builder *b, const char *a, const char *c1, const char *c2, const char *c3)
+{
+	const char *parts[] = {a, c1, c2, c3};
+	size_t len[4], total = 1;
+	for (size_t i = 0; i < 4; i++)
+		total += len[i] = strlen(parts[i]);
+	char *out = mg_arena_alloc(b->graph->arena, total);
+	if (!out)
+		return NULL;
+	char *at = out;
+	for (size_t i = 0; i < 4; i++) {
+		memcpy(at, parts[i], len[i]);
+		at += len[i];
+	}
+	*at = '\0';
+	return out;
+}
+
 /* "<table>_<column>_fkey", numbered when the column has several. */
 static char *foreign_key_name(mg_c_builder *b, const mg_column *c)
 {
-	char *name = mg_arena_printf(b->graph->arena, "%s_%s_fkey", b->table->name, c->name);
+	char *name = concat4(b, b->table->name, "_", c->name, "_fkey");
 	for (unsigned n = 1; name; n++) {
 		bool taken = false;
 		for (size_t i = 0; i < b->table->nforeign_keys && !taken; i++)
@@ -316,7 +336,7 @@ static void build_column(mg_c_builder *b, field_state *fs, size_t field_index)
 	bool unique = column_bool(fs, "unique", false);
 	if (column_bool(fs, "index", false)) {
 		/* SQLAlchemy's index=True: "ix_<table>_<column>", unique with unique=True. */
-		char *ix_name = mg_arena_printf(b->graph->arena, "ix_%s_%s", t->name, c->name);
+		char *ix_name = concat4(b, "ix_", t->name, "_", c->name);
 		mg_index *ix = ix_name ? mg_table_add_index(t, ix_name, unique, MG_INDEX_CREATED) : NULL;
 		if (!ix || mg_index_add_column(ix, c) < 0) {
 			b->failed = 1;
@@ -331,7 +351,7 @@ static void build_column(mg_c_builder *b, field_state *fs, size_t field_index)
 		}
 	} else if (unique) {
 		/* A UNIQUE constraint, and the index every database builds for it. */
-		char *key_name = mg_arena_printf(b->graph->arena, "%s_%s_key", t->name, c->name);
+		char *key_name = concat4(b, t->name, "_", c->name, "_key");
 		mg_index *ix = key_name ? mg_table_add_index(t, key_name, true, MG_INDEX_UNIQUE) : NULL;
 		mg_unique *u = mg_table_add_unique(t, NULL);
 		if (!ix || !u || mg_index_add_column(ix, c) < 0 || mg_unique_add_column(t, u, c) < 0) {
@@ -447,9 +467,10 @@ static void build_field(mg_c_builder *b, size_t index)
 {
 	const mg_c_field *f = &b->s->fields[index];
 	field_state fs = {.f = f, .n = f->nannotations};
+	mg_c_parsed few[4]; /* most fields have no more annotations than that */
 	if (!*f->name && !f->nannotations)
 		return; /* an anonymous member: nothing to name a column after */
-	fs.parsed = calloc(f->nannotations + 1, sizeof(*fs.parsed));
+	fs.parsed = f->nannotations <= 4 ? few : calloc(f->nannotations, sizeof(*fs.parsed));
 	if (!fs.parsed || mg_c_parse_all(b->model, fs.parsed, f->annotations, f->nannotations) < 0) {
 		b->failed = 1;
 		goto cleanup;
@@ -471,7 +492,8 @@ static void build_field(mg_c_builder *b, size_t index)
 		break;
 	}
 cleanup:
-	mg_c_free_all(fs.parsed);
+	if (fs.parsed != few)
+		mg_c_free_all(fs.parsed);
 }
 
 void mg_c_build_fields(mg_c_builder *b)

@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,7 +31,8 @@ typedef struct file_name {
 	size_t size;
 	bool doc_comments;  /* the text may hold a comment clang attaches to a declaration */
 	const char *id;     /* "device:inode:" for definition keys; NULL until asked */
-	size_t *line_starts; /* offsets where lines start (malloc'd; NULL until needed) */
+	unsigned *line_starts; /* offsets where lines start, as clang's, unsigned (malloc'd;
+	                       NULL until needed) */
 	size_t nlines;
 	size_t last_line;   /* line_starts index of the last answer */
 } file_name;
@@ -53,6 +55,8 @@ typedef struct walker {
 	mg_arena *scratch;   /* the description of the struct being read; per struct */
 	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
 	mg_arena *struct_arena; /* the scratch arena of each struct in turn, reset after it */
+	CXCursor *cursors;   /* the fields of the structs being read, outer ones first (malloc'd) */
+	size_t ncursors, cursors_cap;
 	type_entry *types;   /* open addressing; capacity 0 or a power of two */
 	size_t ntypes, types_cap;
 	mg_c_model *model;
@@ -131,7 +135,9 @@ static file_name *file_of(walker *w, CXFile file)
 static int index_lines(file_name *f)
 {
 	size_t cap = f->size / 32 + 16, n = 0;
-	size_t *starts = malloc(cap * sizeof(*starts));
+	if (f->size > UINT_MAX)
+		return 0; /* more than clang's offsets reach: clang counts */
+	unsigned *starts = malloc(cap * sizeof(*starts));
 	if (!starts)
 		return -1;
 	starts[n++] = 0;
@@ -147,7 +153,7 @@ static int index_lines(file_name *f)
 			break;
 		}
 		if (n == cap) {
-			size_t *bigger = realloc(starts, 2 * cap * sizeof(*starts));
+			unsigned *bigger = realloc(starts, 2 * cap * sizeof(*starts));
 			if (!bigger) {
 				free(starts);
 				return -1;
@@ -155,7 +161,7 @@ static int index_lines(file_name *f)
 			starts = bigger;
 			cap *= 2;
 		}
-		starts[n++] = (size_t)(p + 1 - text);
+		starts[n++] = (unsigned)(p + 1 - text);
 	}
 	f->line_starts = starts;
 	f->nlines = n;
@@ -166,7 +172,7 @@ static int index_lines(file_name *f)
 static size_t line_of(file_name *f, size_t offset)
 {
 	size_t k = f->last_line;
-	const size_t *starts = f->line_starts;
+	const unsigned *starts = f->line_starts;
 	for (int step = 0; step < 4 && k > 0 && starts[k] > offset; step++)
 		k--;
 	for (int step = 0; step < 4 && k + 1 < f->nlines && starts[k + 1] <= offset; step++)
@@ -215,10 +221,64 @@ static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file,
 			     .column = (unsigned)(offset - f->line_starts[line] + 1)};
 }
 
-/* The doc comment of the declaration at `cursor`, which is in `file`. */
-static char *comment_of(walker *w, CXCursor cursor, const file_name *file)
+/* Whether line `k` (0-based) of the file continues the one before: that
+ * one ends with a backslash (or its trigraph) before its newline. */
+static bool continues_line(const file_name *f, size_t k)
+{
+	if (k == 0)
+		return false;
+	const char *t = f->text;
+	size_t q = f->line_starts[k]; /* back over the newline, to what ends the line before */
+	if (q > 0 && t[q - 1] == '\n')
+		q--;
+	if (q > 0 && t[q - 1] == '\r')
+		q--;
+	return q > 0 && (t[q - 1] == '\\' || (q >= 3 && t[q - 1] == '/' && t[q - 2] == '?' && t[q - 3] == '?'));
+}
+
+/*
+ * Whether clang may attach a comment to the declaration at `offset` of the
+ * file, on line `line` (0-based): false only when none can be, as clang
+ * decides it (ASTContext::getRawCommentForDeclNoCache). A comment is
+ * attached when it ends before the declaration with nothing between them
+ * but text without ; { } # @, or when it starts after the declaration's
+ * name on the same line (a trailing comment). Every comment holds a slash:
+ * without one on the rest of the line, and none back to the last ; { or }
+ * (nor on that one's line before it, lines joined by a backslash counted as
+ * one, where a line comment would run past it), there is none to attach.
+ * The lookup costs clang more than this look at the text.
+ */
+static bool comment_possible(const file_name *f, size_t offset, size_t line)
+{
+	static const bool stops[256] = {[';'] = true, ['{'] = true, ['}'] = true, ['/'] = true};
+	const char *t = f->text;
+	size_t eol = line + 1 < f->nlines ? f->line_starts[line + 1] : f->size;
+	if (offset < f->line_starts[line] || offset > eol || memchr(t + offset, '/', eol - offset))
+		return true; /* not that line after all: say maybe */
+	size_t i = offset;
+	while (i > 0 && !stops[(unsigned char)t[i - 1]])
+		i--;
+	if (i == 0)
+		return false;
+	if (t[i - 1] == '/')
+		return true;
+	size_t k = line; /* the line of t[i - 1], and those it continues */
+	while (f->line_starts[k] > i - 1)
+		k--;
+	while (continues_line(f, k))
+		k--;
+	size_t start = f->line_starts[k];
+	return memchr(t + start, '/', i - 1 - start) != NULL;
+}
+
+/* The doc comment of the declaration at `cursor`, at `offset` of `file`. */
+static char *comment_of(walker *w, CXCursor cursor, const file_name *file, unsigned offset)
 {
 	if (file && !file->doc_comments)
+		return NULL;
+	/* location_of has just found the line of `offset`: file->last_line. */
+	if (file && file->line_starts && offset <= file->size &&
+	    !comment_possible(file, offset, file->last_line))
 		return NULL;
 	CXString raw = mg_clang.clang_Cursor_getRawCommentText(cursor);
 	const char *text = mg_clang.clang_getCString(raw);
@@ -253,8 +313,8 @@ typedef struct struct_reader {
 	walker *w;
 	mg_c_struct *s;
 	mg_c_field *field; /* the field whose children are visited */
-	CXCursor *fields;  /* the struct's fields, read once the struct is known to be annotated */
-	size_t nfields, fields_cap;
+	size_t first_field; /* the struct's fields are w->cursors[first_field..], read once
+	                       the struct is known to be annotated */
 } struct_reader;
 
 static void read_struct(walker *w, CXCursor cursor);
@@ -324,21 +384,20 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	walker *w = r->w;
 	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
 	file_name *file = NULL;
+	unsigned offset = 0;
 	mg_c_field f = {
 		.name = take_string(w, mg_clang.clang_getCursorSpelling(cursor)),
-		.location = location_of(w, cursor, &file, NULL),
+		.location = location_of(w, cursor, &file, &offset),
 	};
-	f.comment = comment_of(w, cursor, file);
+	f.comment = comment_of(w, cursor, file, offset);
 	if (!type || w->failed) {
 		out_of_memory(w);
 		return;
 	}
 	f.c_type = type->spelling;
 	f.type = type->type;
-	if (MG_ARENA_PUSH(w->scratch, r->s->fields, r->s->nfields, r->s->fields_cap, f) < 0) {
-		out_of_memory(w);
-		return;
-	}
+	/* The array was made for all the fields: no growing. */
+	r->s->fields[r->s->nfields++] = f;
 	/* Annotations are attributes: a field without any has none to visit. */
 	if (!mg_clang.clang_Cursor_hasAttrs(cursor))
 		return;
@@ -356,8 +415,17 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 				&r->s->annotations_cap);
 		break;
 	case CXCursor_FieldDecl:
-		if (MG_ARENA_PUSH(r->w->scratch, r->fields, r->nfields, r->fields_cap, cursor) < 0)
-			out_of_memory(r->w);
+		if (r->w->ncursors == r->w->cursors_cap) {
+			size_t cap = r->w->cursors_cap ? 2 * r->w->cursors_cap : 64;
+			CXCursor *bigger = realloc(r->w->cursors, cap * sizeof(*bigger));
+			if (!bigger) {
+				out_of_memory(r->w);
+				break;
+			}
+			r->w->cursors = bigger;
+			r->w->cursors_cap = cap;
+		}
+		r->w->cursors[r->w->ncursors++] = cursor;
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
@@ -384,8 +452,8 @@ static bool has_annotations(const mg_c_struct *s)
  * a struct none of whose fields has any is read no further. */
 static bool any_field_attributes(const struct_reader *r)
 {
-	for (size_t i = 0; i < r->nfields; i++)
-		if (mg_clang.clang_Cursor_hasAttrs(r->fields[i]))
+	for (size_t i = r->first_field; i < r->w->ncursors; i++)
+		if (mg_clang.clang_Cursor_hasAttrs(r->w->cursors[i]))
 			return true;
 	return false;
 }
@@ -414,12 +482,19 @@ static char *definition_key(walker *w, file_name *file, unsigned offset)
 static void describe_struct(walker *w, CXCursor cursor)
 {
 	mg_c_struct s = {0};
-	struct_reader r = {.w = w, .s = &s};
+	struct_reader r = {.w = w, .s = &s, .first_field = w->ncursors};
 	mg_clang.clang_visitChildren(cursor, visit_struct_child, &r);
 	if (w->failed || (!s.nannotations && !any_field_attributes(&r)))
 		return;
-	for (size_t i = 0; i < r.nfields && !w->failed; i++)
-		read_field(&r, r.fields[i]);
+	size_t nfields = w->ncursors - r.first_field;
+	s.fields = mg_arena_alloc(w->scratch, (nfields ? nfields : 1) * sizeof(*s.fields));
+	if (!s.fields) {
+		out_of_memory(w);
+		return;
+	}
+	s.fields_cap = nfields;
+	for (size_t i = 0; i < nfields && !w->failed; i++)
+		read_field(&r, w->cursors[r.first_field + i]);
 	if (w->failed || !has_annotations(&s))
 		return;
 	w->annotated++;
@@ -437,7 +512,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 	unsigned offset = 0;
 	s.location = location_of(w, cursor, &file, &offset);
 	s.definition = definition_key(w, file, offset);
-	s.comment = comment_of(w, cursor, file);
+	s.comment = comment_of(w, cursor, file, offset);
 	if (w->failed)
 		return;
 	if (mg_c_model_add(w->model, &s, w->err) < 0)
@@ -451,6 +526,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 static void read_struct(walker *w, CXCursor cursor)
 {
 	mg_arena *outer = w->scratch;
+	size_t cursors = w->ncursors; /* this struct's fields go after, and go when it is read */
 	bool nested = outer != w->file_arena;
 	w->scratch = nested ? mg_arena_new() : w->struct_arena;
 	if (!w->scratch)
@@ -462,6 +538,7 @@ static void read_struct(walker *w, CXCursor cursor)
 	else
 		mg_arena_reset(w->scratch);
 	w->scratch = outer;
+	w->ncursors = cursors;
 }
 
 static enum CXChildVisitResult visit_top(CXCursor cursor, CXCursor parent, CXClientData data)
@@ -639,6 +716,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		    .err = err, .all_comments = parses_all_comments(&args)};
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	free(w.types);
+	free(w.cursors);
 	for (size_t i = 0; i < w.nfiles; i++)
 		free(w.files[i]->line_starts);
 	if (w.failed)

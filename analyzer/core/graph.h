@@ -75,24 +75,26 @@ typedef enum mg_type_family {
 } mg_type_family;
 
 struct mg_column {
+	/* What the rules test on every column first, together in one cache line:
+	 * a lint pass walks every column of the graph. */
 	mg_table *table;           /* owning table */
 	const char *name;
-	const char *type;          /* declared type as written ("varchar(80)", "int64_t"); "" if none */
 	const char *sql_type;      /* normalised SQL type ("VARCHAR(80)", "BIGINT") */
 	mg_type_family family;     /* family of sql_type */
+	unsigned position;         /* 0-based position in the table */
+	unsigned pk_position;      /* 1-based position in the primary key; 0 if not in it */
+	bool nullable;             /* false when NOT NULL (or part of the primary key) */
+	bool unique;               /* a single-column unique constraint or unique index covers it */
+	bool autoincrement;        /* AUTOINCREMENT, or SQLite's INTEGER PRIMARY KEY rowid alias */
+	const char *type;          /* declared type as written ("varchar(80)", "int64_t"); "" if none */
 	const char *default_value; /* SQL text of the default; NULL when there is none */
+	const char *path;          /* "table.column" */
 	const char *comment;       /* description; NULL when none */
 	const char *client_default; /* C: MG_COLUMN(default=), applied by the application and
 	                               absent from the DDL, as written; NULL when none */
 	const char *attribute;     /* C: the struct field, the model's attribute, when
 	                              MG_COLUMN(name=) gives the column another name;
 	                              NULL when the two are one name */
-	unsigned position;         /* 0-based position in the table */
-	unsigned pk_position;      /* 1-based position in the primary key; 0 if not in it */
-	bool nullable;             /* false when NOT NULL (or part of the primary key) */
-	bool unique;               /* a single-column unique constraint or unique index covers it */
-	bool autoincrement;        /* AUTOINCREMENT, or SQLite's INTEGER PRIMARY KEY rowid alias */
-	const char *path;          /* "table.column" */
 	mg_location location;
 };
 
@@ -190,16 +192,29 @@ typedef enum mg_join_status {
 } mg_join_status;
 
 typedef struct mg_relationship {
+	/* What most checks test first, together in one cache line: resolve and
+	 * the relationship rules walk every relationship of the graph, each
+	 * several times. */
 	mg_table *source;             /* table that declares (or is given) the attribute */
 	const char *name;             /* attribute name */
-	const char *target_name;      /* target table/model, as written */
+	mg_table *target;             /* filled by mg_resolve() */
+	struct mg_relationship *inverse; /* filled by mg_resolve() */
 	const char *backref;          /* NULL when absent */
 	const char *back_populates;   /* NULL when absent */
+	bool derived;                 /* made by resolve from foreign keys, not declared */
+	bool from_backref;            /* made by resolve for the backref= of `inverse`, as
+	                                 SQLAlchemy adds it to the target; its location is
+	                                 that of the declaring annotation */
+	mg_join_status join;          /* filled by mg_resolve(): see below */
+	mg_cardinality direction;     /* likewise */
+	mg_tristate collection;       /* likewise */
+
+	const char *target_name;      /* target table/model, as written */
 	const char *secondary_name;   /* association table, as written; NULL when absent */
 	mg_tristate uselist;
-	bool derived;                 /* made by resolve from foreign keys, not declared */
 	/* As declared by MG_RELATIONSHIP (C) and kept for resolve and the rules;
 	   NULL, 0 or MG_UNSET when not given: */
+	mg_tristate viewonly;
 	const char **foreign_keys;    /* foreign_keys=[Post.author_id]: columns as written */
 	size_t nforeign_keys;
 	const char **remote_side;     /* remote_side=[id]: columns as written */
@@ -209,44 +224,36 @@ typedef struct mg_relationship {
 	const char *cascade;          /* cascade rules, canonical: "all, delete-orphan" */
 	const char *lazy;             /* loader strategy, canonical: "select", "dynamic" */
 	const char *order_by;         /* ordering expression as written: "Post.created desc" */
-	mg_tristate viewonly;
 	mg_tristate c_collection;     /* C: the field is `T **`, `T *[N]` or `T[N]` (TRUE) or
 	                                 `T *` (FALSE); UNSET when not a pointer to a struct,
 	                                 or not from C */
+	mg_tristate single_parent;    /* single_parent=: allows delete-orphan on the many side */
 	const char *c_target;         /* C: the struct tag the field points to, which may
 	                                 differ from target_name; NULL when none */
-	mg_tristate single_parent;    /* single_parent=: allows delete-orphan on the many side */
-	/* Filled by mg_resolve(): */
-	mg_table *target;
+	/* Filled by mg_resolve() (target and inverse are above): */
 	mg_table *secondary;
 	mg_foreign_key *via;          /* the foreign key the join follows (source side
 	                                 of `secondary` for many-to-many) */
 	mg_cardinality kind;
-	struct mg_relationship *inverse;
 	const char *path;             /* "source.name" */
 	mg_location location;
 	/* Also filled by mg_resolve(), for graphs that declare relationships
-	   (resolve_relationships.c says how): */
-	mg_join_status join;          /* MG_JOIN_OK, or why via could not be found */
+	   (resolve_relationships.c says how):
+	     join        MG_JOIN_OK, or why via could not be found
+	     direction   SQLAlchemy's direction: ONE_TO_MANY (foreign key on the target),
+	                 MANY_TO_ONE (on the source) or MANY_TO_MANY; UNKNOWN without a
+	                 join. kind refines it: one-to-one comes from uselist
+	     collection  uselist as SQLAlchemy settles it: as given, else true unless
+	                 the direction is many-to-one; UNSET when neither is known */
 	mg_foreign_key *secondary_via; /* many-to-many: the secondary's foreign key to the
 	                                 target (via is the one to the source); else NULL */
 	mg_foreign_key **join_candidates; /* MG_JOIN_AMBIGUOUS: the foreign keys the join
 	                                 could follow (the far table's first, each table's
 	                                 in name order); else NULL */
 	size_t njoin_candidates;
-	mg_cardinality direction;     /* SQLAlchemy's direction: ONE_TO_MANY (foreign key on
-	                                 the target), MANY_TO_ONE (on the source) or
-	                                 MANY_TO_MANY; UNKNOWN without a join. kind refines
-	                                 it: one-to-one comes from uselist */
-	mg_tristate collection;       /* uselist as SQLAlchemy settles it: as given, else
-	                                 true unless the direction is many-to-one; UNSET
-	                                 when neither is known */
 	mg_column **foreign_key_columns; /* nforeign_keys entries: the column each of
 	                                 foreign_keys names; an entry NULL when it names none */
 	mg_column **remote_side_columns; /* nremote_side entries, likewise for remote_side */
-	bool from_backref;            /* made by resolve for the backref= of `inverse`, as
-	                                 SQLAlchemy adds it to the target; its location is
-	                                 that of the declaring annotation */
 	struct mg_relationship *candidate_inverse; /* declared, unlinked, and walking the
 	                                 same join the other way: what rel-unlinked-inverse
 	                                 reports; symmetric; NULL when none */

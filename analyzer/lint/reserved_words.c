@@ -126,6 +126,8 @@ static void add_words(const char *const *words, size_t n, unsigned dialect)
 	char lower[WORD_MAX];
 	for (size_t i = 0; i < n; i++) {
 		size_t len = fold(lower, words[i]);
+		if (!len)
+			continue; /* longer than WORD_MAX allows: would mark an empty slot */
 		word_slot *s = slot_of(lower, len);
 		memcpy(s->word, lower, len + 1);
 		s->dialects |= dialect;

@@ -134,9 +134,11 @@ int mg_resolve(mg_graph *graph, mg_error *err)
 	 * the second): sorted first, the same schema gets the same names
 	 * whatever order a reader produced it in. */
 	sort_graph(graph);
-	if (!mg_graph_declares_relationships(graph) && mg_resolve_derived_relationships(graph) < 0)
-		goto oom;
-	sort_graph(graph);
+	if (!mg_graph_declares_relationships(graph)) {
+		if (mg_resolve_derived_relationships(graph) < 0)
+			goto oom;
+		sort_graph(graph); /* nothing changed otherwise: sorted it stays */
+	}
 	/* Declared relationships resolve in name order, so which of two clashing
 	 * backrefs is made does not depend on reading order; the backrefs they
 	 * add are sorted in afterwards. */

@@ -94,6 +94,9 @@ typedef struct context {
 	mg_graph *graph;
 	mg_name_index *structs; /* struct tag -> table, exact case */
 	attr_index attributes;
+	mg_relationship **declared; /* the declared relationships, tables and relationships in
+	                           name order: what each step goes through (malloc'd) */
+	size_t ndeclared;
 	int failed;             /* out of memory */
 } context;
 
@@ -513,19 +516,33 @@ static void find_candidate_inverse(mg_relationship *r)
 	}
 }
 
+/* Lists the declared relationships once: the steps add backrefs, which are
+ * not declared, and move no relationship, so the list stays what a walk
+ * of the tables would meet, and five walks go through it, not through
+ * every relationship record. -1 when out of memory. */
+static int list_declared(context *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx->graph->ntables; i++)
+		n += ctx->graph->tables[i]->nrelationships;
+	if (!(ctx->declared = malloc((n ? n : 1) * sizeof(*ctx->declared))))
+		return -1;
+	for (size_t i = 0; i < ctx->graph->ntables; i++) {
+		const mg_table *t = ctx->graph->tables[i];
+		for (size_t j = 0; j < t->nrelationships; j++)
+			if (!t->relationships[j]->derived && !t->relationships[j]->from_backref)
+				ctx->declared[ctx->ndeclared++] = t->relationships[j];
+	}
+	return 0;
+}
+
 /* Calls fn on each declared relationship, tables and relationships in name
  * order; relationships added meanwhile are not visited. */
 static int each_declared(context *ctx, int (*fn)(context *, mg_relationship *))
 {
-	for (size_t i = 0; i < ctx->graph->ntables; i++) {
-		mg_table *t = ctx->graph->tables[i];
-		size_t n = t->nrelationships;
-		for (size_t j = 0; j < n; j++) {
-			mg_relationship *r = t->relationships[j];
-			if (!r->derived && !r->from_backref && fn(ctx, r) < 0)
-				return -1;
-		}
-	}
+	for (size_t i = 0; i < ctx->ndeclared; i++)
+		if (fn(ctx, ctx->declared[i]) < 0)
+			return -1;
 	return 0;
 }
 
@@ -573,7 +590,8 @@ int mg_resolve_relationships(mg_graph *graph)
 		    mg_name_index_put(ctx.structs, t->struct_name, t) < 0)
 			goto cleanup;
 	}
-	if (each_declared(&ctx, resolve_declared) < 0 || each_declared(&ctx, step_backref) < 0 ||
+	if (list_declared(&ctx) < 0 || each_declared(&ctx, resolve_declared) < 0 ||
+	    each_declared(&ctx, step_backref) < 0 ||
 	    each_declared(&ctx, step_back_populates) < 0 || each_declared(&ctx, step_one_to_one) < 0 ||
 	    each_declared(&ctx, step_candidate) < 0)
 		goto cleanup;
@@ -581,5 +599,6 @@ int mg_resolve_relationships(mg_graph *graph)
 cleanup:
 	mg_name_index_free(ctx.structs);
 	free(ctx.attributes.slots);
+	free(ctx.declared);
 	return result;
 }

@@ -83,6 +83,9 @@ static void check_type_inconsistent(mg_rule_context *ctx)
 	mg_name_index *by_name = mg_name_index_new(g->case_insensitive);
 	name_tally *tallies = NULL;
 	size_t ntallies = 0, cap = 0;
+	/* Each column's tally, in the order both passes meet the columns: the
+	 * second pass does not look the names up again. */
+	size_t *slots = NULL, nslots = 0, slots_cap = 0;
 	if (!by_name)
 		goto oom;
 	/* Tally by index, not pointer: the array moves as it grows. */
@@ -111,8 +114,17 @@ static void check_type_inconsistent(mg_rule_context *ctx)
 			name_tally *tally = &tallies[slot - 1];
 			if (!tally->count[c->family]++)
 				tally->example[c->family] = c;
+			if (nslots == slots_cap) {
+				slots_cap = slots_cap ? slots_cap * 2 : 1024;
+				size_t *bigger = realloc(slots, slots_cap * sizeof(*slots));
+				if (!bigger)
+					goto oom;
+				slots = bigger;
+			}
+			slots[nslots++] = slot;
 		}
 	}
+	nslots = 0;
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		if (!mg_table_is_stored(t))
@@ -121,7 +133,7 @@ static void check_type_inconsistent(mg_rule_context *ctx)
 			const mg_column *c = t->columns[j];
 			if (c->family == MG_TYPE_UNKNOWN)
 				continue;
-			const name_tally *tally = &tallies[(size_t)(uintptr_t)mg_name_index_get(by_name, c->name) - 1];
+			const name_tally *tally = &tallies[slots[nslots++] - 1];
 			mg_type_family common = majority(tally);
 			if (common == c->family || tally->count[common] < 2 ||
 			    tally->count[common] <= tally->count[c->family])
@@ -139,6 +151,7 @@ oom:
 cleanup:
 	mg_name_index_free(by_name);
 	free(tallies);
+	free(slots);
 }
 
 const mg_rule mg_rule_column_type_inconsistent = {

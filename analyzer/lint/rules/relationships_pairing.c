@@ -410,9 +410,16 @@ const mg_rule mg_rule_rel_backref_and_back_populates = {
 
 /* ---- rel-backref-conflict ---- */
 
+/* Whether resolve made r's backref: then it is the one attribute of its name
+ * on the target (resolve makes none where the name is taken). */
+static bool backref_made(const mg_relationship *r)
+{
+	return r->inverse && r->inverse->from_backref;
+}
+
 static void check_conflict_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (!r->backref || r->back_populates || !r->target)
+	if (!r->backref || r->back_populates || !r->target || backref_made(r))
 		return;
 	const mg_relationship *s = relationship_named(r->target, r->backref);
 	if (s && s == r->inverse)
@@ -552,7 +559,7 @@ const mg_rule mg_rule_rel_missing_backref = {
 
 static void check_clash_one(mg_rule_context *ctx, const mg_relationship *r)
 {
-	if (!r->backref || r->back_populates || !r->target)
+	if (!r->backref || r->back_populates || !r->target || backref_made(r))
 		return;
 	const mg_relationship *s = relationship_named(r->target, r->backref);
 	if (!s || !s->from_backref || s->inverse == r)
