@@ -14,6 +14,7 @@ struct Node {
 struct Category {
 	int id                       MG_COLUMN(primary_key=true);
 	char name[81];
+	int root_id                  MG_FOREIGN_KEY(node.id, index=true);
 	int parent_id                MG_FOREIGN_KEY(category.id, index=true);
 	struct Category *parent      MG_RELATIONSHIP(Category, remote_side=[id, name], backref=subcategories);
 } MG_MODEL();
