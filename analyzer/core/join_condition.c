@@ -110,15 +110,6 @@ static bool name_is(const parser *p, token t, const char *word)
 	return t.kind == TOK_IDENT && t.end - t.start == n && memcmp(p->text + t.start, word, n) == 0;
 }
 
-/* The last dotted part of name `t` is `word`: and_, sa.and_. */
-static bool name_ends_with(const parser *p, token t, const char *word)
-{
-	size_t n = strlen(word), len = t.end - t.start;
-	const char *s = p->text + t.start;
-	return t.kind == TOK_IDENT && len >= n && memcmp(s + len - n, word, n) == 0 &&
-	       (len == n || s[len - n - 1] == '.');
-}
-
 static const char *copy(parser *p, size_t start, size_t end)
 {
 	const char *s = mg_arena_strndup(p->arena, p->text + start, end - start);
@@ -179,8 +170,8 @@ static bool operand(parser *p, mg_join_term *term, unsigned depth)
 		next(p);
 		if (p->tok.kind == TOK_LPAREN) {
 			bool is_foreign = name_is(p, t, "foreign"), is_remote = name_is(p, t, "remote");
-			bool is_const = name_ends_with(p, t, "true") || name_ends_with(p, t, "false") ||
-					name_ends_with(p, t, "null");
+			bool is_const = name_is(p, t, "true") || name_is(p, t, "false") ||
+					name_is(p, t, "null");
 			next(p); /* past "(" */
 			if (is_const) {
 				if (p->tok.kind != TOK_RPAREN)
@@ -256,7 +247,7 @@ static bool factor(parser *p, unsigned depth, bool *grouped)
 		next(p);
 		return true;
 	}
-	if (name_ends_with(p, p->tok, "and_")) {
+	if (name_is(p, p->tok, "and_")) {
 		size_t at = p->tok.start;
 		next(p);
 		if (p->tok.kind != TOK_LPAREN)

@@ -20,9 +20,11 @@
  *   constant   := number | 'string' | "string" | true | false | True | False
  *               | None | true() | false() | null()
  *
- * `and_` may be qualified (sqlalchemy.and_, sa.and_, db.and_). Around "&"
- * each side must be parenthesised or an and_(), as Python needs: a == b & c
- * == d is a chained comparison there, not a conjunction.
+ * Names are those SQLAlchemy's evaluation of a string argument knows: and_,
+ * foreign, remote, true... bare (sa.and_ or db.and_ name nothing there, so
+ * they are opaque). Around "&" each side must be parenthesised or an and_(),
+ * as Python needs: a == b & c == d is a chained comparison there, not a
+ * conjunction.
  *
  * Anything else (or_, function calls, casts, !=, in_, ...) is not an error:
  * the condition is kept as text and marked opaque, and the rules that need
