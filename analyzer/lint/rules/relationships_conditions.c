@@ -359,3 +359,74 @@ const mg_rule mg_rule_rel_secondaryjoin_without_secondary = {
 	       "condition in primaryjoin.",
 	.check = check_secondaryjoin_without_secondary,
 };
+
+/* ---- rel-join-self-ref-needs-remote ---- */
+
+/* The first comparison of a column with a constant, or NULL. */
+static const mg_join_term *constant_compared(const mg_join_condition *cond)
+{
+	for (size_t i = 0; i < cond->ncomparisons; i++) {
+		const mg_join_comparison *c = &cond->comparisons[i];
+		if (c->left.kind == MG_JOIN_TERM_CONSTANT || c->right.kind == MG_JOIN_TERM_CONSTANT)
+			return c->left.kind == MG_JOIN_TERM_CONSTANT ? &c->right : &c->left;
+	}
+	return NULL;
+}
+
+static void check_self_ref_remote_one(mg_rule_context *ctx, const mg_relationship *r)
+{
+	const mg_join_condition *cond = r->primaryjoin;
+	if (r->source != r->target || r->secondary || !cond || r->join != MG_JOIN_OK || r->nremote_side)
+		return;
+	for (size_t i = 0; i < 2 * cond->ncomparisons; i++)
+		if (mg_join_term_get(cond, i)->remote)
+			return;
+	const mg_join_term *filtered = constant_compared(cond);
+	if (!filtered)
+		return;
+	mg_finding *f = mg_report_relationship(ctx, r,
+					       "self-referential relationship \"%s\" compares \"%s\" with a constant "
+					       "in its join condition \"%s\" but marks no side remote; SQLAlchemy "
+					       "guesses the remote side from the foreign columns and warns "
+					       "(\"Non-simple column elements in primary join condition\")",
+					       mg_rel_name(ctx, r), filtered->text, cond->text);
+	mg_rel_set_fix(ctx, f, "wrap the referenced column in remote(), e.g. \"remote(%s.id) == "
+			       "foreign(%s.parent_id)\", or give remote_side=",
+		       mg_rel_model_name(r->source), mg_rel_model_name(r->source));
+}
+
+static void check_join_self_ref_needs_remote(mg_rule_context *ctx)
+{
+	mg_rel_each_declared(ctx, check_self_ref_remote_one);
+}
+
+const mg_rule mg_rule_rel_join_self_ref_needs_remote = {
+	.id = "rel-join-self-ref-needs-remote",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "A self-referential join condition with a constant in it says nothing of its remote side.",
+	.rationale = "In a table joined to itself both sides of the condition are the same table, so "
+		     "SQLAlchemy cannot tell the remote side by table and guesses it from the foreign "
+		     "columns. A comparison with a constant (Node.active == true()) makes that guess "
+		     "unsafe, and SQLAlchemy warns (\"Non-simple column elements in primary join "
+		     "condition ... consider using remote() annotations\"). remote() or remote_side= "
+		     "says which side is remote.",
+	.without_orm = "Without an ORM, a reader of the condition cannot tell whether it loads a "
+		       "node's parent or its children.",
+	.bad_c = "struct Node {\n"
+		 "    int id                  MG_COLUMN(primary_key=true);\n"
+		 "    int parent_id           MG_FOREIGN_KEY(node.id, index=true);\n"
+		 "    _Bool active;\n"
+		 "    struct Node **children  MG_RELATIONSHIP(Node, viewonly,\n"
+		 "        primaryjoin=\"and_(Node.id == Node.parent_id, Node.active == true())\");\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Node {\n"
+		  "    int id                  MG_COLUMN(primary_key=true);\n"
+		  "    int parent_id           MG_FOREIGN_KEY(node.id, index=true);\n"
+		  "    _Bool active;\n"
+		  "    struct Node **children  MG_RELATIONSHIP(Node, viewonly,\n"
+		  "        primaryjoin=\"and_(Node.id == remote(Node.parent_id), remote(Node.active) == true())\");\n"
+		  "} MG_MODEL();",
+	.fix = "Wrap the remote side's columns in remote(), or give remote_side=.",
+	.check = check_join_self_ref_needs_remote,
+};
