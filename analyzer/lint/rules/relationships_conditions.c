@@ -86,6 +86,22 @@ static void check_no_foreign_one(mg_rule_context *ctx, const mg_relationship *r)
 	const mg_join_condition *cond = condition_of(r);
 	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f;
+	bool on_a_side = false; /* a foreign column on the source or the target */
+	for (size_t i = 0; r->join == MG_JOIN_NO_DIRECTION && i < 2 * cond->ncomparisons; i++) {
+		const mg_join_term *t = mg_join_term_get(cond, i);
+		on_a_side = on_a_side || (t->is_foreign && (t->column->table == r->source ||
+							    t->column->table == r->target));
+	}
+	if (r->join == MG_JOIN_NO_DIRECTION && !on_a_side) {
+		f = mg_report_relationship(ctx, r,
+					   "the join condition \"%s\" of relationship \"%s\" has foreign columns "
+					   "only in tables it does not join; SQLAlchemy cannot determine the "
+					   "direction (ArgumentError)",
+					   cond->text, rn);
+		mg_rel_set_fix(ctx, f, "mark foreign() the column of \"%s\" or \"%s\" that refers to the other",
+			       r->source->name, r->target->name);
+		return;
+	}
 	if (r->join == MG_JOIN_NO_DIRECTION) {
 		f = mg_report_relationship(ctx, r,
 					   "the join condition \"%s\" of relationship \"%s\" has foreign columns on "
