@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "analyzer/c/annotation_options.h"
+#include "analyzer/core/join_condition.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -22,6 +23,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)mg_annotation_option_at(annotation, i);
 		for (size_t i = 0; i < mg_annotation_positional_count(annotation); i++)
 			(void)mg_annotation_positional(annotation, i);
+		/* primaryjoin= and secondaryjoin= go on through the join grammar. */
+		static const char *const joins[] = {"primaryjoin", "secondaryjoin"};
+		for (size_t k = 0; k < 2; k++) {
+			const char *text = mg_annotation_get_string(annotation, joins[k]);
+			mg_arena *arena = text ? mg_arena_new() : NULL;
+			if (arena)
+				(void)mg_join_parse(arena, text, (mg_location){.line = 1, .column = 1});
+			mg_arena_free(arena);
+		}
 	}
 	mg_annotation_free(annotation);
 	return 0;

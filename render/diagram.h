@@ -110,7 +110,8 @@ typedef struct mg_diagram_edge {
 	const mg_foreign_key *fk2;/* collapsed association: its key to `child`; else NULL */
 	mg_diagram_end parent_end, child_end;
 	bool dashed;              /* implied: not declared */
-	const char *tooltip;      /* why it was implied; NULL when declared */
+	const char *tooltip;      /* why it was implied, or that a join condition makes it;
+	                             NULL when declared */
 	const mg_relationship *relationship; /* C models: the relationship walking this key
 	                             from parent to child, or NULL */
 	const mg_relationship *inverse;      /* and the one from child to parent, or NULL */

@@ -346,10 +346,60 @@ static const mg_relationship *find_relationship(const mg_table *source, const mg
 	return NULL;
 }
 
+/* The "virtual" foreign keys resolve made for join conditions no declared
+ * key matches (graph.h): in no table's list, so found through the
+ * relationships that follow them. Calls fn on each once; returns how many. */
+static size_t each_virtual_join(const mg_graph *graph, void (*fn)(mg_diagram *, const mg_table_map *,
+								 const mg_foreign_key *),
+				mg_diagram *d, const mg_table_map *nodes)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < graph->ntables; i++) {
+		const mg_table *t = graph->tables[i];
+		for (size_t k = 0; k < t->nrelationships; k++) {
+			const mg_relationship *r = t->relationships[k];
+			const mg_foreign_key *fk = r->via;
+			if (!fk || !fk->virtual_join || r->secondary || r->from_backref)
+				continue;
+			bool seen = false; /* an earlier relationship of the graph followed it */
+			for (size_t j = 0; j <= i && !seen; j++)
+				for (size_t m = 0; m < graph->tables[j]->nrelationships && !seen; m++) {
+					const mg_relationship *s = graph->tables[j]->relationships[m];
+					if (j == i && m >= k)
+						break;
+					seen = s->via == fk && !s->secondary && !s->from_backref;
+				}
+			if (seen)
+				continue;
+			n++;
+			if (fn)
+				fn(d, nodes, fk);
+		}
+	}
+	return n;
+}
+
+/* An edge for a virtual foreign key: dashed, as the database does not hold it. */
+static void add_virtual_edge(mg_diagram *d, const mg_table_map *nodes, const mg_foreign_key *fk)
+{
+	size_t parent = mg_table_map_get(nodes, fk->parent), child = mg_table_map_get(nodes, fk->child);
+	if (parent == SIZE_MAX || child == SIZE_MAX)
+		return;
+	mg_diagram_edge *e = &d->edges[d->nedges++];
+	e->parent = parent, e->child = child, e->fk = fk;
+	e->parent_end = any_nullable(fk) ? MG_END_ZERO_OR_ONE : MG_END_ONE;
+	e->child_end = fk->unique ? MG_END_ZERO_OR_ONE : MG_END_ZERO_OR_MANY;
+	e->dashed = true;
+	e->tooltip = "joined by a join condition; no foreign key in the database";
+	e->relationship = find_relationship(fk->parent, fk, NULL);
+	e->inverse = e->relationship && e->relationship->inverse ? e->relationship->inverse
+								  : find_relationship(fk->child, fk, NULL);
+}
+
 static int add_edges(mg_diagram *d, const mg_table_map *nodes, mg_error *err)
 {
 	const mg_graph *graph = d->graph;
-	size_t cap = 0;
+	size_t cap = each_virtual_join(graph, NULL, d, nodes);
 	for (size_t i = 0; i < graph->ntables; i++)
 		cap += graph->tables[i]->nforeign_keys;
 	d->edges = calloc(cap ? cap : 1, sizeof(*d->edges));
@@ -399,6 +449,7 @@ static int add_edges(mg_diagram *d, const mg_table_map *nodes, mg_error *err)
 										  : find_relationship(t, fk, NULL);
 		}
 	}
+	each_virtual_join(graph, add_virtual_edge, d, nodes);
 	qsort(d->edges, d->nedges, sizeof(*d->edges), cmp_edges);
 	return 0;
 }

@@ -3,6 +3,7 @@
  * sorted by name (resolve sorted them); columns keep their declared order. */
 
 #include "analyzer/lint/lint.h"
+#include "analyzer/core/join_condition.h"
 #include "render/json_location.h"
 #include "render/render.h"
 
@@ -95,6 +96,33 @@ static void write_foreign_key(mg_json *json, const mg_foreign_key *fk)
 	mg_json_end_object(json);
 }
 
+/* A join condition as written, with where it and each of its terms are:
+ * only when given, so other dumps stay as they were. */
+static void write_join(mg_json *json, const char *key, const mg_join_condition *cond)
+{
+	if (!cond)
+		return;
+	mg_json_key(json, key);
+	mg_json_begin_object(json);
+	mg_json_member_string(json, "text", cond->text);
+	mg_json_member_location(json, "location", cond->location);
+	mg_json_key(json, "term_locations");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < 2 * cond->ncomparisons; i++) {
+		const mg_join_comparison *c = &cond->comparisons[i / 2];
+		mg_location at = i % 2 ? c->right.location : c->left.location;
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "file", at.file);
+		if (at.line) {
+			mg_json_member_uint(json, "line", at.line);
+			mg_json_member_uint(json, "column", at.column);
+		}
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
+	mg_json_end_object(json);
+}
+
 static void write_relationship(mg_json *json, const mg_relationship *r)
 {
 	mg_json_begin_object(json);
@@ -124,6 +152,8 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	write_tristate(json, "c_collection", r->c_collection);
 	mg_json_member_string(json, "c_target", r->c_target);
 	mg_json_member_location(json, "location", r->location);
+	write_join(json, "primaryjoin", r->primaryjoin);
+	write_join(json, "secondaryjoin", r->secondaryjoin);
 	mg_json_end_object(json);
 }
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "analyzer/core/join_condition.h"
 #include "analyzer/lint/lint.h"
 #include "render/site_internal.h"
 #include "util/escape.h"
@@ -277,7 +278,12 @@ void mg_site_view_relationship(const mg_site_context *ctx, mg_view *object, cons
 						     : mg_site_columns_text(arena, NULL, via->parent_column_names,
 								   via->nparent_columns));
 		mg_view_set_bool(v, "implied", via->implied);
+		mg_view_set_bool(v, "virtual", via->virtual_join);
 	}
+	if (r->primaryjoin)
+		mg_view_set_text(object, "primaryjoin", r->primaryjoin->text);
+	if (r->secondaryjoin)
+		mg_view_set_text(object, "secondaryjoin", r->secondaryjoin->text);
 	mg_site_view_location(ctx, object, "location", r->location);
 }
 

@@ -75,6 +75,9 @@ static const mg_option_spec relationship_options[] = {
 	{ .key = "viewonly", .type = MG_OPT_BOOL },
 	{ .key = "overlaps", .type = MG_OPT_NAME_LIST },
 	{ .key = "single_parent", .type = MG_OPT_BOOL },
+	/* Join conditions: parsed by annotation_join.c into join_condition.h's grammar. */
+	{ .key = "primaryjoin", .type = MG_OPT_STRING },
+	{ .key = "secondaryjoin", .type = MG_OPT_STRING },
 };
 
 static const mg_option_spec index_options[] = {

@@ -436,6 +436,8 @@ static void build_relationship(mg_c_builder *b, field_state *fs)
 	r->overlaps = list_option(b, a, "overlaps", &r->noverlaps);
 	r->c_collection = points_to_struct ? (f->type.collection ? MG_TRUE : MG_FALSE) : MG_UNSET;
 	r->c_target = mg_c_copy(b, f->type.target);
+	r->primaryjoin = mg_c_join_option(b, p, "primaryjoin");
+	r->secondaryjoin = mg_c_join_option(b, p, "secondaryjoin");
 }
 
 static void build_unmapped(mg_c_builder *b, field_state *fs)

@@ -59,6 +59,11 @@ const char *mg_c_sql_type(mg_c_builder *b, const char *text, mg_type_family *out
 /* The graph's copy of a string; sets b->failed when out of memory. */
 const char *mg_c_copy(mg_c_builder *b, const char *s);
 
+/* Option `key` (primaryjoin, secondaryjoin) of a relationship annotation,
+ * parsed, each term at its place in the source (annotation_join.c); NULL
+ * when not given, or out of memory (b->failed is set then). */
+struct mg_join_condition *mg_c_join_option(mg_c_builder *b, const mg_c_parsed *p, const char *key);
+
 /* Builds the fields of the struct into b->table (c_fields.c). */
 void mg_c_build_fields(mg_c_builder *b);
 

@@ -161,6 +161,8 @@ typedef struct mg_foreign_key {
 	bool unique;                  /* the child columns are a key of the child: one-to-one */
 	const char *path;             /* "child.name" */
 	mg_location location;
+	bool virtual_join;            /* made by resolve for a join condition that no declared
+	                                 foreign key matches; in no table's list */
 } mg_foreign_key;
 
 typedef enum mg_cardinality {
@@ -189,6 +191,21 @@ typedef enum mg_join_status {
 	                             to the target (NoForeignKeysError): assoc-missing-fk */
 	MG_JOIN_AMBIGUOUS,        /* several foreign keys qualify and foreign_keys= does not
 	                             pick one: AmbiguousForeignKeysError */
+	/* With primaryjoin= or secondaryjoin= (join_condition.h): */
+	MG_JOIN_OPAQUE,           /* a condition beyond the grammar: kept as text, the join
+	                             unknown (rel-join-opaque) */
+	MG_JOIN_UNKNOWN_COLUMN,   /* a column of a condition names nothing
+	                             (annotation-invalid-value) */
+	MG_JOIN_NO_FOREIGN_COLUMNS, /* no column of a condition is foreign: not marked
+	                             foreign(), not in foreign_keys=, no foreign key
+	                             (rel-join-no-foreign-columns) */
+	MG_JOIN_FOREIGN_ELSEWHERE, /* the foreign columns pair only with columns outside
+	                             the join's tables (rel-join-column-elsewhere) */
+	MG_JOIN_NO_SECONDARY_FOR_JOIN, /* secondaryjoin= without secondary=
+	                             (rel-secondaryjoin-without-secondary) */
+	MG_JOIN_NO_DIRECTION,     /* foreign columns on both sides, none remote or all
+	                             remote: SQLAlchemy cannot tell the direction
+	                             (rel-join-no-foreign-columns) */
 } mg_join_status;
 
 typedef struct mg_relationship {
@@ -257,6 +274,13 @@ typedef struct mg_relationship {
 	struct mg_relationship *candidate_inverse; /* declared, unlinked, and walking the
 	                                 same join the other way: what rel-unlinked-inverse
 	                                 reports; symmetric; NULL when none */
+	/* primaryjoin= and secondaryjoin= as written and parsed (join_condition.h);
+	   NULL when not given. A backref gets its inverse's, swapped for a
+	   many-to-many. When a condition joins columns no declared foreign key
+	   links (a "virtual" foreign key), resolve makes via (or secondary_via) a
+	   foreign key of its own, in no table's list, with `virtual_join` set. */
+	struct mg_join_condition *primaryjoin;
+	struct mg_join_condition *secondaryjoin;
 } mg_relationship;
 
 struct mg_table {

@@ -14,6 +14,7 @@
 
 #include "analyzer/read/input_file.h"
 #include "analyzer/read/readers.h"
+#include "analyzer/core/join_condition.h"
 #include "analyzer/core/name_index.h"
 #include "analyzer/core/sql_type.h"
 #include "util/json_text.h"
@@ -165,23 +166,28 @@ static json_t *get_array(reader *r, json_t *object, const char *key, const char 
 	return value;
 }
 
-/* The location held in the member `key` of `object`. */
-static mg_location get_location_at(reader *r, json_t *object, const char *key, const char *where)
+/* The location `value` holds; `at` names it in messages. */
+static mg_location location_value(reader *r, json_t *value, const char *at)
 {
 	mg_location location = {.file = r->path};
-	json_t *value = json_object_get(object, key);
 	if (!value || !json_is_object(value))
 		return location;
 	/* "file": null is an object of no file; without "file", this one. */
-	char at[AT_SIZE];
 	if (json_object_get(value, "file"))
-		location.file = copy_string(r, value, "file", member_at(at, where, key));
+		location.file = copy_string(r, value, "file", at);
 	json_t *line = json_object_get(value, "line"), *column = json_object_get(value, "column");
 	if (json_is_integer(line) && json_integer_value(line) > 0)
 		location.line = (unsigned)json_integer_value(line);
 	if (json_is_integer(column) && json_integer_value(column) > 0)
 		location.column = (unsigned)json_integer_value(column);
 	return location;
+}
+
+/* The location held in the member `key` of `object`. */
+static mg_location get_location_at(reader *r, json_t *object, const char *key, const char *where)
+{
+	char at[AT_SIZE];
+	return location_value(r, json_object_get(object, key), member_at(at, where, key));
 }
 
 static mg_location get_location(reader *r, json_t *object, const char *where)
@@ -358,6 +364,36 @@ static void read_foreign_key(reader *r, mg_table *table, json_t *item, const cha
 	fk->location = get_location(r, item, where);
 }
 
+/* primaryjoin / secondaryjoin: {"text", "location", "term_locations"}, the
+ * text parsed again and each term put back where the dump says it was. */
+static mg_join_condition *read_join(reader *r, json_t *item, const char *key, const char *where)
+{
+	json_t *value = json_object_get(item, key);
+	if (!value || json_is_null(value))
+		return NULL;
+	char at[AT_SIZE], term_at[AT_SIZE];
+	member_at(at, where, key);
+	if (!json_is_object(value)) {
+		problem(r, at, "expected an object with \"text\"");
+		return NULL;
+	}
+	const char *text = required_string(r, value, "text", at);
+	if (!text)
+		return NULL;
+	mg_join_condition *cond = mg_join_parse(r->graph->arena, text, get_location(r, value, at));
+	if (!cond) {
+		problem(r, at, "out of memory");
+		return NULL;
+	}
+	json_t *locations = get_array(r, value, "term_locations", at);
+	size_t n = locations ? json_array_size(locations) : 0;
+	for (size_t i = 0; i < n && i < 2 * cond->ncomparisons && !r->failed; i++) {
+		mg_join_term_at(cond, i)->location =
+		    location_value(r, json_array_get(locations, i), element_at(term_at, at, i));
+	}
+	return cond;
+}
+
 static void read_relationship(reader *r, mg_table *table, json_t *item, const char *where)
 {
 	/* Derived relationships and backrefs are resolve's to make again. */
@@ -387,6 +423,8 @@ static void read_relationship(reader *r, mg_table *table, json_t *item, const ch
 	rel->c_collection = get_bool(r, item, "c_collection", where);
 	rel->c_target = copy_string(r, item, "c_target", where);
 	rel->location = get_location(r, item, where);
+	rel->primaryjoin = read_join(r, item, "primaryjoin", where);
+	rel->secondaryjoin = read_join(r, item, "secondaryjoin", where);
 }
 
 /* Calls `read` for each element of the array member `key`. */

@@ -22,6 +22,18 @@ int mg_resolve_implied_foreign_keys(mg_graph *graph);
 int mg_resolve_derived_relationships(mg_graph *graph);
 int mg_resolve_relationships(mg_graph *graph); /* declared ones: targets, joins, inverses */
 
+/* A declared relationship with primaryjoin= or secondaryjoin=, its target
+ * (and secondary) found: settles join, via, secondary_via and direction
+ * from the conditions (resolve_joins.c). `structs` maps struct tags to
+ * tables. 0, or -1 when out of memory. */
+struct mg_name_index;
+int mg_resolve_join_conditions(mg_graph *graph, const struct mg_name_index *structs, mg_relationship *r);
+
+/* Gives the backref `v` of `r` its join conditions: the same one for a
+ * direct relationship (walked the other way), primaryjoin and secondaryjoin
+ * swapped through a secondary, as SQLAlchemy's backref() does. */
+void mg_resolve_join_backref(const mg_relationship *r, mg_relationship *v);
+
 /* True when a C model or graph JSON declared relationships themselves. */
 bool mg_graph_declares_relationships(const mg_graph *graph);
 

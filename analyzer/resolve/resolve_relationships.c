@@ -388,7 +388,10 @@ static int resolve_declared(context *ctx, mg_relationship *r)
 		r->join = MG_JOIN_NO_TARGET;
 	else if (r->secondary_name && !r->secondary)
 		r->join = MG_JOIN_NO_SECONDARY;
-	else if ((r->secondary ? join_secondary(ctx, r) : join_direct(ctx, r)) < 0)
+	else if (r->primaryjoin || r->secondaryjoin) {
+		if (mg_resolve_join_conditions(ctx->graph, ctx->structs, r) < 0)
+			return -1;
+	} else if ((r->secondary ? join_secondary(ctx, r) : join_direct(ctx, r)) < 0)
 		return -1;
 	settle_shape(r);
 	return 0;
@@ -461,6 +464,7 @@ static int add_backref(context *ctx, mg_relationship *r)
 	v->nforeign_keys = r->nforeign_keys;
 	v->foreign_key_columns = r->foreign_key_columns;
 	v->join = r->join;
+	mg_resolve_join_backref(r, v);
 	if (r->join == MG_JOIN_OK) {
 		if (r->secondary) {
 			v->via = r->secondary_via;
@@ -470,7 +474,8 @@ static int add_backref(context *ctx, mg_relationship *r)
 			v->via = r->via;
 			/* Its remote columns are worked out afresh, as for a relationship
 			 * without remote_side: self-referential, that is one-to-many. */
-			v->direction = r->source == t ? MG_CARD_ONE_TO_MANY : opposite(r->direction);
+			v->direction = r->source == t && !r->primaryjoin ? MG_CARD_ONE_TO_MANY
+									  : opposite(r->direction);
 		}
 	}
 	settle_shape(v);

@@ -344,6 +344,44 @@ static void consequences_are_notes_of_their_cause(void **state)
 	mg_graph_free(g);
 }
 
+/* A column of a join condition naming nothing is reported at the column
+ * itself: inside a quoted string after escapes, on a later line of the
+ * annotation than its macro, and unquoted with runs of blanks. */
+static void join_columns_point_at_the_term(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text("joins.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Post;\n"
+		"struct User {\n"
+		"    int id MG_COLUMN(primary_key=true);\n"
+		"    char name[81];\n"
+		"    struct Post **a MG_RELATIONSHIP(Post, viewonly, primaryjoin=\"and_(Post.x == '\\\"', User.id == Post.autor_id)\");\n"
+		"    struct Post **b MG_RELATIONSHIP(Post, viewonly,\n"
+		"                        primaryjoin=\n"
+		"                            \"User.id == foreign(Post.nme)\");\n"
+		"    struct Post **c MG_RELATIONSHIP(Post, viewonly, primaryjoin=User.id  ==   Posts.author_id);\n"
+		"} MG_MODEL();\n"
+		"struct Post { int id MG_COLUMN(primary_key); int author_id MG_FOREIGN_KEY(user.id);\n"
+		"              char name[81]; } MG_MODEL();\n");
+	mg_findings *findings = mg_test_lint(g);
+	assert_int_equal(mg_test_count_rule(findings, "annotation-invalid-value"), 4);
+	const mg_finding *f = finding_at(findings, "annotation-invalid-value", 6, 71);
+	assert_string_equal(f->message, "invalid value \"Post.x\" for option \"primaryjoin\": \"Post\" has no column \"x\"");
+	f = finding_at(findings, "annotation-invalid-value", 6, 98);
+	assert_string_equal(f->message, "invalid value \"Post.autor_id\" for option \"primaryjoin\": \"Post\" "
+					"has no column \"autor_id\"; did you mean \"author_id\"?");
+	assert_string_equal(f->fix, "Write \"Post.author_id\" instead of \"Post.autor_id\".");
+	assert_string_equal(f->path, "user.a");
+	f = finding_at(findings, "annotation-invalid-value", 9, 49);
+	assert_string_equal(f->fix, "Write \"Post.name\" instead of \"Post.nme\".");
+	f = finding_at(findings, "annotation-invalid-value", 10, 79);
+	assert_string_equal(f->message, "invalid value \"Posts.author_id\" for option \"primaryjoin\": "
+					"\"Posts\" names no model or table");
+	mg_findings_free(findings);
+	mg_graph_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -354,6 +392,7 @@ int main(void)
 		cmocka_unit_test(column_clashes_and_missing_types),
 		cmocka_unit_test(clean_examples_have_no_findings),
 		cmocka_unit_test(consequences_are_notes_of_their_cause),
+		cmocka_unit_test(join_columns_point_at_the_term),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
 }

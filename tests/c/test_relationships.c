@@ -245,6 +245,63 @@ static void secondary_joins_both_sides(void **state)
 
 /* ---- pairs ---- */
 
+/* primaryjoin/secondaryjoin settle what the foreign keys cannot: the
+ * followers' two keys to one table, a key the database does not hold, the
+ * side remote() names. */
+static void join_conditions_settle_the_join(void **state)
+{
+	(void)state;
+	mg_graph *g = read_models(
+		"struct Follow {\n"
+		"    int follower_id MG_FOREIGN_KEY(user.id);\n"
+		"    int followed_id MG_FOREIGN_KEY(user.id);\n"
+		"} MG_TABLE(followers);\n"
+		"struct Post;\n"
+		"struct User {\n"
+		"    int id MG_COLUMN(primary_key);\n"
+		"    struct User **followed MG_RELATIONSHIP(User, secondary=followers, backref=followers,\n"
+		"        primaryjoin=\"followers.c.follower_id == User.id\",\n"
+		"        secondaryjoin=\"followers.c.followed_id == User.id\");\n"
+		"    struct Post **posts MG_RELATIONSHIP(Post, backref=author,\n"
+		"        primaryjoin=\"and_(User.id == foreign(Post.author_id), Post.draft == false())\");\n"
+		"} MG_MODEL();\n"
+		"struct Post { int id MG_COLUMN(primary_key); int author_id; _Bool draft; } MG_MODEL();\n"
+		"struct Node {\n"
+		"    int id MG_COLUMN(primary_key);\n"
+		"    int parent_id;\n"
+		"    struct Node *parent MG_RELATIONSHIP(Node, backref=children,\n"
+		"        primaryjoin=\"remote(Node.id) == foreign(Node.parent_id)\");\n"
+		"} MG_MODEL();\n");
+	mg_table *user = mg_c_test_table(g, "user"), *followers = mg_c_test_table(g, "followers");
+	mg_relationship *followed = rel(g, "user", "followed"), *back = rel(g, "user", "followers");
+	assert_int_equal(followed->join, MG_JOIN_OK);
+	assert_kind(followed, MG_CARD_MANY_TO_MANY);
+	assert_ptr_equal(followed->via->columns[0], mg_c_test_column(followers, "follower_id"));
+	assert_ptr_equal(followed->secondary_via->columns[0], mg_c_test_column(followers, "followed_id"));
+	/* The backref swaps the two conditions. */
+	assert_true(back->from_backref);
+	assert_ptr_equal(back->via, followed->secondary_via);
+	assert_ptr_equal(back->secondary_via, followed->via);
+	assert_ptr_equal(back->primaryjoin, followed->secondaryjoin);
+	assert_ptr_equal(back->secondaryjoin, followed->primaryjoin);
+
+	/* foreign() on a column without a foreign key: a virtual one. */
+	mg_relationship *posts = rel(g, "user", "posts"), *author = rel(g, "post", "author");
+	assert_int_equal(posts->join, MG_JOIN_OK);
+	assert_kind(posts, MG_CARD_ONE_TO_MANY);
+	assert_true(posts->via->virtual_join);
+	assert_ptr_equal(posts->via->child, mg_c_test_table(g, "post"));
+	assert_ptr_equal(posts->via->parent_columns[0], mg_c_test_column(user, "id"));
+	assert_kind(author, MG_CARD_MANY_TO_ONE);
+	assert_ptr_equal(author->via, posts->via);
+	assert_int_equal(mg_c_test_table(g, "post")->nforeign_keys, 0);
+
+	/* remote(Node.id): the parent, many-to-one; its backref the children. */
+	assert_kind(rel(g, "node", "parent"), MG_CARD_MANY_TO_ONE);
+	assert_kind(rel(g, "node", "children"), MG_CARD_ONE_TO_MANY);
+	mg_graph_free(g);
+}
+
 static void back_populates_pairs_only_mutual_names(void **state)
 {
 	(void)state;
@@ -384,6 +441,7 @@ int main(void)
 		cmocka_unit_test_teardown(joins_follow_the_foreign_keys_in_both_directions, teardown),
 		cmocka_unit_test_teardown(remote_side_settles_self_reference, teardown),
 		cmocka_unit_test_teardown(secondary_joins_both_sides, teardown),
+		cmocka_unit_test_teardown(join_conditions_settle_the_join, teardown),
 		cmocka_unit_test_teardown(back_populates_pairs_only_mutual_names, teardown),
 		cmocka_unit_test_teardown(clashing_backrefs_are_not_made, teardown),
 		cmocka_unit_test_teardown(messages_name_both_sides, teardown),

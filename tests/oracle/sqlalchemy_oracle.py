@@ -10,6 +10,7 @@ usage: sqlalchemy_oracle.py GRAPH.json
 """
 
 import json
+import re
 import sys
 import warnings
 
@@ -83,6 +84,49 @@ def expression(text, tables, models, source):
     return text
 
 
+# The names a join condition may call or name besides columns: SQLAlchemy's
+# string arguments resolve them.
+JOIN_WORDS = {"and_", "or_", "not_", "foreign", "remote", "true", "false", "null", "True", "False",
+              "None", "func", "cast", "sa", "sqlalchemy", "db"}
+NAME = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*""")
+
+
+def join_column(text, tables, models, source):
+    """A column of a join condition as SQLAlchemy evaluates it: Model.attr
+    and table.c.column stay, table.column of a plain table becomes
+    table.c.column (of a model's table, Model.attr), a bare name is an
+    attribute of the declaring model."""
+    parts = text.split(".")
+    if parts[0] in JOIN_WORDS or parts[0] in models or (len(parts) == 3 and parts[1] == "c"):
+        return text
+    if len(parts) == 1:
+        return "%s.%s" % (class_name(source), text)
+    if len(parts) == 2:
+        for t in tables:
+            if t["name"] == parts[0]:
+                if t["kind"] == "model":
+                    for c in t["columns"]:
+                        if c["name"] == parts[1]:
+                            return "%s.%s" % (class_name(t), c.get("attribute") or c["name"])
+                    return "%s.%s" % (class_name(t), parts[1])
+                return "%s.c.%s" % (parts[0], parts[1])
+    return text
+
+
+def join_condition(text, tables, models, source):
+    """A primaryjoin/secondaryjoin as written, its column names made ones
+    SQLAlchemy's string evaluation finds."""
+    def replace(m):
+        word = m.group(0)
+        if word[0] in "'\"":
+            return word
+        following = text[m.end():].lstrip()
+        if following.startswith("("):
+            return word
+        return join_column(word, tables, models, source)
+    return NAME.sub(replace, text)
+
+
 def relationship_kwargs(r, tables, models, source):
     kw = {}
     if r["backref"]:
@@ -109,6 +153,9 @@ def relationship_kwargs(r, tables, models, source):
         kw["overlaps"] = ",".join(o.split(".")[-1] for o in r["overlaps"])
     if r["single_parent"]:
         kw["single_parent"] = True
+    for key in ("primaryjoin", "secondaryjoin"):
+        if r.get(key):
+            kw[key] = join_condition(r[key]["text"], tables, models, source)
     return kw
 
 

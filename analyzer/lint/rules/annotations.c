@@ -6,6 +6,7 @@
  */
 
 #include "analyzer/lint/lint.h"
+#include "analyzer/lint/rules/relationships.h"
 
 static mg_object_kind object_of(mg_annotation_subject subject)
 {
@@ -43,6 +44,7 @@ static void report_problems(mg_rule_context *ctx, mg_annotation_problem_kind kin
 static void check_invalid_value(mg_rule_context *ctx)
 {
 	report_problems(ctx, MG_ANNOTATION_PROBLEM_INVALID_VALUE);
+	mg_rel_check_join_columns(ctx);
 }
 
 const mg_rule mg_rule_annotation_invalid_value = {

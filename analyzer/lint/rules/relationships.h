@@ -65,4 +65,9 @@ void mg_rel_related_column(mg_rule_context *ctx, const mg_column *c);
 /* The model whose struct tag is `name` exactly, else the table named `name`; NULL when none. */
 const mg_table *mg_rel_find_named(const mg_graph *graph, const char *name);
 
+/* annotation-invalid-value's share for primaryjoin= and secondaryjoin=: each
+ * column of a condition that names nothing, at its own position
+ * (relationships_conditions.c). */
+void mg_rel_check_join_columns(mg_rule_context *ctx);
+
 #endif

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/join_condition.h"
 #include "analyzer/core/suggest.h"
 #include "analyzer/lint/rules/relationships.h"
 #include "analyzer/lint/rules/rule_util.h"
@@ -184,10 +185,24 @@ static void check_ambiguous_one(mg_rule_context *ctx, const mg_relationship *r)
 					   "%s; SQLAlchemy cannot tell which (AmbiguousForeignKeysError)",
 					   rn, r->source->name, r->target->name, r->njoin_candidates, among, list);
 	}
-	if (r->secondary && r->source == r->target)
+	const mg_foreign_key *unused = NULL; /* with primaryjoin: the key it does not name */
+	for (size_t i = 0; r->primaryjoin && !r->secondaryjoin && i < r->njoin_candidates && !unused; i++)
+		if (!strstr(r->primaryjoin->text, r->join_candidates[i]->columns[0]->name))
+			unused = r->join_candidates[i];
+	if (unused && unused->parent_columns && unused->parent_columns[0])
+		mg_rel_set_fix(ctx, f, "add the secondary's join to the target: secondaryjoin=\"%s.c.%s == %s.%s\"",
+			       r->secondary->name, unused->columns[0]->name, mg_rel_model_name(r->target),
+			       unused->parent_columns[0]->name);
+	else if (r->secondary && r->source == r->target && r->njoin_candidates >= 2 &&
+	    r->join_candidates[0]->parent_columns && r->join_candidates[0]->parent_columns[0] &&
+	    r->join_candidates[1]->parent_columns && r->join_candidates[1]->parent_columns[0])
 		mg_rel_set_fix(ctx, f,
-			       "a self-referential many-to-many needs primaryjoin and secondaryjoin, which "
-			       "annotations do not express; allow this finding with MG_ALLOW and a reason");
+			       "a self-referential many-to-many says which key leads where: "
+			       "primaryjoin=\"%s.c.%s == %s.%s\", secondaryjoin=\"%s.c.%s == %s.%s\"",
+			       r->secondary->name, r->join_candidates[0]->columns[0]->name,
+			       mg_rel_model_name(r->source), r->join_candidates[0]->parent_columns[0]->name,
+			       r->secondary->name, r->join_candidates[1]->columns[0]->name,
+			       mg_rel_model_name(r->source), r->join_candidates[1]->parent_columns[0]->name);
 	else
 		mg_rel_set_fix(ctx, f, "name exactly the columns to follow: foreign_keys=[%s]", pick);
 }
