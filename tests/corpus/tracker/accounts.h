@@ -32,7 +32,17 @@ struct User {
 	struct Organization **organizations MG_RELATIONSHIP(Organization, secondary=memberships, viewonly);
 	struct Notification **notifications MG_RELATIONSHIP(Notification, backref=recipient, lazy=dynamic,
 	                                                    order_by=Notification.created_at desc);
+	struct User **followed             MG_RELATIONSHIP(User, secondary=follows,
+	                                                   primaryjoin="follows.c.follower_id == User.id",
+	                                                   secondaryjoin="follows.c.followed_id == User.id",
+	                                                   backref=followers, lazy=dynamic);
 } MG_MODEL(tablename=users);
+
+/** Who follows whom: a user's feed shows what the users they follow do. */
+struct Follow {
+	int follower_id                    MG_FOREIGN_KEY(users.id, ondelete=CASCADE);
+	int followed_id                    MG_FOREIGN_KEY(users.id, ondelete=CASCADE, index=true);
+} MG_TABLE(follows) MG_PRIMARY_KEY(follower_id, followed_id);
 
 /** What a user tells others about themselves: one per user. */
 struct UserProfile {

@@ -44,6 +44,8 @@ struct Project {
 	struct Label **labels              MG_RELATIONSHIP(Label, backref=project, cascade="all, delete-orphan");
 	struct Board **boards              MG_RELATIONSHIP(Board, backref=project, cascade="all, delete-orphan");
 	struct Issue **issues              MG_RELATIONSHIP(Issue, back_populates=project, lazy=dynamic);
+	struct Issue **open_issues         MG_RELATIONSHIP(Issue, viewonly, order_by=Issue.number,
+	                                                   primaryjoin="and_(Project.id == Issue.project_id, Issue.closed_at == None)");
 	struct CustomField **custom_fields MG_RELATIONSHIP(CustomField, backref=project);
 } MG_MODEL(tablename=projects);
 
