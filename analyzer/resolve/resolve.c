@@ -111,6 +111,45 @@ bool mg_graph_declares_relationships(const mg_graph *graph)
 	return false;
 }
 
+/* Whether implied foreign key `fk` joins the columns the virtual foreign key
+ * `v` of a join condition does, to the same table. */
+static bool same_join(const mg_foreign_key *fk, const mg_foreign_key *v)
+{
+	if (fk->child != v->child || fk->parent != v->parent || fk->ncolumns != v->ncolumns)
+		return false;
+	for (size_t i = 0; i < fk->ncolumns; i++)
+		if (fk->columns[i] != v->columns[i])
+			return false;
+	return true;
+}
+
+static void drop_implied_like(mg_foreign_key *v)
+{
+	mg_table *t = v->child;
+	size_t kept = 0;
+	for (size_t i = 0; i < t->nforeign_keys; i++)
+		if (!(t->foreign_keys[i]->implied && same_join(t->foreign_keys[i], v)))
+			t->foreign_keys[kept++] = t->foreign_keys[i];
+	t->nforeign_keys = kept;
+}
+
+/* A column a join condition marks foreign without a database foreign key is
+ * a "virtual" foreign key the models chose: the guess fk-implied would make
+ * from its name says nothing the models did not, and a diagram would draw
+ * the link twice. */
+static void drop_implied_joined(mg_graph *graph)
+{
+	for (size_t i = 0; i < graph->ntables; i++) {
+		mg_table *t = graph->tables[i];
+		for (size_t j = 0; j < t->nrelationships; j++) {
+			mg_foreign_key *fks[2] = {t->relationships[j]->via, t->relationships[j]->secondary_via};
+			for (size_t k = 0; k < 2; k++)
+				if (fks[k] && fks[k]->virtual_join && fks[k]->child)
+					drop_implied_like(fks[k]);
+		}
+	}
+}
+
 int mg_resolve(mg_graph *graph, mg_error *err)
 {
 	for (size_t i = 0; i < graph->ntables; i++) {
@@ -145,6 +184,7 @@ int mg_resolve(mg_graph *graph, mg_error *err)
 	if (mg_graph_declares_relationships(graph)) {
 		if (mg_resolve_relationships(graph) < 0)
 			goto oom;
+		drop_implied_joined(graph);
 		for (size_t i = 0; i < graph->ntables; i++) {
 			mg_table *t = graph->tables[i];
 			sort_array(t->relationships, t->nrelationships, sizeof(mg_relationship *),

@@ -46,7 +46,7 @@ struct Post {
 
 struct Comment {
 	int id                       MG_COLUMN(primary_key=true);
-	int user_id                  MG_COLUMN(index=true); // expect: fk-implied
+	int user_id                  MG_COLUMN(index=true);
 	_Bool hidden;
 	struct User *user            MG_RELATIONSHIP(User, primaryjoin="User.id == Comment.user_id",
 	                                 foreign_keys=[Comment.user_id], back_populates=comments);
