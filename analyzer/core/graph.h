@@ -152,6 +152,8 @@ typedef struct mg_foreign_key {
 	mg_fk_action on_update;
 	bool deferrable;              /* DEFERRABLE: may be checked at commit (PostgreSQL) */
 	bool initially_deferred;      /* INITIALLY DEFERRED: checked at commit unless set otherwise */
+	bool use_alter;               /* C: use_alter=: created by ALTER TABLE after the tables,
+	                                 to break a cycle of foreign keys */
 	bool implied;                 /* not declared: inferred from names by resolve */
 	const char *implied_reason;   /* why it was inferred; NULL unless implied */
 	/* Filled by mg_resolve(): */
@@ -257,7 +259,28 @@ typedef struct mg_relationship {
 	struct mg_relationship *candidate_inverse; /* declared, unlinked, and walking the
 	                                 same join the other way: what rel-unlinked-inverse
 	                                 reports; symmetric; NULL when none */
+
+	/* The options of relationship() past the join, as declared (C, graph JSON);
+	   NULL or MG_UNSET when not given: */
+	struct mg_relationship *backref_options; /* backref=backref(name, …): what the
+	                                 parentheses give the backref, as a relationship
+	                                 of no table (mg_relationship_options_new); its
+	                                 options only are set. NULL for backref=name */
+	const char *passive_deletes;  /* "true", "false" or "all" */
+	mg_tristate post_update;
+	mg_tristate sync_backref;
+	const char *collection_class; /* "list", "set", "attribute_keyed_dict",
+	                                 "column_keyed_dict" (the older *_mapped_collection
+	                                 spellings made these) */
+	const char *collection_key;   /* what a keyed collection keys by, as written:
+	                                 "Model.column" or an attribute name; else NULL */
+	const char *c_field;          /* C: the struct field, when MG_RELATIONSHIP(name=)
+	                                 gives the attribute another name; else NULL */
 } mg_relationship;
+
+/* An empty relationship of no table, with every option unset: what
+ * backref(…) gives. NULL when out of memory. */
+mg_relationship *mg_relationship_options_new(mg_graph *graph);
 
 struct mg_table {
 	mg_graph *graph;

@@ -121,6 +121,8 @@
  *   ondelete=ACTION   CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
  *   onupdate=ACTION   the same actions, on update of the referenced key
  *   constraint_name=IDENT  name of the foreign key constraint
+ *   use_alter           created by ALTER TABLE once the tables exist, to
+ *                       break a cycle of foreign keys         (true/false)
  *   + every MG_COLUMN option (name= is the column name, as in MG_COLUMN)
  */
 #define MG_FOREIGN_KEY(...) __attribute__((annotate("mg:foreign_key:" #__VA_ARGS__)))
@@ -132,7 +134,9 @@
  *
  *   Target              first value, required: the target model's struct tag
  *   backref=IDENT       also create the inverse relationship, with this name,
- *                       on the target
+ *                       on the target; backref=backref(IDENT, options...)
+ *                       gives it options of its own (lazy, uselist, cascade,
+ *                       remote_side, order_by, passive_deletes, ...)
  *   back_populates=IDENT  the name of the inverse relationship declared on the
  *                       target (which must name this one back)
  *   uselist             false makes a one-to-many a one-to-one  (true/false)
@@ -151,6 +155,16 @@
  *   single_parent       an object has one parent at a time through this
  *                       relationship: allows cascade delete-orphan on a
  *                       many-to-one or many-to-many           (true/false)
+ *   passive_deletes     leave the children's rows to the database's ON
+ *                       DELETE                           (true/false or all)
+ *   post_update         write this link with a second UPDATE, to break a
+ *                       cycle of rows pointing at each other (true/false)
+ *   sync_backref        keep the inverse attribute in step in memory
+ *                                                         (true/false)
+ *   collection_class=C  list, set, attribute_keyed_dict("name") or
+ *                       column_keyed_dict(Model.column): a dict keyed by it
+ *   name=IDENT          the attribute name, when the field cannot be called
+ *                       so in C (a field case_ for the attribute case)
  */
 #define MG_RELATIONSHIP(...) __attribute__((annotate("mg:relationship:" #__VA_ARGS__)))
 
