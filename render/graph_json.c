@@ -190,6 +190,29 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	mg_json_end_object(json);
 }
 
+/* MG_TRANSIENT and MG_ASSOCIATION_PROXY fields: attributes that map to nothing. */
+static void write_transient_fields(mg_json *json, const mg_table *t)
+{
+	mg_json_key(json, "transient_fields");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < t->ntransient_fields; i++) {
+		const mg_transient_field *f = t->transient_fields[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "name", f->name);
+		if (f->proxy_relationship) {
+			mg_json_key(json, "association_proxy");
+			mg_json_begin_object(json);
+			mg_json_member_string(json, "relationship", f->proxy_relationship);
+			mg_json_member_string(json, "attribute", f->proxy_attribute);
+			mg_json_end_object(json);
+		}
+		mg_json_member_string(json, "path", f->path);
+		mg_json_member_location(json, "location", f->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
+}
+
 static void write_table(mg_json *json, const mg_table *t)
 {
 	mg_json_begin_object(json);
@@ -285,6 +308,8 @@ static void write_table(mg_json *json, const mg_table *t)
 		mg_json_end_object(json);
 	}
 	mg_json_end_array(json);
+	if (t->ntransient_fields) /* only when there are: other dumps stay as they were */
+		write_transient_fields(json, t);
 	mg_json_end_object(json);
 }
 

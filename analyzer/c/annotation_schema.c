@@ -111,6 +111,11 @@ static const mg_slot_spec index_slots[] = {
 	{ .what = "column", .type = MG_OPT_IDENT, .required = true, .repeats = true },
 };
 
+static const mg_slot_spec association_proxy_slots[] = {
+	{ .what = "relationship", .type = MG_OPT_IDENT, .required = true },
+	{ .what = "attribute", .type = MG_OPT_IDENT, .required = true },
+};
+
 static const mg_slot_spec allow_slots[] = {
 	{ .what = "rule id", .type = MG_OPT_RULE_ID, .required = true },
 	{ .what = "reason", .type = MG_OPT_REASON },
@@ -148,6 +153,10 @@ static const mg_kind_spec kinds[] = {
 	                              .macro = "MG_TRANSIENT" },
 	[MG_ANNOTATION_ALLOW] = { .kind = MG_ANNOTATION_ALLOW, .name = "allow", .macro = "MG_ALLOW",
 	                          SLOTS(allow_slots) },
+	[MG_ANNOTATION_ASSOCIATION_PROXY] = { .kind = MG_ANNOTATION_ASSOCIATION_PROXY,
+	                                      .name = "association_proxy",
+	                                      .macro = "MG_ASSOCIATION_PROXY",
+	                                      SLOTS(association_proxy_slots) },
 };
 
 const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind)

@@ -89,6 +89,7 @@ static field_role role_of(field_state *fs)
 		const mg_c_parsed *p = &fs->parsed[i];
 		switch (p->source->kind) {
 		case MG_ANNOTATION_TRANSIENT:
+		case MG_ANNOTATION_ASSOCIATION_PROXY: /* an attribute, not mapped: transient too */
 			if (!fs->transient)
 				fs->transient = p;
 			break;
@@ -135,9 +136,14 @@ static void field_problems(mg_c_builder *b, field_state *fs)
 				     "%s goes after a struct's closing brace, not after a field", macro);
 			break;
 		case MG_ANNOTATION_TRANSIENT:
-			if (p != fs->transient)
+		case MG_ANNOTATION_ASSOCIATION_PROXY:
+			if (p != fs->transient && a->kind == fs->transient->source->kind)
 				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
-					     a->location, NULL, "MG_TRANSIENT twice on field \"%s\"", fs->f->name);
+					     a->location, NULL, "%s twice on field \"%s\"", macro, fs->f->name);
+			else if (p != fs->transient)
+				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+					     a->location, NULL, "%s on field \"%s\", which %s already leaves unmapped",
+					     macro, fs->f->name, mg_annotation_macro_name(fs->transient->source->kind));
 			break;
 		case MG_ANNOTATION_RELATIONSHIP:
 		case MG_ANNOTATION_COLUMN:
@@ -145,8 +151,8 @@ static void field_problems(mg_c_builder *b, field_state *fs)
 			if (fs->role == ROLE_TRANSIENT)
 				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
 					     a->location, NULL,
-					     "%s on field \"%s\", which MG_TRANSIENT leaves unmapped", macro,
-					     fs->f->name);
+					     "%s on field \"%s\", which %s leaves unmapped", macro,
+					     fs->f->name, mg_annotation_macro_name(fs->transient->source->kind));
 			else if (fs->role == ROLE_RELATIONSHIP && p != fs->relationship)
 				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
 					     a->location, NULL,
@@ -547,6 +553,39 @@ static void build_unmapped(mg_c_builder *b, field_state *fs)
 		b->failed = 1;
 }
 
+/* MG_TRANSIENT or MG_ASSOCIATION_PROXY: an attribute of the class that maps
+ * to nothing, kept for the rules on names and proxies. */
+static void build_transient(mg_c_builder *b, field_state *fs)
+{
+	const mg_c_parsed *p = fs->transient;
+	mg_arena *arena = b->graph->arena;
+	if (!*fs->f->name)
+		return;
+	mg_transient_field *t = mg_arena_alloc(arena, sizeof(*t));
+	if (!t) {
+		b->failed = 1;
+		return;
+	}
+	*t = (mg_transient_field){
+		.table = b->table,
+		.name = mg_c_copy(b, fs->f->name),
+		.path = field_path(b, fs),
+		.location = fs->f->location,
+	};
+	if (p->source->kind == MG_ANNOTATION_ASSOCIATION_PROXY && p->a) {
+		const mg_annotation_value *rel = mg_annotation_positional(p->a, 0);
+		const mg_annotation_value *attr = mg_annotation_positional(p->a, 1);
+		if (rel && attr) { /* else its error is recorded: a plain attribute then */
+			t->proxy_relationship = mg_c_copy(b, rel->str);
+			t->proxy_attribute = mg_c_copy(b, attr->str);
+			t->location = p->source->location;
+		}
+	}
+	if (b->failed || MG_ARENA_PUSH(arena, b->table->transient_fields, b->table->ntransient_fields,
+				       b->table->transient_fields_cap, t) < 0)
+		b->failed = 1;
+}
+
 static void build_field(mg_c_builder *b, size_t index)
 {
 	const mg_c_field *f = &b->s->fields[index];
@@ -573,6 +612,7 @@ static void build_field(mg_c_builder *b, size_t index)
 		build_unmapped(b, &fs);
 		break;
 	case ROLE_TRANSIENT:
+		build_transient(b, &fs);
 		break;
 	}
 cleanup:

@@ -315,6 +315,10 @@ struct mg_table {
 	struct mg_unmapped_field **unmapped_fields; /* fields that are neither columns,
 	                                 relationships nor MG_TRANSIENT, in field order */
 	size_t nunmapped_fields, unmapped_fields_cap;
+	struct mg_transient_field **transient_fields; /* C: fields that are class attributes
+	                                 but not mapped (MG_TRANSIENT, MG_ASSOCIATION_PROXY),
+	                                 in field order */
+	size_t ntransient_fields, transient_fields_cap;
 	/* Filled by mg_resolve(): */
 	mg_foreign_key **referenced_by; /* foreign keys whose parent is this table */
 	size_t nreferenced_by, referenced_by_cap;
@@ -338,6 +342,24 @@ typedef struct mg_unmapped_field {
 	const char *path;             /* "table.field" */
 	mg_location location;
 } mg_unmapped_field;
+
+/*
+ * A field of a C model that is an attribute of the class but no column or
+ * relationship: MG_TRANSIENT (a plain attribute, a property), or
+ * MG_ASSOCIATION_PROXY(relationship, attribute), SQLAlchemy's
+ * association_proxy("relationship", "attribute"). A backref of the same
+ * name replaces it, and a proxy names what must exist: rules check both.
+ */
+typedef struct mg_transient_field {
+	mg_table *table;
+	const char *name;             /* the field name: the attribute */
+	const char *proxy_relationship; /* MG_ASSOCIATION_PROXY: the relationship of the
+	                                 model it goes through; NULL for MG_TRANSIENT */
+	const char *proxy_attribute;  /* MG_ASSOCIATION_PROXY: the attribute of that
+	                                 relationship's target; NULL for MG_TRANSIENT */
+	const char *path;             /* "table.field" */
+	mg_location location;         /* the field; for a proxy, its annotation */
+} mg_transient_field;
 
 /* Which rule reports an annotation problem. */
 typedef enum mg_annotation_problem_kind {

@@ -531,6 +531,42 @@ static void read_unmapped_field(reader *r, mg_table *table, json_t *item, const 
 		problem(r, where, "out of memory");
 }
 
+static void read_transient_field(reader *r, mg_table *table, json_t *item, const char *where)
+{
+	const char *name = required_string(r, item, "name", where);
+	if (r->failed)
+		return;
+	mg_arena *arena = r->graph->arena;
+	mg_transient_field *t = mg_arena_alloc(arena, sizeof(*t));
+	if (!t) {
+		problem(r, where, "out of memory");
+		return;
+	}
+	const char *path = copy_string(r, item, "path", where);
+	*t = (mg_transient_field){
+		.table = table,
+		.name = mg_arena_strdup(arena, name),
+		.path = path ? path : mg_arena_printf(arena, "%s.%s", table->path, name),
+		.location = get_location(r, item, where),
+	};
+	json_t *proxy = json_object_get(item, "association_proxy");
+	if (proxy && !json_is_null(proxy)) {
+		char at[AT_SIZE];
+		member_at(at, where, "association_proxy");
+		if (!json_is_object(proxy)) {
+			problem(r, at, "expected an object");
+			return;
+		}
+		t->proxy_relationship = mg_arena_strdup(arena, required_string(r, proxy, "relationship", at));
+		t->proxy_attribute = mg_arena_strdup(arena, required_string(r, proxy, "attribute", at));
+	}
+	if (r->failed)
+		return;
+	if (!t->name || !t->path ||
+	    MG_ARENA_PUSH(arena, table->transient_fields, table->ntransient_fields, table->transient_fields_cap, t) < 0)
+		problem(r, where, "out of memory");
+}
+
 static mg_table_kind table_kind(const char *kind)
 {
 	if (kind && strcmp(kind, "model") == 0)
@@ -575,6 +611,7 @@ static void read_table(reader *r, json_t *item, const char *where)
 	r->columns = NULL;
 	each(r, table, item, "relationships", where, read_relationship);
 	each(r, table, item, "unmapped_fields", where, read_unmapped_field);
+	each(r, table, item, "transient_fields", where, read_transient_field);
 }
 
 /* One of `names`, by its index; `fallback` when absent or unknown. */

@@ -197,6 +197,15 @@
 #define MG_TRANSIENT __attribute__((annotate("mg:transient:")))
 
 /*
+ * MG_ASSOCIATION_PROXY(relationship, attribute) - after a field: the field is
+ * SQLAlchemy's association_proxy("relationship", "attribute"), the attribute
+ * of the objects the model's relationship holds, seen through it:
+ *     tags = association_proxy("post_tags", "tag")
+ * is MG_ASSOCIATION_PROXY(post_tags, tag). Not persisted, like MG_TRANSIENT.
+ */
+#define MG_ASSOCIATION_PROXY(...) __attribute__((annotate("mg:association_proxy:" #__VA_ARGS__)))
+
+/*
  * MG_ALLOW(rule-id, "reason") - after a struct or a field: silence one lint
  * rule for it, e.g. MG_ALLOW(fk-missing-index, "table holds ten rows").
  * The reason is required: a suppression without one, or one that silences
@@ -215,6 +224,7 @@
 #define MG_UNIQUE(...)
 #define MG_INDEX(...)
 #define MG_TRANSIENT
+#define MG_ASSOCIATION_PROXY(...)
 #define MG_ALLOW(...)
 
 #endif

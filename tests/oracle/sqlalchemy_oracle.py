@@ -16,6 +16,7 @@ import warnings
 import sqlalchemy
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary,
                         Numeric, String, Table, Text, UniqueConstraint, DateTime)
+from sqlalchemy.ext.associationproxy import association_proxy
 from sqlalchemy.orm import backref, declarative_base, relationship
 from sqlalchemy.orm.collections import attribute_mapped_collection, column_mapped_collection
 
@@ -209,6 +210,11 @@ def declare(graph):
             if r["derived"] or r["from_backref"]:
                 continue
             attrs[r["name"]] = relationship(r["target"], **relationship_kwargs(r, tables, models, t))
+        # MG_TRANSIENT: a plain attribute of the class; MG_ASSOCIATION_PROXY: a proxy
+        for f in t.get("transient_fields", []):
+            proxy = f.get("association_proxy")
+            attrs.setdefault(f["name"], association_proxy(proxy["relationship"], proxy["attribute"])
+                             if proxy else None)
         classes.append(type(class_name(t), (base,), attrs))
         DECLARED_TABLES[t["name"]] = classes[-1].__table__
     return base, classes
