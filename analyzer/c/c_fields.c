@@ -473,6 +473,29 @@ static void build_backref_options(mg_c_builder *b, mg_relationship *r, const mg_
 	r->backref_options = o;
 }
 
+/* MG_RELATIONSHIP(name=): true, with the problem reported at the name, when
+ * the model has that attribute already, another field's or a relationship's:
+ * in the class the later would silently replace the earlier. */
+static bool renamed_clash(mg_c_builder *b, field_state *fs, const char *name)
+{
+	const char *other = NULL;
+	for (size_t i = 0; i < b->s->nfields && !other; i++)
+		if (&b->s->fields[i] != fs->f && strcmp(b->s->fields[i].name, name) == 0)
+			other = b->s->fields[i].name;
+	for (size_t i = 0; i < b->table->nrelationships && !other; i++)
+		if (strcmp(b->table->relationships[i]->name, name) == 0)
+			other = b->table->relationships[i]->c_field;
+	if (!other)
+		return false;
+	const mg_annotation_value *v = mg_annotation_get(fs->relationship->a, "name");
+	mg_c_problem(b, MG_ANNOTATION_PROBLEM_INVALID_VALUE, fs->subject, field_path(b, fs),
+		     fs->relationship->source, v->offset, v->length, fs->relationship->source->location, NULL,
+		     "attribute \"%s\" of field \"%s\" is already the attribute of field \"%s\"; the "
+		     "relationship is skipped",
+		     name, fs->f->name, other ? other : name);
+	return true;
+}
+
 static void build_relationship(mg_c_builder *b, field_state *fs)
 {
 	const mg_c_field *f = fs->f;
@@ -500,6 +523,8 @@ static void build_relationship(mg_c_builder *b, field_state *fs)
 	if (!target)
 		return; /* no target anywhere; the missing one is reported */
 	const char *attribute = mg_annotation_get_string(a, "name");
+	if (attribute && strcmp(attribute, f->name) != 0 && renamed_clash(b, fs, attribute))
+		return;
 	mg_relationship *r = mg_table_add_relationship(b->table, attribute ? attribute : f->name, target);
 	if (!r) {
 		b->failed = 1;

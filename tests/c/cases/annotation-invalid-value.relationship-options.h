@@ -1,7 +1,8 @@
 /*
  * annotation-invalid-value on the later relationship options: each value is
  * checked, at its position, with the nearest valid one; the lines without
- * an expectation are their valid spellings.
+ * an expectation are their valid spellings. name= may not take the
+ * attribute of another field.
  */
 #include <modelgraph/annotations.h>
 
@@ -25,6 +26,7 @@ struct User {
 	struct Note **archive   MG_RELATIONSHIP(Note, viewonly, sync_backref=no); // expect: annotation-invalid-value
 	struct Matter *case_    MG_RELATIONSHIP(Matter, name=case, foreign_keys=[User.matter_id], backref=users);
 	struct Matter *kept     MG_RELATIONSHIP(Matter, viewonly, foreign_keys=[User.kept_id], name="kept case"); // expect: annotation-invalid-value
+	struct Matter *twice    MG_RELATIONSHIP(Matter, viewonly, foreign_keys=[User.kept_id], name=kept_id); // expect: annotation-invalid-value
 } MG_MODEL(tablename=users);
 
 struct Note {
