@@ -5,6 +5,7 @@
  */
 #include "analyzer/lint/rules/relationships.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static bool passive_deletes_is(const mg_relationship *r, const char *value)
@@ -262,4 +263,104 @@ const mg_rule mg_rule_rel_viewonly_passive_deletes = {
 	.fix = "Drop passive_deletes from the viewonly relationship; put it on the one that writes.",
 	.without_orm = "Without an ORM, the annotation says a read-only link takes part in deletes.",
 	.check = check_viewonly_passive,
+};
+
+/* ---- rel-post-update-no-cycle ---- */
+
+/* Whether foreign keys lead from `from` back to `to` (a table reaches itself
+ * through a self-referential key): the rows of the join's foreign key can
+ * then depend on each other. A walk over the tables, each seen once. */
+static bool reaches(mg_rule_context *ctx, const mg_table *from, const mg_table *to)
+{
+	const mg_graph *g = ctx->graph;
+	const mg_table **queue = malloc((g->ntables + 1) * sizeof(*queue));
+	const mg_table **seen = malloc((g->ntables + 1) * sizeof(*seen));
+	size_t head = 0, tail = 0, nseen = 0;
+	bool found = false;
+	if (!queue || !seen) {
+		ctx->failed = 1;
+		goto done;
+	}
+	queue[tail++] = from;
+	seen[nseen++] = from;
+	while (head < tail && !found) {
+		const mg_table *t = queue[head++];
+		for (size_t i = 0; i < t->nforeign_keys && !found; i++) {
+			const mg_table *p = t->foreign_keys[i]->implied ? NULL : t->foreign_keys[i]->parent;
+			if (!p)
+				continue;
+			found = p == to;
+			bool known = false;
+			for (size_t k = 0; k < nseen && !known; k++)
+				known = seen[k] == p;
+			if (!known && nseen < g->ntables + 1 && tail < g->ntables + 1) {
+				seen[nseen++] = p;
+				queue[tail++] = p;
+			}
+		}
+	}
+done:
+	free(queue);
+	free(seen);
+	return found;
+}
+
+static void check_post_update_one(mg_rule_context *ctx, const mg_relationship *r)
+{
+	if (r->post_update != MG_TRUE || r->join != MG_JOIN_OK || !r->via || r->secondary ||
+	    !r->via->parent)
+		return;
+	/* A backref inherits post_update from its relationship, reported there. */
+	if (r->from_backref && (!r->inverse || !r->inverse->backref_options ||
+				r->inverse->backref_options->post_update == MG_UNSET))
+		return;
+	const mg_foreign_key *fk = r->via;
+	if (fk->child == fk->parent || reaches(ctx, fk->parent, fk->child))
+		return;
+	mg_finding *f = mg_report_relationship(
+		ctx, r,
+		"relationship \"%s\" has post_update=true, but %s is on no cycle of foreign keys: its "
+		"rows never point at each other, so the second UPDATE it costs on every insert buys nothing",
+		mg_rel_name(ctx, r), mg_rel_fk_text(ctx, fk));
+	mg_rel_set_fix(ctx, f, "drop post_update from \"%s\"", mg_rel_name(ctx, r));
+}
+
+static void check_post_update(mg_rule_context *ctx)
+{
+	mg_rel_each(ctx, false, check_post_update_one);
+}
+
+const mg_rule mg_rule_rel_post_update_no_cycle = {
+	.id = "rel-post-update-no-cycle",
+	.severity = MG_SEVERITY_NOTE,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "post_update=true on a relationship whose foreign key is on no cycle.",
+	.rationale = "post_update writes the foreign key with a second UPDATE after the rows are "
+		     "inserted, and clears it with an UPDATE before they are deleted: what rows that "
+		     "point at each other need (a table referencing itself, or two tables referencing "
+		     "each other). Where the foreign keys form no cycle, the unit of work orders the "
+		     "statements by itself, and the option only adds a statement per row.",
+	.bad_c = "struct User {\n"
+		 "    int id               MG_COLUMN(primary_key=true);\n"
+		 "    struct Post **posts  MG_RELATIONSHIP(Post, backref=author, post_update=true);\n"
+		 "} MG_MODEL(tablename=users);\n"
+		 "\n"
+		 "struct Post {\n"
+		 "    int id               MG_COLUMN(primary_key=true);\n"
+		 "    int user_id          MG_FOREIGN_KEY(users.id, index=true);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Widget {\n"
+		  "    int id                     MG_COLUMN(primary_key=true);\n"
+		  "    int favorite_entry_id      MG_FOREIGN_KEY(entry.id, index=true);\n"
+		  "    struct Entry *favorite     MG_RELATIONSHIP(Entry, foreign_keys=[Widget.favorite_entry_id],\n"
+		  "                                               post_update=true);\n"
+		  "} MG_MODEL();\n"
+		  "\n"
+		  "struct Entry {\n"
+		  "    int id                     MG_COLUMN(primary_key=true);\n"
+		  "    int widget_id              MG_FOREIGN_KEY(widget.id, index=true);\n"
+		  "} MG_MODEL();",
+	.fix = "Drop post_update; keep it for rows that point at each other.",
+	.without_orm = "Without an ORM, post_update describes nothing in the schema.",
+	.check = check_post_update,
 };
