@@ -263,13 +263,20 @@ static void missing_value(mg_annotation_parser *p, const char *key, size_t start
 	                           "option \"%s\" needs a value", key);
 }
 
-/* An option of the relationship that backref() does not take: unknown to it. */
+/* An option of the relationship that backref() does not take: unknown to
+ * it, with why (the refused options are backref()'s). */
 static void refused_key(mg_annotation_parser *p, const char *key, size_t start, size_t end)
 {
+	const char *why = "leave it out";
+
+	if (strcmp(key, "secondary") == 0)
+		why = "the backref goes through its relationship's secondary; leave it out";
+	else if (strcmp(key, "name") == 0)
+		why = "the backref's name is the first value, backref(name, …)";
+	else if (strcmp(key, "backref") == 0 || strcmp(key, "back_populates") == 0)
+		why = "backref() links the backref to its relationship already; leave it out";
 	mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_UNKNOWN_KEY, start, end - start, NULL,
-	                           "%s does not take option \"%s\"; the backref gets it from its "
-	                           "relationship, or cannot have it",
-	                           p->spec->macro, key);
+	                           "%s does not take option \"%s\": %s", p->spec->macro, key, why);
 }
 
 static void parse_range(mg_annotation_parser *p, size_t start, size_t end);

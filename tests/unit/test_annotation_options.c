@@ -492,8 +492,8 @@ static void test_backref_options(void **state)
 	                 "unknown option \"lazzy\" for backref(); did you mean \"lazy\"?", "lazy");
 	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(author, secondary=t)",
 	                 MG_ANNOTATION_ERROR_UNKNOWN_KEY, 30, 9,
-	                 "backref() does not take option \"secondary\"; the backref gets it from its "
-	                 "relationship, or cannot have it",
+	                 "backref() does not take option \"secondary\": the backref goes through its "
+	                 "relationship's secondary; leave it out",
 	                 NULL);
 	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(author, lazy=dynamc)",
 	                 MG_ANNOTATION_ERROR_INVALID_VALUE, 35, 6,
