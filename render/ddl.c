@@ -92,6 +92,14 @@ static bool declared_link(const mg_foreign_key *fk)
 	return !fk->implied && fk->parent && creatable(fk->parent);
 }
 
+/* A foreign key that puts its parent's table before its child's: declared,
+ * not self-referential, and not use_alter (added by ALTER TABLE at the end,
+ * whatever the order, as create_all leaves it out of its sort). */
+static bool orders(const mg_foreign_key *fk)
+{
+	return declared_link(fk) && fk->parent != fk->child && !fk->use_alter;
+}
+
 /* The first table by name among the parents of table `i` not placed yet;
  * SIZE_MAX when none. */
 static size_t first_waited_parent(const writer *w, size_t i, const bool *placed)
@@ -100,7 +108,7 @@ static size_t first_waited_parent(const writer *w, size_t i, const bool *placed)
 	size_t first = SIZE_MAX;
 	for (size_t k = 0; k < t->nforeign_keys; k++) {
 		const mg_foreign_key *fk = t->foreign_keys[k];
-		if (!declared_link(fk) || fk->parent == t)
+		if (!orders(fk))
 			continue;
 		size_t p = index_of(w->slots, w->graph->ntables, fk->parent);
 		if (p != SIZE_MAX && !placed[p] && p < first)
@@ -161,7 +169,7 @@ static int creation_order(writer *w, size_t *order)
 	for (size_t i = 0; i < n; i++) {
 		const mg_table *t = g->tables[i];
 		for (size_t k = 0; k < t->nforeign_keys; k++)
-			if (declared_link(t->foreign_keys[k]) && t->foreign_keys[k]->parent != t)
+			if (orders(t->foreign_keys[k]))
 				waiting[i]++;
 		if (!waiting[i])
 			heap_push(&ready, i);
@@ -184,7 +192,7 @@ static int creation_order(writer *w, size_t *order)
 		for (size_t k = 0; k < t->nreferenced_by; k++) {
 			const mg_foreign_key *fk = t->referenced_by[k];
 			size_t child = index_of(slots, n, fk->child);
-			if (!declared_link(fk) || fk->child == t || child == SIZE_MAX || placed[child])
+			if (!orders(fk) || child == SIZE_MAX || placed[child])
 				continue;
 			if (waiting[child] && --waiting[child] == 0)
 				heap_push(&ready, child);
@@ -366,8 +374,9 @@ static void write_constraints(writer *w, const mg_table *t, bool *first)
 		if (!declared_link(fk))
 			continue;
 		/* SQLite checks a foreign key only when rows are written: it may name
-		 * a table created later. */
-		if (w->dialect != MG_DIALECT_SQLITE && waits_for_parent(w, fk)) {
+		 * a table created later. Elsewhere use_alter puts the key in an ALTER
+		 * TABLE after every table, as create_all does. */
+		if (w->dialect != MG_DIALECT_SQLITE && (fk->use_alter || waits_for_parent(w, fk))) {
 			w->deferred[w->ndeferred++] = fk;
 			continue;
 		}
@@ -613,8 +622,13 @@ int mg_render_ddl(const mg_graph *graph, const char *dialect_name, mg_buf *out, 
 		write_table(&w, graph->tables[order[k]]);
 		w.done[order[k]] = true;
 	}
+	bool any_use_alter = false;
+	for (size_t k = 0; k < w.ndeferred; k++)
+		any_use_alter = any_use_alter || w.deferred[k]->use_alter;
 	if (w.ndeferred)
-		mg_buf_puts(out, "\n-- Foreign keys to tables created after their own.\n");
+		mg_buf_puts(out, any_use_alter ? "\n-- Foreign keys to tables created after their own, and "
+						 "those with use_alter.\n"
+					       : "\n-- Foreign keys to tables created after their own.\n");
 	for (size_t k = 0; k < w.ndeferred; k++) {
 		const mg_foreign_key *fk = w.deferred[k];
 		mg_buf_puts(out, "ALTER TABLE ");

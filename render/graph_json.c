@@ -2,6 +2,8 @@
  * reader (analyzer/read_json.c) reads. Tables, indexes, foreign keys and relationships come
  * sorted by name (resolve sorted them); columns keep their declared order. */
 
+#include <string.h>
+
 #include "analyzer/lint/lint.h"
 #include "analyzer/core/join_condition.h"
 #include "render/json_location.h"
@@ -89,6 +91,8 @@ static void write_foreign_key(mg_json *json, const mg_foreign_key *fk)
 		mg_json_member_bool(json, "deferrable", true);
 	if (fk->initially_deferred)
 		mg_json_member_bool(json, "initially_deferred", true);
+	if (fk->use_alter) /* likewise: C models only */
+		mg_json_member_bool(json, "use_alter", true);
 	mg_json_member_bool(json, "implied", fk->implied);
 	if (fk->implied)
 		mg_json_member_string(json, "implied_reason", fk->implied_reason);
@@ -123,6 +127,60 @@ static void write_join(mg_json *json, const char *key, const mg_join_condition *
 	mg_json_end_object(json);
 }
 
+/* passive_deletes: true, false or "all". */
+static void write_passive_deletes(mg_json *json, const char *value)
+{
+	if (!value)
+		return;
+	if (strcmp(value, "all") == 0)
+		mg_json_member_string(json, "passive_deletes", value);
+	else
+		mg_json_member_bool(json, "passive_deletes", strcmp(value, "true") == 0);
+}
+
+/* The options added after the first format: written only when given, so the
+ * dumps of models without them stay as they were. */
+static void write_later_options(mg_json *json, const mg_relationship *r)
+{
+	write_passive_deletes(json, r->passive_deletes);
+	if (r->post_update != MG_UNSET)
+		write_tristate(json, "post_update", r->post_update);
+	if (r->sync_backref != MG_UNSET)
+		write_tristate(json, "sync_backref", r->sync_backref);
+	if (r->collection_class)
+		mg_json_member_string(json, "collection_class", r->collection_class);
+	if (r->collection_key)
+		mg_json_member_string(json, "collection_key", r->collection_key);
+}
+
+/* backref=backref(name, …): what the parentheses give, under the same keys
+ * as a relationship's own; only those given. */
+static void write_backref_options(mg_json *json, const mg_relationship *o)
+{
+	mg_json_key(json, "backref_options");
+	mg_json_begin_object(json);
+	if (o->uselist != MG_UNSET)
+		write_tristate(json, "uselist", o->uselist);
+	if (o->lazy)
+		mg_json_member_string(json, "lazy", o->lazy);
+	if (o->cascade)
+		mg_json_member_string(json, "cascade", o->cascade);
+	if (o->viewonly != MG_UNSET)
+		write_tristate(json, "viewonly", o->viewonly);
+	if (o->nforeign_keys)
+		write_strings(json, "declared_foreign_keys", o->foreign_keys, o->nforeign_keys);
+	if (o->nremote_side)
+		write_strings(json, "remote_side", o->remote_side, o->nremote_side);
+	if (o->noverlaps)
+		write_strings(json, "overlaps", o->overlaps, o->noverlaps);
+	if (o->order_by)
+		mg_json_member_string(json, "order_by", o->order_by);
+	if (o->single_parent != MG_UNSET)
+		write_tristate(json, "single_parent", o->single_parent);
+	write_later_options(json, o);
+	mg_json_end_object(json);
+}
+
 static void write_relationship(mg_json *json, const mg_relationship *r)
 {
 	mg_json_begin_object(json);
@@ -151,10 +209,38 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	write_tristate(json, "single_parent", r->single_parent);
 	write_tristate(json, "c_collection", r->c_collection);
 	mg_json_member_string(json, "c_target", r->c_target);
+	write_later_options(json, r);
+	if (r->c_field)
+		mg_json_member_string(json, "c_field", r->c_field);
+	if (r->backref_options && !r->from_backref)
+		write_backref_options(json, r->backref_options);
 	mg_json_member_location(json, "location", r->location);
 	write_join(json, "primaryjoin", r->primaryjoin);
 	write_join(json, "secondaryjoin", r->secondaryjoin);
 	mg_json_end_object(json);
+}
+
+/* MG_TRANSIENT and MG_ASSOCIATION_PROXY fields: attributes that map to nothing. */
+static void write_transient_fields(mg_json *json, const mg_table *t)
+{
+	mg_json_key(json, "transient_fields");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < t->ntransient_fields; i++) {
+		const mg_transient_field *f = t->transient_fields[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "name", f->name);
+		if (f->proxy_relationship) {
+			mg_json_key(json, "association_proxy");
+			mg_json_begin_object(json);
+			mg_json_member_string(json, "relationship", f->proxy_relationship);
+			mg_json_member_string(json, "attribute", f->proxy_attribute);
+			mg_json_end_object(json);
+		}
+		mg_json_member_string(json, "path", f->path);
+		mg_json_member_location(json, "location", f->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
 }
 
 static void write_table(mg_json *json, const mg_table *t)
@@ -252,6 +338,8 @@ static void write_table(mg_json *json, const mg_table *t)
 		mg_json_end_object(json);
 	}
 	mg_json_end_array(json);
+	if (t->ntransient_fields) /* only when there are: other dumps stay as they were */
+		write_transient_fields(json, t);
 	mg_json_end_object(json);
 }
 

@@ -204,6 +204,15 @@ static void add_option(mg_annotation_parser *p, const char *key, size_t start, s
 	if (!options)
 		return;
 	a->options = options;
+	if (p->prefix) {
+		size_t lp = strlen(p->prefix), lk = strlen(key);
+		char *full = mg_annotation_parser_alloc(p, lp + lk + 1);
+		if (!full)
+			return;
+		memcpy(full, p->prefix, lp);
+		memcpy(full + lp, key, lk + 1);
+		key = full;
+	}
 	options[a->option_count++] = (mg_annotation_option){
 		.key = key,
 		.offset = start,
@@ -218,9 +227,12 @@ static void unknown_key(mg_annotation_parser *p, size_t start, size_t end)
 	const char *suggestion;
 	mg_lex_quoted q;
 
+	size_t nkeys = 0;
+
 	for (size_t i = 0; i < p->spec->option_count; i++)
-		keys[i] = p->spec->options[i].key;
-	suggestion = mg_suggest_nearest(p->text + start, end - start, keys, p->spec->option_count);
+		if (!mg_annotation_schema_refuses(p->spec, p->spec->options[i].key))
+			keys[nkeys++] = p->spec->options[i].key;
+	suggestion = mg_suggest_nearest(p->text + start, end - start, keys, nkeys);
 	mg_lex_quote(&q, p->text + start, end - start);
 	if (suggestion)
 		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_UNKNOWN_KEY, start, end - start,
@@ -251,6 +263,85 @@ static void missing_value(mg_annotation_parser *p, const char *key, size_t start
 	                           "option \"%s\" needs a value", key);
 }
 
+/* An option of the relationship that backref() does not take: unknown to
+ * it, with why (the refused options are backref()'s). */
+static void refused_key(mg_annotation_parser *p, const char *key, size_t start, size_t end)
+{
+	const char *why = "leave it out";
+
+	if (strcmp(key, "secondary") == 0)
+		why = "the backref goes through its relationship's secondary; leave it out";
+	else if (strcmp(key, "name") == 0)
+		why = "the backref's name is the first value, backref(name, …)";
+	else if (strcmp(key, "backref") == 0 || strcmp(key, "back_populates") == 0)
+		why = "backref() links the backref to its relationship already; leave it out";
+	mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_UNKNOWN_KEY, start, end - start, NULL,
+	                           "%s does not take option \"%s\": %s", p->spec->macro, key, why);
+}
+
+static void parse_range(mg_annotation_parser *p, size_t start, size_t end);
+
+/*
+ * backref=backref(name, key=value, …) over [start, end) (the whole item):
+ * `call` is where the value starts, `open` and `close` its parentheses. The
+ * items inside are read against backref()'s spec, into the same annotation,
+ * as "backref.<key>" options; the name becomes the value of "backref".
+ */
+static void parse_backref_call(mg_annotation_parser *p, const mg_option_spec *option, size_t start,
+                               size_t end, size_t call, size_t open, size_t close)
+{
+	mg_annotation_parser sub = *p;
+	mg_annotation_value *name = mg_annotation_parser_alloc(p, sizeof *name);
+	size_t word_end = call;
+
+	if (!name)
+		return;
+	while (word_end < open && !mg_lex_is_space(p->text[word_end]))
+		word_end++;
+	if (word_end - call != strlen("backref") || memcmp(p->text + call, "backref", 7) != 0) {
+		static const char *const callee[] = { "backref" };
+		const char *suggestion = mg_suggest_nearest(p->text + call, word_end - call, callee, 1);
+		mg_lex_quoted q;
+		mg_lex_quote(&q, p->text + call, word_end - call);
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, call, word_end - call,
+		                           suggestion ? callee[0] : NULL,
+		                           "invalid value \"%s(…)\" for option \"%s\"; expected a name "
+		                           "or backref(name, option=value, …)",
+		                           q.s, option->key);
+		return;
+	}
+	sub.spec = mg_annotation_schema_backref();
+	sub.required = 1;
+	sub.next_slot = 0;
+	sub.slots_end = open + 1;
+	sub.named_seen = false;
+	memset(sub.seen, 0, sizeof sub.seen);
+	sub.prefix = "backref.";
+	sub.nested_slot = name;
+	sub.nested_filled = false;
+	parse_range(&sub, open + 1, close);
+	p->failed = sub.failed;
+	p->full = sub.full;
+	if (sub.nested_filled)
+		add_option(p, option->key, start, end, name);
+}
+
+/* The value over [start, end) is a call: word(…) ending the value. Sets the
+ * parentheses' offsets. */
+static bool is_call(const mg_annotation_parser *p, size_t start, size_t end, size_t *open,
+                    size_t *close)
+{
+	size_t i = start;
+
+	while (i < end && p->text[i] != '(' && p->text[i] != '"' && p->text[i] != '[')
+		i++;
+	if (i == end || p->text[i] != '(' || i == start)
+		return false;
+	*open = i;
+	*close = mg_lex_find(p->text, i, end, ')');
+	return *close < end;
+}
+
 /* key=value over [start, end), '=' at eq. */
 static void parse_named(mg_annotation_parser *p, size_t start, size_t end, size_t eq)
 {
@@ -278,10 +369,22 @@ static void parse_named(mg_annotation_parser *p, size_t start, size_t end, size_
 		unknown_key(p, key_start, key_end);
 		return;
 	}
+	if (mg_annotation_schema_refuses(p->spec, option->key)) {
+		refused_key(p, option->key, key_start, key_end);
+		return;
+	}
 	if (!first_time(p, index, option->key, start, end))
 		return;
 	if (value_start == value_end) {
 		missing_value(p, option->key, start, end);
+		return;
+	}
+	size_t open, close;
+	if (option->type == MG_OPT_BACKREF && is_call(p, value_start, value_end, &open, &close)) {
+		if (close + 1 != value_end)
+			syntax_error(p, close + 1, value_end - close - 1, "unexpected text after \")\"");
+		else
+			parse_backref_call(p, option, start, end, value_start, open, close);
 		return;
 	}
 	value = mg_annotation_parser_alloc(p, sizeof *value);
@@ -327,6 +430,20 @@ static void fill_slot(mg_annotation_parser *p, size_t start, size_t end)
 		positionals[a->positional_count - 1] = value;
 }
 
+/* backref()'s name: the one positional value of the nested list. */
+static void fill_nested_slot(mg_annotation_parser *p, size_t start, size_t end)
+{
+	const mg_slot_spec *slot = &p->spec->slots[0];
+
+	p->next_slot++;
+	p->slots_end = end;
+	if (!mg_annotation_value_read(p, p->nested_slot, start, end))
+		return;
+	const mg_value_context context = {.what = slot->what, .macro = p->spec->macro};
+	const mg_option_spec as_option = {.key = slot->what, .type = slot->type};
+	p->nested_filled = mg_annotation_value_check(p, p->nested_slot, &as_option, &context);
+}
+
 /* An item without "=" over [start, end): a positional value or a bare key. */
 static void parse_bare(mg_annotation_parser *p, size_t start, size_t end)
 {
@@ -339,7 +456,8 @@ static void parse_bare(mg_annotation_parser *p, size_t start, size_t end)
 
 	if (ident)
 		option = mg_annotation_schema_find_option(&index, spec, t, end - start);
-	if (option && option->type == MG_OPT_BOOL && p->next_slot >= p->required) {
+	if (option && (option->type == MG_OPT_BOOL || option->type == MG_OPT_BOOL_OR) &&
+	    p->next_slot >= p->required) {
 		mg_annotation_value value = {
 			.type = MG_VALUE_BOOL,
 			.offset = end,
@@ -355,10 +473,15 @@ static void parse_bare(mg_annotation_parser *p, size_t start, size_t end)
 			mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_SYNTAX, start, end - start, NULL,
 			                           "positional value \"%s\" after named options",
 			                           mg_lex_quote(&q, t, end - start));
-		fill_slot(p, start, end);
+		if (p->nested_slot)
+			fill_nested_slot(p, start, end);
+		else
+			fill_slot(p, start, end);
 	} else if (ident && spec->option_count > 0) {
 		if (!option)
 			unknown_key(p, start, end);
+		else if (mg_annotation_schema_refuses(spec, option->key))
+			refused_key(p, option->key, start, end);
 		else if (first_time(p, index, option->key, start, end))
 			missing_value(p, option->key, start, end);
 	} else {
@@ -384,21 +507,22 @@ static void parse_item(mg_annotation_parser *p, size_t start, size_t end)
 		parse_bare(p, start, end);
 }
 
-static void parse_items(mg_annotation_parser *p)
+/* The items of [from, to): the whole text, or what backref(…) holds. */
+static void parse_range(mg_annotation_parser *p, size_t from, size_t to)
 {
-	size_t start = 0, end = p->len;
+	size_t start = from, end = to;
 	const mg_kind_spec *spec = p->spec;
 
 	mg_lex_trim(p->text, &start, &end);
 	if (start < end) {
-		for (size_t pos = 0;; pos++) {
+		for (size_t pos = from;; pos++) {
 			mg_lex_fault fault;
-			size_t item_end = mg_lex_scan_item(&fault, p->text, pos, p->len);
+			size_t item_end = mg_lex_scan_item(&fault, p->text, pos, to);
 			if (fault.message)
 				syntax_error(p, fault.offset, fault.length, fault.message);
 			else
 				parse_item(p, pos, item_end);
-			if (p->failed || p->full || item_end >= p->len)
+			if (p->failed || p->full || item_end >= to)
 				break;
 			pos = item_end;
 		}
@@ -466,7 +590,7 @@ int mg_annotation_parse(mg_annotation **out, mg_annotation_kind kind, const char
 	a->text_len = len;
 	p.text = a->text;
 	p.len = len;
-	parse_items(&p);
+	parse_range(&p, 0, len);
 	if (p.failed)
 		goto cleanup;
 	sort_errors(a);

@@ -24,6 +24,11 @@ typedef struct mg_annotation_parser {
 	size_t next_slot;          /* index of the next positional value */
 	size_t slots_end;          /* end of the last positional item, for "missing" errors */
 	bool seen[MG_ANNOTATION_MAX_OPTIONS]; /* options given, by schema index */
+	/* Inside backref(…): its options go to the annotation as "<prefix><key>",
+	   its positional value to *nested_slot (nested_filled once written). */
+	const char *prefix;
+	struct mg_annotation_value *nested_slot;
+	bool nested_filled;
 } mg_annotation_parser;
 
 /*

@@ -27,6 +27,9 @@ static const char *const cascade_rules[] = {
 	"refresh-expire", "none", NULL,
 };
 
+/* passive_deletes= besides true and false. */
+static const char *const passive_deletes_values[] = { "all", NULL };
+
 /* MG_COLUMN's options, which MG_FOREIGN_KEY shares. */
 #define COLUMN_OPTIONS                                   \
 	{ .key = "primary_key", .type = MG_OPT_BOOL },       \
@@ -59,11 +62,12 @@ static const mg_option_spec foreign_key_options[] = {
 	{ .key = "ondelete", .type = MG_OPT_ENUM, .values = fk_actions },
 	{ .key = "onupdate", .type = MG_OPT_ENUM, .values = fk_actions },
 	{ .key = "constraint_name", .type = MG_OPT_IDENT },
+	{ .key = "use_alter", .type = MG_OPT_BOOL },
 	COLUMN_OPTIONS,
 };
 
 static const mg_option_spec relationship_options[] = {
-	{ .key = "backref", .type = MG_OPT_IDENT },
+	{ .key = "backref", .type = MG_OPT_BACKREF },
 	{ .key = "back_populates", .type = MG_OPT_IDENT },
 	{ .key = "uselist", .type = MG_OPT_BOOL },
 	{ .key = "secondary", .type = MG_OPT_IDENT },
@@ -78,6 +82,11 @@ static const mg_option_spec relationship_options[] = {
 	/* Join conditions: parsed by annotation_join.c into join_condition.h's grammar. */
 	{ .key = "primaryjoin", .type = MG_OPT_STRING },
 	{ .key = "secondaryjoin", .type = MG_OPT_STRING },
+	{ .key = "passive_deletes", .type = MG_OPT_BOOL_OR, .values = passive_deletes_values },
+	{ .key = "post_update", .type = MG_OPT_BOOL },
+	{ .key = "sync_backref", .type = MG_OPT_BOOL },
+	{ .key = "collection_class", .type = MG_OPT_COLLECTION },
+	{ .key = "name", .type = MG_OPT_IDENT },
 };
 
 static const mg_option_spec index_options[] = {
@@ -103,6 +112,11 @@ static const mg_slot_spec column_list_slots[] = {
 static const mg_slot_spec index_slots[] = {
 	{ .what = "index name", .type = MG_OPT_IDENT, .required = true },
 	{ .what = "column", .type = MG_OPT_IDENT, .required = true, .repeats = true },
+};
+
+static const mg_slot_spec association_proxy_slots[] = {
+	{ .what = "relationship", .type = MG_OPT_IDENT, .required = true },
+	{ .what = "attribute", .type = MG_OPT_IDENT, .required = true },
 };
 
 static const mg_slot_spec allow_slots[] = {
@@ -142,6 +156,10 @@ static const mg_kind_spec kinds[] = {
 	                              .macro = "MG_TRANSIENT" },
 	[MG_ANNOTATION_ALLOW] = { .kind = MG_ANNOTATION_ALLOW, .name = "allow", .macro = "MG_ALLOW",
 	                          SLOTS(allow_slots) },
+	[MG_ANNOTATION_ASSOCIATION_PROXY] = { .kind = MG_ANNOTATION_ASSOCIATION_PROXY,
+	                                      .name = "association_proxy",
+	                                      .macro = "MG_ASSOCIATION_PROXY",
+	                                      SLOTS(association_proxy_slots) },
 };
 
 const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind)
@@ -171,4 +189,32 @@ const mg_option_spec *mg_annotation_schema_find_option(size_t *out_index, const 
 		}
 	}
 	return NULL;
+}
+
+/* backref(name, …): SQLAlchemy passes its options on to the relationship()
+ * it makes, with the secondary of the declaring one and back_populates set to
+ * it; giving either, or a backref of the backref, is a TypeError there. */
+static const char *const backref_refused[] = { "backref", "back_populates", "secondary", "name",
+                                                NULL };
+
+static const mg_slot_spec backref_slots[] = {
+	{ .what = "name", .type = MG_OPT_IDENT, .required = true },
+};
+
+static const mg_kind_spec backref_spec = {
+	.kind = MG_ANNOTATION_RELATIONSHIP, .name = "backref", .macro = "backref()",
+	SLOTS(backref_slots), OPTIONS(relationship_options), .refused = backref_refused,
+};
+
+const mg_kind_spec *mg_annotation_schema_backref(void)
+{
+	return &backref_spec;
+}
+
+bool mg_annotation_schema_refuses(const mg_kind_spec *spec, const char *key)
+{
+	for (size_t i = 0; spec->refused && spec->refused[i]; i++)
+		if (strcmp(spec->refused[i], key) == 0)
+			return true;
+	return false;
 }

@@ -27,6 +27,12 @@ typedef enum mg_option_type {
 	MG_OPT_EXPR,      /* anything, kept as written (order_by) */
 	MG_OPT_RULE_ID,   /* a kebab-case word */
 	MG_OPT_REASON,    /* a quoted string */
+	MG_OPT_BOOL_OR,   /* a boolean, or one of `values` (passive_deletes=all); a bare key is true */
+	MG_OPT_COLLECTION, /* list, set, or a keyed dict: attribute_keyed_dict("name"),
+	                     column_keyed_dict(Model.column) and their older spellings */
+	MG_OPT_BACKREF,   /* an identifier, or backref(name, option=value, …): the options
+	                     of relationship() that backref() takes, stored as
+	                     "backref.<key>" options of the annotation */
 } mg_option_type;
 
 typedef struct mg_option_spec {
@@ -55,10 +61,21 @@ typedef struct mg_kind_spec {
 	size_t slot_count;
 	const mg_option_spec *options;
 	size_t option_count;
+	const char *const *refused; /* options of `options` this kind does not take after all,
+	                              NULL-terminated; NULL when none (see backref()) */
 } mg_kind_spec;
 
 /* The spec of `kind`; an unknown kind gets a spec with no slots or options. */
 const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind);
+
+/* What backref(name, …) takes inside MG_RELATIONSHIP(…, backref=…): a name,
+ * then relationship()'s options less those the backref gets from its
+ * relationship (secondary) or that make no sense there (backref,
+ * back_populates). Messages name it "backref()". */
+const mg_kind_spec *mg_annotation_schema_backref(void);
+
+/* True when `spec` refuses option `key` (see mg_kind_spec.refused). */
+bool mg_annotation_schema_refuses(const mg_kind_spec *spec, const char *key);
 
 /* The kind named `name` (len bytes), or MG_ANNOTATION_UNKNOWN. */
 mg_annotation_kind mg_annotation_schema_find_kind(const char *name, size_t len);

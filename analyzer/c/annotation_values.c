@@ -463,6 +463,134 @@ static bool check_cascade(mg_annotation_parser *p, mg_annotation_value *v, const
 	return true;
 }
 
+/* A boolean, else one of `values` (passive_deletes: true, false or all). */
+static bool check_bool_or(mg_annotation_parser *p, mg_annotation_value *v,
+                          const mg_value_context *context, const char *const *values)
+{
+	const char *suggestion = NULL;
+	char expected[256];
+	const char *all[8];
+	size_t n = 0;
+
+	if ((v->type == MG_VALUE_IDENT && (mg_lex_loose_equal(v->str, v->size, "true") ||
+	                                   mg_lex_loose_equal(v->str, v->size, "false"))) ||
+	    (v->type == MG_VALUE_INT && (strcmp(v->raw, "1") == 0 || strcmp(v->raw, "0") == 0)))
+		return check_bool(p, v, context);
+	for (size_t i = 0; values[i]; i++) {
+		if (v->type != MG_VALUE_LIST && mg_lex_loose_equal(v->str, v->size, values[i])) {
+			v->type = MG_VALUE_ENUM;
+			v->str = values[i];
+			v->size = strlen(values[i]);
+			return true;
+		}
+	}
+	all[n++] = "true";
+	all[n++] = "false";
+	for (size_t i = 0; values[i] && n < 7; i++)
+		all[n++] = values[i];
+	all[n] = NULL;
+	if (v->type != MG_VALUE_LIST)
+		suggestion = mg_suggest_nearest(v->str, v->size, all, n);
+	invalid_value(p, v->offset, v->length, context, one_of(expected, sizeof expected, all),
+	              suggestion);
+	return false;
+}
+
+/* collection_class's plain classes, and the keyed dicts by every name
+ * SQLAlchemy has given them: {spelling, canonical name}. */
+static const char *const collection_plain[] = { "list", "set", NULL };
+static const char *const collection_keyed[] = {
+	"attribute_keyed_dict", "attribute_keyed_dict",
+	"attribute_mapped_collection", "attribute_keyed_dict",
+	"column_keyed_dict", "column_keyed_dict",
+	"column_mapped_collection", "column_keyed_dict",
+	NULL,
+};
+static const char *const collection_names[] = {
+	"list", "set", "attribute_keyed_dict", "attribute_mapped_collection",
+	"column_keyed_dict", "column_mapped_collection", NULL,
+};
+
+/*
+ * list, set, attribute_keyed_dict("name") or column_keyed_dict(Model.column)
+ * (and the *_mapped_collection spellings): str becomes the canonical class
+ * name; a keyed dict's key is the one item (a string or identifier for an
+ * attribute, a Model.column or column name for a column).
+ */
+static bool check_collection(mg_annotation_parser *p, mg_annotation_value *v,
+                             const mg_value_context *context)
+{
+	const char *expected = "list, set, attribute_keyed_dict(\"attribute\") or "
+	                       "column_keyed_dict(Model.column)";
+	const char *t = p->text + v->offset;
+	size_t open = 0, callee_end, arg_start, arg_end;
+
+	if (v->type == MG_VALUE_IDENT) {
+		for (size_t i = 0; collection_plain[i]; i++)
+			if (strcmp(v->str, collection_plain[i]) == 0) {
+				v->type = MG_VALUE_ENUM;
+				v->str = collection_plain[i];
+				return true;
+			}
+	}
+	while (open < v->length && t[open] != '(' && t[open] != '"' && t[open] != '[')
+		open++;
+	if (v->type == MG_VALUE_LIST || open == v->length || t[open] != '(' || t[v->length - 1] != ')') {
+		callee_end = open;
+		while (callee_end > 0 && mg_lex_is_space(t[callee_end - 1]))
+			callee_end--;
+		invalid_value(p, v->offset, v->length, context, expected,
+		              v->type == MG_VALUE_LIST ? NULL
+		                                       : mg_suggest_nearest(t, callee_end, collection_names,
+		                                                            count_values(collection_names)));
+		return false;
+	}
+	callee_end = open;
+	while (callee_end > 0 && mg_lex_is_space(t[callee_end - 1]))
+		callee_end--;
+	const char *canonical = NULL;
+	for (size_t i = 0; collection_keyed[i]; i += 2)
+		if (strlen(collection_keyed[i]) == callee_end && memcmp(t, collection_keyed[i], callee_end) == 0)
+			canonical = collection_keyed[i + 1];
+	if (!canonical) {
+		const char *suggestion = mg_suggest_nearest(t, callee_end, collection_names,
+		                                            count_values(collection_names));
+		invalid_value(p, v->offset, callee_end, context, expected, suggestion);
+		return false;
+	}
+	arg_start = v->offset + open + 1;
+	arg_end = v->offset + v->length - 1;
+	mg_lex_trim(p->text, &arg_start, &arg_end);
+	mg_annotation_value *key = mg_annotation_parser_alloc(p, sizeof *key);
+	if (!key)
+		return false;
+	bool by_column = canonical[0] == 'c';
+	if (arg_start == arg_end) {
+		mg_annotation_parser_error(p, MG_ANNOTATION_ERROR_INVALID_VALUE, v->offset, v->length, NULL,
+		                           "%s in option \"%s\" needs what it keys by: %s", canonical,
+		                           context->option ? context->option : "collection_class",
+		                           by_column ? "a column, Model.column" : "an attribute name, \"name\"");
+		return false;
+	}
+	if (!lex_value(p, key, arg_start, arg_end, false))
+		return false;
+	bool fits = by_column ? key->type == MG_VALUE_REF || key->type == MG_VALUE_IDENT
+	                      : key->type == MG_VALUE_STRING || key->type == MG_VALUE_IDENT;
+	if (!fits) {
+		invalid_value(p, key->offset, key->length, context,
+		              by_column ? "a column to key by: Model.column"
+		                        : "an attribute name to key by: \"name\"",
+		              NULL);
+		return false;
+	}
+	v->type = MG_VALUE_ENUM;
+	v->str = canonical;
+	v->size = strlen(canonical);
+	v->items = key;
+	v->count = 1;
+	return true;
+}
+
 bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
                                const mg_option_spec *spec, const mg_value_context *context)
 {
@@ -472,6 +600,7 @@ bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
 	case MG_OPT_BOOL:
 		return check_bool(p, v, context);
 	case MG_OPT_IDENT:
+	case MG_OPT_BACKREF: /* the backref(…) form is read as options: see annotation_options.c */
 		if (v->type == MG_VALUE_IDENT)
 			return true;
 		invalid_value(p, v->offset, v->length, context, "an identifier", NULL);
@@ -491,6 +620,10 @@ bool mg_annotation_value_check(mg_annotation_parser *p, mg_annotation_value *v,
 		return true;
 	case MG_OPT_ENUM:
 		return check_enum(p, v, context, values, spec->aliases);
+	case MG_OPT_BOOL_OR:
+		return check_bool_or(p, v, context, values);
+	case MG_OPT_COLLECTION:
+		return check_collection(p, v, context);
 	case MG_OPT_REF:
 		if (v->type == MG_VALUE_REF)
 			return true;

@@ -42,6 +42,8 @@ static const char *field_path(mg_c_builder *b, field_state *fs)
 	if (!fs->path) {
 		const mg_annotation_value *name_v =
 		    fs->role == ROLE_COLUMN ? column_option(fs, "name") : NULL;
+		if (fs->role == ROLE_RELATIONSHIP && fs->relationship->a)
+			name_v = mg_annotation_get(fs->relationship->a, "name");
 		const char *name = name_v ? name_v->str : fs->f->name;
 		size_t lt = strlen(b->table->path), ln = strlen(name);
 		char *path = mg_arena_alloc(b->graph->arena, lt + ln + 2);
@@ -87,6 +89,7 @@ static field_role role_of(field_state *fs)
 		const mg_c_parsed *p = &fs->parsed[i];
 		switch (p->source->kind) {
 		case MG_ANNOTATION_TRANSIENT:
+		case MG_ANNOTATION_ASSOCIATION_PROXY: /* an attribute, not mapped: transient too */
 			if (!fs->transient)
 				fs->transient = p;
 			break;
@@ -133,9 +136,14 @@ static void field_problems(mg_c_builder *b, field_state *fs)
 				     "%s goes after a struct's closing brace, not after a field", macro);
 			break;
 		case MG_ANNOTATION_TRANSIENT:
-			if (p != fs->transient)
+		case MG_ANNOTATION_ASSOCIATION_PROXY:
+			if (p != fs->transient && a->kind == fs->transient->source->kind)
 				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
-					     a->location, NULL, "MG_TRANSIENT twice on field \"%s\"", fs->f->name);
+					     a->location, NULL, "%s twice on field \"%s\"", macro, fs->f->name);
+			else if (p != fs->transient)
+				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
+					     a->location, NULL, "%s on field \"%s\", which %s already leaves unmapped",
+					     macro, fs->f->name, mg_annotation_macro_name(fs->transient->source->kind));
 			break;
 		case MG_ANNOTATION_RELATIONSHIP:
 		case MG_ANNOTATION_COLUMN:
@@ -143,8 +151,8 @@ static void field_problems(mg_c_builder *b, field_state *fs)
 			if (fs->role == ROLE_TRANSIENT)
 				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
 					     a->location, NULL,
-					     "%s on field \"%s\", which MG_TRANSIENT leaves unmapped", macro,
-					     fs->f->name);
+					     "%s on field \"%s\", which %s leaves unmapped", macro,
+					     fs->f->name, mg_annotation_macro_name(fs->transient->source->kind));
 			else if (fs->role == ROLE_RELATIONSHIP && p != fs->relationship)
 				mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
 					     a->location, NULL,
@@ -263,6 +271,8 @@ static void foreign_keys(mg_c_builder *b, field_state *fs, mg_column *c)
 		}
 		fk->on_delete = mg_fk_action_parse(mg_annotation_get_string(p->a, "ondelete"));
 		fk->on_update = mg_fk_action_parse(mg_annotation_get_string(p->a, "onupdate"));
+		bool use_alter = false;
+		fk->use_alter = mg_annotation_get_bool(&use_alter, p->a, "use_alter") == 0 && use_alter;
 		fk->location = p->source->location;
 	}
 }
@@ -389,6 +399,103 @@ static mg_tristate tristate(const mg_annotation *a, const char *key)
 	return mg_annotation_get_bool(&value, a, key) < 0 ? MG_UNSET : value ? MG_TRUE : MG_FALSE;
 }
 
+/* The value of option `prefix``key` of `a`: "backref." reads what backref(…) gave. */
+static const mg_annotation_value *prefixed(const mg_annotation *a, const char *prefix, const char *key)
+{
+	char full[64];
+	snprintf(full, sizeof full, "%s%s", prefix, key);
+	return mg_annotation_get(a, full);
+}
+
+static mg_tristate prefixed_tristate(const mg_annotation *a, const char *prefix, const char *key)
+{
+	const mg_annotation_value *v = prefixed(a, prefix, key);
+	return !v || v->type != MG_VALUE_BOOL ? MG_UNSET : v->boolean ? MG_TRUE : MG_FALSE;
+}
+
+static const char *prefixed_string(mg_c_builder *b, const mg_annotation *a, const char *prefix,
+				   const char *key)
+{
+	const mg_annotation_value *v = prefixed(a, prefix, key);
+	return v && v->type != MG_VALUE_LIST ? mg_c_copy(b, v->str) : NULL;
+}
+
+/* passive_deletes, post_update, sync_backref and collection_class, given
+ * directly (prefix "") or inside backref(…) (prefix "backref."). */
+static void build_later_options(mg_c_builder *b, mg_relationship *r, const mg_annotation *a,
+				const char *prefix)
+{
+	r->passive_deletes = prefixed_string(b, a, prefix, "passive_deletes");
+	r->post_update = prefixed_tristate(a, prefix, "post_update");
+	r->sync_backref = prefixed_tristate(a, prefix, "sync_backref");
+	const mg_annotation_value *cc = prefixed(a, prefix, "collection_class");
+	if (cc) {
+		r->collection_class = mg_c_copy(b, cc->str);
+		if (cc->count == 1)
+			r->collection_key = mg_c_copy(b, cc->items[0].str);
+	}
+}
+
+/* The items of list option `prefix``key`, copied into the graph. */
+static const char **prefixed_list(mg_c_builder *b, const mg_annotation *a, const char *prefix,
+				  const char *key, size_t *out_n)
+{
+	char full[64];
+	snprintf(full, sizeof full, "%s%s", prefix, key);
+	return list_option(b, a, full, out_n);
+}
+
+/* backref=backref(name, …): the options the parentheses give the backref. */
+static void build_backref_options(mg_c_builder *b, mg_relationship *r, const mg_annotation *a)
+{
+	static const char prefix[] = "backref.";
+	bool any = false;
+	for (size_t i = 0; i < mg_annotation_option_count(a) && !any; i++)
+		any = strncmp(mg_annotation_option_at(a, i)->key, prefix, sizeof prefix - 1) == 0;
+	if (!any)
+		return; /* backref=name, or backref(name) which says no more */
+	mg_relationship *o = mg_relationship_options_new(b->graph);
+	if (!o) {
+		b->failed = 1;
+		return;
+	}
+	o->uselist = prefixed_tristate(a, prefix, "uselist");
+	o->viewonly = prefixed_tristate(a, prefix, "viewonly");
+	o->single_parent = prefixed_tristate(a, prefix, "single_parent");
+	o->cascade = prefixed_string(b, a, prefix, "cascade");
+	o->lazy = prefixed_string(b, a, prefix, "lazy");
+	const mg_annotation_value *order_by = prefixed(a, prefix, "order_by");
+	o->order_by = order_by ? mg_c_copy(b, order_by->raw) : NULL;
+	o->foreign_keys = prefixed_list(b, a, prefix, "foreign_keys", &o->nforeign_keys);
+	o->remote_side = prefixed_list(b, a, prefix, "remote_side", &o->nremote_side);
+	o->overlaps = prefixed_list(b, a, prefix, "overlaps", &o->noverlaps);
+	build_later_options(b, o, a, prefix);
+	r->backref_options = o;
+}
+
+/* MG_RELATIONSHIP(name=): true, with the problem reported at the name, when
+ * the model has that attribute already, another field's or a relationship's:
+ * in the class the later would silently replace the earlier. */
+static bool renamed_clash(mg_c_builder *b, field_state *fs, const char *name)
+{
+	const char *other = NULL;
+	for (size_t i = 0; i < b->s->nfields && !other; i++)
+		if (&b->s->fields[i] != fs->f && strcmp(b->s->fields[i].name, name) == 0)
+			other = b->s->fields[i].name;
+	for (size_t i = 0; i < b->table->nrelationships && !other; i++)
+		if (strcmp(b->table->relationships[i]->name, name) == 0)
+			other = b->table->relationships[i]->c_field;
+	if (!other)
+		return false;
+	const mg_annotation_value *v = mg_annotation_get(fs->relationship->a, "name");
+	mg_c_problem(b, MG_ANNOTATION_PROBLEM_INVALID_VALUE, fs->subject, field_path(b, fs),
+		     fs->relationship->source, v->offset, v->length, fs->relationship->source->location, NULL,
+		     "attribute \"%s\" of field \"%s\" is already the attribute of field \"%s\"; the "
+		     "relationship is skipped",
+		     name, fs->f->name, other ? other : name);
+	return true;
+}
+
 static void build_relationship(mg_c_builder *b, field_state *fs)
 {
 	const mg_c_field *f = fs->f;
@@ -415,11 +522,16 @@ static void build_relationship(mg_c_builder *b, field_state *fs)
 	const char *target = target_v ? target_v->str : f->type.target;
 	if (!target)
 		return; /* no target anywhere; the missing one is reported */
-	mg_relationship *r = mg_table_add_relationship(b->table, f->name, target);
+	const char *attribute = mg_annotation_get_string(a, "name");
+	if (attribute && strcmp(attribute, f->name) != 0 && renamed_clash(b, fs, attribute))
+		return;
+	mg_relationship *r = mg_table_add_relationship(b->table, attribute ? attribute : f->name, target);
 	if (!r) {
 		b->failed = 1;
 		return;
 	}
+	if (attribute && strcmp(attribute, f->name) != 0)
+		r->c_field = mg_c_copy(b, f->name);
 	r->location = p->source->location;
 	r->backref = mg_c_copy(b, mg_annotation_get_string(a, "backref"));
 	r->back_populates = mg_c_copy(b, mg_annotation_get_string(a, "back_populates"));
@@ -438,6 +550,9 @@ static void build_relationship(mg_c_builder *b, field_state *fs)
 	r->c_target = mg_c_copy(b, f->type.target);
 	r->primaryjoin = mg_c_join_option(b, p, "primaryjoin");
 	r->secondaryjoin = mg_c_join_option(b, p, "secondaryjoin");
+	build_later_options(b, r, a, "");
+	if (r->backref)
+		build_backref_options(b, r, a);
 }
 
 static void build_unmapped(mg_c_builder *b, field_state *fs)
@@ -462,6 +577,39 @@ static void build_unmapped(mg_c_builder *b, field_state *fs)
 	};
 	if (b->failed || MG_ARENA_PUSH(arena, b->table->unmapped_fields, b->table->nunmapped_fields,
 				       b->table->unmapped_fields_cap, u) < 0)
+		b->failed = 1;
+}
+
+/* MG_TRANSIENT or MG_ASSOCIATION_PROXY: an attribute of the class that maps
+ * to nothing, kept for the rules on names and proxies. */
+static void build_transient(mg_c_builder *b, field_state *fs)
+{
+	const mg_c_parsed *p = fs->transient;
+	mg_arena *arena = b->graph->arena;
+	if (!*fs->f->name)
+		return;
+	mg_transient_field *t = mg_arena_alloc(arena, sizeof(*t));
+	if (!t) {
+		b->failed = 1;
+		return;
+	}
+	*t = (mg_transient_field){
+		.table = b->table,
+		.name = mg_c_copy(b, fs->f->name),
+		.path = field_path(b, fs),
+		.location = fs->f->location,
+	};
+	if (p->source->kind == MG_ANNOTATION_ASSOCIATION_PROXY && p->a) {
+		const mg_annotation_value *rel = mg_annotation_positional(p->a, 0);
+		const mg_annotation_value *attr = mg_annotation_positional(p->a, 1);
+		if (rel && attr) { /* else its error is recorded: a plain attribute then */
+			t->proxy_relationship = mg_c_copy(b, rel->str);
+			t->proxy_attribute = mg_c_copy(b, attr->str);
+			t->location = p->source->location;
+		}
+	}
+	if (b->failed || MG_ARENA_PUSH(arena, b->table->transient_fields, b->table->ntransient_fields,
+				       b->table->transient_fields_cap, t) < 0)
 		b->failed = 1;
 }
 
@@ -491,6 +639,7 @@ static void build_field(mg_c_builder *b, size_t index)
 		build_unmapped(b, &fs);
 		break;
 	case ROLE_TRANSIENT:
+		build_transient(b, &fs);
 		break;
 	}
 cleanup:

@@ -496,6 +496,7 @@ static void struct_annotations(mg_c_builder *b, const mg_c_parsed *parsed, size_
 		case MG_ANNOTATION_FOREIGN_KEY:
 		case MG_ANNOTATION_RELATIONSHIP:
 		case MG_ANNOTATION_TRANSIENT:
+		case MG_ANNOTATION_ASSOCIATION_PROXY:
 			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, MG_SUBJECT_TABLE, path, NULL, 0, 0,
 				     a->location, NULL, "%s goes after a field, not after a struct",
 				     mg_annotation_macro_name(a->kind));

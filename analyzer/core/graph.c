@@ -252,6 +252,8 @@ mg_relationship *mg_table_add_relationship(mg_table *table, const char *name, co
 	rel->c_collection = MG_UNSET;
 	rel->single_parent = MG_UNSET;
 	rel->collection = MG_UNSET;
+	rel->post_update = MG_UNSET;
+	rel->sync_backref = MG_UNSET;
 	rel->path = join_path(arena, table->path, name);
 	rel->location = table->location;
 	if (!rel->name || !rel->target_name || !rel->path ||
@@ -552,4 +554,14 @@ int mg_graph_drop_tables(mg_graph *graph, bool (*drop)(const mg_table *table, vo
 	mg_name_index_free(graph->table_index);
 	graph->table_index = index;
 	return 0;
+}
+
+mg_relationship *mg_relationship_options_new(mg_graph *graph)
+{
+	mg_relationship *rel = mg_arena_alloc(graph->arena, sizeof(*rel));
+	if (!rel)
+		return NULL;
+	rel->uselist = rel->viewonly = rel->c_collection = rel->single_parent = MG_UNSET;
+	rel->collection = rel->post_update = rel->sync_backref = MG_UNSET;
+	return rel;
 }

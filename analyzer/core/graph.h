@@ -152,6 +152,8 @@ typedef struct mg_foreign_key {
 	mg_fk_action on_update;
 	bool deferrable;              /* DEFERRABLE: may be checked at commit (PostgreSQL) */
 	bool initially_deferred;      /* INITIALLY DEFERRED: checked at commit unless set otherwise */
+	bool use_alter;               /* C: use_alter=: created by ALTER TABLE after the tables,
+	                                 to break a cycle of foreign keys */
 	bool implied;                 /* not declared: inferred from names by resolve */
 	const char *implied_reason;   /* why it was inferred; NULL unless implied */
 	/* Filled by mg_resolve(): */
@@ -281,7 +283,28 @@ typedef struct mg_relationship {
 	   foreign key of its own, in no table's list, with `virtual_join` set. */
 	struct mg_join_condition *primaryjoin;
 	struct mg_join_condition *secondaryjoin;
+
+	/* The options of relationship() past the join, as declared (C, graph JSON);
+	   NULL or MG_UNSET when not given: */
+	struct mg_relationship *backref_options; /* backref=backref(name, …): what the
+	                                 parentheses give the backref, as a relationship
+	                                 of no table (mg_relationship_options_new); its
+	                                 options only are set. NULL for backref=name */
+	const char *passive_deletes;  /* "true", "false" or "all" */
+	mg_tristate post_update;
+	mg_tristate sync_backref;
+	const char *collection_class; /* "list", "set", "attribute_keyed_dict",
+	                                 "column_keyed_dict" (the older *_mapped_collection
+	                                 spellings made these) */
+	const char *collection_key;   /* what a keyed collection keys by, as written:
+	                                 "Model.column" or an attribute name; else NULL */
+	const char *c_field;          /* C: the struct field, when MG_RELATIONSHIP(name=)
+	                                 gives the attribute another name; else NULL */
 } mg_relationship;
+
+/* An empty relationship of no table, with every option unset: what
+ * backref(…) gives. NULL when out of memory. */
+mg_relationship *mg_relationship_options_new(mg_graph *graph);
 
 struct mg_table {
 	mg_graph *graph;
@@ -316,6 +339,10 @@ struct mg_table {
 	struct mg_unmapped_field **unmapped_fields; /* fields that are neither columns,
 	                                 relationships nor MG_TRANSIENT, in field order */
 	size_t nunmapped_fields, unmapped_fields_cap;
+	struct mg_transient_field **transient_fields; /* C: fields that are class attributes
+	                                 but not mapped (MG_TRANSIENT, MG_ASSOCIATION_PROXY),
+	                                 in field order */
+	size_t ntransient_fields, transient_fields_cap;
 	/* Filled by mg_resolve(): */
 	mg_foreign_key **referenced_by; /* foreign keys whose parent is this table */
 	size_t nreferenced_by, referenced_by_cap;
@@ -339,6 +366,24 @@ typedef struct mg_unmapped_field {
 	const char *path;             /* "table.field" */
 	mg_location location;
 } mg_unmapped_field;
+
+/*
+ * A field of a C model that is an attribute of the class but no column or
+ * relationship: MG_TRANSIENT (a plain attribute, a property), or
+ * MG_ASSOCIATION_PROXY(relationship, attribute), SQLAlchemy's
+ * association_proxy("relationship", "attribute"). A backref of the same
+ * name replaces it, and a proxy names what must exist: rules check both.
+ */
+typedef struct mg_transient_field {
+	mg_table *table;
+	const char *name;             /* the field name: the attribute */
+	const char *proxy_relationship; /* MG_ASSOCIATION_PROXY: the relationship of the
+	                                 model it goes through; NULL for MG_TRANSIENT */
+	const char *proxy_attribute;  /* MG_ASSOCIATION_PROXY: the attribute of that
+	                                 relationship's target; NULL for MG_TRANSIENT */
+	const char *path;             /* "table.field" */
+	mg_location location;         /* the field; for a proxy, its annotation */
+} mg_transient_field;
 
 /* Which rule reports an annotation problem. */
 typedef enum mg_annotation_problem_kind {

@@ -361,6 +361,7 @@ static void read_foreign_key(reader *r, mg_table *table, json_t *item, const cha
 	}
 	fk->on_delete = mg_fk_action_parse(get_string(r, item, "on_delete", where));
 	fk->on_update = mg_fk_action_parse(get_string(r, item, "on_update", where));
+	fk->use_alter = get_bool(r, item, "use_alter", where) == MG_TRUE;
 	fk->location = get_location(r, item, where);
 }
 
@@ -394,6 +395,61 @@ static mg_join_condition *read_join(reader *r, json_t *item, const char *key, co
 	return cond;
 }
 
+/* passive_deletes: true, false or "all"; NULL when absent or null. */
+static const char *get_passive_deletes(reader *r, json_t *object, const char *where)
+{
+	json_t *value = json_object_get(object, "passive_deletes");
+	if (!value || json_is_null(value))
+		return NULL;
+	if (json_is_boolean(value))
+		return json_is_true(value) ? "true" : "false";
+	if (json_is_string(value) && strcmp(json_string_value(value), "all") == 0)
+		return "all";
+	char at[AT_SIZE];
+	problem(r, member_at(at, where, "passive_deletes"), "expected true, false or \"all\"");
+	return NULL;
+}
+
+/* The options write_later_options writes, on a relationship or in backref_options. */
+static void read_later_options(reader *r, mg_relationship *rel, json_t *item, const char *where)
+{
+	rel->passive_deletes = get_passive_deletes(r, item, where);
+	rel->post_update = get_bool(r, item, "post_update", where);
+	rel->sync_backref = get_bool(r, item, "sync_backref", where);
+	rel->collection_class = copy_string(r, item, "collection_class", where);
+	rel->collection_key = copy_string(r, item, "collection_key", where);
+}
+
+/* backref_options: what backref(name, …) gave; absent for backref=name. */
+static void read_backref_options(reader *r, mg_relationship *rel, json_t *item, const char *where)
+{
+	json_t *o = json_object_get(item, "backref_options");
+	char at[AT_SIZE];
+	if (!o || json_is_null(o))
+		return;
+	member_at(at, where, "backref_options");
+	if (!json_is_object(o)) {
+		problem(r, at, "expected an object");
+		return;
+	}
+	mg_relationship *opts = mg_relationship_options_new(r->graph);
+	if (!opts) {
+		problem(r, where, "out of memory");
+		return;
+	}
+	opts->uselist = get_bool(r, o, "uselist", at);
+	opts->lazy = copy_string(r, o, "lazy", at);
+	opts->cascade = copy_string(r, o, "cascade", at);
+	opts->viewonly = get_bool(r, o, "viewonly", at);
+	copy_strings(r, o, "declared_foreign_keys", at, &opts->foreign_keys, &opts->nforeign_keys);
+	copy_strings(r, o, "remote_side", at, &opts->remote_side, &opts->nremote_side);
+	copy_strings(r, o, "overlaps", at, &opts->overlaps, &opts->noverlaps);
+	opts->order_by = copy_string(r, o, "order_by", at);
+	opts->single_parent = get_bool(r, o, "single_parent", at);
+	read_later_options(r, opts, o, at);
+	rel->backref_options = opts;
+}
+
 static void read_relationship(reader *r, mg_table *table, json_t *item, const char *where)
 {
 	/* Derived relationships and backrefs are resolve's to make again. */
@@ -422,6 +478,9 @@ static void read_relationship(reader *r, mg_table *table, json_t *item, const ch
 	rel->single_parent = get_bool(r, item, "single_parent", where);
 	rel->c_collection = get_bool(r, item, "c_collection", where);
 	rel->c_target = copy_string(r, item, "c_target", where);
+	read_later_options(r, rel, item, where);
+	rel->c_field = copy_string(r, item, "c_field", where);
+	read_backref_options(r, rel, item, where);
 	rel->location = get_location(r, item, where);
 	rel->primaryjoin = read_join(r, item, "primaryjoin", where);
 	rel->secondaryjoin = read_join(r, item, "secondaryjoin", where);
@@ -510,6 +569,42 @@ static void read_unmapped_field(reader *r, mg_table *table, json_t *item, const 
 		problem(r, where, "out of memory");
 }
 
+static void read_transient_field(reader *r, mg_table *table, json_t *item, const char *where)
+{
+	const char *name = required_string(r, item, "name", where);
+	if (r->failed)
+		return;
+	mg_arena *arena = r->graph->arena;
+	mg_transient_field *t = mg_arena_alloc(arena, sizeof(*t));
+	if (!t) {
+		problem(r, where, "out of memory");
+		return;
+	}
+	const char *path = copy_string(r, item, "path", where);
+	*t = (mg_transient_field){
+		.table = table,
+		.name = mg_arena_strdup(arena, name),
+		.path = path ? path : mg_arena_printf(arena, "%s.%s", table->path, name),
+		.location = get_location(r, item, where),
+	};
+	json_t *proxy = json_object_get(item, "association_proxy");
+	if (proxy && !json_is_null(proxy)) {
+		char at[AT_SIZE];
+		member_at(at, where, "association_proxy");
+		if (!json_is_object(proxy)) {
+			problem(r, at, "expected an object");
+			return;
+		}
+		t->proxy_relationship = mg_arena_strdup(arena, required_string(r, proxy, "relationship", at));
+		t->proxy_attribute = mg_arena_strdup(arena, required_string(r, proxy, "attribute", at));
+	}
+	if (r->failed)
+		return;
+	if (!t->name || !t->path ||
+	    MG_ARENA_PUSH(arena, table->transient_fields, table->ntransient_fields, table->transient_fields_cap, t) < 0)
+		problem(r, where, "out of memory");
+}
+
 static mg_table_kind table_kind(const char *kind)
 {
 	if (kind && strcmp(kind, "model") == 0)
@@ -554,6 +649,7 @@ static void read_table(reader *r, json_t *item, const char *where)
 	r->columns = NULL;
 	each(r, table, item, "relationships", where, read_relationship);
 	each(r, table, item, "unmapped_fields", where, read_unmapped_field);
+	each(r, table, item, "transient_fields", where, read_transient_field);
 }
 
 /* One of `names`, by its index; `fallback` when absent or unknown. */

@@ -45,7 +45,8 @@
  *      other way: the opposite direction, the secondary's foreign keys
  *      swapped, viewonly and foreign_keys copied, remote_side not; so the
  *      backref of a self-referential relationship is one-to-many, whatever
- *      remote_side the declaring side has.
+ *      remote_side the declaring side has, unless backref(name, …) gives
+ *      it a remote_side of its own. backref(…)'s options are the backref's.
  *
  *   5. back_populates pairs two declared relationships when each names the
  *      other and each targets the other's model; anything less is left
@@ -443,6 +444,51 @@ static mg_cardinality opposite(mg_cardinality direction)
 	}
 }
 
+/*
+ * What the backref takes from its relationship, and what backref(name, …)
+ * gives it, as _generate_backref passes them to the relationship() it makes:
+ * viewonly, post_update and sync_backref (passive_updates too) default to the
+ * declaring relationship's, foreign_keys likewise; the rest only as given.
+ */
+static int backref_options(const context *ctx, mg_relationship *r, mg_relationship *v)
+{
+	const mg_relationship *o = r->backref_options;
+	v->viewonly = r->viewonly;
+	v->post_update = r->post_update;
+	v->sync_backref = r->sync_backref;
+	v->foreign_keys = r->foreign_keys;
+	v->nforeign_keys = r->nforeign_keys;
+	v->foreign_key_columns = r->foreign_key_columns;
+	if (!o)
+		return 0;
+	if (o->viewonly != MG_UNSET)
+		v->viewonly = o->viewonly;
+	if (o->post_update != MG_UNSET)
+		v->post_update = o->post_update;
+	if (o->sync_backref != MG_UNSET)
+		v->sync_backref = o->sync_backref;
+	if (o->nforeign_keys) {
+		v->foreign_keys = o->foreign_keys;
+		v->nforeign_keys = o->nforeign_keys;
+		v->foreign_key_columns = named_columns(ctx, o->foreign_keys, o->nforeign_keys, v->source);
+	}
+	v->uselist = o->uselist;
+	v->single_parent = o->single_parent;
+	v->cascade = o->cascade;
+	v->lazy = o->lazy;
+	v->order_by = o->order_by;
+	v->passive_deletes = o->passive_deletes;
+	v->collection_class = o->collection_class;
+	v->collection_key = o->collection_key;
+	v->overlaps = o->overlaps;
+	v->noverlaps = o->noverlaps;
+	v->remote_side = o->remote_side;
+	v->nremote_side = o->nremote_side;
+	/* A bare remote_side name is a column of the backref's own model. */
+	v->remote_side_columns = named_columns(ctx, o->remote_side, o->nremote_side, v->source);
+	return v->remote_side_columns && v->foreign_key_columns ? 0 : -1;
+}
+
 static int add_backref(context *ctx, mg_relationship *r)
 {
 	mg_table *t = r->target;
@@ -459,10 +505,8 @@ static int add_backref(context *ctx, mg_relationship *r)
 	v->target = r->source;
 	v->secondary = r->secondary;
 	v->secondary_name = r->secondary_name;
-	v->viewonly = r->viewonly;
-	v->foreign_keys = r->foreign_keys;
-	v->nforeign_keys = r->nforeign_keys;
-	v->foreign_key_columns = r->foreign_key_columns;
+	if (backref_options(ctx, r, v) < 0)
+		return -1;
 	v->join = r->join;
 	mg_resolve_join_backref(r, v);
 	if (r->join == MG_JOIN_OK) {
@@ -472,9 +516,10 @@ static int add_backref(context *ctx, mg_relationship *r)
 			v->direction = MG_CARD_MANY_TO_MANY;
 		} else {
 			v->via = r->via;
-			/* Its remote columns are worked out afresh, as for a relationship
-			 * without remote_side: self-referential, that is one-to-many. */
-			v->direction = r->source == t && !r->primaryjoin ? MG_CARD_ONE_TO_MANY
+			/* Its remote columns are worked out afresh: self-referential,
+			 * one-to-many unless backref(…, remote_side=[id]) says otherwise;
+			 * a join condition's backref walks it the other way. */
+			v->direction = r->source == t && !r->primaryjoin ? self_direction(v)
 									  : opposite(r->direction);
 		}
 	}

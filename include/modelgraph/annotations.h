@@ -121,6 +121,8 @@
  *   ondelete=ACTION   CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
  *   onupdate=ACTION   the same actions, on update of the referenced key
  *   constraint_name=IDENT  name of the foreign key constraint
+ *   use_alter           created by ALTER TABLE once the tables exist, to
+ *                       break a cycle of foreign keys         (true/false)
  *   + every MG_COLUMN option (name= is the column name, as in MG_COLUMN)
  */
 #define MG_FOREIGN_KEY(...) __attribute__((annotate("mg:foreign_key:" #__VA_ARGS__)))
@@ -132,7 +134,9 @@
  *
  *   Target              first value, required: the target model's struct tag
  *   backref=IDENT       also create the inverse relationship, with this name,
- *                       on the target
+ *                       on the target; backref=backref(IDENT, options...)
+ *                       gives it options of its own (lazy, uselist, cascade,
+ *                       remote_side, order_by, passive_deletes, ...)
  *   back_populates=IDENT  the name of the inverse relationship declared on the
  *                       target (which must name this one back)
  *   uselist             false makes a one-to-many a one-to-one  (true/false)
@@ -151,6 +155,16 @@
  *   single_parent       an object has one parent at a time through this
  *                       relationship: allows cascade delete-orphan on a
  *                       many-to-one or many-to-many           (true/false)
+ *   passive_deletes     leave the children's rows to the database's ON
+ *                       DELETE                           (true/false or all)
+ *   post_update         write this link with a second UPDATE, to break a
+ *                       cycle of rows pointing at each other (true/false)
+ *   sync_backref        keep the inverse attribute in step in memory
+ *                                                         (true/false)
+ *   collection_class=C  list, set, attribute_keyed_dict("name") or
+ *                       column_keyed_dict(Model.column): a dict keyed by it
+ *   name=IDENT          the attribute name, when the field cannot be called
+ *                       so in C (a field case_ for the attribute case)
  */
 #define MG_RELATIONSHIP(...) __attribute__((annotate("mg:relationship:" #__VA_ARGS__)))
 
@@ -183,6 +197,15 @@
 #define MG_TRANSIENT __attribute__((annotate("mg:transient:")))
 
 /*
+ * MG_ASSOCIATION_PROXY(relationship, attribute) - after a field: the field is
+ * SQLAlchemy's association_proxy("relationship", "attribute"), the attribute
+ * of the objects the model's relationship holds, seen through it:
+ *     tags = association_proxy("post_tags", "tag")
+ * is MG_ASSOCIATION_PROXY(post_tags, tag). Not persisted, like MG_TRANSIENT.
+ */
+#define MG_ASSOCIATION_PROXY(...) __attribute__((annotate("mg:association_proxy:" #__VA_ARGS__)))
+
+/*
  * MG_ALLOW(rule-id, "reason") - after a struct or a field: silence one lint
  * rule for it, e.g. MG_ALLOW(fk-missing-index, "table holds ten rows").
  * The reason is required: a suppression without one, or one that silences
@@ -201,6 +224,7 @@
 #define MG_UNIQUE(...)
 #define MG_INDEX(...)
 #define MG_TRANSIENT
+#define MG_ASSOCIATION_PROXY(...)
 #define MG_ALLOW(...)
 
 #endif

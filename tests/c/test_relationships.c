@@ -205,6 +205,62 @@ static void remote_side_settles_self_reference(void **state)
 	mg_graph_free(g);
 }
 
+/* backref(name, …): the backref gets the options, and those it is not given
+ * come from its relationship as SQLAlchemy copies them. */
+static void backref_options_shape_the_backref(void **state)
+{
+	(void)state;
+	mg_graph *g = read_models(
+		"struct Post;\n"
+		"struct User {\n"
+		"    int id MG_COLUMN(primary_key);\n"
+		"    struct Post **posts MG_RELATIONSHIP(Post, post_update, sync_backref=false,\n"
+		"        backref=backref(author, lazy=joined, cascade=\"save-update\", passive_deletes=all,\n"
+		"                        collection_class=set, order_by=User.id));\n"
+		"    struct Post **pinned MG_RELATIONSHIP(Post, viewonly, backref=backref(pinner, viewonly=false));\n"
+		"} MG_MODEL(tablename=users);\n"
+		"struct Post {\n"
+		"    int id MG_COLUMN(primary_key);\n"
+		"    int user_id MG_FOREIGN_KEY(users.id);\n"
+		"    int profile_id MG_FOREIGN_KEY(profile.id);\n"
+		"} MG_MODEL();\n"
+		"struct Profile {\n"
+		"    int id MG_COLUMN(primary_key);\n"
+		"    struct Post **post MG_RELATIONSHIP(Post, backref=backref(profile, uselist=true), viewonly);\n"
+		"} MG_MODEL();\n"
+		"struct Node {\n"
+		"    int id MG_COLUMN(primary_key);\n"
+		"    int parent_id MG_FOREIGN_KEY(node.id);\n"
+		"    struct Node **children MG_RELATIONSHIP(Node, backref=backref(parent, remote_side=[id]));\n"
+		"    struct Node **plain MG_RELATIONSHIP(Node, backref=up, viewonly);\n"
+		"} MG_MODEL();\n");
+	mg_relationship *author = rel(g, "post", "author");
+	assert_true(author->from_backref);
+	assert_kind(author, MG_CARD_MANY_TO_ONE);
+	assert_string_equal(author->lazy, "joined");
+	assert_string_equal(author->cascade, "save-update");
+	assert_string_equal(author->passive_deletes, "all");
+	assert_string_equal(author->collection_class, "set");
+	assert_string_equal(author->order_by, "User.id");
+	assert_int_equal(author->post_update, MG_TRUE);   /* copied */
+	assert_int_equal(author->sync_backref, MG_FALSE); /* copied */
+	assert_null(rel(g, "users", "posts")->lazy);      /* the relationship keeps its own */
+	assert_int_equal(rel(g, "post", "pinner")->viewonly, MG_FALSE); /* given beats copied */
+	/* uselist=true makes the many-to-one backref a list, as given. */
+	mg_relationship *profile = rel(g, "post", "profile");
+	assert_int_equal(profile->collection, MG_TRUE);
+	assert_kind(profile, MG_CARD_MANY_TO_ONE);
+	assert_int_equal(rel(g, "profile", "post")->collection, MG_TRUE);
+	/* remote_side=[id] in backref(…): the backref is the parent, many-to-one,
+	 * and its bare column names the backref's own model. */
+	mg_relationship *parent = rel(g, "node", "parent");
+	assert_kind(parent, MG_CARD_MANY_TO_ONE);
+	assert_ptr_equal(parent->remote_side_columns[0], mg_c_test_column(mg_c_test_table(g, "node"), "id"));
+	assert_kind(rel(g, "node", "children"), MG_CARD_ONE_TO_MANY);
+	assert_kind(rel(g, "node", "up"), MG_CARD_ONE_TO_MANY); /* without it, one-to-many */
+	mg_graph_free(g);
+}
+
 static void secondary_joins_both_sides(void **state)
 {
 	(void)state;
@@ -440,6 +496,7 @@ int main(void)
 		cmocka_unit_test_teardown(seed_models_resolve_as_sqlalchemy_does, teardown),
 		cmocka_unit_test_teardown(joins_follow_the_foreign_keys_in_both_directions, teardown),
 		cmocka_unit_test_teardown(remote_side_settles_self_reference, teardown),
+		cmocka_unit_test_teardown(backref_options_shape_the_backref, teardown),
 		cmocka_unit_test_teardown(secondary_joins_both_sides, teardown),
 		cmocka_unit_test_teardown(join_conditions_settle_the_join, teardown),
 		cmocka_unit_test_teardown(back_populates_pairs_only_mutual_names, teardown),

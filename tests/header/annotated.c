@@ -27,8 +27,10 @@ struct User {
 	struct Post **posts         MG_RELATIONSHIP(Post, backref=author, lazy=select,
 	                                            order_by=Post.created desc,
 	                                            cascade="all, delete-orphan");
-	struct UserProfile *profile MG_RELATIONSHIP(UserProfile, uselist=false, backref=user);
+	struct UserProfile *profile MG_RELATIONSHIP(UserProfile, uselist=false,
+	                                            backref=backref(user, lazy=joined));
 	void *session               MG_TRANSIENT;
+	char **titles               MG_ASSOCIATION_PROXY(posts, title);
 } MG_MODEL(tablename=users, comment="people who sign in");
 
 /** A blog post, written by one user. */

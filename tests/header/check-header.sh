@@ -70,8 +70,9 @@ mg:column:unique=true, nullable=false
 mg:column:unique, nullable=false, index=True, comment="address, \"as typed\""
 mg:column:server_default=CURRENT_TIMESTAMP
 mg:relationship:Post, backref=author, lazy=select, order_by=Post.created desc, cascade="all, delete-orphan"
-mg:relationship:UserProfile, uselist=false, backref=user
+mg:relationship:UserProfile, uselist=false, backref=backref(user, lazy=joined)
 mg:transient:
+mg:association_proxy:posts, title
 mg:model:
 mg:index:ix_post_user_created, user_id, created
 mg:column:primary_key=true, autoincrement

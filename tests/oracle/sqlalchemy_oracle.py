@@ -17,7 +17,9 @@ import warnings
 import sqlalchemy
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Integer, LargeBinary,
                         Numeric, String, Table, Text, UniqueConstraint, DateTime)
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.ext.associationproxy import association_proxy
+from sqlalchemy.orm import backref, declarative_base, relationship
+from sqlalchemy.orm.collections import attribute_mapped_collection, column_mapped_collection
 
 TYPES = {
     "INTEGER": Integer, "BIGINT": Integer, "SMALLINT": Integer, "BOOLEAN": Boolean,
@@ -48,11 +50,12 @@ def columns_and_constraints(table):
         if len(fk["columns"]) == 1:
             single_fk.setdefault(fk["columns"][0], []).append(
                 ForeignKey(targets[0], name=fk["name"], ondelete=fk["on_delete"],
-                           onupdate=fk["on_update"]))
+                           onupdate=fk["on_update"], use_alter=fk.get("use_alter", False)))
         else:
             constraints.append(ForeignKeyConstraint(fk["columns"], targets, name=fk["name"],
                                                     ondelete=fk["on_delete"],
-                                                    onupdate=fk["on_update"]))
+                                                    onupdate=fk["on_update"],
+                                                    use_alter=fk.get("use_alter", False)))
     columns = {}
     for c in table["columns"]:
         columns[c.get("attribute") or c["name"]] = Column(
@@ -127,16 +130,86 @@ def join_condition(text, tables, models, source):
     return NAME.sub(replace, text)
 
 
+def collection_class(r, tables, models, target):
+    """collection_class as SQLAlchemy 1.4 spells it: list, set, or a keyed
+    dict made by attribute_mapped_collection / column_mapped_collection."""
+    kind, key = r["collection_class"], r.get("collection_key")
+    if kind == "list":
+        return list
+    if kind == "set":
+        return set
+    if kind == "attribute_keyed_dict":
+        return attribute_mapped_collection(key)
+    # column_keyed_dict(Model.column): a column of the target's table (or the
+    # named one), which exists once every class is declared; SQLAlchemy calls
+    # the factory when it configures the mappers, after that.
+    owner, _, column = key.rpartition(".")
+    table = (table_named(tables, owner) if owner else None) or target
+    return lambda: column_mapped_collection(DECLARED_TABLES[table["name"]].c[column])()
+
+
+DECLARED_TABLES = {}
+
+
+def later_kwargs(r, tables, models, target):
+    """The options a relationship and backref(...) share past the first ones."""
+    kw = {}
+    if r.get("passive_deletes") is not None:
+        kw["passive_deletes"] = r["passive_deletes"]
+    if r.get("post_update") is not None:
+        kw["post_update"] = r["post_update"]
+    if r.get("sync_backref") is not None:
+        kw["sync_backref"] = r["sync_backref"]
+    if r.get("collection_class"):
+        kw["collection_class"] = collection_class(r, tables, models, target)
+    return kw
+
+
+def backref_kwargs(o, tables, models, target):
+    """backref(name, ...)'s options: `target` is the backref's own model."""
+    kw = {}
+    if o.get("uselist") is not None:
+        kw["uselist"] = o["uselist"]
+    if o.get("declared_foreign_keys"):
+        kw["foreign_keys"] = "[%s]" % ", ".join(
+            expression(f, tables, models, target) for f in o["declared_foreign_keys"])
+    if o.get("remote_side"):
+        kw["remote_side"] = "[%s]" % ", ".join(
+            expression(f, tables, models, target) for f in o["remote_side"])
+    for key in ("cascade", "lazy"):
+        if o.get(key):
+            kw[key] = o[key]
+    if o.get("viewonly") is not None:
+        kw["viewonly"] = o["viewonly"]
+    if o.get("single_parent") is not None:
+        kw["single_parent"] = o["single_parent"]
+    if o.get("overlaps"):
+        kw["overlaps"] = ",".join(x.split(".")[-1] for x in o["overlaps"])
+    kw.update(later_kwargs(o, tables, models, target))
+    return kw
+
+
+def table_named(tables, name):
+    for t in tables:
+        if class_name(t) == name or t["name"] == name:
+            return t
+    return None
+
+
 def relationship_kwargs(r, tables, models, source):
     kw = {}
     if r["backref"]:
         kw["backref"] = r["backref"]
+        if r.get("backref_options"):
+            kw["backref"] = backref(r["backref"], **backref_kwargs(r["backref_options"], tables,
+                                                                    models, source))
     if r["back_populates"]:
         kw["back_populates"] = r["back_populates"]
     if r["uselist"] is not None:
         kw["uselist"] = r["uselist"]
     if r["secondary"]:
         kw["secondary"] = r["secondary"]
+    kw.update(later_kwargs(r, tables, models, table_named(tables, r["target"])))
     if r["declared_foreign_keys"]:
         kw["foreign_keys"] = "[%s]" % ", ".join(
             expression(f, tables, models, source) for f in r["declared_foreign_keys"])
@@ -162,6 +235,7 @@ def relationship_kwargs(r, tables, models, source):
 def declare(graph):
     """The declarative classes; the caller keeps them (SQLAlchemy's class
     registry holds them weakly)."""
+    DECLARED_TABLES.clear()
     base = declarative_base()
     classes = []
     tables = graph["tables"]
@@ -169,7 +243,8 @@ def declare(graph):
     for t in tables:
         if t["kind"] not in ("model", "view"):
             columns, constraints = columns_and_constraints(t)
-            Table(t["name"], base.metadata, *columns.values(), *constraints)
+            DECLARED_TABLES[t["name"]] = Table(t["name"], base.metadata, *columns.values(),
+                                               *constraints)
     for t in tables:
         if t["kind"] != "model":
             continue
@@ -182,7 +257,13 @@ def declare(graph):
             if r["derived"] or r["from_backref"]:
                 continue
             attrs[r["name"]] = relationship(r["target"], **relationship_kwargs(r, tables, models, t))
+        # MG_TRANSIENT: a plain attribute of the class; MG_ASSOCIATION_PROXY: a proxy
+        for f in t.get("transient_fields", []):
+            proxy = f.get("association_proxy")
+            attrs.setdefault(f["name"], association_proxy(proxy["relationship"], proxy["attribute"])
+                             if proxy else None)
         classes.append(type(class_name(t), (base,), attrs))
+        DECLARED_TABLES[t["name"]] = classes[-1].__table__
     return base, classes
 
 

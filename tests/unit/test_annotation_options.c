@@ -460,6 +460,109 @@ static void test_relationship(void **state)
 	                 NULL);
 }
 
+/* backref=backref(name, …): the name is the value of "backref", the options
+ * inside are "backref.<key>", checked as the relationship's own, each error
+ * at its own offset. */
+static void test_backref_options(void **state)
+{
+	(void)state;
+	mg_annotation *a = parse_ok(MG_ANNOTATION_RELATIONSHIP,
+	                            "Post, backref=backref(author, lazy=joined, uselist=false, "
+	                            "remote_side=[id], viewonly), cascade=all");
+	check_type(a, "backref", MG_VALUE_IDENT, "author");
+	check_type(a, "backref.lazy", MG_VALUE_ENUM, "joined");
+	check_bool(a, "backref.uselist", false);
+	check_bool(a, "backref.viewonly", true);
+	size_t n = 0;
+	const mg_annotation_value *items = mg_annotation_get_list(&n, a, "backref.remote_side");
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].str, "id");
+	check_type(a, "cascade", MG_VALUE_STRING, "all");
+	assert_null(mg_annotation_get(a, "lazy"));
+	mg_annotation_free(a);
+
+	a = parse_ok(MG_ANNOTATION_RELATIONSHIP, "Post, backref = backref( author )");
+	check_type(a, "backref", MG_VALUE_IDENT, "author");
+	mg_annotation_free(a);
+
+	/*                     0         1         2         3         4
+	 *                     0123456789012345678901234567890123456789012345 */
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(author, lazzy=joined)",
+	                 MG_ANNOTATION_ERROR_UNKNOWN_KEY, 30, 5,
+	                 "unknown option \"lazzy\" for backref(); did you mean \"lazy\"?", "lazy");
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(author, secondary=t)",
+	                 MG_ANNOTATION_ERROR_UNKNOWN_KEY, 30, 9,
+	                 "backref() does not take option \"secondary\": the backref goes through its "
+	                 "relationship's secondary; leave it out",
+	                 NULL);
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(author, lazy=dynamc)",
+	                 MG_ANNOTATION_ERROR_INVALID_VALUE, 35, 6,
+	                 "invalid value \"dynamc\" for option \"lazy\"; did you mean \"dynamic\"?",
+	                 "dynamic");
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(lazy=joined)",
+	                 MG_ANNOTATION_ERROR_MISSING_POSITIONAL, 22, 0, "missing name for backref()",
+	                 NULL);
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(a, b)",
+	                 MG_ANNOTATION_ERROR_UNKNOWN_KEY, 25, 1, "unknown option \"b\" for backref()",
+	                 NULL);
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Post, backref=backref(a) x",
+	                 MG_ANNOTATION_ERROR_SYNTAX, 24, 2, "unexpected text after \")\"", NULL);
+	/* Options inside count apart from the relationship's own, but not twice. */
+	a = parse(MG_ANNOTATION_RELATIONSHIP, "Post, lazy=select, backref=backref(a, lazy=joined, lazy=select)");
+	assert_int_equal(mg_annotation_error_count(a), 1);
+	check_error(a, 0, MG_ANNOTATION_ERROR_DUPLICATE_KEY, 51, 11, "duplicate option \"lazy\"", NULL);
+	check_type(a, "lazy", MG_VALUE_ENUM, "select");
+	check_type(a, "backref.lazy", MG_VALUE_ENUM, "joined");
+	mg_annotation_free(a);
+}
+
+/* passive_deletes, collection_class and the other later options. */
+static void test_later_relationship_options(void **state)
+{
+	(void)state;
+	mg_annotation *a = parse_ok(MG_ANNOTATION_RELATIONSHIP,
+	                            "Note, passive_deletes, post_update=1, sync_backref=false, "
+	                            "collection_class=column_mapped_collection(Note.keyword), name=notes_");
+	check_bool(a, "passive_deletes", true);
+	check_bool(a, "post_update", true);
+	check_bool(a, "sync_backref", false);
+	const mg_annotation_value *v = check_type(a, "collection_class", MG_VALUE_ENUM, "column_keyed_dict");
+	assert_int_equal(v->count, 1);
+	assert_string_equal(v->items[0].str, "Note.keyword");
+	check_type(a, "name", MG_VALUE_IDENT, "notes_");
+	mg_annotation_free(a);
+
+	a = parse_ok(MG_ANNOTATION_RELATIONSHIP,
+	             "Note, passive_deletes=ALL, collection_class=attribute_keyed_dict( \"key word\" )");
+	check_type(a, "passive_deletes", MG_VALUE_ENUM, "all");
+	v = check_type(a, "collection_class", MG_VALUE_ENUM, "attribute_keyed_dict");
+	assert_string_equal(v->items[0].str, "key word");
+	mg_annotation_free(a);
+
+	a = parse_ok(MG_ANNOTATION_RELATIONSHIP, "Note, collection_class=set");
+	check_type(a, "collection_class", MG_VALUE_ENUM, "set");
+	mg_annotation_free(a);
+
+	/*                     0         1         2         3         4
+	 *                     0123456789012345678901234567890123456789012345 */
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Note, collection_class=column_keyed_dict()",
+	                 MG_ANNOTATION_ERROR_INVALID_VALUE, 23, 19,
+	                 "column_keyed_dict in option \"collection_class\" needs what it keys by: "
+	                 "a column, Model.column",
+	                 NULL);
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Note, collection_class=lst",
+	                 MG_ANNOTATION_ERROR_INVALID_VALUE, 23, 3,
+	                 "invalid value \"lst\" for option \"collection_class\"; did you mean \"list\"?",
+	                 "list");
+	check_only_error(MG_ANNOTATION_RELATIONSHIP, "Note, passive_deletes=al",
+	                 MG_ANNOTATION_ERROR_INVALID_VALUE, 22, 2,
+	                 "invalid value \"al\" for option \"passive_deletes\"; did you mean \"all\"?",
+	                 "all");
+	check_only_error(MG_ANNOTATION_FOREIGN_KEY, "users.id, use_alter=yes",
+	                 MG_ANNOTATION_ERROR_INVALID_VALUE, 20, 3,
+	                 "invalid value \"yes\" for option \"use_alter\"; expected true or false", NULL);
+}
+
 static void test_column_lists(void **state)
 {
 	mg_annotation *a;
@@ -1145,6 +1248,8 @@ int main(void)
 		cmocka_unit_test(test_column),
 		cmocka_unit_test(test_foreign_key),
 		cmocka_unit_test(test_relationship),
+		cmocka_unit_test(test_backref_options),
+		cmocka_unit_test(test_later_relationship_options),
 		cmocka_unit_test(test_column_lists),
 		cmocka_unit_test(test_index),
 		cmocka_unit_test(test_allow),

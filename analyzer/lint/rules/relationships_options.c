@@ -80,7 +80,7 @@ static void check_dynamic_scalar_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_dynamic_scalar(mg_rule_context *ctx)
 {
-	mg_rel_each(ctx, true, check_dynamic_scalar_one);
+	mg_rel_each(ctx, false, check_dynamic_scalar_one); /* backrefs too: backref(…) gives them options */
 }
 
 const mg_rule mg_rule_rel_dynamic_scalar = {
@@ -136,7 +136,7 @@ static void check_orphan_without_delete_one(mg_rule_context *ctx, const mg_relat
 
 static void check_orphan_without_delete(mg_rule_context *ctx)
 {
-	mg_rel_each(ctx, true, check_orphan_without_delete_one);
+	mg_rel_each(ctx, false, check_orphan_without_delete_one); /* backrefs too: backref(…) gives them options */
 }
 
 const mg_rule mg_rule_rel_delete_orphan_without_delete = {
@@ -272,7 +272,7 @@ static void check_remote_side_unknown_one(mg_rule_context *ctx, const mg_relatio
 
 static void check_remote_side_unknown(mg_rule_context *ctx)
 {
-	mg_rel_each(ctx, true, check_remote_side_unknown_one);
+	mg_rel_each(ctx, false, check_remote_side_unknown_one); /* backrefs too: backref(…) gives them options */
 }
 
 const mg_rule mg_rule_rel_remote_side_unknown = {

@@ -176,7 +176,7 @@ static void check_delete_orphan_one(mg_rule_context *ctx, const mg_relationship 
 
 static void check_delete_orphan_on_many_side(mg_rule_context *ctx)
 {
-	mg_rel_each(ctx, true, check_delete_orphan_one);
+	mg_rel_each(ctx, false, check_delete_orphan_one); /* backrefs too: backref(…) gives them options */
 }
 
 const mg_rule mg_rule_rel_delete_orphan_on_many_side = {
@@ -300,7 +300,7 @@ static void check_not_unique_one(mg_rule_context *ctx, const mg_relationship *r)
 
 static void check_uselist_false_not_unique(mg_rule_context *ctx)
 {
-	mg_rel_each(ctx, true, check_not_unique_one);
+	mg_rel_each(ctx, false, check_not_unique_one); /* backrefs too: backref(…) gives them options */
 }
 
 const mg_rule mg_rule_rel_uselist_false_not_unique = {
@@ -354,7 +354,7 @@ static void check_with_secondary_one(mg_rule_context *ctx, const mg_relationship
 
 static void check_uselist_false_with_secondary(mg_rule_context *ctx)
 {
-	mg_rel_each(ctx, true, check_with_secondary_one);
+	mg_rel_each(ctx, false, check_with_secondary_one); /* backrefs too: backref(…) gives them options */
 }
 
 const mg_rule mg_rule_rel_uselist_false_with_secondary = {
