@@ -56,6 +56,7 @@ typedef enum mg_annotation_kind {
 	MG_ANNOTATION_INDEX,       /* MG_INDEX */
 	MG_ANNOTATION_TRANSIENT,   /* MG_TRANSIENT */
 	MG_ANNOTATION_ALLOW,       /* MG_ALLOW */
+	MG_ANNOTATION_MIXIN,       /* MG_MIXIN */
 } mg_annotation_kind;
 
 typedef enum mg_annotation_error_code {

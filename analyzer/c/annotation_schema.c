@@ -44,6 +44,9 @@ static const mg_option_spec model_options[] = {
 	{ .key = "tablename", .type = MG_OPT_IDENT },
 	{ .key = "comment", .type = MG_OPT_STRING },
 	{ .key = "schema", .type = MG_OPT_IDENT },
+	/* Inheritance: the class's __mapper_args__. */
+	{ .key = "polymorphic_on", .type = MG_OPT_IDENT },
+	{ .key = "polymorphic_identity", .type = MG_OPT_STRING },
 };
 
 static const mg_option_spec table_options[] = {
@@ -139,6 +142,7 @@ static const mg_kind_spec kinds[] = {
 	                              .macro = "MG_TRANSIENT" },
 	[MG_ANNOTATION_ALLOW] = { .kind = MG_ANNOTATION_ALLOW, .name = "allow", .macro = "MG_ALLOW",
 	                          SLOTS(allow_slots) },
+	[MG_ANNOTATION_MIXIN] = { .kind = MG_ANNOTATION_MIXIN, .name = "mixin", .macro = "MG_MIXIN" },
 };
 
 const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind)

@@ -198,6 +198,12 @@ int mg_c_model_init(mg_c_model *model, mg_graph *graph)
 			return -1;
 		if (t->struct_name && mg_name_index_put(model->structs, t->struct_name, t) < 0)
 			return -1;
+		for (size_t k = 0; k < t->nsubclasses; k++) {
+			const mg_subclass *sc = t->subclasses[k];
+			if ((sc->name && mg_name_index_put(model->structs, sc->name, t) < 0) ||
+			    (sc->c_definition && mg_name_index_put(model->definitions, sc->c_definition, t) < 0))
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -296,7 +302,7 @@ static void not_a_table(mg_c_builder *b)
 
 static const char *const kind_names[] = {
 	"model", "table", "column", "foreign_key", "relationship",
-	"primary_key", "unique", "index", "transient", "allow",
+	"primary_key", "unique", "index", "transient", "allow", "mixin",
 };
 
 void mg_c_unknown_kind(mg_c_builder *b, const mg_c_annotation *a, mg_annotation_subject subject,
@@ -506,10 +512,31 @@ static void struct_annotations(mg_c_builder *b, const mg_c_parsed *parsed, size_
 		case MG_ANNOTATION_UNKNOWN:
 			mg_c_unknown_kind(b, a, MG_SUBJECT_TABLE, path);
 			break;
+		case MG_ANNOTATION_MIXIN:
+			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, MG_SUBJECT_TABLE, path, NULL, 0, 0,
+				     a->location, NULL,
+				     "MG_MIXIN on struct %s, which %s maps; a mixin is embedded in models, "
+				     "it is not one: remove one of the two",
+				     b->s->tag ? b->s->tag : "(anonymous)",
+				     mg_annotation_macro_name(table_p->source->kind));
+			break;
 		default:
 			break;
 		}
 	}
+}
+
+/* Whether the struct is a mixin (MG_MIXIN) and nothing else: the walk puts
+ * its fields into the models that embed it, and it is no table itself. */
+static bool only_mixin(const mg_c_struct *s)
+{
+	bool mixin = false;
+	for (size_t i = 0; i < s->nannotations; i++) {
+		if (s->annotations[i].kind == MG_ANNOTATION_MODEL || s->annotations[i].kind == MG_ANNOTATION_TABLE)
+			return false;
+		mixin = mixin || s->annotations[i].kind == MG_ANNOTATION_MIXIN;
+	}
+	return mixin;
 }
 
 /* SQLAlchemy's autoincrement="auto": a lone integer primary key column that
@@ -563,6 +590,8 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 
 	if (s->definition && mg_name_index_get(model->definitions, s->definition))
 		return 0; /* read already, through an earlier input */
+	if (only_mixin(s))
+		return 0;
 	parsed = calloc(s->nannotations + 1, sizeof(*parsed));
 	if (!parsed || mg_c_parse_all(model, parsed, s->annotations, s->nannotations) < 0)
 		goto oom;
@@ -587,6 +616,26 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 		result = b.failed ? oom(err) : 0;
 		goto cleanup;
 	}
+	mg_table *base = mg_c_inherited(&b, table_p);
+	if (base) {
+		b.first_field = 1;
+		if (!mg_c_own_table(&b, parsed, s->nannotations, table_p)) {
+			/* Single-table inheritance: no table of its own. */
+			if (b.failed || mg_c_add_subclass(&b, base, table_p, err) < 0)
+				goto cleanup;
+			struct_annotations(&b, parsed, s->nannotations, table_p);
+			b.field_columns = calloc(s->nfields + 1, sizeof(*b.field_columns));
+			b.autoincrement_given = calloc(base->ncolumns + s->nfields + 1, sizeof(*b.autoincrement_given));
+			if (!b.field_columns || !b.autoincrement_given)
+				goto oom;
+			mg_c_build_fields(&b);
+			struct_keys(&b, parsed, s->nannotations);
+			if (b.failed)
+				goto oom;
+			result = 0;
+			goto cleanup;
+		}
+	}
 	if (check_defined_once(&b, name, table_p->source->location, err) < 0)
 		goto cleanup;
 
@@ -606,6 +655,12 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 	t->comment = mg_c_copy(&b, comment ? comment : s->comment);
 	t->struct_name = mg_c_copy(&b, s->tag);
 	t->c_definition = mg_c_copy(&b, s->definition);
+	if (base) {
+		t->inherits = mg_c_copy(&b, s->fields[0].type.target);
+		t->inherits_location = s->fields[0].location;
+	}
+	if (kind == MG_TABLE_MODEL)
+		mg_c_polymorphic(&b, table_p);
 	if (b.failed || (t->c_definition && mg_name_index_put(model->definitions, t->c_definition, t) < 0) ||
 	    (t->struct_name && mg_name_index_put(model->structs, t->struct_name, t) < 0))
 		goto oom;

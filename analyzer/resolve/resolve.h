@@ -21,6 +21,7 @@ int mg_resolve(mg_graph *graph, mg_error *err);
 int mg_resolve_implied_foreign_keys(mg_graph *graph);
 int mg_resolve_derived_relationships(mg_graph *graph);
 int mg_resolve_relationships(mg_graph *graph); /* declared ones: targets, joins, inverses */
+int mg_resolve_inheritance(mg_graph *graph);   /* joined-table inheritance: the join to the base */
 
 /* True when a C model or graph JSON declared relationships themselves. */
 bool mg_graph_declares_relationships(const mg_graph *graph);
