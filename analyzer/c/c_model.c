@@ -29,6 +29,23 @@ const char *mg_c_copy(mg_c_builder *b, const char *s)
 	return copy;
 }
 
+/* Whether the same problem was recorded at the same place: the field of a
+ * mixin is read once for each model that embeds it, and its mistake is one
+ * mistake, to fix once. */
+static bool said_already(const mg_graph *g, const mg_annotation_problem *p)
+{
+	if (!p->location.file || !p->location.line)
+		return false;
+	for (size_t i = g->nannotation_problems; i-- > 0;) {
+		const mg_annotation_problem *q = &g->annotation_problems[i];
+		if (q->kind == p->kind && q->location.line == p->location.line &&
+		    q->location.column == p->location.column && q->location.file &&
+		    strcmp(q->location.file, p->location.file) == 0 && strcmp(q->message, p->message) == 0)
+			return true;
+	}
+	return false;
+}
+
 void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotation_subject subject,
 		  const char *path, const mg_c_annotation *at, size_t offset, size_t length,
 		  mg_location fallback, const char *suggestion, const char *fmt, ...)
@@ -48,6 +65,10 @@ void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotatio
 		.path = mg_arena_strdup(arena, path),
 		.location = at ? mg_c_annotation_position(at, offset) : fallback,
 	};
+	if (p.message && said_already(b->graph, &p)) {
+		mg_buf_free(&message);
+		return;
+	}
 	if (!p.message || !p.path || (at && length && !p.text) || (suggestion && !p.suggestion) ||
 	    MG_ARENA_PUSH(arena, b->graph->annotation_problems, b->graph->nannotation_problems,
 			  b->graph->annotation_problems_cap, p) < 0)

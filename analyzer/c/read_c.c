@@ -405,27 +405,104 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	mg_clang.clang_visitChildren(cursor, visit_field_child, r);
 }
 
+/* Adds a field of the struct being read. */
+static void push_field(walker *w, CXCursor cursor)
+{
+	if (w->ncursors == w->cursors_cap) {
+		size_t cap = w->cursors_cap ? 2 * w->cursors_cap : 64;
+		CXCursor *bigger = realloc(w->cursors, cap * sizeof(*bigger));
+		if (!bigger) {
+			out_of_memory(w);
+			return;
+		}
+		w->cursors = bigger;
+		w->cursors_cap = cap;
+	}
+	w->cursors[w->ncursors++] = cursor;
+}
+
+/*
+ * Mixins (MG_MIXIN): a struct a model embeds by value gives the model its
+ * fields, as a declarative mixin gives a class its columns. The walk puts
+ * the mixin's fields in the place of the embedding field, so that each is
+ * read as the model's own, at its place in the mixin: a finding about one
+ * points at the line to fix, and names the model it is about.
+ */
+
+/* Mixins inside mixins are followed this deep. */
+#define MAX_MIXIN_DEPTH 8
+
+static enum CXChildVisitResult find_mixin_mark(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (mg_clang.clang_getCursorKind(cursor) != CXCursor_AnnotateAttr)
+		return CXChildVisit_Continue;
+	CXString s = mg_clang.clang_getCursorSpelling(cursor);
+	const char *text = mg_clang.clang_getCString(s);
+	bool mixin = text && strncmp(text, "mg:mixin:", 9) == 0;
+	mg_clang.clang_disposeString(s);
+	if (!mixin)
+		return CXChildVisit_Continue;
+	*(bool *)data = true;
+	return CXChildVisit_Break;
+}
+
+/* Whether the field embeds a mixin by value; its definition in *out. */
+static bool embeds_mixin(CXCursor field, CXCursor *out)
+{
+	CXType type = mg_clang.clang_getCursorType(field);
+	/* Most fields are numbers, arrays and pointers: told apart at once. */
+	if (type.kind != CXType_Elaborated && type.kind != CXType_Record && type.kind != CXType_Typedef)
+		return false;
+	type = mg_clang.clang_getCanonicalType(type);
+	if (type.kind != CXType_Record)
+		return false;
+	CXCursor decl = mg_clang.clang_getTypeDeclaration(type);
+	bool mixin = false;
+	if (mg_clang.clang_Cursor_hasAttrs(decl))
+		mg_clang.clang_visitChildren(decl, find_mixin_mark, &mixin);
+	*out = decl;
+	return mixin;
+}
+
+typedef struct mixin_reader {
+	walker *w;
+	int depth;
+} mixin_reader;
+
+static enum CXChildVisitResult visit_mixin_child(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	mixin_reader *m = data;
+	CXCursor inner;
+	if (mg_clang.clang_getCursorKind(cursor) != CXCursor_FieldDecl)
+		return CXChildVisit_Continue;
+	if (m->depth < MAX_MIXIN_DEPTH && embeds_mixin(cursor, &inner)) {
+		mixin_reader deeper = {.w = m->w, .depth = m->depth + 1};
+		mg_clang.clang_visitChildren(inner, visit_mixin_child, &deeper);
+	} else {
+		push_field(m->w, cursor);
+	}
+	return m->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor parent, CXClientData data)
 {
 	(void)parent;
 	struct_reader *r = data;
+	CXCursor mixin;
 	switch (mg_clang.clang_getCursorKind(cursor)) {
 	case CXCursor_AnnotateAttr:
 		read_annotation(r->w, cursor, &r->s->annotations, &r->s->nannotations,
 				&r->s->annotations_cap);
 		break;
 	case CXCursor_FieldDecl:
-		if (r->w->ncursors == r->w->cursors_cap) {
-			size_t cap = r->w->cursors_cap ? 2 * r->w->cursors_cap : 64;
-			CXCursor *bigger = realloc(r->w->cursors, cap * sizeof(*bigger));
-			if (!bigger) {
-				out_of_memory(r->w);
-				break;
-			}
-			r->w->cursors = bigger;
-			r->w->cursors_cap = cap;
+		if (embeds_mixin(cursor, &mixin)) {
+			mixin_reader m = {.w = r->w, .depth = 1};
+			mg_clang.clang_visitChildren(mixin, visit_mixin_child, &m);
+			break;
 		}
-		r->w->cursors[r->w->ncursors++] = cursor;
+		push_field(r->w, cursor);
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
