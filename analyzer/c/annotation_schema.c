@@ -65,6 +65,13 @@ static const mg_option_spec foreign_key_options[] = {
 	COLUMN_OPTIONS,
 };
 
+/* ForeignKeyConstraint's: name= is the constraint's, there being no column. */
+static const mg_option_spec foreign_key_constraint_options[] = {
+	{ .key = "ondelete", .type = MG_OPT_ENUM, .values = fk_actions },
+	{ .key = "onupdate", .type = MG_OPT_ENUM, .values = fk_actions },
+	{ .key = "name", .type = MG_OPT_IDENT },
+};
+
 static const mg_option_spec relationship_options[] = {
 	{ .key = "backref", .type = MG_OPT_IDENT },
 	{ .key = "back_populates", .type = MG_OPT_IDENT },
@@ -105,6 +112,11 @@ static const mg_slot_spec index_slots[] = {
 	{ .what = "column", .type = MG_OPT_IDENT, .required = true, .repeats = true },
 };
 
+static const mg_slot_spec foreign_key_constraint_slots[] = {
+	{ .what = "column list", .type = MG_OPT_NAME_LIST, .required = true },
+	{ .what = "reference list", .type = MG_OPT_REF_LIST, .required = true },
+};
+
 static const mg_slot_spec allow_slots[] = {
 	{ .what = "rule id", .type = MG_OPT_RULE_ID, .required = true },
 	{ .what = "reason", .type = MG_OPT_REASON },
@@ -143,6 +155,11 @@ static const mg_kind_spec kinds[] = {
 	[MG_ANNOTATION_ALLOW] = { .kind = MG_ANNOTATION_ALLOW, .name = "allow", .macro = "MG_ALLOW",
 	                          SLOTS(allow_slots) },
 	[MG_ANNOTATION_MIXIN] = { .kind = MG_ANNOTATION_MIXIN, .name = "mixin", .macro = "MG_MIXIN" },
+	[MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT] = { .kind = MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT,
+	                                           .name = "foreign_key_constraint",
+	                                           .macro = "MG_FOREIGN_KEY_CONSTRAINT",
+	                                           SLOTS(foreign_key_constraint_slots),
+	                                           OPTIONS(foreign_key_constraint_options) },
 };
 
 const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind)

@@ -129,6 +129,7 @@ static void field_problems(mg_c_builder *b, field_state *fs)
 		case MG_ANNOTATION_UNIQUE:
 		case MG_ANNOTATION_INDEX:
 		case MG_ANNOTATION_MIXIN:
+		case MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT:
 			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
 				     a->location, NULL,
 				     "%s goes after a struct's closing brace, not after a field", macro);

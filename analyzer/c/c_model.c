@@ -324,6 +324,7 @@ static void not_a_table(mg_c_builder *b)
 static const char *const kind_names[] = {
 	"model", "table", "column", "foreign_key", "relationship",
 	"primary_key", "unique", "index", "transient", "allow", "mixin",
+	"foreign_key_constraint",
 };
 
 void mg_c_unknown_kind(mg_c_builder *b, const mg_c_annotation *a, mg_annotation_subject subject,
@@ -357,6 +358,11 @@ static mg_column *listed_column(mg_c_builder *b, const char *name)
 		if (strcmp(b->s->fields[i].name, name) == 0)
 			c = b->field_columns[i];
 	return c;
+}
+
+mg_column *mg_c_listed_column(mg_c_builder *b, const char *name)
+{
+	return listed_column(b, name);
 }
 
 /* The columns named by positional values first..count of an annotation;
@@ -493,6 +499,9 @@ static void struct_keys(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
 					b->failed = 1;
 			break;
 		}
+		case MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT:
+			mg_c_foreign_key_constraint(b, p);
+			break;
 		default:
 			break;
 		}

@@ -65,6 +65,15 @@ const char *mg_c_copy(mg_c_builder *b, const char *s);
 /* Builds the fields of the struct into b->table (c_fields.c). */
 void mg_c_build_fields(mg_c_builder *b);
 
+/* The column a struct-level column list names: by column name, else by
+ * field name (when name= renamed it); NULL when none. */
+mg_column *mg_c_listed_column(mg_c_builder *b, const char *name);
+
+/* ---- c_fk_constraint.c ---- */
+
+/* MG_FOREIGN_KEY_CONSTRAINT: a foreign key over several columns, checked. */
+void mg_c_foreign_key_constraint(mg_c_builder *b, const mg_c_parsed *p);
+
 /* ---- c_inherit.c ---- */
 
 /* The table of the model whose struct is embedded by value as the struct's

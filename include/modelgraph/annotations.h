@@ -99,6 +99,18 @@
 #define MG_MODEL(...) __attribute__((annotate("mg:model:" #__VA_ARGS__)))
 
 /*
+ * MG_FOREIGN_KEY_CONSTRAINT([a, b], [table.x, table.y], options...) - after a
+ * struct: a foreign key over several columns, as SQLAlchemy's
+ * ForeignKeyConstraint(["a", "b"], ["table.x", "table.y"]): column i
+ * references reference i; the references name one table.
+ *
+ *   ondelete=ACTION   CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
+ *   onupdate=ACTION   the same actions, on update of the referenced key
+ *   name=IDENT        the constraint's name; default <table>_<a>_<b>_fkey
+ */
+#define MG_FOREIGN_KEY_CONSTRAINT(...) __attribute__((annotate("mg:foreign_key_constraint:" #__VA_ARGS__)))
+
+/*
  * MG_MIXIN() - after a struct: not a model but a set of fields that models
  * embed by value (struct Timestamps ts;), as a declarative mixin: each model
  * that embeds it gets its columns, foreign keys and relationships.
@@ -215,6 +227,7 @@
 
 #define MG_MODEL(...)
 #define MG_MIXIN(...)
+#define MG_FOREIGN_KEY_CONSTRAINT(...)
 #define MG_TABLE(...)
 #define MG_COLUMN(...)
 #define MG_FOREIGN_KEY(...)
