@@ -495,3 +495,52 @@ const mg_rule mg_rule_inherit_column_shadows = {
 	.fix = "Remove the field (the subclass inherits the base's column) or give it another name.",
 	.check = check_column_shadows,
 };
+
+/* ---- inherit-single-not-null ---- */
+
+static void check_single_not_null(mg_rule_context *ctx)
+{
+	const mg_graph *g = ctx->graph;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		for (size_t k = 0; t->nsubclasses && k < t->ncolumns; k++) {
+			const mg_column *c = t->columns[k];
+			/* A default fills the column for the rows of the other classes. */
+			if (!c->subclass || c->nullable || c->pk_position || c->default_value || c->client_default)
+				continue;
+			mg_finding *f = mg_report_column(
+			    ctx, c,
+			    "column \"%s\" of single-table subclass \"%s\" is NOT NULL, but it is a column of "
+			    "table \"%s\", whose rows of other classes (\"%s\" itself) have no value for it: "
+			    "inserting one fails",
+			    c->path, c->subclass, t->name, t->struct_name ? t->struct_name : t->name);
+			mg_rel_set_fix(ctx, f, "drop nullable=false from \"%s\" (the application checks it), give "
+				       "it a server_default, or give %s a table of its own",
+				       c->path, c->subclass);
+		}
+	}
+}
+
+const mg_rule mg_rule_inherit_single_not_null = {
+	.id = "inherit-single-not-null",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "A column of a single-table subclass is NOT NULL without a default.",
+	.rationale = "A single-table subclass's columns are columns of its base's table, which holds "
+		     "the rows of every class of the hierarchy. The others have no value for them: a "
+		     "NOT NULL column without a default makes their rows impossible to insert. "
+		     "SQLAlchemy accepts the model and the database refuses the first such row.",
+	.without_orm = "Without an ORM, the same holds: every INSERT into the table for another kind "
+		       "of row must give the subclass's column a value it does not have.",
+	.bad_c = EMPLOYEE_C "struct Manager {\n"
+		 "    struct Employee base;\n"
+		 "    int budget      MG_COLUMN(nullable=false);\n"
+		 "} MG_MODEL(polymorphic_identity=manager);",
+	.good_c = EMPLOYEE_C "struct Manager {\n"
+		  "    struct Employee base;\n"
+		  "    int budget;\n"
+		  "} MG_MODEL(polymorphic_identity=manager);",
+	.fix = "Leave the column nullable (the application checks it), give it a default, or give "
+	       "the subclass a table of its own.",
+	.check = check_single_not_null,
+};
