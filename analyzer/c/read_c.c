@@ -56,6 +56,8 @@ typedef struct walker {
 	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
 	mg_arena *struct_arena; /* the scratch arena of each struct in turn, reset after it */
 	CXCursor *cursors;   /* the fields of the structs being read, outer ones first (malloc'd) */
+	bool *from_mixin;    /* by cursor: the field is a mixin's, in place of the field that
+	                        embeds it (malloc'd, as long as cursors) */
 	size_t ncursors, cursors_cap;
 	type_entry *types;   /* open addressing; capacity 0 or a power of two */
 	size_t ntypes, types_cap;
@@ -379,7 +381,7 @@ static const type_entry *type_of(walker *w, CXType type)
 	return e;
 }
 
-static void read_field(struct_reader *r, CXCursor cursor)
+static void read_field(struct_reader *r, CXCursor cursor, bool from_mixin)
 {
 	walker *w = r->w;
 	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
@@ -396,6 +398,7 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	}
 	f.c_type = type->spelling;
 	f.type = type->type;
+	f.from_mixin = from_mixin;
 	/* The array was made for all the fields: no growing. */
 	r->s->fields[r->s->nfields++] = f;
 	/* Annotations are attributes: a field without any has none to visit. */
@@ -406,18 +409,22 @@ static void read_field(struct_reader *r, CXCursor cursor)
 }
 
 /* Adds a field of the struct being read. */
-static void push_field(walker *w, CXCursor cursor)
+static void push_field(walker *w, CXCursor cursor, bool from_mixin)
 {
 	if (w->ncursors == w->cursors_cap) {
 		size_t cap = w->cursors_cap ? 2 * w->cursors_cap : 64;
 		CXCursor *bigger = realloc(w->cursors, cap * sizeof(*bigger));
-		if (!bigger) {
+		if (bigger)
+			w->cursors = bigger;
+		bool *flags = bigger ? realloc(w->from_mixin, cap * sizeof(*flags)) : NULL;
+		if (!flags) {
 			out_of_memory(w);
 			return;
 		}
-		w->cursors = bigger;
+		w->from_mixin = flags;
 		w->cursors_cap = cap;
 	}
+	w->from_mixin[w->ncursors] = from_mixin;
 	w->cursors[w->ncursors++] = cursor;
 }
 
@@ -481,7 +488,7 @@ static enum CXChildVisitResult visit_mixin_child(CXCursor cursor, CXCursor paren
 		mixin_reader deeper = {.w = m->w, .depth = m->depth + 1};
 		mg_clang.clang_visitChildren(inner, visit_mixin_child, &deeper);
 	} else {
-		push_field(m->w, cursor);
+		push_field(m->w, cursor, true);
 	}
 	return m->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
@@ -502,7 +509,7 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 			mg_clang.clang_visitChildren(mixin, visit_mixin_child, &m);
 			break;
 		}
-		push_field(r->w, cursor);
+		push_field(r->w, cursor, false);
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
@@ -515,12 +522,14 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 	return r->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* A mixin's annotations make no struct that embeds it annotated: a struct
+ * that is no model may hold timestamps too. */
 static bool has_annotations(const mg_c_struct *s)
 {
 	if (s->nannotations)
 		return true;
 	for (size_t i = 0; i < s->nfields; i++)
-		if (s->fields[i].nannotations)
+		if (s->fields[i].nannotations && !s->fields[i].from_mixin)
 			return true;
 	return false;
 }
@@ -530,7 +539,7 @@ static bool has_annotations(const mg_c_struct *s)
 static bool any_field_attributes(const struct_reader *r)
 {
 	for (size_t i = r->first_field; i < r->w->ncursors; i++)
-		if (mg_clang.clang_Cursor_hasAttrs(r->w->cursors[i]))
+		if (!r->w->from_mixin[i] && mg_clang.clang_Cursor_hasAttrs(r->w->cursors[i]))
 			return true;
 	return false;
 }
@@ -571,7 +580,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 	}
 	s.fields_cap = nfields;
 	for (size_t i = 0; i < nfields && !w->failed; i++)
-		read_field(&r, w->cursors[r.first_field + i]);
+		read_field(&r, w->cursors[r.first_field + i], w->from_mixin[r.first_field + i]);
 	if (w->failed || !has_annotations(&s))
 		return;
 	w->annotated++;
@@ -794,6 +803,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	free(w.types);
 	free(w.cursors);
+	free(w.from_mixin);
 	for (size_t i = 0; i < w.nfiles; i++)
 		free(w.files[i]->line_starts);
 	if (w.failed)

@@ -70,6 +70,7 @@ typedef struct mg_c_field {
 	mg_location location;        /* of the field's name */
 	mg_c_annotation *annotations;
 	size_t nannotations, annotations_cap;
+	bool from_mixin;             /* a field of a mixin (MG_MIXIN) the struct embeds */
 } mg_c_field;
 
 typedef struct mg_c_struct {
