@@ -518,6 +518,11 @@ static int add_backref(context *ctx, mg_relationship *r)
 		attr_put(ctx, t, ATTR_RELATIONSHIP, v->name, v);
 	v->from_backref = true;
 	v->location = r->location;
+	/* Made on the class the relationship names: a single-table subclass's
+	 * backref is the subclass's, on its table. */
+	for (size_t i = 0; i < t->nsubclasses; i++)
+		if (strcmp(t->subclasses[i]->name, r->target_name) == 0)
+			v->subclass = t->subclasses[i]->name;
 	v->target = r->source;
 	v->secondary = r->secondary;
 	v->secondary_name = r->secondary_name;
