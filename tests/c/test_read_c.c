@@ -411,6 +411,35 @@ static void mixins_give_their_fields(void **state)
 	mg_graph_free(g);
 }
 
+static void foreign_key_over_several_columns(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text("composite.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Line { int order_id; int line_no; struct Ship **ships MG_RELATIONSHIP(Ship, backref=line); }\n"
+		"  MG_MODEL() MG_PRIMARY_KEY(order_id, line_no);\n"
+		"struct Ship { int id MG_COLUMN(primary_key); int order_no MG_COLUMN(name=order_id); int line_no; }\n"
+		"  MG_MODEL() MG_FOREIGN_KEY_CONSTRAINT([order_no, line_no], [line.order_id, line.line_no],\n"
+		"                                      ondelete=CASCADE);\n");
+	mg_table *ship = mg_c_test_table(g, "ship");
+	assert_int_equal(ship->nforeign_keys, 1);
+	const mg_foreign_key *fk = ship->foreign_keys[0];
+	/* Columns by field name too; named as PostgreSQL names them. */
+	assert_string_equal(fk->name, "ship_order_id_line_no_fkey");
+	assert_int_equal(fk->ncolumns, 2);
+	assert_string_equal(fk->columns[0]->name, "order_id");
+	assert_string_equal(fk->parent_columns[1]->name, "line_no");
+	assert_int_equal(fk->on_delete, MG_ACTION_CASCADE);
+	assert_at(fk->location, "composite.h", 5, 14);
+	/* One foreign key, one join over both pairs. */
+	const mg_relationship *ships = mg_table_find_relationship(mg_c_test_table(g, "line"), "ships");
+	assert_int_equal(ships->join, MG_JOIN_OK);
+	assert_ptr_equal(ships->via, fk);
+	assert_int_equal(ships->kind, MG_CARD_ONE_TO_MANY);
+	assert_int_equal(g->nannotation_problems, 0);
+	mg_graph_free(g);
+}
+
 /* ---- C errors ---- */
 
 static void c_errors_make_the_input_unreadable(void **state)
@@ -592,6 +621,7 @@ int main(void)
 		cmocka_unit_test(defined_twice_is_an_error),
 		cmocka_unit_test(inheritance_by_embedding),
 		cmocka_unit_test(mixins_give_their_fields),
+		cmocka_unit_test(foreign_key_over_several_columns),
 		cmocka_unit_test(c_errors_make_the_input_unreadable),
 		cmocka_unit_test(header_found_without_include_path),
 		cmocka_unit_test(defines_includes_and_standard),
