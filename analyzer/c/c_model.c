@@ -569,6 +569,28 @@ static bool only_mixin(const mg_c_struct *s)
 	return mixin;
 }
 
+/* The struct-level annotations of a mixin: its fields are read in the
+ * models, its own mistakes here. Keys and indexes name a table's columns,
+ * so they go on the models. */
+static void mixin_annotations(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
+{
+	const char *path = b->s->tag ? b->s->tag : "(anonymous)";
+	for (size_t i = 0; i < n; i++) {
+		const mg_c_annotation *a = parsed[i].source;
+		if (reported_at(b, a->location, path))
+			continue;
+		mg_c_parse_problems(b, &parsed[i], MG_SUBJECT_TABLE, path);
+		if (a->kind == MG_ANNOTATION_MIXIN)
+			continue;
+		if (a->kind == MG_ANNOTATION_UNKNOWN)
+			mg_c_unknown_kind(b, a, MG_SUBJECT_TABLE, path);
+		else
+			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, MG_SUBJECT_TABLE, path, NULL, 0, 0, a->location,
+				     NULL, "%s on mixin %s; put it on the models that embed the mixin",
+				     mg_annotation_macro_name(a->kind), path);
+	}
+}
+
 /* SQLAlchemy's autoincrement="auto": a lone integer primary key column that
  * is not also a foreign key, unless autoincrement=false said otherwise. */
 static void auto_increment(mg_c_builder *b)
@@ -620,11 +642,14 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 
 	if (s->definition && mg_name_index_get(model->definitions, s->definition))
 		return 0; /* read already, through an earlier input */
-	if (only_mixin(s))
-		return 0;
 	parsed = calloc(s->nannotations + 1, sizeof(*parsed));
 	if (!parsed || mg_c_parse_all(model, parsed, s->annotations, s->nannotations) < 0)
 		goto oom;
+	if (only_mixin(s)) {
+		mixin_annotations(&b, parsed, s->nannotations);
+		result = b.failed ? oom(err) : 0;
+		goto cleanup;
+	}
 	const mg_c_parsed *table_p = table_annotation(parsed, s->nannotations);
 	if (!table_p) {
 		not_a_table(&b);
@@ -651,7 +676,9 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 		b.first_field = 1;
 		if (!mg_c_own_table(&b, parsed, s->nannotations, table_p)) {
 			/* Single-table inheritance: no table of its own. */
-			if (b.failed || mg_c_add_subclass(&b, base, table_p, err) < 0)
+			if (b.failed)
+				goto oom;
+			if (mg_c_add_subclass(&b, base, table_p, err) < 0)
 				goto cleanup;
 			struct_annotations(&b, parsed, s->nannotations, table_p);
 			b.field_columns = calloc(s->nfields + 1, sizeof(*b.field_columns));

@@ -19,3 +19,13 @@ struct Post {
 	int id            MG_COLUMN(primary_key=true);
 	int tag_id        MG_FOREIGN_KEY(tag.id, index=true);
 } MG_MODEL();
+
+struct Audit {
+	char *changed_by;
+} MG_MIXIN(audited) MG_UNIQUE(changed_by); // expect: annotation-syntax, annotation-syntax
+
+struct Change {
+	int id            MG_COLUMN(primary_key=true);
+	int post_id       MG_FOREIGN_KEY(post.id, index=true);
+	struct Audit audit;
+} MG_MODEL();
