@@ -463,9 +463,20 @@ static void link(mg_relationship *a, mg_relationship *b)
 	b->inverse = a;
 }
 
+static bool attribute_taken_here(context *ctx, const mg_table *t, const char *name);
+
 /* A relationship or column of `t` named exactly `name` (attribute names are
- * case-sensitive, unlike SQL's). */
+ * case-sensitive, unlike SQL's), or of the tables of the classes it
+ * inherits from: a subclass has their attributes too. */
 static bool attribute_taken(context *ctx, const mg_table *t, const char *name)
+{
+	for (int depth = 0; t && depth < MAX_DEPTH; depth++, t = t->inherits_table)
+		if (attribute_taken_here(ctx, t, name))
+			return true;
+	return false;
+}
+
+static bool attribute_taken_here(context *ctx, const mg_table *t, const char *name)
 {
 	if (attributes_indexed(ctx, t))
 		return attr_get(ctx, t, ATTR_RELATIONSHIP, name) || attr_get(ctx, t, ATTR_COLUMN, name);
