@@ -30,9 +30,10 @@ import sys
 MAX_SEED = 32 * 1024
 
 # mg_annotation_kind, in order (analyzer/c/annotation_options.h); the
-# target takes the kind from data[0] % 11, and "B" + kind is printable.
+# target takes the kind from data[0] % 13, and "A" + kind is printable
+# (ord("A") % 13 == 0).
 KINDS = ["UNKNOWN", "MODEL", "TABLE", "COLUMN", "FOREIGN_KEY", "RELATIONSHIP", "PRIMARY_KEY",
-         "UNIQUE", "INDEX", "TRANSIENT", "ALLOW"]
+         "UNIQUE", "INDEX", "TRANSIENT", "ALLOW", "MIXIN", "FOREIGN_KEY_CONSTRAINT"]
 
 
 def add(out, target, data, name=None):
@@ -112,7 +113,7 @@ def main():
 
     for path in sorted(glob.glob(os.path.join(src, "tests/c/cases/*.h")) + models):
         for kind, arguments in macro_arguments(read(path).decode("utf-8", "replace")):
-            add(out, "fuzz_annotation_options", chr(ord("B") + KINDS.index(kind)).encode() +
+            add(out, "fuzz_annotation_options", chr(ord("A") + KINDS.index(kind)).encode() +
                 arguments.encode())
 
     for path in sorted(glob.glob(os.path.join(src, "templates/*/*.mustache"))):

@@ -210,7 +210,7 @@ static const char *attribute_of(const mg_column *c)
 	return c->attribute ? c->attribute : c->name;
 }
 
-static void check_polymorphic_on_one(mg_rule_context *ctx, const classes *all, const cls *c)
+static void check_polymorphic_on_one(mg_rule_context *ctx, const cls *c)
 {
 	const char *names[256];
 	size_t n = 0;
@@ -226,7 +226,6 @@ static void check_polymorphic_on_one(mg_rule_context *ctx, const classes *all, c
 			if (n < sizeof(names) / sizeof(names[0]))
 				names[n++] = attribute_of(col);
 		}
-	(void)all;
 	const char *near = by_column ? by_column->attribute : mg_suggest_nearest(c->on, strlen(c->on), names, n);
 	mg_finding *f = near ? mg_report(ctx, MG_OBJECT_TABLE, c->path, c->on_location,
 					 "polymorphic_on=%s of model \"%s\" names no attribute of it; did you "
@@ -246,7 +245,7 @@ static void check_polymorphic_on(mg_rule_context *ctx)
 	classes all = collect(ctx);
 	for (size_t i = 0; i < all.n; i++)
 		if (all.items[i].on)
-			check_polymorphic_on_one(ctx, &all, &all.items[i]);
+			check_polymorphic_on_one(ctx, &all.items[i]);
 	free(all.items);
 }
 
