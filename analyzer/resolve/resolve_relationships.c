@@ -367,7 +367,11 @@ static int join_direct(const context *ctx, mg_relationship *r)
 	 * from (a model without a base: its table alone, the plain two-table
 	 * join). SQLAlchemy looks for foreign keys between the source's own
 	 * table and the whole target first, and only when there are none
-	 * between the whole of both (join_condition's a_subset). */
+	 * between the whole of both (join_condition's a_subset); each time
+	 * those of the target's tables to the source's, then, unless the two
+	 * sides are one and the same, those of the source's to the target's:
+	 * a subclass's relationship to its own class sees its inheritance key
+	 * too. */
 	fk_set found = {0};
 	chain sources, targets, own = {.tables = {r->source}, .n = 1};
 	chain_of(&sources, r->source);
@@ -377,7 +381,7 @@ static int join_direct(const context *ctx, mg_relationship *r)
 		if (pass == 1 && sources.n == 1)
 			break; /* the same as the first */
 		scan_chains(&found, &targets, left, r);
-		if (r->target != r->source)
+		if (r->target != r->source || left->n != targets.n)
 			scan_chains(&found, left, &targets, r);
 	}
 	r->join = settle(r, &found, &r->via);

@@ -20,6 +20,9 @@ struct Engineer {
 	struct Employee base;
 	int id            MG_FOREIGN_KEY(employee.id, primary_key=true);
 	int manager_id    MG_FOREIGN_KEY(manager.id, index=true);
+	int mentor_id     MG_FOREIGN_KEY(engineer.id, index=true);
+	struct Engineer *mentor MG_RELATIONSHIP(Engineer, remote_side=[id], backref=mentees,
+	                                foreign_keys=[Engineer.mentor_id]);
 	struct Manager *manager MG_RELATIONSHIP(Manager, backref=reports,
 	                                foreign_keys=[Engineer.manager_id]);
 } MG_MODEL(polymorphic_identity=engineer);
