@@ -13,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size == 0)
 		return 0;
-	mg_annotation_kind kind = (mg_annotation_kind)(data[0] % (MG_ANNOTATION_ASSOCIATION_PROXY + 1));
+	mg_annotation_kind kind = (mg_annotation_kind)(data[0] % (MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT + 1));
 	mg_annotation *annotation = NULL;
 	if (mg_annotation_parse(&annotation, kind, (const char *)data + 1, size - 1) == 0) {
 		/* Walk everything the parser hands out. */

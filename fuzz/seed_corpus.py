@@ -31,10 +31,10 @@ MAX_SEED = 32 * 1024
 
 # mg_annotation_kind, in order (analyzer/c/annotation_options.h).
 KINDS = ["UNKNOWN", "MODEL", "TABLE", "COLUMN", "FOREIGN_KEY", "RELATIONSHIP", "PRIMARY_KEY",
-         "UNIQUE", "INDEX", "TRANSIENT", "ALLOW", "ASSOCIATION_PROXY"]
+         "UNIQUE", "INDEX", "TRANSIENT", "ALLOW", "ASSOCIATION_PROXY", "MIXIN", "FOREIGN_KEY_CONSTRAINT"]
 # The target takes the kind as its first byte modulo len(KINDS): a byte of
 # that residue 0 and the printable ones after it.
-KIND_BASE = "H"
+KIND_BASE = "F"
 assert ord(KIND_BASE) % len(KINDS) == 0
 
 

@@ -626,6 +626,9 @@ void mg_diagram_edge_label(const mg_diagram *d, const mg_diagram_edge *e, mg_dia
 				mg_buf_puts(out, " / ");
 			if (e->inverse)
 				escape(out, e->inverse->name);
+		} else if (e->fk->child->inherit_fk == e->fk && e->fk->child->inherits_table == e->fk->parent) {
+			/* The key of joined-table inheritance: the subclass's table to its base's. */
+			escape(out, "inherits");
 		} else if (e->fk2) {
 			escape(out, e->fk->child->name);
 		} else if (!generated_name(e->fk)) {

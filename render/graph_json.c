@@ -64,6 +64,8 @@ static void write_column(mg_json *json, const mg_column *c)
 	mg_json_member_string(json, "client_default", c->client_default);
 	mg_json_member_string(json, "attribute", c->attribute);
 	mg_json_member_location(json, "location", c->location);
+	if (c->subclass) /* only with single-table inheritance: other dumps stay as they were */
+		mg_json_member_string(json, "subclass", c->subclass);
 	mg_json_end_object(json);
 }
 
@@ -217,6 +219,8 @@ static void write_relationship(mg_json *json, const mg_relationship *r)
 	mg_json_member_location(json, "location", r->location);
 	write_join(json, "primaryjoin", r->primaryjoin);
 	write_join(json, "secondaryjoin", r->secondaryjoin);
+	if (r->subclass) /* likewise */
+		mg_json_member_string(json, "subclass", r->subclass);
 	mg_json_end_object(json);
 }
 
@@ -243,6 +247,46 @@ static void write_transient_fields(mg_json *json, const mg_table *t)
 	mg_json_end_array(json);
 }
 
+/* Inheritance, written only for the tables of a hierarchy. */
+static void write_inheritance(mg_json *json, const mg_table *t)
+{
+	if (t->inherits) {
+		mg_json_member_string(json, "inherits", t->inherits);
+		mg_json_member_location(json, "inherits_location", t->inherits_location);
+	}
+	if (t->polymorphic_on) {
+		mg_json_member_string(json, "polymorphic_on", t->polymorphic_on);
+		mg_json_member_location(json, "polymorphic_on_location", t->polymorphic_on_location);
+	}
+	if (t->polymorphic_identity)
+		mg_json_member_string(json, "polymorphic_identity", t->polymorphic_identity);
+	if (!t->nsubclasses)
+		return;
+	mg_json_key(json, "subclasses");
+	mg_json_begin_array(json);
+	for (size_t i = 0; i < t->nsubclasses; i++) {
+		const mg_subclass *sc = t->subclasses[i];
+		mg_json_begin_object(json);
+		mg_json_member_string(json, "struct", sc->name);
+		mg_json_member_string(json, "inherits", sc->inherits);
+		mg_json_member_string(json, "polymorphic_on", sc->polymorphic_on);
+		mg_json_member_location(json, "polymorphic_on_location", sc->polymorphic_on_location);
+		mg_json_member_string(json, "polymorphic_identity", sc->polymorphic_identity);
+		mg_json_key(json, "conflicts");
+		mg_json_begin_array(json);
+		for (size_t k = 0; k < sc->nconflicts; k++) {
+			mg_json_begin_object(json);
+			mg_json_member_string(json, "name", sc->conflicts[k]);
+			mg_json_member_location(json, "location", sc->conflict_locations[k]);
+			mg_json_end_object(json);
+		}
+		mg_json_end_array(json);
+		mg_json_member_location(json, "location", sc->location);
+		mg_json_end_object(json);
+	}
+	mg_json_end_array(json);
+}
+
 static void write_table(mg_json *json, const mg_table *t)
 {
 	mg_json_begin_object(json);
@@ -257,6 +301,7 @@ static void write_table(mg_json *json, const mg_table *t)
 	if (t->virtual_module) /* likewise */
 		mg_json_member_string(json, "virtual_module", t->virtual_module);
 	mg_json_member_location(json, "location", t->location);
+	write_inheritance(json, t);
 
 	mg_json_key(json, "columns");
 	mg_json_begin_array(json);

@@ -57,6 +57,8 @@ typedef enum mg_annotation_kind {
 	MG_ANNOTATION_TRANSIENT,   /* MG_TRANSIENT */
 	MG_ANNOTATION_ALLOW,       /* MG_ALLOW */
 	MG_ANNOTATION_ASSOCIATION_PROXY, /* MG_ASSOCIATION_PROXY */
+	MG_ANNOTATION_MIXIN,       /* MG_MIXIN */
+	MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT, /* MG_FOREIGN_KEY_CONSTRAINT */
 } mg_annotation_kind;
 
 typedef enum mg_annotation_error_code {

@@ -47,6 +47,9 @@ static const mg_option_spec model_options[] = {
 	{ .key = "tablename", .type = MG_OPT_IDENT },
 	{ .key = "comment", .type = MG_OPT_STRING },
 	{ .key = "schema", .type = MG_OPT_IDENT },
+	/* Inheritance: the class's __mapper_args__. */
+	{ .key = "polymorphic_on", .type = MG_OPT_IDENT },
+	{ .key = "polymorphic_identity", .type = MG_OPT_STRING },
 };
 
 static const mg_option_spec table_options[] = {
@@ -64,6 +67,13 @@ static const mg_option_spec foreign_key_options[] = {
 	{ .key = "constraint_name", .type = MG_OPT_IDENT },
 	{ .key = "use_alter", .type = MG_OPT_BOOL },
 	COLUMN_OPTIONS,
+};
+
+/* ForeignKeyConstraint's: name= is the constraint's, there being no column. */
+static const mg_option_spec foreign_key_constraint_options[] = {
+	{ .key = "ondelete", .type = MG_OPT_ENUM, .values = fk_actions },
+	{ .key = "onupdate", .type = MG_OPT_ENUM, .values = fk_actions },
+	{ .key = "name", .type = MG_OPT_IDENT },
 };
 
 static const mg_option_spec relationship_options[] = {
@@ -119,6 +129,11 @@ static const mg_slot_spec association_proxy_slots[] = {
 	{ .what = "attribute", .type = MG_OPT_IDENT, .required = true },
 };
 
+static const mg_slot_spec foreign_key_constraint_slots[] = {
+	{ .what = "column list", .type = MG_OPT_NAME_LIST, .required = true },
+	{ .what = "reference list", .type = MG_OPT_REF_LIST, .required = true },
+};
+
 static const mg_slot_spec allow_slots[] = {
 	{ .what = "rule id", .type = MG_OPT_RULE_ID, .required = true },
 	{ .what = "reason", .type = MG_OPT_REASON },
@@ -160,6 +175,12 @@ static const mg_kind_spec kinds[] = {
 	                                      .name = "association_proxy",
 	                                      .macro = "MG_ASSOCIATION_PROXY",
 	                                      SLOTS(association_proxy_slots) },
+	[MG_ANNOTATION_MIXIN] = { .kind = MG_ANNOTATION_MIXIN, .name = "mixin", .macro = "MG_MIXIN" },
+	[MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT] = { .kind = MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT,
+	                                           .name = "foreign_key_constraint",
+	                                           .macro = "MG_FOREIGN_KEY_CONSTRAINT",
+	                                           SLOTS(foreign_key_constraint_slots),
+	                                           OPTIONS(foreign_key_constraint_options) },
 };
 
 const mg_kind_spec *mg_annotation_schema_get(mg_annotation_kind kind)

@@ -131,6 +131,8 @@ static void field_problems(mg_c_builder *b, field_state *fs)
 		case MG_ANNOTATION_PRIMARY_KEY:
 		case MG_ANNOTATION_UNIQUE:
 		case MG_ANNOTATION_INDEX:
+		case MG_ANNOTATION_MIXIN:
+		case MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT:
 			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, fs->subject, field_path(b, fs), NULL, 0, 0,
 				     a->location, NULL,
 				     "%s goes after a struct's closing brace, not after a field", macro);
@@ -293,6 +295,11 @@ static void build_column(mg_c_builder *b, field_state *fs, size_t field_index)
 	const mg_annotation_value *name_v = column_option(fs, "name");
 	const char *name = name_v ? name_v->str : f->name;
 	mg_column *other = mg_table_find_column(t, name);
+	if (other && b->subclass) {
+		/* SQLAlchemy refuses it; inherit-column-conflict says so. */
+		mg_c_subclass_conflict(b, name, f->location);
+		return;
+	}
 	if (other) {
 		const mg_c_annotation *at = column_annotation(fs);
 		mg_c_problem(b, MG_ANNOTATION_PROBLEM_INVALID_VALUE, fs->subject, field_path(b, fs),
@@ -309,6 +316,7 @@ static void build_column(mg_c_builder *b, field_state *fs, size_t field_index)
 	}
 	b->field_columns[field_index] = c;
 	c->location = f->location;
+	c->subclass = b->subclass ? b->subclass->name : NULL;
 	if (name_v && strcmp(name_v->str, f->name) != 0)
 		c->attribute = mg_c_copy(b, f->name);
 
@@ -533,6 +541,7 @@ static void build_relationship(mg_c_builder *b, field_state *fs)
 	if (attribute && strcmp(attribute, f->name) != 0)
 		r->c_field = mg_c_copy(b, f->name);
 	r->location = p->source->location;
+	r->subclass = b->subclass ? b->subclass->name : NULL;
 	r->backref = mg_c_copy(b, mg_annotation_get_string(a, "backref"));
 	r->back_populates = mg_c_copy(b, mg_annotation_get_string(a, "back_populates"));
 	r->secondary_name = mg_c_copy(b, mg_annotation_get_string(a, "secondary"));
@@ -649,6 +658,7 @@ cleanup:
 
 void mg_c_build_fields(mg_c_builder *b)
 {
-	for (size_t i = 0; i < b->s->nfields && !b->failed; i++)
+	/* An embedded base (inheritance) is no field of the model. */
+	for (size_t i = b->first_field; i < b->s->nfields && !b->failed; i++)
 		build_field(b, i);
 }

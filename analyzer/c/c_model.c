@@ -29,6 +29,23 @@ const char *mg_c_copy(mg_c_builder *b, const char *s)
 	return copy;
 }
 
+/* Whether the same problem was recorded at the same place: the field of a
+ * mixin is read once for each model that embeds it, and its mistake is one
+ * mistake, to fix once. */
+static bool said_already(const mg_graph *g, const mg_annotation_problem *p)
+{
+	if (!p->location.file || !p->location.line)
+		return false;
+	for (size_t i = g->nannotation_problems; i-- > 0;) {
+		const mg_annotation_problem *q = &g->annotation_problems[i];
+		if (q->kind == p->kind && q->location.line == p->location.line &&
+		    q->location.column == p->location.column && q->location.file &&
+		    strcmp(q->location.file, p->location.file) == 0 && strcmp(q->message, p->message) == 0)
+			return true;
+	}
+	return false;
+}
+
 void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotation_subject subject,
 		  const char *path, const mg_c_annotation *at, size_t offset, size_t length,
 		  mg_location fallback, const char *suggestion, const char *fmt, ...)
@@ -48,6 +65,10 @@ void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotatio
 		.path = mg_arena_strdup(arena, path),
 		.location = at ? mg_c_annotation_position(at, offset) : fallback,
 	};
+	if (p.message && said_already(b->graph, &p)) {
+		mg_buf_free(&message);
+		return;
+	}
 	if (!p.message || !p.path || (at && length && !p.text) || (suggestion && !p.suggestion) ||
 	    MG_ARENA_PUSH(arena, b->graph->annotation_problems, b->graph->nannotation_problems,
 			  b->graph->annotation_problems_cap, p) < 0)
@@ -198,6 +219,12 @@ int mg_c_model_init(mg_c_model *model, mg_graph *graph)
 			return -1;
 		if (t->struct_name && mg_name_index_put(model->structs, t->struct_name, t) < 0)
 			return -1;
+		for (size_t k = 0; k < t->nsubclasses; k++) {
+			const mg_subclass *sc = t->subclasses[k];
+			if ((sc->name && mg_name_index_put(model->structs, sc->name, t) < 0) ||
+			    (sc->c_definition && mg_name_index_put(model->definitions, sc->c_definition, t) < 0))
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -296,7 +323,8 @@ static void not_a_table(mg_c_builder *b)
 
 static const char *const kind_names[] = {
 	"model", "table", "column", "foreign_key", "relationship",
-	"primary_key", "unique", "index", "transient", "allow",
+	"primary_key", "unique", "index", "transient", "allow", "mixin",
+	"foreign_key_constraint",
 };
 
 void mg_c_unknown_kind(mg_c_builder *b, const mg_c_annotation *a, mg_annotation_subject subject,
@@ -330,6 +358,11 @@ static mg_column *listed_column(mg_c_builder *b, const char *name)
 		if (strcmp(b->s->fields[i].name, name) == 0)
 			c = b->field_columns[i];
 	return c;
+}
+
+mg_column *mg_c_listed_column(mg_c_builder *b, const char *name)
+{
+	return listed_column(b, name);
 }
 
 /* The columns named by positional values first..count of an annotation;
@@ -466,6 +499,9 @@ static void struct_keys(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
 					b->failed = 1;
 			break;
 		}
+		case MG_ANNOTATION_FOREIGN_KEY_CONSTRAINT:
+			mg_c_foreign_key_constraint(b, p);
+			break;
 		default:
 			break;
 		}
@@ -507,9 +543,52 @@ static void struct_annotations(mg_c_builder *b, const mg_c_parsed *parsed, size_
 		case MG_ANNOTATION_UNKNOWN:
 			mg_c_unknown_kind(b, a, MG_SUBJECT_TABLE, path);
 			break;
+		case MG_ANNOTATION_MIXIN:
+			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, MG_SUBJECT_TABLE, path, NULL, 0, 0,
+				     a->location, NULL,
+				     "MG_MIXIN on struct %s, which %s maps; a mixin is embedded in models, "
+				     "it is not one: remove one of the two",
+				     b->s->tag ? b->s->tag : "(anonymous)",
+				     mg_annotation_macro_name(table_p->source->kind));
+			break;
 		default:
 			break;
 		}
+	}
+}
+
+/* Whether the struct is a mixin (MG_MIXIN) and nothing else: the walk puts
+ * its fields into the models that embed it, and it is no table itself. */
+static bool only_mixin(const mg_c_struct *s)
+{
+	bool mixin = false;
+	for (size_t i = 0; i < s->nannotations; i++) {
+		if (s->annotations[i].kind == MG_ANNOTATION_MODEL || s->annotations[i].kind == MG_ANNOTATION_TABLE)
+			return false;
+		mixin = mixin || s->annotations[i].kind == MG_ANNOTATION_MIXIN;
+	}
+	return mixin;
+}
+
+/* The struct-level annotations of a mixin: its fields are read in the
+ * models, its own mistakes here. Keys and indexes name a table's columns,
+ * so they go on the models. */
+static void mixin_annotations(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
+{
+	const char *path = b->s->tag ? b->s->tag : "(anonymous)";
+	for (size_t i = 0; i < n; i++) {
+		const mg_c_annotation *a = parsed[i].source;
+		if (reported_at(b, a->location, path))
+			continue;
+		mg_c_parse_problems(b, &parsed[i], MG_SUBJECT_TABLE, path);
+		if (a->kind == MG_ANNOTATION_MIXIN)
+			continue;
+		if (a->kind == MG_ANNOTATION_UNKNOWN)
+			mg_c_unknown_kind(b, a, MG_SUBJECT_TABLE, path);
+		else
+			mg_c_problem(b, MG_ANNOTATION_PROBLEM_SYNTAX, MG_SUBJECT_TABLE, path, NULL, 0, 0, a->location,
+				     NULL, "%s on mixin %s; put it on the models that embed the mixin",
+				     mg_annotation_macro_name(a->kind), path);
 	}
 }
 
@@ -567,6 +646,11 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 	parsed = calloc(s->nannotations + 1, sizeof(*parsed));
 	if (!parsed || mg_c_parse_all(model, parsed, s->annotations, s->nannotations) < 0)
 		goto oom;
+	if (only_mixin(s)) {
+		mixin_annotations(&b, parsed, s->nannotations);
+		result = b.failed ? oom(err) : 0;
+		goto cleanup;
+	}
 	const mg_c_parsed *table_p = table_annotation(parsed, s->nannotations);
 	if (!table_p) {
 		not_a_table(&b);
@@ -588,6 +672,28 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 		result = b.failed ? oom(err) : 0;
 		goto cleanup;
 	}
+	mg_table *base = mg_c_inherited(&b, table_p);
+	if (base) {
+		b.first_field = 1;
+		if (!mg_c_own_table(&b, parsed, s->nannotations, table_p)) {
+			/* Single-table inheritance: no table of its own. */
+			if (b.failed)
+				goto oom;
+			if (mg_c_add_subclass(&b, base, table_p, err) < 0)
+				goto cleanup;
+			struct_annotations(&b, parsed, s->nannotations, table_p);
+			b.field_columns = calloc(s->nfields + 1, sizeof(*b.field_columns));
+			b.autoincrement_given = calloc(base->ncolumns + s->nfields + 1, sizeof(*b.autoincrement_given));
+			if (!b.field_columns || !b.autoincrement_given)
+				goto oom;
+			mg_c_build_fields(&b);
+			struct_keys(&b, parsed, s->nannotations);
+			if (b.failed)
+				goto oom;
+			result = 0;
+			goto cleanup;
+		}
+	}
 	if (check_defined_once(&b, name, table_p->source->location, err) < 0)
 		goto cleanup;
 
@@ -607,6 +713,12 @@ int mg_c_model_add(mg_c_model *model, const mg_c_struct *s, mg_error *err)
 	t->comment = mg_c_copy(&b, comment ? comment : s->comment);
 	t->struct_name = mg_c_copy(&b, s->tag);
 	t->c_definition = mg_c_copy(&b, s->definition);
+	if (base) {
+		t->inherits = mg_c_copy(&b, s->fields[0].type.target);
+		t->inherits_location = s->fields[0].location;
+	}
+	if (kind == MG_TABLE_MODEL)
+		mg_c_polymorphic(&b, table_p);
 	if (b.failed || (t->c_definition && mg_name_index_put(model->definitions, t->c_definition, t) < 0) ||
 	    (t->struct_name && mg_name_index_put(model->structs, t->struct_name, t) < 0))
 		goto oom;

@@ -24,6 +24,9 @@ typedef struct mg_c_builder {
 	mg_table *table;
 	mg_column **field_columns;   /* by field index: the field's column, or NULL */
 	bool *autoincrement_given;   /* by column position: autoincrement= was written */
+	size_t first_field;          /* 1 when fields[0] is the embedded base (inheritance) */
+	mg_subclass *subclass;       /* single-table inheritance: the class being read, whose
+	                                fields go to b->table, its root's table; else NULL */
 	int failed;                  /* out of memory */
 } mg_c_builder;
 
@@ -66,5 +69,35 @@ struct mg_join_condition *mg_c_join_option(mg_c_builder *b, const mg_c_parsed *p
 
 /* Builds the fields of the struct into b->table (c_fields.c). */
 void mg_c_build_fields(mg_c_builder *b);
+
+/* The column a struct-level column list names: by column name, else by
+ * field name (when name= renamed it); NULL when none. */
+mg_column *mg_c_listed_column(mg_c_builder *b, const char *name);
+
+/* ---- c_fk_constraint.c ---- */
+
+/* MG_FOREIGN_KEY_CONSTRAINT: a foreign key over several columns, checked. */
+void mg_c_foreign_key_constraint(mg_c_builder *b, const mg_c_parsed *p);
+
+/* ---- c_inherit.c ---- */
+
+/* The table of the model whose struct is embedded by value as the struct's
+ * first field (the class it inherits from); NULL when there is none. */
+mg_table *mg_c_inherited(mg_c_builder *b, const mg_c_parsed *table_p);
+
+/* Whether the struct declares a primary key column of its own (or a
+ * tablename=): a subclass that does has a table of its own (joined-table
+ * inheritance), one that does not maps to its base's (single-table). */
+bool mg_c_own_table(mg_c_builder *b, const mg_c_parsed *parsed, size_t n, const mg_c_parsed *table_p);
+
+/* Records the struct as a single-table subclass of `base` (b->table); 0, or
+ * -1 with `err` set. */
+int mg_c_add_subclass(mg_c_builder *b, mg_table *base, const mg_c_parsed *table_p, mg_error *err);
+
+/* Sets the polymorphic options of MG_MODEL on the table (joined or base). */
+void mg_c_polymorphic(mg_c_builder *b, const mg_c_parsed *table_p);
+
+/* A column the subclass declares that its table has already. */
+void mg_c_subclass_conflict(mg_c_builder *b, const char *name, mg_location location);
 
 #endif

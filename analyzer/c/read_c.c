@@ -56,6 +56,8 @@ typedef struct walker {
 	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
 	mg_arena *struct_arena; /* the scratch arena of each struct in turn, reset after it */
 	CXCursor *cursors;   /* the fields of the structs being read, outer ones first (malloc'd) */
+	bool *from_mixin;    /* by cursor: the field is a mixin's, in place of the field that
+	                        embeds it (malloc'd, as long as cursors) */
 	size_t ncursors, cursors_cap;
 	type_entry *types;   /* open addressing; capacity 0 or a power of two */
 	size_t ntypes, types_cap;
@@ -379,7 +381,7 @@ static const type_entry *type_of(walker *w, CXType type)
 	return e;
 }
 
-static void read_field(struct_reader *r, CXCursor cursor)
+static void read_field(struct_reader *r, CXCursor cursor, bool from_mixin)
 {
 	walker *w = r->w;
 	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
@@ -396,6 +398,7 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	}
 	f.c_type = type->spelling;
 	f.type = type->type;
+	f.from_mixin = from_mixin;
 	/* The array was made for all the fields: no growing. */
 	r->s->fields[r->s->nfields++] = f;
 	/* Annotations are attributes: a field without any has none to visit. */
@@ -405,27 +408,108 @@ static void read_field(struct_reader *r, CXCursor cursor)
 	mg_clang.clang_visitChildren(cursor, visit_field_child, r);
 }
 
+/* Adds a field of the struct being read. */
+static void push_field(walker *w, CXCursor cursor, bool from_mixin)
+{
+	if (w->ncursors == w->cursors_cap) {
+		size_t cap = w->cursors_cap ? 2 * w->cursors_cap : 64;
+		CXCursor *bigger = realloc(w->cursors, cap * sizeof(*bigger));
+		if (bigger)
+			w->cursors = bigger;
+		bool *flags = bigger ? realloc(w->from_mixin, cap * sizeof(*flags)) : NULL;
+		if (!flags) {
+			out_of_memory(w);
+			return;
+		}
+		w->from_mixin = flags;
+		w->cursors_cap = cap;
+	}
+	w->from_mixin[w->ncursors] = from_mixin;
+	w->cursors[w->ncursors++] = cursor;
+}
+
+/*
+ * Mixins (MG_MIXIN): a struct a model embeds by value gives the model its
+ * fields, as a declarative mixin gives a class its columns. The walk puts
+ * the mixin's fields in the place of the embedding field, so that each is
+ * read as the model's own, at its place in the mixin: a finding about one
+ * points at the line to fix, and names the model it is about.
+ */
+
+/* Mixins inside mixins are followed this deep. */
+#define MAX_MIXIN_DEPTH 8
+
+static enum CXChildVisitResult find_mixin_mark(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	if (mg_clang.clang_getCursorKind(cursor) != CXCursor_AnnotateAttr)
+		return CXChildVisit_Continue;
+	CXString s = mg_clang.clang_getCursorSpelling(cursor);
+	const char *text = mg_clang.clang_getCString(s);
+	bool mixin = text && strncmp(text, "mg:mixin:", 9) == 0;
+	mg_clang.clang_disposeString(s);
+	if (!mixin)
+		return CXChildVisit_Continue;
+	*(bool *)data = true;
+	return CXChildVisit_Break;
+}
+
+/* Whether the field embeds a mixin by value; its definition in *out. */
+static bool embeds_mixin(CXCursor field, CXCursor *out)
+{
+	CXType type = mg_clang.clang_getCursorType(field);
+	/* Most fields are numbers, arrays and pointers: told apart at once. */
+	if (type.kind != CXType_Elaborated && type.kind != CXType_Record && type.kind != CXType_Typedef)
+		return false;
+	type = mg_clang.clang_getCanonicalType(type);
+	if (type.kind != CXType_Record)
+		return false;
+	CXCursor decl = mg_clang.clang_getTypeDeclaration(type);
+	bool mixin = false;
+	if (mg_clang.clang_Cursor_hasAttrs(decl))
+		mg_clang.clang_visitChildren(decl, find_mixin_mark, &mixin);
+	*out = decl;
+	return mixin;
+}
+
+typedef struct mixin_reader {
+	walker *w;
+	int depth;
+} mixin_reader;
+
+static enum CXChildVisitResult visit_mixin_child(CXCursor cursor, CXCursor parent, CXClientData data)
+{
+	(void)parent;
+	mixin_reader *m = data;
+	CXCursor inner;
+	if (mg_clang.clang_getCursorKind(cursor) != CXCursor_FieldDecl)
+		return CXChildVisit_Continue;
+	if (m->depth < MAX_MIXIN_DEPTH && embeds_mixin(cursor, &inner)) {
+		mixin_reader deeper = {.w = m->w, .depth = m->depth + 1};
+		mg_clang.clang_visitChildren(inner, visit_mixin_child, &deeper);
+	} else {
+		push_field(m->w, cursor, true);
+	}
+	return m->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor parent, CXClientData data)
 {
 	(void)parent;
 	struct_reader *r = data;
+	CXCursor mixin;
 	switch (mg_clang.clang_getCursorKind(cursor)) {
 	case CXCursor_AnnotateAttr:
 		read_annotation(r->w, cursor, &r->s->annotations, &r->s->nannotations,
 				&r->s->annotations_cap);
 		break;
 	case CXCursor_FieldDecl:
-		if (r->w->ncursors == r->w->cursors_cap) {
-			size_t cap = r->w->cursors_cap ? 2 * r->w->cursors_cap : 64;
-			CXCursor *bigger = realloc(r->w->cursors, cap * sizeof(*bigger));
-			if (!bigger) {
-				out_of_memory(r->w);
-				break;
-			}
-			r->w->cursors = bigger;
-			r->w->cursors_cap = cap;
+		if (embeds_mixin(cursor, &mixin)) {
+			mixin_reader m = {.w = r->w, .depth = 1};
+			mg_clang.clang_visitChildren(mixin, visit_mixin_child, &m);
+			break;
 		}
-		r->w->cursors[r->w->ncursors++] = cursor;
+		push_field(r->w, cursor, false);
 		break;
 	case CXCursor_StructDecl:
 		/* A struct defined inside another is a struct of the file in C. */
@@ -438,12 +522,14 @@ static enum CXChildVisitResult visit_struct_child(CXCursor cursor, CXCursor pare
 	return r->w->failed ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
+/* A mixin's annotations make no struct that embeds it annotated: a struct
+ * that is no model may hold timestamps too. */
 static bool has_annotations(const mg_c_struct *s)
 {
 	if (s->nannotations)
 		return true;
 	for (size_t i = 0; i < s->nfields; i++)
-		if (s->fields[i].nannotations)
+		if (s->fields[i].nannotations && !s->fields[i].from_mixin)
 			return true;
 	return false;
 }
@@ -453,7 +539,7 @@ static bool has_annotations(const mg_c_struct *s)
 static bool any_field_attributes(const struct_reader *r)
 {
 	for (size_t i = r->first_field; i < r->w->ncursors; i++)
-		if (mg_clang.clang_Cursor_hasAttrs(r->w->cursors[i]))
+		if (!r->w->from_mixin[i] && mg_clang.clang_Cursor_hasAttrs(r->w->cursors[i]))
 			return true;
 	return false;
 }
@@ -494,7 +580,7 @@ static void describe_struct(walker *w, CXCursor cursor)
 	}
 	s.fields_cap = nfields;
 	for (size_t i = 0; i < nfields && !w->failed; i++)
-		read_field(&r, w->cursors[r.first_field + i]);
+		read_field(&r, w->cursors[r.first_field + i], w->from_mixin[r.first_field + i]);
 	if (w->failed || !has_annotations(&s))
 		return;
 	w->annotated++;
@@ -717,6 +803,7 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);
 	free(w.types);
 	free(w.cursors);
+	free(w.from_mixin);
 	for (size_t i = 0; i < w.nfiles; i++)
 		free(w.files[i]->line_starts);
 	if (w.failed)

@@ -23,6 +23,9 @@
  *   c_types.c       C type -> SQL type, and where pointers lead
  *   c_model.c       an mg_c_struct -> tables, columns, keys, relationships,
  *                   annotation problems, suppressions
+ *   c_inherit.c     a model embedding its base first: joined-table or
+ *                   single-table inheritance
+ *   c_fk_constraint.c  MG_FOREIGN_KEY_CONSTRAINT, a foreign key of several columns
  *   c_naming.c      default table names (snake_case)
  *   c_comment.c     doc comment text without its markers
  *   c_position.c    an offset in an annotation's options text -> line:col
@@ -70,6 +73,7 @@ typedef struct mg_c_field {
 	mg_location location;        /* of the field's name */
 	mg_c_annotation *annotations;
 	size_t nannotations, annotations_cap;
+	bool from_mixin;             /* a field of a mixin (MG_MIXIN) the struct embeds */
 } mg_c_field;
 
 typedef struct mg_c_struct {

@@ -96,6 +96,9 @@ struct mg_column {
 	                              MG_COLUMN(name=) gives the column another name;
 	                              NULL when the two are one name */
 	mg_location location;
+	const char *subclass;      /* single-table inheritance: the struct tag of the
+	                              subclass that declares the column (the table's own
+	                              class when NULL) */
 };
 
 /* Why an index exists, as SQLite's pragma_index_list reports it. */
@@ -300,11 +303,35 @@ typedef struct mg_relationship {
 	                                 "Model.column" or an attribute name; else NULL */
 	const char *c_field;          /* C: the struct field, when MG_RELATIONSHIP(name=)
 	                                 gives the attribute another name; else NULL */
+	const char *subclass;         /* single-table inheritance: the subclass (struct tag)
+	                                 that declares it, on its table's class; NULL when
+	                                 the table's own class does */
 } mg_relationship;
 
 /* An empty relationship of no table, with every option unset: what
  * backref(…) gives. NULL when out of memory. */
 mg_relationship *mg_relationship_options_new(mg_graph *graph);
+
+/*
+ * A class of single-table inheritance: a model without a table of its own,
+ * whose columns and relationships go to the table of the class it inherits
+ * from (they carry its struct tag as `subclass`).
+ */
+typedef struct mg_subclass {
+	mg_table *table;              /* the table it maps to: the root's of its hierarchy */
+	const char *name;             /* its struct tag */
+	const char *inherits;         /* the struct tag of the class it inherits from */
+	const char *polymorphic_on;   /* MG_MODEL(polymorphic_on=); NULL when not given */
+	const char *polymorphic_identity; /* MG_MODEL(polymorphic_identity=); NULL when not given */
+	const char **conflicts;       /* columns it declares that the table has already:
+	                                 SQLAlchemy refuses them (inherit-column-conflict) */
+	mg_location *conflict_locations;
+	size_t nconflicts;
+	const char *c_definition;     /* where its struct is defined, as for tables */
+	const char *path;             /* "table.Subclass" */
+	mg_location location;         /* of its MG_MODEL */
+	mg_location polymorphic_on_location;
+} mg_subclass;
 
 struct mg_table {
 	mg_graph *graph;
@@ -343,7 +370,24 @@ struct mg_table {
 	                                 but not mapped (MG_TRANSIENT, MG_ASSOCIATION_PROXY),
 	                                 in field order */
 	size_t ntransient_fields, transient_fields_cap;
+	/* Inheritance (C models): */
+	const char *inherits;         /* joined-table inheritance: the struct tag of the class
+	                                 whose struct is embedded as the first field; NULL
+	                                 when none */
+	mg_location inherits_location; /* of that embedded field */
+	const char *polymorphic_on;   /* MG_MODEL(polymorphic_on=) as written; NULL when none */
+	mg_location polymorphic_on_location;
+	const char *polymorphic_identity; /* MG_MODEL(polymorphic_identity=); NULL when none */
+	mg_subclass **subclasses;     /* single-table subclasses mapped to this table */
+	size_t nsubclasses, subclasses_cap;
 	/* Filled by mg_resolve(): */
+	mg_table *inherits_table;     /* the table of the class `inherits` names (a
+	                                 single-table class's is its root's); NULL when none */
+	mg_join_status inherit_join;  /* MG_JOIN_OK: inherit_fk is the join to it; NO_TARGET,
+	                                 NO_FOREIGN_KEY or AMBIGUOUS as for relationships */
+	mg_foreign_key *inherit_fk;   /* the foreign key of the inheritance join: the one
+	                                 between the two tables, or when several, the one
+	                                 over the primary key; NULL when none */
 	mg_foreign_key **referenced_by; /* foreign keys whose parent is this table */
 	size_t nreferenced_by, referenced_by_cap;
 	const char *path;             /* the table name, schema-qualified when it has one */

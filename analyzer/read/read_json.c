@@ -266,6 +266,7 @@ static void read_column(reader *r, mg_table *table, json_t *item, const char *wh
 	c->client_default = copy_string(r, item, "client_default", where);
 	c->attribute = copy_string(r, item, "attribute", where);
 	c->location = get_location(r, item, where);
+	c->subclass = copy_string(r, item, "subclass", where);
 }
 
 static void read_index(reader *r, mg_table *table, json_t *item, const char *where)
@@ -484,6 +485,7 @@ static void read_relationship(reader *r, mg_table *table, json_t *item, const ch
 	rel->location = get_location(r, item, where);
 	rel->primaryjoin = read_join(r, item, "primaryjoin", where);
 	rel->secondaryjoin = read_join(r, item, "secondaryjoin", where);
+	rel->subclass = copy_string(r, item, "subclass", where);
 }
 
 /* Calls `read` for each element of the array member `key`. */
@@ -605,6 +607,66 @@ static void read_transient_field(reader *r, mg_table *table, json_t *item, const
 		problem(r, where, "out of memory");
 }
 
+/* A single-table subclass: {"struct", "inherits", "polymorphic_on",
+ * "polymorphic_identity", "conflicts": [{"name", "location"}], "location"}. */
+static void read_subclass(reader *r, mg_table *table, json_t *item, const char *where)
+{
+	const char *name = required_string(r, item, "struct", where);
+	if (r->failed)
+		return;
+	mg_arena *arena = r->graph->arena;
+	mg_subclass *sc = mg_arena_alloc(arena, sizeof(*sc));
+	if (!sc) {
+		problem(r, where, "out of memory");
+		return;
+	}
+	*sc = (mg_subclass){
+		.table = table,
+		.name = mg_arena_strdup(arena, name),
+		.inherits = copy_string(r, item, "inherits", where),
+		.polymorphic_on = copy_string(r, item, "polymorphic_on", where),
+		.polymorphic_on_location = get_location_at(r, item, "polymorphic_on_location", where),
+		.polymorphic_identity = copy_string(r, item, "polymorphic_identity", where),
+		.path = mg_arena_printf(arena, "%s.%s", table->path, name),
+		.location = get_location(r, item, where),
+	};
+	json_t *conflicts = get_array(r, item, "conflicts", where);
+	size_t n = conflicts ? json_array_size(conflicts) : 0;
+	sc->conflicts = mg_arena_alloc(arena, (n + 1) * sizeof(*sc->conflicts));
+	sc->conflict_locations = mg_arena_alloc(arena, (n + 1) * sizeof(*sc->conflict_locations));
+	for (size_t i = 0; sc->conflicts && sc->conflict_locations && i < n && !r->failed; i++) {
+		char array_at[AT_SIZE], at[AT_SIZE];
+		member_at(array_at, where, "conflicts");
+		element_at(at, array_at, i);
+		json_t *c = json_array_get(conflicts, i);
+		const char *column = json_is_object(c) ? copy_string(r, c, "name", at) : NULL;
+		if (!column) {
+			problem(r, at, "expected an object with a column \"name\"");
+			return;
+		}
+		sc->conflicts[sc->nconflicts] = column;
+		sc->conflict_locations[sc->nconflicts++] = get_location(r, c, at);
+	}
+	if (r->failed)
+		return;
+	if (!sc->name || !sc->path || !sc->conflicts || !sc->conflict_locations ||
+	    MG_ARENA_PUSH(arena, table->subclasses, table->nsubclasses, table->subclasses_cap, sc) < 0)
+		problem(r, where, "out of memory");
+}
+
+/* Inheritance, present only for the tables of a hierarchy. */
+static void read_inheritance(reader *r, mg_table *table, json_t *item, const char *where)
+{
+	table->inherits = copy_string(r, item, "inherits", where);
+	if (table->inherits)
+		table->inherits_location = get_location_at(r, item, "inherits_location", where);
+	table->polymorphic_on = copy_string(r, item, "polymorphic_on", where);
+	if (table->polymorphic_on)
+		table->polymorphic_on_location = get_location_at(r, item, "polymorphic_on_location", where);
+	table->polymorphic_identity = copy_string(r, item, "polymorphic_identity", where);
+	each(r, table, item, "subclasses", where, read_subclass);
+}
+
 static mg_table_kind table_kind(const char *kind)
 {
 	if (kind && strcmp(kind, "model") == 0)
@@ -641,6 +703,7 @@ static void read_table(reader *r, json_t *item, const char *where)
 	table->without_rowid = get_bool(r, item, "without_rowid", where) == MG_TRUE;
 	table->virtual_module = copy_string(r, item, "virtual_module", where);
 	table->location = get_location(r, item, where);
+	read_inheritance(r, table, item, where);
 	each(r, table, item, "columns", where, read_column);
 	read_keys(r, table, item, where);
 	each(r, table, item, "indexes", where, read_index);

@@ -173,6 +173,8 @@ int mg_resolve(mg_graph *graph, mg_error *err)
 	 * the second): sorted first, the same schema gets the same names
 	 * whatever order a reader produced it in. */
 	sort_graph(graph);
+	if (mg_resolve_inheritance(graph) < 0)
+		goto oom;
 	if (!mg_graph_declares_relationships(graph)) {
 		if (mg_resolve_derived_relationships(graph) < 0)
 			goto oom;

@@ -12,7 +12,8 @@
  * one-to-many and its many-to-one inverse, association table →
  * many-to-many). For graphs that declare relationships (C models), it
  * resolves their targets, joins, directions and inverses as SQLAlchemy does
- * (resolve_relationships.c). Facts every rule needs are computed here, once,
+ * (resolve_relationships.c), after joining each joined-table subclass to its
+ * base (resolve_inherit.c). Facts every rule needs are computed here, once,
  * so rules never depend on each other. Returns 0, or -1 with `err` set.
  */
 int mg_resolve(mg_graph *graph, mg_error *err);
@@ -21,6 +22,7 @@ int mg_resolve(mg_graph *graph, mg_error *err);
 int mg_resolve_implied_foreign_keys(mg_graph *graph);
 int mg_resolve_derived_relationships(mg_graph *graph);
 int mg_resolve_relationships(mg_graph *graph); /* declared ones: targets, joins, inverses */
+int mg_resolve_inheritance(mg_graph *graph);   /* joined-table inheritance: the join to the base */
 
 /* A declared relationship with primaryjoin= or secondaryjoin=, its target
  * (and secondary) found: settles join, via, secondary_via and direction

@@ -264,6 +264,54 @@ static void scan(fk_set *out, const mg_table *holder, const mg_table *referenced
 	}
 }
 
+/* ---- inheritance: a class maps its table joined to its bases' ---- */
+
+/* At most this many tables in one line of inheritance are looked at. */
+#define MAX_DEPTH 16
+
+typedef struct chain {
+	const mg_table *tables[MAX_DEPTH];
+	size_t n;
+} chain;
+
+/* The table and those of the classes it inherits from, nearest first. */
+static void chain_of(chain *out, const mg_table *t)
+{
+	out->n = 0;
+	for (const mg_table *at = t; at && out->n < MAX_DEPTH; at = at->inherits_table) {
+		for (size_t i = 0; i < out->n; i++)
+			if (out->tables[i] == at)
+				return; /* a loop: not C, but graph JSON can say it */
+		out->tables[out->n++] = at;
+	}
+}
+
+static bool in_chain(const chain *c, const mg_table *t)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->tables[i] == t)
+			return true;
+	return false;
+}
+
+/* The foreign keys of any table of `holders` to any of `referenced`, each once. */
+static void scan_chains(fk_set *out, const chain *holders, const chain *referenced,
+			const mg_relationship *r)
+{
+	for (size_t h = 0; h < holders->n; h++)
+		for (size_t p = 0; p < referenced->n; p++) {
+			fk_set more = {0};
+			scan(&more, holders->tables[h], referenced->tables[p], r);
+			for (size_t i = 0; i < more.n && out->n < MAX_CANDIDATES; i++) {
+				bool seen = false;
+				for (size_t k = 0; k < out->n && !seen; k++)
+					seen = out->items[k] == more.items[i];
+				if (!seen)
+					out->items[out->n++] = more.items[i];
+			}
+		}
+}
+
 /* Narrows candidates down to one, as join_condition does; sets *out. */
 static mg_join_status settle(const mg_relationship *r, const fk_set *found, mg_foreign_key **out)
 {
@@ -316,19 +364,38 @@ static mg_cardinality self_direction(const mg_relationship *r)
 
 static int join_direct(const context *ctx, mg_relationship *r)
 {
+	/* Each side maps its table joined to those of the classes it inherits
+	 * from (a model without a base: its table alone, the plain two-table
+	 * join). SQLAlchemy looks for foreign keys between the source's own
+	 * table and the whole target first, and only when there are none
+	 * between the whole of both (join_condition's a_subset); each time
+	 * those of the target's tables to the source's, then, unless the two
+	 * sides are one and the same, those of the source's to the target's:
+	 * a subclass's relationship to its own class sees its inheritance key
+	 * too. */
 	fk_set found = {0};
-	scan(&found, r->target, r->source, r);
-	if (r->target != r->source)
-		scan(&found, r->source, r->target, r);
+	chain sources, targets, own = {.tables = {r->source}, .n = 1};
+	chain_of(&sources, r->source);
+	chain_of(&targets, r->target);
+	for (int pass = 0; pass < 2 && !found.n; pass++) {
+		const chain *left = pass == 0 ? &own : &sources;
+		if (pass == 1 && sources.n == 1)
+			break; /* the same as the first */
+		scan_chains(&found, &targets, left, r);
+		if (r->target != r->source || left->n != targets.n)
+			scan_chains(&found, left, &targets, r);
+	}
 	r->join = settle(r, &found, &r->via);
 	if (r->join == MG_JOIN_AMBIGUOUS)
 		return record_candidates(ctx, r, &found);
 	if (r->join != MG_JOIN_OK)
 		return 0;
-	if (r->target == r->source)
+	const mg_foreign_key *fk = r->via;
+	if (r->target == r->source || (in_chain(&sources, fk->child) && in_chain(&targets, fk->child) &&
+				       in_chain(&sources, fk->parent) && in_chain(&targets, fk->parent)))
 		r->direction = self_direction(r);
 	else
-		r->direction = r->via->child == r->target ? MG_CARD_ONE_TO_MANY : MG_CARD_MANY_TO_ONE;
+		r->direction = in_chain(&targets, fk->child) ? MG_CARD_ONE_TO_MANY : MG_CARD_MANY_TO_ONE;
 	return 0;
 }
 
@@ -404,9 +471,20 @@ static void link(mg_relationship *a, mg_relationship *b)
 	b->inverse = a;
 }
 
+static bool attribute_taken_here(context *ctx, const mg_table *t, const char *name);
+
 /* A relationship or column of `t` named exactly `name` (attribute names are
- * case-sensitive, unlike SQL's). */
+ * case-sensitive, unlike SQL's), or of the tables of the classes it
+ * inherits from: a subclass has their attributes too. */
 static bool attribute_taken(context *ctx, const mg_table *t, const char *name)
+{
+	for (int depth = 0; t && depth < MAX_DEPTH; depth++, t = t->inherits_table)
+		if (attribute_taken_here(ctx, t, name))
+			return true;
+	return false;
+}
+
+static bool attribute_taken_here(context *ctx, const mg_table *t, const char *name)
 {
 	if (attributes_indexed(ctx, t))
 		return attr_get(ctx, t, ATTR_RELATIONSHIP, name) || attr_get(ctx, t, ATTR_COLUMN, name);
@@ -494,7 +572,9 @@ static int add_backref(context *ctx, mg_relationship *r)
 	mg_table *t = r->target;
 	if (attribute_taken(ctx, t, r->backref))
 		return ctx->failed ? -1 : 0;
-	const char *back = r->source->struct_name ? r->source->struct_name : r->source->name;
+	const char *back = r->subclass               ? r->subclass
+			   : r->source->struct_name ? r->source->struct_name
+						    : r->source->name;
 	mg_relationship *v = mg_table_add_relationship(t, r->backref, back);
 	if (!v)
 		return -1;
@@ -502,6 +582,11 @@ static int add_backref(context *ctx, mg_relationship *r)
 		attr_put(ctx, t, ATTR_RELATIONSHIP, v->name, v);
 	v->from_backref = true;
 	v->location = r->location;
+	/* Made on the class the relationship names: a single-table subclass's
+	 * backref is the subclass's, on its table. */
+	for (size_t i = 0; i < t->nsubclasses; i++)
+		if (strcmp(t->subclasses[i]->name, r->target_name) == 0)
+			v->subclass = t->subclasses[i]->name;
 	v->target = r->source;
 	v->secondary = r->secondary;
 	v->secondary_name = r->secondary_name;
@@ -639,6 +724,11 @@ int mg_resolve_relationships(mg_graph *graph)
 		if (t->struct_name && !mg_name_index_get(ctx.structs, t->struct_name) &&
 		    mg_name_index_put(ctx.structs, t->struct_name, t) < 0)
 			goto cleanup;
+		/* A single-table subclass is a target too: its rows are its table's. */
+		for (size_t k = 0; k < t->nsubclasses; k++)
+			if (!mg_name_index_get(ctx.structs, t->subclasses[k]->name) &&
+			    mg_name_index_put(ctx.structs, t->subclasses[k]->name, t) < 0)
+				goto cleanup;
 	}
 	if (list_declared(&ctx) < 0 || each_declared(&ctx, resolve_declared) < 0 ||
 	    each_declared(&ctx, step_backref) < 0 ||

@@ -81,8 +81,41 @@
  *                     (struct UserProfile -> user_profile)
  *   schema=IDENT      database schema
  *   comment="TEXT"    table comment
+ *   polymorphic_on=IDENT        inheritance: the column that tells the classes
+ *                               of a hierarchy apart (on the base)
+ *   polymorphic_identity=VALUE  inheritance: this class's value of that column
+ *
+ * A model whose first field is another model's struct (by value, not a
+ * pointer) inherits from it: joined-table inheritance when it declares a
+ * primary key column of its own (which references the base's key), else
+ * single-table inheritance (its columns go to the base's table):
+ *
+ *     struct Engineer {
+ *         struct Employee base;
+ *         int id          MG_FOREIGN_KEY(employee.id, primary_key=true);
+ *         char *language;
+ *     } MG_MODEL(polymorphic_identity=engineer);
  */
 #define MG_MODEL(...) __attribute__((annotate("mg:model:" #__VA_ARGS__)))
+
+/*
+ * MG_FOREIGN_KEY_CONSTRAINT([a, b], [table.x, table.y], options...) - after a
+ * struct: a foreign key over several columns, as SQLAlchemy's
+ * ForeignKeyConstraint(["a", "b"], ["table.x", "table.y"]): column i
+ * references reference i; the references name one table.
+ *
+ *   ondelete=ACTION   CASCADE, SET NULL, SET DEFAULT, RESTRICT or NO ACTION
+ *   onupdate=ACTION   the same actions, on update of the referenced key
+ *   name=IDENT        the constraint's name; default <table>_<a>_<b>_fkey
+ */
+#define MG_FOREIGN_KEY_CONSTRAINT(...) __attribute__((annotate("mg:foreign_key_constraint:" #__VA_ARGS__)))
+
+/*
+ * MG_MIXIN() - after a struct: not a model but a set of fields that models
+ * embed by value (struct Timestamps ts;), as a declarative mixin: each model
+ * that embeds it gets its columns, foreign keys and relationships.
+ */
+#define MG_MIXIN(...) __attribute__((annotate("mg:mixin:" #__VA_ARGS__)))
 
 /*
  * MG_TABLE(name, options...) - after a struct: a plain table, not a mapped
@@ -216,6 +249,8 @@
 #else /* not clang: the annotations vanish */
 
 #define MG_MODEL(...)
+#define MG_MIXIN(...)
+#define MG_FOREIGN_KEY_CONSTRAINT(...)
 #define MG_TABLE(...)
 #define MG_COLUMN(...)
 #define MG_FOREIGN_KEY(...)

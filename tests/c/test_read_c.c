@@ -326,6 +326,120 @@ static void defined_twice_is_an_error(void **state)
 	assert_non_null(strstr(err.message, "one.h:2:48"));
 }
 
+/* ---- inheritance and mixins ---- */
+
+static const char hierarchy_h[] =
+	"#include <modelgraph/annotations.h>\n"
+	"struct Employee { int id MG_COLUMN(primary_key); char type[21]; }\n"
+	"  MG_MODEL(polymorphic_on=type, polymorphic_identity=employee);\n"
+	"struct Engineer { struct Employee base; int id MG_FOREIGN_KEY(employee.id, primary_key); }\n"
+	"  MG_MODEL(polymorphic_identity=engineer);\n"
+	"struct Dept { int id MG_COLUMN(primary_key); } MG_MODEL();\n"
+	"struct Manager { struct Employee base; int dept_id MG_FOREIGN_KEY(dept.id); struct Dept *dept MG_RELATIONSHIP(Dept); }\n"
+	"  MG_MODEL(polymorphic_identity=manager);\n"
+	"struct Director { struct Manager base; char *office; } MG_MODEL(polymorphic_identity=director);\n";
+
+static void inheritance_by_embedding(void **state)
+{
+	(void)state;
+	char path[1024];
+	snprintf(path, sizeof(path), "%s", mg_test_write_file("hierarchy.h", hierarchy_h));
+	const char *inputs[] = {path};
+	mg_graph *g = mg_c_test_read(inputs, 1, NULL);
+	/* Joined-table: a table of its own, joined by its key to the base's. */
+	mg_table *employee = mg_c_test_table(g, "employee"), *engineer = mg_c_test_table(g, "engineer");
+	assert_string_equal(engineer->inherits, "Employee");
+	assert_at(engineer->inherits_location, "hierarchy.h", 4, 35);
+	assert_ptr_equal(engineer->inherits_table, employee);
+	assert_int_equal(engineer->inherit_join, MG_JOIN_OK);
+	assert_ptr_equal(engineer->inherit_fk, engineer->foreign_keys[0]);
+	assert_int_equal(engineer->ncolumns, 1);
+	assert_string_equal(employee->polymorphic_on, "type");
+	assert_at(employee->polymorphic_on_location, "hierarchy.h", 3, 27);
+	assert_string_equal(employee->polymorphic_identity, "employee");
+	/* Single-table: no table; its columns and relationships go to the
+	 * base's, two levels down too. */
+	assert_int_equal(g->ntables, 3);
+	assert_int_equal(employee->nsubclasses, 2);
+	assert_string_equal(employee->subclasses[0]->name, "Manager");
+	assert_string_equal(employee->subclasses[1]->name, "Director");
+	assert_string_equal(employee->subclasses[1]->inherits, "Manager");
+	assert_string_equal(employee->subclasses[1]->polymorphic_identity, "director");
+	assert_string_equal(mg_c_test_column(employee, "dept_id")->subclass, "Manager");
+	assert_string_equal(mg_c_test_column(employee, "office")->subclass, "Director");
+	assert_null(mg_c_test_column(employee, "type")->subclass);
+	mg_relationship *dept = mg_table_find_relationship(employee, "dept");
+	assert_non_null(dept);
+	assert_string_equal(dept->subclass, "Manager");
+	assert_ptr_equal(dept->target, mg_c_test_table(g, "dept"));
+	assert_int_equal(dept->kind, MG_CARD_MANY_TO_ONE);
+	mg_graph_free(g);
+
+	/* Read through two inputs, the hierarchy is read once. */
+	const char *twice[] = {path, mg_test_write_file("again.h", "#include \"hierarchy.h\"\n")};
+	g = mg_c_test_read(twice, 2, NULL);
+	assert_int_equal(g->ntables, 3);
+	assert_int_equal(mg_c_test_table(g, "employee")->nsubclasses, 2);
+	mg_graph_free(g);
+}
+
+static void mixins_give_their_fields(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text("mixins.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Stamps { long created_at MG_COLUMN(nullable=false); } MG_MIXIN();\n"
+		"struct Owned { int owner_id MG_FOREIGN_KEY(account.id); struct Stamps stamps; } MG_MIXIN();\n"
+		"struct Account { int id MG_COLUMN(primary_key); struct Stamps s; } MG_MODEL();\n"
+		"struct Note { int id MG_COLUMN(primary_key); struct Owned o; char *text; } MG_MODEL();\n"
+		"struct NoteView { struct Stamps s; char *text; };\n");
+	/* The mixins are no tables; their fields are the models', in place. A
+	 * struct that is no model may embed one: it is not read. */
+	assert_int_equal(g->ntables, 2);
+	assert_int_equal(g->nannotation_problems, 0);
+	mg_table *note = mg_c_test_table(g, "note");
+	assert_int_equal(note->ncolumns, 4);
+	assert_string_equal(note->columns[1]->name, "owner_id");
+	assert_string_equal(note->columns[2]->name, "created_at");
+	assert_string_equal(note->columns[3]->name, "text");
+	assert_false(note->columns[2]->nullable);
+	assert_at(note->columns[2]->location, "mixins.h", 2, 22);
+	assert_string_equal(note->columns[2]->path, "note.created_at");
+	assert_int_equal(note->nforeign_keys, 1);
+	assert_string_equal(note->foreign_keys[0]->name, "note_owner_id_fkey");
+	assert_string_equal(mg_c_test_table(g, "account")->columns[1]->name, "created_at");
+	mg_graph_free(g);
+}
+
+static void foreign_key_over_several_columns(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text("composite.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Line { int order_id; int line_no; struct Ship **ships MG_RELATIONSHIP(Ship, backref=line); }\n"
+		"  MG_MODEL() MG_PRIMARY_KEY(order_id, line_no);\n"
+		"struct Ship { int id MG_COLUMN(primary_key); int order_no MG_COLUMN(name=order_id); int line_no; }\n"
+		"  MG_MODEL() MG_FOREIGN_KEY_CONSTRAINT([order_no, line_no], [line.order_id, line.line_no],\n"
+		"                                      ondelete=CASCADE);\n");
+	mg_table *ship = mg_c_test_table(g, "ship");
+	assert_int_equal(ship->nforeign_keys, 1);
+	const mg_foreign_key *fk = ship->foreign_keys[0];
+	/* Columns by field name too; named as PostgreSQL names them. */
+	assert_string_equal(fk->name, "ship_order_id_line_no_fkey");
+	assert_int_equal(fk->ncolumns, 2);
+	assert_string_equal(fk->columns[0]->name, "order_id");
+	assert_string_equal(fk->parent_columns[1]->name, "line_no");
+	assert_int_equal(fk->on_delete, MG_ACTION_CASCADE);
+	assert_at(fk->location, "composite.h", 5, 14);
+	/* One foreign key, one join over both pairs. */
+	const mg_relationship *ships = mg_table_find_relationship(mg_c_test_table(g, "line"), "ships");
+	assert_int_equal(ships->join, MG_JOIN_OK);
+	assert_ptr_equal(ships->via, fk);
+	assert_int_equal(ships->kind, MG_CARD_ONE_TO_MANY);
+	assert_int_equal(g->nannotation_problems, 0);
+	mg_graph_free(g);
+}
+
 /* ---- C errors ---- */
 
 static void c_errors_make_the_input_unreadable(void **state)
@@ -505,6 +619,9 @@ int main(void)
 		cmocka_unit_test(comments_and_locations),
 		cmocka_unit_test(several_files_merge),
 		cmocka_unit_test(defined_twice_is_an_error),
+		cmocka_unit_test(inheritance_by_embedding),
+		cmocka_unit_test(mixins_give_their_fields),
+		cmocka_unit_test(foreign_key_over_several_columns),
 		cmocka_unit_test(c_errors_make_the_input_unreadable),
 		cmocka_unit_test(header_found_without_include_path),
 		cmocka_unit_test(defines_includes_and_standard),

@@ -106,6 +106,34 @@ static void test_crows_foot_ends(void **state)
 	mg_graph_free(g);
 }
 
+/* The key that joins a subclass's table to its base's is labelled as the
+ * inheritance it is; other keys keep their labels. */
+static void test_inheritance_edge(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_test_load(mg_test_write_file("hierarchy.h",
+		"#include <modelgraph/annotations.h>\n"
+		"struct Employee { int id MG_COLUMN(primary_key); char type[21]; }\n"
+		"  MG_MODEL(polymorphic_on=type, polymorphic_identity=employee);\n"
+		"struct Engineer { struct Employee base; int id MG_FOREIGN_KEY(employee.id, primary_key);\n"
+		"  int mentor_id MG_FOREIGN_KEY(engineer.id, constraint_name=mentor_fkey); }\n"
+		"  MG_MODEL(polymorphic_identity=engineer);\n"));
+	mg_diagram_options options = MG_DIAGRAM_OPTIONS_INIT;
+	mg_diagram_scope scope = {.kind = MG_SCOPE_ALL};
+	mg_error err = {{0}};
+	mg_diagram *d = mg_diagram_select(g, &scope, &options, &err);
+	assert_non_null(d);
+	mg_buf label = MG_BUF_INIT;
+	mg_diagram_edge_label(d, edge(d, "employee", "engineer"), mg_buf_puts, " ", &label);
+	assert_string_equal(label.data, "inherits");
+	mg_buf_free(&label);
+	mg_diagram_edge_label(d, edge(d, "engineer", "engineer"), mg_buf_puts, " ", &label);
+	assert_string_equal(label.data, "mentor_fkey");
+	mg_buf_free(&label);
+	mg_diagram_free(d);
+	mg_graph_free(g);
+}
+
 static void test_ids_are_safe_and_distinct(void **state)
 {
 	(void)state;
@@ -186,6 +214,7 @@ int main(void)
 		cmocka_unit_test(test_neighbourhood_and_stubs),
 		cmocka_unit_test(test_crows_foot_ends),
 		cmocka_unit_test(test_ids_are_safe_and_distinct),
+		cmocka_unit_test(test_inheritance_edge),
 		cmocka_unit_test(test_clusters_by_prefix),
 		cmocka_unit_test(test_pages_hold_every_table_once),
 	};

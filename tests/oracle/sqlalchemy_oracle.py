@@ -232,39 +232,87 @@ def relationship_kwargs(r, tables, models, source):
     return kw
 
 
+def mapper_args(cls):
+    """__mapper_args__ of a table or a single-table subclass."""
+    args = {}
+    if cls.get("polymorphic_on"):
+        args["polymorphic_on"] = cls["polymorphic_on"]
+    if cls.get("polymorphic_identity") is not None:
+        args["polymorphic_identity"] = cls["polymorphic_identity"]
+    return args
+
+
+def class_specs(tables):
+    """Every mapped class as (name, base class name or None, attrs maker),
+    bases first: models with tables, then single-table subclasses, whose
+    columns and relationships the graph keeps on their table."""
+    specs = []
+    for t in tables:
+        if t["kind"] != "model":
+            continue
+        specs.append((class_name(t), t.get("inherits"), t, None))
+        for sc in t.get("subclasses") or []:
+            specs.append((sc["struct"], sc["inherits"], t, sc))
+    ordered, done = [], set()
+    while specs:
+        ready = [s for s in specs if not s[1] or s[1] in done
+                 or s[1] not in {x[0] for x in specs} | done]
+        if not ready:
+            ready = specs[:1]
+        for s in ready:
+            ordered.append(s)
+            done.add(s[0])
+            specs.remove(s)
+    return ordered
+
+
 def declare(graph):
     """The declarative classes; the caller keeps them (SQLAlchemy's class
     registry holds them weakly)."""
     DECLARED_TABLES.clear()
     base = declarative_base()
-    classes = []
+    classes = {}
     tables = graph["tables"]
     models = {class_name(t) for t in tables if t["kind"] == "model"}
+    for t in tables:
+        models.update(sc["struct"] for sc in t.get("subclasses") or [])
     for t in tables:
         if t["kind"] not in ("model", "view"):
             columns, constraints = columns_and_constraints(t)
             DECLARED_TABLES[t["name"]] = Table(t["name"], base.metadata, *columns.values(),
                                                *constraints)
-    for t in tables:
-        if t["kind"] != "model":
-            continue
+    for name, inherits, t, sc in class_specs(tables):
+        owner = sc["struct"] if sc else None
         columns, constraints = columns_and_constraints(t)
-        attrs = dict(columns)
-        attrs["__tablename__"] = t["name"]
-        if constraints:
-            attrs["__table_args__"] = tuple(constraints)
+        by_column = {c["name"]: c for c in t["columns"]}
+        attrs = {a: col for a, col in columns.items()
+                 if by_column.get(col.name, {}).get("subclass") == owner}
+        if sc:
+            for conflict in sc.get("conflicts") or []:
+                existing = by_column.get(conflict["name"])
+                attrs[conflict["name"]] = Column(
+                    conflict["name"], column_type(existing["sql_type"] if existing else None))
+        else:
+            attrs["__tablename__"] = t["name"]
+            if constraints:
+                attrs["__table_args__"] = tuple(constraints)
+        args = mapper_args(sc or t)
+        if args:
+            attrs["__mapper_args__"] = args
         for r in t["relationships"]:
-            if r["derived"] or r["from_backref"]:
+            if r["derived"] or r["from_backref"] or r.get("subclass") != owner:
                 continue
             attrs[r["name"]] = relationship(r["target"], **relationship_kwargs(r, tables, models, t))
         # MG_TRANSIENT: a plain attribute of the class; MG_ASSOCIATION_PROXY: a proxy
-        for f in t.get("transient_fields", []):
+        for f in [] if sc else t.get("transient_fields", []):
             proxy = f.get("association_proxy")
             attrs.setdefault(f["name"], association_proxy(proxy["relationship"], proxy["attribute"])
                              if proxy else None)
-        classes.append(type(class_name(t), (base,), attrs))
-        DECLARED_TABLES[t["name"]] = classes[-1].__table__
-    return base, classes
+        parent = classes.get(inherits, base) if inherits else base
+        classes[name] = type(name, (parent,), attrs)
+        if not sc:
+            DECLARED_TABLES[t["name"]] = classes[name].__table__
+    return base, list(classes.values())
 
 
 def verdict(graph):

@@ -770,10 +770,21 @@ static bool is_model(const mg_table *t)
 	return t->kind == MG_TABLE_MODEL;
 }
 
+/* Whether `name` is a single-table subclass mapped to `t`: a class too. */
+static bool names_subclass(const mg_table *t, const char *name)
+{
+	for (size_t i = 0; i < t->nsubclasses; i++)
+		if (strcmp(t->subclasses[i]->name, name) == 0)
+			return true;
+	return false;
+}
+
 static void check_target_unknown_one(mg_rule_context *ctx, const mg_relationship *r)
 {
 	if (r->target && (!r->target->struct_name || strcmp(r->target_name, r->target->struct_name) == 0))
 		return; /* the usual case, first: no name to print */
+	if (r->target && names_subclass(r->target, r->target_name))
+		return;
 	const char *rn = mg_rel_name(ctx, r);
 	mg_finding *f;
 	if (r->target) {

@@ -13,16 +13,24 @@
 
 /* The relationship of `t` named exactly `name`; NULL when none. A hub
  * model is the target of thousands: this is a binary search. */
+/* A joined-table subclass has its bases' attributes too: looked up in its
+ * table, then in theirs (at most this many). */
+#define MAX_BASES 16
+
 static const mg_relationship *relationship_named(const mg_table *t, const char *name)
 {
-	return mg_table_relationship_named(t, name);
+	const mg_relationship *r = NULL;
+	for (int depth = 0; t && !r && depth < MAX_BASES; depth++, t = t->inherits_table)
+		r = mg_table_relationship_named(t, name);
+	return r;
 }
 
 static const mg_column *column_named(const mg_table *t, const char *name)
 {
-	for (size_t i = 0; i < t->ncolumns; i++)
-		if (strcmp(t->columns[i]->name, name) == 0)
-			return t->columns[i];
+	for (int depth = 0; t && depth < MAX_BASES; depth++, t = t->inherits_table)
+		for (size_t i = 0; i < t->ncolumns; i++)
+			if (strcmp(t->columns[i]->name, name) == 0)
+				return t->columns[i];
 	return NULL;
 }
 

@@ -26,6 +26,10 @@ static void check_unmapped_pointer(mg_rule_context *ctx)
 		mg_table *t = g->tables[i];
 		if (t->kind == MG_TABLE_MODEL && t->struct_name && mg_name_index_put(models, t->struct_name, t) < 0)
 			ctx->failed = 1;
+		/* Single-table subclasses are models too, without a table of their own. */
+		for (size_t k = 0; k < t->nsubclasses; k++)
+			if (mg_name_index_put(models, t->subclasses[k]->name, t) < 0)
+				ctx->failed = 1;
 	}
 	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
 		const mg_table *t = g->tables[i];
@@ -40,10 +44,18 @@ static void check_unmapped_pointer(mg_rule_context *ctx)
 						  "field \"%s.%s\" %s model \"%s\" but has neither "
 						  "MG_RELATIONSHIP nor MG_TRANSIENT, so it maps to nothing",
 						  mg_rel_model_name(t), u->name, how, u->target);
-			mg_rel_set_fix(ctx, f,
-				       "add MG_RELATIONSHIP(%s, ...) if it is a relationship, MG_TRANSIENT if it "
-				       "is not persisted",
-				       u->target);
+			if (!u->pointer && u->collection != MG_TRUE)
+				/* A model embedded by value: inheritance, but for its place. */
+				mg_rel_set_fix(ctx, f,
+					       "make it the first field to inherit from %s; else make it a "
+					       "pointer with MG_RELATIONSHIP(%s, ...), or MG_TRANSIENT if it is not "
+					       "persisted",
+					       u->target, u->target);
+			else
+				mg_rel_set_fix(ctx, f,
+					       "add MG_RELATIONSHIP(%s, ...) if it is a relationship, MG_TRANSIENT if "
+					       "it is not persisted",
+					       u->target);
 		}
 	}
 	mg_name_index_free(models);

@@ -13,7 +13,7 @@ const char *mg_rel_model_name(const mg_table *table)
 
 const char *mg_rel_name(mg_rule_context *ctx, const mg_relationship *r)
 {
-	return mg_rule_printf(ctx, "%s.%s", mg_rel_model_name(r->source), r->name);
+	return mg_rule_printf(ctx, "%s.%s", r->subclass ? r->subclass : mg_rel_model_name(r->source), r->name);
 }
 
 const char *mg_rel_fk_text(mg_rule_context *ctx, const mg_foreign_key *fk)

@@ -47,6 +47,19 @@ const mg_rule mg_rule_table_no_primary_key = {
 
 /* ---- table-isolated ---- */
 
+/* True when the table joins a base's table (joined-table inheritance), or
+ * a subclass's table joins it: the inheritance links the two. Asked only of
+ * tables without other links, which are few. */
+static bool inherits_or_inherited(const mg_table *t)
+{
+	if (t->inherits_table && t->inherits_table != t)
+		return true;
+	for (size_t i = 0; i < t->graph->ntables; i++)
+		if (t->graph->tables[i]->inherits_table == t && t->graph->tables[i] != t)
+			return true;
+	return false;
+}
+
 /* True when a foreign key or relationship links the table to another one;
  * links of a table to itself (a tree's parent) do not count. A dangling
  * foreign key does: it names another table, and fk-target-missing reports it. */
@@ -61,7 +74,7 @@ static bool linked_to_other(const mg_table *t)
 	for (size_t i = 0; i < t->nrelationships; i++)
 		if (t->relationships[i]->target != t)
 			return true;
-	return false;
+	return inherits_or_inherited(t);
 }
 
 /* True when two tables are in the same schema (NULL: the default one). */
@@ -81,7 +94,7 @@ static bool declares_links(const mg_table *t)
 	for (size_t j = 0; j < t->nrelationships; j++)
 		if (!t->relationships[j]->derived)
 			return true;
-	return false;
+	return t->inherits != NULL;
 }
 
 /* What table-isolated needs to know of one schema, gathered in one pass. */
