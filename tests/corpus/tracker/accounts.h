@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <modelgraph/annotations.h>
 
+#include "mixins.h"
+
 struct UserProfile;
 struct ApiToken;
 struct Membership;
@@ -72,7 +74,7 @@ struct Organization {
 	int id                             MG_COLUMN(primary_key=true);
 	char slug[65]                      MG_COLUMN(unique=true, nullable=false);
 	char name[121]                     MG_COLUMN(nullable=false);
-	time_t created_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
+	struct Timestamps timestamps;
 	struct Membership **memberships    MG_RELATIONSHIP(Membership, back_populates=organization,
 	                                                   cascade="all, delete-orphan");
 	struct User **members              MG_RELATIONSHIP(User, secondary=memberships, viewonly);
@@ -108,15 +110,15 @@ struct TeamMember {
 	int user_id                        MG_FOREIGN_KEY(users.id, ondelete=CASCADE, index=true);
 } MG_TABLE(team_members) MG_PRIMARY_KEY(team_id, user_id);
 
-/** Something a user should know about, kept until read. */
+/** Something a user should know about, kept until read; what it is about
+ *  depends on its kind (single-table inheritance, in code.h). */
 struct Notification {
 	int id                             MG_COLUMN(primary_key=true);
 	int recipient_id                   MG_FOREIGN_KEY(users.id, nullable=false, index=true, ondelete=CASCADE);
 	char kind[33]                      MG_COLUMN(nullable=false);
-	char *payload                      MG_COLUMN(nullable=false);
 	time_t created_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
 	time_t read_at;
-} MG_MODEL(tablename=notifications)
+} MG_MODEL(tablename=notifications, polymorphic_on=kind, polymorphic_identity=notification)
   MG_INDEX(ix_notifications_recipient_unread, recipient_id, read_at);
 
 #endif

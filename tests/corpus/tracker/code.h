@@ -31,7 +31,8 @@ struct Repository {
 	char clone_url[256]                MG_COLUMN(nullable=false);
 	char default_branch[101]           MG_COLUMN(nullable=false, server_default="main");
 	struct Project *project            MG_RELATIONSHIP(Project, backref=repositories);
-	struct Commit **commits            MG_RELATIONSHIP(Commit, backref=repository, lazy=dynamic);
+	struct Commit **commits            MG_RELATIONSHIP(Commit, backref=repository, lazy=dynamic,
+	                                                   passive_deletes=true);
 	struct MergeRequest **merge_requests MG_RELATIONSHIP(MergeRequest, back_populates=repository,
 	                                                   lazy=dynamic);
 } MG_MODEL(tablename=repositories);
@@ -65,7 +66,7 @@ struct MergeRequest {
 	char target_branch[101]            MG_COLUMN(nullable=false);
 	char title[256]                    MG_COLUMN(nullable=false);
 	char state[17]                     MG_COLUMN(nullable=false, server_default="open");
-	time_t created_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
+	struct Timestamps timestamps;
 	time_t merged_at;
 	struct Repository *repository      MG_RELATIONSHIP(Repository, back_populates=merge_requests);
 	struct User *author                MG_RELATIONSHIP(User, foreign_keys=[MergeRequest.author_id],
@@ -114,7 +115,7 @@ struct Release {
 	char *notes;
 	time_t released_at;
 	struct Project *project            MG_RELATIONSHIP(Project, backref=releases);
-	struct Milestone *milestone        MG_RELATIONSHIP(Milestone, backref=release);
+	struct Milestone *milestone        MG_RELATIONSHIP(Milestone, backref=backref(release, uselist=false));
 } MG_MODEL(tablename=releases) MG_UNIQUE(project_id, tag);
 
 /** A CI run for one commit. */
@@ -216,5 +217,47 @@ struct Invitation {
 	struct Organization *organization  MG_RELATIONSHIP(Organization, backref=invitations);
 	struct User *invited_by            MG_RELATIONSHIP(User);
 } MG_MODEL(tablename=invitations);
+
+/** Someone mentioned the recipient in a comment. */
+struct MentionNotification {
+	struct Notification base;
+	int comment_id                     MG_FOREIGN_KEY(comments.id, index=true, ondelete=CASCADE);
+	struct Comment *comment            MG_RELATIONSHIP(Comment);
+} MG_MODEL(polymorphic_identity=mention);
+
+/** The recipient was assigned an issue. */
+struct AssignmentNotification {
+	struct Notification base;
+	int issue_id                       MG_FOREIGN_KEY(issues.id, index=true, ondelete=CASCADE);
+	struct Issue *issue                MG_RELATIONSHIP(Issue);
+} MG_MODEL(polymorphic_identity=assignment);
+
+/** A service a project reports to; each kind keeps its settings in a
+ *  table of its own (joined-table inheritance). */
+struct Integration {
+	int id                             MG_COLUMN(primary_key=true);
+	int project_id                     MG_FOREIGN_KEY(projects.id, nullable=false, index=true, ondelete=CASCADE);
+	char service[21]                   MG_COLUMN(nullable=false);
+	bool enabled                       MG_COLUMN(nullable=false, server_default=1);
+	struct Project *project            MG_RELATIONSHIP(Project, backref=backref(integrations,
+	                                                   cascade="all, delete-orphan"));
+} MG_MODEL(tablename=integrations, polymorphic_on=service, polymorphic_identity=integration);
+
+/** Posts a project's events to a chat channel. */
+struct ChatIntegration {
+	struct Integration base;
+	int id                             MG_FOREIGN_KEY(integrations.id, primary_key=true, ondelete=CASCADE);
+	char channel[81]                   MG_COLUMN(nullable=false);
+	char *webhook_url                  MG_COLUMN(nullable=false);
+} MG_MODEL(tablename=chat_integrations, polymorphic_identity=chat);
+
+/** Opens issues from mail sent to a project's address. */
+struct MailIntegration {
+	struct Integration base;
+	int id                             MG_FOREIGN_KEY(integrations.id, primary_key=true, ondelete=CASCADE);
+	char address[255]                  MG_COLUMN(unique=true, nullable=false);
+	int default_reporter_id            MG_FOREIGN_KEY(users.id, index=true, ondelete=SET NULL);
+	struct User *default_reporter      MG_RELATIONSHIP(User);
+} MG_MODEL(tablename=mail_integrations, polymorphic_identity=mail);
 
 #endif

@@ -35,8 +35,7 @@ struct Issue {
 	char *body;
 	int priority                       MG_COLUMN(nullable=false, server_default=3);
 	double estimate_hours;
-	time_t created_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
-	time_t updated_at;
+	struct Timestamps timestamps;
 	time_t closed_at;
 	struct Project *project            MG_RELATIONSHIP(Project, back_populates=issues);
 	struct User *reporter              MG_RELATIONSHIP(User, foreign_keys=[Issue.reporter_id],
@@ -50,7 +49,7 @@ struct Issue {
 	struct User **watchers             MG_RELATIONSHIP(User, secondary=issue_watchers, backref=watched_issues,
 	                                                   lazy=selectin);
 	struct Label **labels              MG_RELATIONSHIP(Label, secondary=issue_labels, backref=issues,
-	                                                   order_by=Label.name);
+	                                                   collection_class=set);
 	struct Comment **comments          MG_RELATIONSHIP(Comment, back_populates=issue, order_by=Comment.created_at,
 	                                                   cascade="all, delete-orphan");
 	struct Attachment **attachments    MG_RELATIONSHIP(Attachment, backref=issue, cascade="all, delete-orphan");
@@ -60,7 +59,8 @@ struct Issue {
 	                                                   back_populates=target, cascade="all, delete-orphan");
 	struct TimeEntry **time_entries    MG_RELATIONSHIP(TimeEntry, backref=issue, lazy=dynamic);
 	struct CustomFieldValue **field_values MG_RELATIONSHIP(CustomFieldValue, backref=issue,
-	                                                   cascade="all, delete-orphan");
+	                                                   cascade="all, delete-orphan",
+	                                                   collection_class=attribute_keyed_dict("field_id"));
 } MG_MODEL(tablename=issues) MG_UNIQUE(project_id, number);
 
 /** Who works on an issue. */
@@ -100,8 +100,7 @@ struct Comment {
 	int author_id                      MG_FOREIGN_KEY(users.id, nullable=false, index=true);
 	int parent_id                      MG_FOREIGN_KEY(comments.id, index=true, ondelete=CASCADE);
 	char *body                         MG_COLUMN(nullable=false);
-	time_t created_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
-	time_t edited_at;
+	struct Timestamps timestamps;
 	struct Issue *issue                MG_RELATIONSHIP(Issue, back_populates=comments);
 	struct User *author                MG_RELATIONSHIP(User, backref=comments);
 	struct Comment *parent             MG_RELATIONSHIP(Comment, remote_side=[id], backref=replies);

@@ -12,6 +12,7 @@
 #include "accounts.h"
 
 struct ProjectMember;
+struct MemberPermission;
 struct Component;
 struct Milestone;
 struct Label;
@@ -32,18 +33,20 @@ struct Project {
 	char name[121]                     MG_COLUMN(nullable=false);
 	char *description;
 	bool archived                      MG_COLUMN(nullable=false, server_default=0);
-	time_t created_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
+	struct Timestamps timestamps;
 	struct Organization *organization  MG_RELATIONSHIP(Organization, backref=projects);
 	struct Workflow *workflow          MG_RELATIONSHIP(Workflow);
 	struct ProjectMember **members     MG_RELATIONSHIP(ProjectMember, back_populates=project,
 	                                                   cascade="all, delete-orphan");
+	struct User **member_users         MG_ASSOCIATION_PROXY(members, user);
 	struct Component **components      MG_RELATIONSHIP(Component, backref=project,
 	                                                   order_by=Component.name);
 	struct Milestone **milestones      MG_RELATIONSHIP(Milestone, backref=project,
 	                                                   order_by=Milestone.due_on);
 	struct Label **labels              MG_RELATIONSHIP(Label, backref=project, cascade="all, delete-orphan");
 	struct Board **boards              MG_RELATIONSHIP(Board, backref=project, cascade="all, delete-orphan");
-	struct Issue **issues              MG_RELATIONSHIP(Issue, back_populates=project, lazy=dynamic);
+	struct Issue **issues              MG_RELATIONSHIP(Issue, back_populates=project, lazy=dynamic,
+	                                                   passive_deletes=true);
 	struct Issue **open_issues         MG_RELATIONSHIP(Issue, viewonly, order_by=Issue.number,
 	                                                   primaryjoin="and_(Project.id == Issue.project_id, Issue.closed_at == None)");
 	struct CustomField **custom_fields MG_RELATIONSHIP(CustomField, backref=project);
@@ -56,7 +59,20 @@ struct ProjectMember {
 	char role[21]                      MG_COLUMN(nullable=false, server_default="developer");
 	struct Project *project            MG_RELATIONSHIP(Project, back_populates=members);
 	struct User *user                  MG_RELATIONSHIP(User, backref=project_memberships);
+	struct MemberPermission **permissions MG_RELATIONSHIP(MemberPermission, backref=member,
+	                                                   cascade="all, delete-orphan");
 } MG_MODEL(tablename=project_members);
+
+/** A permission granted to one member of one project, beyond their role. */
+struct MemberPermission {
+	int project_id                     MG_COLUMN(nullable=false);
+	int user_id                        MG_COLUMN(nullable=false);
+	char permission[33]                MG_COLUMN(nullable=false);
+	time_t granted_at                  MG_COLUMN(nullable=false, server_default=CURRENT_TIMESTAMP);
+} MG_MODEL(tablename=member_permissions)
+  MG_PRIMARY_KEY(project_id, user_id, permission)
+  MG_FOREIGN_KEY_CONSTRAINT([project_id, user_id], [project_members.project_id, project_members.user_id],
+                            ondelete=CASCADE);
 
 /** A part of the product, with the person who leads it. */
 struct Component {
