@@ -177,18 +177,24 @@ const mg_rule mg_rule_rel_delete_orphan_without_delete = {
 
 /* ---- name-reserved-attribute ---- */
 
-/* Names SQLAlchemy's declarative base keeps on every mapped class. */
-static const char *const reserved_attributes[] = {"metadata", "registry"};
+/* Names a model's attributes may not take: each rule's list, and what
+ * taking one does (the end of its message). */
+typedef struct reserved_names {
+	const char *const *names;
+	size_t count;
+	const char *keeper;      /* who keeps the names: "SQLAlchemy's declarative base" */
+	const char *consequence; /* "(InvalidRequestError)" */
+} reserved_names;
 
-static bool reserved_attribute(const char *name)
+static bool is_reserved(const reserved_names *reserved, const char *name)
 {
-	for (size_t i = 0; i < sizeof(reserved_attributes) / sizeof(reserved_attributes[0]); i++)
-		if (strcmp(name, reserved_attributes[i]) == 0)
+	for (size_t i = 0; i < reserved->count; i++)
+		if (strcmp(name, reserved->names[i]) == 0)
 			return true;
 	return false;
 }
 
-static void check_reserved_attribute(mg_rule_context *ctx)
+static void report_reserved(mg_rule_context *ctx, const reserved_names *reserved)
 {
 	const mg_graph *g = ctx->graph;
 	for (size_t i = 0; i < g->ntables && !ctx->failed; i++) {
@@ -198,30 +204,41 @@ static void check_reserved_attribute(mg_rule_context *ctx)
 		for (size_t j = 0; j < t->ncolumns; j++) {
 			const mg_column *c = t->columns[j];
 			const char *attribute = c->attribute ? c->attribute : c->name;
-			if (!reserved_attribute(attribute))
+			if (!is_reserved(reserved, attribute))
 				continue;
 			mg_finding *f = mg_report_column(ctx, c,
 							 "model \"%s\" has a column attribute \"%s\", a name "
-							 "SQLAlchemy's declarative base keeps for itself "
-							 "(InvalidRequestError)",
-							 mg_rel_model_name(t), attribute);
+							 "%s keeps for itself %s",
+							 mg_rel_model_name(t), attribute, reserved->keeper,
+							 reserved->consequence);
 			mg_rel_set_fix(ctx, f,
 				       "rename the field, and keep the column's name with MG_COLUMN(name=%s)",
 				       c->name);
 		}
 		for (size_t j = 0; j < t->nrelationships; j++) {
 			const mg_relationship *r = t->relationships[j];
-			if (r->derived || !reserved_attribute(r->name))
+			if (r->derived || !is_reserved(reserved, r->name))
 				continue;
 			mg_finding *f = mg_report_relationship(
-				ctx, r,
-				"relationship \"%s\" %s an attribute \"%s\" on \"%s\", a name SQLAlchemy's "
-				"declarative base keeps for itself (InvalidRequestError)",
+				ctx, r, "relationship \"%s\" %s an attribute \"%s\" on \"%s\", a name %s keeps for "
+				"itself %s",
 				mg_rel_name(ctx, r), r->from_backref ? "is a backref that makes" : "is",
-				r->name, mg_rel_model_name(t));
+				r->name, mg_rel_model_name(t), reserved->keeper, reserved->consequence);
 			mg_rel_set_fix(ctx, f, "name the %s something else", r->from_backref ? "backref" : "field");
 		}
 	}
+}
+
+/* Names SQLAlchemy's declarative base keeps on every mapped class. */
+static const char *const declarative_names[] = {"metadata", "registry"};
+
+static void check_reserved_attribute(mg_rule_context *ctx)
+{
+	static const reserved_names reserved = {
+		.names = declarative_names, .count = 2, .keeper = "SQLAlchemy's declarative base",
+		.consequence = "(InvalidRequestError)",
+	};
+	report_reserved(ctx, &reserved);
 }
 
 const mg_rule mg_rule_name_reserved_attribute = {
@@ -245,6 +262,45 @@ const mg_rule mg_rule_name_reserved_attribute = {
 	.without_orm = "Without an ORM, nothing reserves these names in C; the finding matters when the "
 		       "same models are also mapped with SQLAlchemy's declarative API.",
 	.check = check_reserved_attribute,
+};
+
+/* ---- name-shadows-flask-query ---- */
+
+/* What Flask-SQLAlchemy's db.Model puts on every model class. */
+static const char *const flask_names[] = {"query", "query_class"};
+
+static void check_shadows_flask_query(mg_rule_context *ctx)
+{
+	static const reserved_names reserved = {
+		.names = flask_names, .count = 2, .keeper = "Flask-SQLAlchemy's db.Model",
+		.consequence = "(Model.query): the attribute silently replaces it",
+	};
+	report_reserved(ctx, &reserved);
+}
+
+const mg_rule mg_rule_name_shadows_flask_query = {
+	.id = "name-shadows-flask-query",
+	.severity = MG_SEVERITY_WARNING,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "A model attribute is named query or query_class, which Flask-SQLAlchemy's "
+		   "db.Model keeps.",
+	.rationale = "Flask-SQLAlchemy gives every model `Model.query` (a query of its rows) and "
+		     "builds it from `query_class`. A column or relationship of either name replaces "
+		     "them without an error or a warning: `SavedFilter.query.filter_by(...)` then fails "
+		     "at run time on the column (\"has no attribute 'filter_by'\"), in every view that "
+		     "uses the shortcut. Plain SQLAlchemy keeps neither name.",
+	.bad_c = "struct SavedFilter {\n"
+		 "    int id                MG_COLUMN(primary_key=true);\n"
+		 "    char *query           MG_COLUMN(nullable=false);\n"
+		 "} MG_MODEL();",
+	.good_c = "struct SavedFilter {\n"
+		  "    int id                MG_COLUMN(primary_key=true);\n"
+		  "    char *expression      MG_COLUMN(name=query, nullable=false);\n"
+		  "} MG_MODEL();",
+	.fix = "Rename the attribute; a column keeps its name in the table with MG_COLUMN(name=...).",
+	.without_orm = "Without an ORM, nothing reserves these names in C; the finding matters when "
+		       "the same models are mapped with Flask-SQLAlchemy's db.Model.",
+	.check = check_shadows_flask_query,
 };
 
 /* ---- rel-remote-side-unknown ---- */
