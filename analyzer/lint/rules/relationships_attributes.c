@@ -215,11 +215,15 @@ static bool has_column(const mg_table *t, const char *name)
 	return false;
 }
 
-static void check_collection_key_one(mg_rule_context *ctx, const mg_relationship *r)
+/* Reports r when its dict's key names nothing of the target, for the rule
+ * of keys by column (by_column) or of keys by attribute. */
+static void check_collection_key_by(mg_rule_context *ctx, const mg_relationship *r, bool want_column)
 {
 	if (!r->collection_key || !r->collection_class || !r->target)
 		return;
 	bool by_column = strcmp(r->collection_class, "column_keyed_dict") == 0;
+	if (by_column != want_column)
+		return;
 	const char *key = r->collection_key;
 	if (by_column) {
 		/* Model.column names a column of the target; a bare name too. */
@@ -242,12 +246,21 @@ static void check_collection_key_one(mg_rule_context *ctx, const mg_relationship
 	const char *near = nearest_attribute(ctx, r->target, key, false);
 	mg_finding *f = mg_report_relationship(
 		ctx, r,
-		"relationship \"%s\" is a dict keyed by %s \"%s\", which \"%s\" does not have: loading "
-		"or adding to it raises AttributeError%s%s%s",
+		"relationship \"%s\" is a dict keyed by %s \"%s\", which \"%s\" does not have: %s%s%s%s",
 		mg_rel_name(ctx, r), by_column ? "the column" : "the attribute", key,
-		mg_rel_model_name(r->target), near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+		mg_rel_model_name(r->target),
+		by_column ? "the models fail as they are imported (column_mapped_collection takes the "
+			    "column itself)"
+			  : "loading or adding to it raises AttributeError",
+		near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
 	mg_rel_set_fix(ctx, f, "key \"%s\" by %s of \"%s\"", mg_rel_name(ctx, r),
-		       near ? mg_rule_printf(ctx, "\"%s\"", near) : "an attribute", mg_rel_model_name(r->target));
+		       near ? mg_rule_printf(ctx, "\"%s\"", near) : by_column ? "a column" : "an attribute",
+		       mg_rel_model_name(r->target));
+}
+
+static void check_collection_key_one(mg_rule_context *ctx, const mg_relationship *r)
+{
+	check_collection_key_by(ctx, r, false);
 }
 
 static void check_collection_key(mg_rule_context *ctx)
@@ -255,11 +268,61 @@ static void check_collection_key(mg_rule_context *ctx)
 	mg_rel_each(ctx, false, check_collection_key_one);
 }
 
+static void check_collection_column_one(mg_rule_context *ctx, const mg_relationship *r)
+{
+	check_collection_key_by(ctx, r, true);
+}
+
+static void check_collection_column(mg_rule_context *ctx)
+{
+	mg_rel_each(ctx, false, check_collection_column_one);
+}
+
+const mg_rule mg_rule_rel_collection_column_unknown = {
+	.id = "rel-collection-column-unknown",
+	.severity = MG_SEVERITY_ERROR,
+	.sources = MG_RULE_SOURCE_C,
+	.summary = "A dict collection is keyed by a column its target does not have.",
+	.rationale = "collection_class=column_keyed_dict(Note.keyword) keeps the related objects in a "
+		     "dict under a column's value, and SQLAlchemy takes the column object itself when "
+		     "the class is defined: a column the target lacks fails as the models are imported "
+		     "(AttributeError), before any mapper is configured.",
+	.bad_c = "struct Note;\n"
+		 "\n"
+		 "struct Item {\n"
+		 "    int id              MG_COLUMN(primary_key=true);\n"
+		 "    struct Note **notes MG_RELATIONSHIP(Note, backref=item,\n"
+		 "                            collection_class=column_keyed_dict(Note.key_word));\n"
+		 "} MG_MODEL();\n"
+		 "\n"
+		 "struct Note {\n"
+		 "    int id              MG_COLUMN(primary_key=true);\n"
+		 "    int item_id         MG_FOREIGN_KEY(item.id, index=true);\n"
+		 "    char keyword[41];\n"
+		 "} MG_MODEL();",
+	.good_c = "struct Note;\n"
+		  "\n"
+		  "struct Item {\n"
+		  "    int id              MG_COLUMN(primary_key=true);\n"
+		  "    struct Note **notes MG_RELATIONSHIP(Note, backref=item,\n"
+		  "                            collection_class=column_keyed_dict(Note.keyword));\n"
+		  "} MG_MODEL();\n"
+		  "\n"
+		  "struct Note {\n"
+		  "    int id              MG_COLUMN(primary_key=true);\n"
+		  "    int item_id         MG_FOREIGN_KEY(item.id, index=true);\n"
+		  "    char keyword[41];\n"
+		  "} MG_MODEL();",
+	.fix = "Key the dict by a column the target has.",
+	.without_orm = "Without an ORM, the annotation keys the children by a column they do not have.",
+	.check = check_collection_column,
+};
+
 const mg_rule mg_rule_rel_collection_key_unknown = {
 	.id = "rel-collection-key-unknown",
 	.severity = MG_SEVERITY_WARNING,
 	.sources = MG_RULE_SOURCE_C,
-	.summary = "A dict collection is keyed by an attribute or column its target does not have.",
+	.summary = "A dict collection is keyed by an attribute its target does not have.",
 	.rationale = "collection_class=attribute_keyed_dict(\"keyword\") keeps the related objects in "
 		     "a dict under their keyword. SQLAlchemy reads the key only as objects come in, so "
 		     "a name the target lacks passes start-up, and the first load or append raises "

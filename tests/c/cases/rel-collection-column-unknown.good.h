@@ -1,6 +1,6 @@
 /*
- * rel-collection-key-unknown for a column key: column_keyed_dict(Note.kw)
- * names a column Note does not have.
+ * rel-collection-column-unknown: column_keyed_dict(Note.keyword)
+ * names a column of Note.
  */
 #include <modelgraph/annotations.h>
 
@@ -8,7 +8,7 @@ struct Note;
 
 struct Item {
 	int id                  MG_COLUMN(primary_key=true);
-	struct Note **notes     MG_RELATIONSHIP(Note, backref=item, collection_class=column_keyed_dict(Note.kw)); // expect: rel-collection-key-unknown
+	struct Note **notes     MG_RELATIONSHIP(Note, backref=item, collection_class=column_keyed_dict(Note.keyword));
 } MG_MODEL();
 
 struct Note {

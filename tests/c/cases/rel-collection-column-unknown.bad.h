@@ -1,0 +1,18 @@
+/*
+ * rel-collection-column-unknown: column_keyed_dict(Note.kw)
+ * names a column Note does not have.
+ */
+#include <modelgraph/annotations.h>
+
+struct Note;
+
+struct Item {
+	int id                  MG_COLUMN(primary_key=true);
+	struct Note **notes     MG_RELATIONSHIP(Note, backref=item, collection_class=column_keyed_dict(Note.kw)); // expect: rel-collection-column-unknown
+} MG_MODEL();
+
+struct Note {
+	int id                  MG_COLUMN(primary_key=true);
+	int item_id             MG_FOREIGN_KEY(item.id, index=true);
+	char keyword[41];
+} MG_MODEL();
