@@ -410,6 +410,8 @@ static mg_tristate tristate(const mg_annotation *a, const char *key)
 /* The value of option `prefix``key` of `a`: "backref." reads what backref(…) gave. */
 static const mg_annotation_value *prefixed(const mg_annotation *a, const char *prefix, const char *key)
 {
+	if (!*prefix) /* a relationship's own option: every relationship asks, so no copy */
+		return mg_annotation_get(a, key);
 	char full[64];
 	snprintf(full, sizeof full, "%s%s", prefix, key);
 	return mg_annotation_get(a, full);
