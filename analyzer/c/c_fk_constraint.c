@@ -33,26 +33,6 @@ static void unknown_column(mg_c_builder *b, const mg_c_parsed *p, const mg_annot
 			     "no column \"%s\" in table \"%s\"", v->str, t->name);
 }
 
-/* "<table>_<a>_<b>_fkey", as for a foreign key of one column. */
-static const char *default_name(mg_c_builder *b, mg_column *const *columns, size_t n)
-{
-	size_t len = strlen(b->table->name) + 6;
-	for (size_t i = 0; i < n; i++)
-		len += strlen(columns[i]->name) + 1;
-	char *name = mg_arena_alloc(b->graph->arena, len);
-	if (!name) {
-		b->failed = 1;
-		return NULL;
-	}
-	strcpy(name, b->table->name);
-	for (size_t i = 0; i < n; i++) {
-		strcat(name, "_");
-		strcat(name, columns[i]->name);
-	}
-	strcat(name, "_fkey");
-	return name;
-}
-
 void mg_c_foreign_key_constraint(mg_c_builder *b, const mg_c_parsed *p)
 {
 	const mg_annotation_value *cols = mg_annotation_positional(p->a, 0);
@@ -95,7 +75,7 @@ void mg_c_foreign_key_constraint(mg_c_builder *b, const mg_c_parsed *p)
 		}
 	}
 	const char *name = mg_annotation_get_string(p->a, "name");
-	if (!name && !(name = default_name(b, columns, cols->count)))
+	if (!name && !(name = mg_c_constraint_name(b, columns, cols->count, "_fkey")))
 		return;
 	mg_foreign_key *fk = mg_table_add_foreign_key(b->table, name, first->table);
 	if (!fk) {

@@ -437,9 +437,9 @@ static void add_unique(mg_c_builder *b, mg_column **columns, size_t n, const cha
 }
 
 /* "<table>_<a>_<b>_key", PostgreSQL's name for a unique constraint. */
-static char *unique_name(mg_c_builder *b, mg_column **columns, size_t n)
+char *mg_c_constraint_name(mg_c_builder *b, mg_column *const *columns, size_t n, const char *suffix)
 {
-	size_t len = strlen(b->table->name) + 5;
+	size_t len = strlen(b->table->name) + strlen(suffix) + 1;
 	for (size_t i = 0; i < n; i++)
 		len += strlen(columns[i]->name) + 1;
 	char *name = mg_arena_alloc(b->graph->arena, len);
@@ -452,7 +452,7 @@ static char *unique_name(mg_c_builder *b, mg_column **columns, size_t n)
 		strcat(name, "_");
 		strcat(name, columns[i]->name);
 	}
-	strcat(name, "_key");
+	strcat(name, suffix);
 	return name;
 }
 
@@ -472,7 +472,7 @@ static void struct_keys(mg_c_builder *b, const mg_c_parsed *parsed, size_t n)
 		case MG_ANNOTATION_UNIQUE:
 			count = column_list(b, p, 0, &columns);
 			if (count) {
-				char *name = unique_name(b, columns, count);
+				char *name = mg_c_constraint_name(b, columns, count, "_key");
 				if (name)
 					add_unique(b, columns, count, name, MG_INDEX_UNIQUE, p->source->location);
 			}

@@ -30,6 +30,11 @@ typedef struct mg_c_builder {
 	int failed;                  /* out of memory */
 } mg_c_builder;
 
+/* "<table>_<a>_<b><suffix>": the default name of a constraint
+ * over these columns of the table being built ("_key", "_fkey"); NULL, with
+ * b->failed set, when out of memory. */
+char *mg_c_constraint_name(mg_c_builder *b, mg_column *const *columns, size_t n, const char *suffix);
+
 /* Records an annotation problem: at byte `offset` (for `length` bytes) of
  * `at`'s options text, or at `fallback` when `at` is NULL. */
 void mg_c_problem(mg_c_builder *b, mg_annotation_problem_kind kind, mg_annotation_subject subject,
