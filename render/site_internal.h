@@ -2,7 +2,8 @@
 #define MG_SITE_INTERNAL_H
 
 /* What the site's files share: the run's context, the views of each page
- * (site_view.c, site_table.c) and the search index (site_search.c). */
+ * (site_view.c, site_table.c, site_class.c) and the search index
+ * (site_search.c). */
 
 #include "render/site.h"
 #include "render/template.h"
@@ -81,6 +82,16 @@ void mg_site_view_location(const mg_site_context *ctx, mg_view *object, const ch
 			   mg_location location);
 void mg_site_view_table_summary(const mg_site_context *ctx, mg_view *object, const mg_table *table,
 				unsigned depth);
+
+/* What C models say about classes (site_class.c); nothing for databases.
+ * The `inheritance` object of a table's page (absent when the table takes
+ * no part in inheritance); the options, subclass and backref options of a
+ * relationship; the `association_proxies` list of a table. */
+void mg_site_view_inheritance(const mg_site_context *ctx, mg_view *object, const mg_table *table,
+			      unsigned depth);
+void mg_site_view_relationship_options(mg_view *object, const mg_relationship *r);
+void mg_site_view_association_proxies(const mg_site_context *ctx, mg_view *object, const mg_table *table,
+				      unsigned depth);
 
 /* Sets view.diagram.svg (html) or view.diagram.mermaid (markdown) when
  * mg_site_diagram gives a diagram of `focus` (NULL: the whole schema). */

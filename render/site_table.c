@@ -60,6 +60,7 @@ static void set_columns(const mg_site_context *ctx, mg_view *view, const mg_tabl
 		mg_view_set_bool(col, "unique", c->unique);
 		mg_view_set_bool(col, "autoincrement", c->autoincrement);
 		mg_view_set_text(col, "description", c->comment);
+		mg_view_set_text(col, "subclass", c->subclass); /* single-table inheritance */
 		set_references(ctx, col, table, c);
 		mg_site_view_location(ctx, col, "location", c->location);
 	}
@@ -180,6 +181,8 @@ mg_view *mg_site_view_table(const mg_site_context *ctx, mg_arena *arena, const m
 	set_keys(t, table);
 	set_foreign_keys(ctx, t, table);
 	set_relationships(ctx, t, table, index);
+	mg_site_view_inheritance(ctx, t, table, 1);
+	mg_site_view_association_proxies(ctx, t, table, 1);
 	mg_view *findings = mg_view_set_list(t, "finding_list");
 	for (size_t i = 0; i < ctx->ntable_findings[index]; i++)
 		mg_site_view_finding(ctx, mg_view_push_object(findings), ctx->table_findings[index][i], 1);

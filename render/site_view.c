@@ -284,6 +284,7 @@ void mg_site_view_relationship(const mg_site_context *ctx, mg_view *object, cons
 		mg_view_set_text(object, "primaryjoin", r->primaryjoin->text);
 	if (r->secondaryjoin)
 		mg_view_set_text(object, "secondaryjoin", r->secondaryjoin->text);
+	mg_site_view_relationship_options(object, r);
 	mg_site_view_location(ctx, object, "location", r->location);
 }
 

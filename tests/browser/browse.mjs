@@ -6,13 +6,16 @@
 //   - sakila: visit every page;
 //   - a generated schema of 1,000 tables: search it, visit a sample of pages;
 //   - a database of hostile names: visit every page; nothing may execute;
-//   - the Markdown sites of chinook, sakila and the hostile names, rendered
+//   - C models with inheritance, relationship options and an association
+//     proxy: visit every page;
+//   - the Markdown sites of chinook, sakila, the hostile names and the C
+//     models with inheritance, rendered
 //     as GitHub does (CommonMark with tables, raw HTML let through) and
 //     loaded: every table renders, every link resolves, no markup appears.
 // Any dialog, console error, page error, failed request or request that
 // leaves file:// fails the run. Screenshots are kept in ARTEFACTS_DIR.
 //
-// usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR
+// usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H CLASSES_H ARTEFACTS_DIR
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -20,9 +23,9 @@ import { pathToFileURL } from "node:url";
 import MarkdownIt from "markdown-it";
 import puppeteer from "puppeteer-core";
 
-const [modelgraph, chinookDb, sakilaDb, generatedDb, hostileSql, hostileH, artefacts] = process.argv.slice(2);
+const [modelgraph, chinookDb, sakilaDb, generatedDb, hostileSql, hostileH, classesH, artefacts] = process.argv.slice(2);
 if (!artefacts) {
-  console.error("usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H ARTEFACTS_DIR");
+  console.error("usage: node browse.mjs MODELGRAPH CHINOOK_DB SAKILA_DB GENERATED_DB HOSTILE_SQL HOSTILE_H CLASSES_H ARTEFACTS_DIR");
   process.exit(2);
 }
 const chromium = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -48,6 +51,7 @@ const chinookSite = docs("chinook-site", chinookDb, "--title", "Chinook");
 const sakilaSite = docs("sakila-site", sakilaDb, "--title", "Sakila");
 const generatedSite = docs("generated-site", generatedDb, "--title", "Generated");
 const hostileSite = docs("hostile-site", hostileSql, hostileH, "--title", "<script>alert('title')</script>");
+const classesSite = docs("classes-site", classesH, "--title", "Classes");
 
 const browser = await puppeteer.launch({
   executablePath: chromium,
@@ -278,6 +282,25 @@ async function browseGenerated() {
   await page.close();
 }
 
+// A class hierarchy: the base's page links to its joined-table subclass,
+// which links back; a single-table subclass's columns carry its tag.
+async function browseClasses() {
+  await visitAll("classes", classesSite, 1);
+  const page = await newPage("classes");
+  await page.goto(url(classesSite, "tables/employee.html"), { waitUntil: "load" });
+  await shot(page, "classes-table");
+  const tags = await page.$$eval("table.columns .tag.subclass", (t) => t.map((x) => x.textContent));
+  check(tags.length === 2 && tags.every((t) => t === "Manager"), `classes: subclass tags ${JSON.stringify(tags)}`);
+  const sub = await page.$("section#inheritance a[href$='engineer.html']");
+  if (check(sub, "classes: employee does not link to its subclass Engineer")) {
+    await clickAndWait(page, sub);
+    check((await h1(page)).endsWith("engineer"), `classes: the subclass link opened ${await h1(page)}`);
+    const base = await page.$("section#inheritance a[href$='employee.html']");
+    check(base, "classes: engineer does not link to its base");
+  }
+  await page.close();
+}
+
 function mdFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -335,8 +358,10 @@ try {
   await checkMarkdown("chinook", [chinookDb], false);
   await checkMarkdown("sakila", [sakilaDb], false);
   await checkMarkdown("hostile", [hostileSql, hostileH], true);
+  await checkMarkdown("classes", [classesH], false);
   await browseChinook();
   await visitAll("sakila", sakilaSite, 1);
+  await browseClasses();
   await browseGenerated();
   await browseHostile();
 } catch (err) {

@@ -181,6 +181,85 @@ static void test_views_documented(void **state)
 	mg_graph_free(graph);
 }
 
+/* The member `key` of the first object of `list` whose "name" is `name`. */
+static const mg_view *named(const mg_view *list, const char *name)
+{
+	for (size_t i = 0; list && i < list->nitems; i++) {
+		const mg_view *name_view = mg_view_get(list->items[i], "name");
+		if (name_view && name_view->kind == MG_VIEW_STRING && strcmp(name_view->string, name) == 0)
+			return list->items[i];
+	}
+	fail_msg("no item named \"%s\"", name);
+	return NULL;
+}
+
+static const char *text_of(const mg_view *object, const char *key)
+{
+	const mg_view *value = mg_view_get(object, key);
+	return value && value->kind == MG_VIEW_STRING ? value->string : NULL;
+}
+
+/* The table page of `name` in the C models of the docs tests' classes.h. */
+static const mg_view *class_page(mg_site_context *ctx, mg_arena *arena, const char *name)
+{
+	const mg_view *page = mg_site_view_table(ctx, arena, mg_graph_find_table(ctx->graph, name));
+	check_documented(page, templates_doc(), "table");
+	return mg_view_get(page, "table");
+}
+
+/* What C models say about classes reaches the table pages, documented:
+ * inheritance both ways, a subclass's columns and relationships, the
+ * options of relationships and backrefs, association proxies. */
+static void test_class_views(void **state)
+{
+	(void)state;
+	mg_graph *graph = mg_test_load(MG_TEST_SOURCE_DIR "/../docs/inputs/classes.h");
+	mg_findings *findings = mg_test_lint(graph);
+	mg_site_options options = {.format = "html"};
+	mg_site_context ctx = {.graph = graph, .findings = findings, .options = &options,
+			       .format = mg_site_format_find("html")};
+	assert_int_equal(mg_site_context_prepare(&ctx), 0);
+	mg_arena *arena = mg_arena_new();
+
+	const mg_view *employee = class_page(&ctx, arena, "employee");
+	const mg_view *inheritance = mg_view_get(employee, "inheritance");
+	assert_string_equal(text_of(inheritance, "polymorphic_on"), "type");
+	assert_string_equal(text_of(inheritance, "polymorphic_on_anchor"), "c1");
+	const mg_view *subclasses = mg_view_get(inheritance, "subclasses");
+	assert_true(subclasses && subclasses->nitems == 2);
+	const mg_view *engineer_sub = named(subclasses, "Engineer");
+	assert_string_equal(text_of(engineer_sub, "kind"), "joined");
+	assert_string_equal(text_of(mg_view_get(engineer_sub, "table"), "href"), "../tables/engineer.html");
+	assert_string_equal(text_of(named(subclasses, "Manager"), "identity"), "<manager> & co");
+	assert_string_equal(text_of(named(mg_view_get(employee, "columns"), "budget"), "subclass"), "Manager");
+	const mg_view *out = mg_view_get(employee, "relationships_out");
+	assert_string_equal(text_of(named(out, "managed"), "subclass"), "Manager");
+	assert_true(mg_view_truthy(mg_view_get(named(out, "managed"), "viewonly")));
+	const mg_view *notes = named(out, "notes");
+	assert_string_equal(text_of(notes, "collection_key"), "title");
+	assert_string_equal(text_of(named(mg_view_get(notes, "options"), "collection_class"), "value"),
+			    "attribute_keyed_dict(title)");
+	assert_string_equal(text_of(named(mg_view_get(notes, "backref_options"), "lazy"), "value"), "joined");
+
+	const mg_view *engineer = class_page(&ctx, arena, "engineer");
+	const mg_view *base = mg_view_get(mg_view_get(engineer, "inheritance"), "base");
+	assert_string_equal(text_of(base, "href"), "../tables/employee.html");
+	assert_string_equal(text_of(base, "struct"), "Employee");
+
+	const mg_view *note = class_page(&ctx, arena, "note");
+	const mg_view *proxy = named(mg_view_get(note, "association_proxies"), "keywords");
+	assert_string_equal(text_of(proxy, "relationship"), "note_keywords");
+	assert_string_equal(text_of(proxy, "attribute"), "keyword");
+	assert_string_equal(text_of(mg_view_get(proxy, "target"), "name"), "note_keyword");
+
+	/* A table outside any hierarchy has no inheritance at all. */
+	assert_null(mg_view_get(class_page(&ctx, arena, "keyword"), "inheritance"));
+	mg_arena_free(arena);
+	mg_site_context_release(&ctx);
+	mg_findings_free(findings);
+	mg_graph_free(graph);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_names_stable),
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_views_documented),
+		cmocka_unit_test(test_class_views),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
