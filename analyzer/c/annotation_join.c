@@ -17,8 +17,23 @@ static size_t raw_offset(const mg_annotation_value *v, size_t at)
 	const char *raw = v->raw;
 	size_t i = 0, n = 0;
 	if (raw[0] == '"') {
-		for (i = 1; raw[i] && raw[i] != '"' && n < at; n++)
+		/* Adjacent literals are one string: a closing quote followed by an
+		 * opening one is skipped, before a byte is counted or after the last. */
+		for (i = 1; raw[i];) {
+			if (raw[i] == '"') {
+				size_t j = i + 1;
+				while (raw[j] && mg_ascii_isspace(raw[j]))
+					j++;
+				if (raw[j] != '"')
+					break;
+				i = j + 1;
+				continue;
+			}
+			if (n == at)
+				break;
 			i += raw[i] == '\\' && raw[i + 1] ? 2 : 1;
+			n++;
+		}
 	} else {
 		while (raw[i] && mg_ascii_isspace(raw[i]))
 			i++;

@@ -122,7 +122,19 @@ static bool classify(mg_annotation_parser *p, mg_annotation_value *v, const char
 static bool lex_value(mg_annotation_parser *p, mg_annotation_value *v, size_t start, size_t end,
                       bool in_list);
 
-/* A "string" spanning [start, end): decodes the escapes into str. */
+/* After the closing quote at `close`: where the next piece of a "a" "b"
+ * concatenation starts (its opening quote), or 0 when none follows. */
+static size_t next_piece(const char *text, size_t close, size_t end)
+{
+	size_t j = close + 1;
+	while (j < end && mg_lex_is_space(text[j]))
+		j++;
+	return j < end && text[j] == '"' ? j : 0;
+}
+
+/* A "string" spanning [start, end): decodes the escapes into str. Adjacent
+ * literals join, as C joins them: "and_(a == b, " "c == d)" is one string,
+ * so a long value may be split over lines. */
 static bool lex_string(mg_annotation_parser *p, mg_annotation_value *v, size_t start,
                        size_t end)
 {
@@ -132,7 +144,14 @@ static bool lex_string(mg_annotation_parser *p, mg_annotation_value *v, size_t s
 
 	if (!s)
 		return false;
-	for (; i < end && p->text[i] != '"'; i++) {
+	for (; i < end; i++) {
+		if (p->text[i] == '"') {
+			size_t next = next_piece(p->text, i, end);
+			if (!next)
+				break;
+			i = next;
+			continue;
+		}
 		char c = p->text[i];
 		if (c == '\\' && i + 1 < end) {
 			switch (p->text[++i]) {

@@ -346,7 +346,8 @@ static void consequences_are_notes_of_their_cause(void **state)
 
 /* A column of a join condition naming nothing is reported at the column
  * itself: inside a quoted string after escapes, on a later line of the
- * annotation than its macro, and unquoted with runs of blanks. */
+ * annotation than its macro, unquoted with runs of blanks, and in the
+ * second of two adjacent literals. */
 static void join_columns_point_at_the_term(void **state)
 {
 	(void)state;
@@ -361,11 +362,14 @@ static void join_columns_point_at_the_term(void **state)
 		"                        primaryjoin=\n"
 		"                            \"User.id == foreign(Post.nme)\");\n"
 		"    struct Post **c MG_RELATIONSHIP(Post, viewonly, primaryjoin=User.id  ==   Posts.author_id);\n"
+		"    struct Post **d MG_RELATIONSHIP(Post, viewonly,\n"
+		"                        primaryjoin=\"and_(User.id == Post.author_id, \"\n"
+		"                                    \"Post.nam == User.name)\");\n"
 		"} MG_MODEL();\n"
 		"struct Post { int id MG_COLUMN(primary_key); int author_id MG_FOREIGN_KEY(user.id);\n"
 		"              char name[81]; } MG_MODEL();\n");
 	mg_findings *findings = mg_test_lint(g);
-	assert_int_equal(mg_test_count_rule(findings, "annotation-invalid-value"), 4);
+	assert_int_equal(mg_test_count_rule(findings, "annotation-invalid-value"), 5);
 	const mg_finding *f = finding_at(findings, "annotation-invalid-value", 6, 71);
 	assert_string_equal(f->message, "invalid value \"Post.x\" for option \"primaryjoin\": \"Post\" has no column \"x\"");
 	f = finding_at(findings, "annotation-invalid-value", 6, 98);
@@ -378,6 +382,8 @@ static void join_columns_point_at_the_term(void **state)
 	f = finding_at(findings, "annotation-invalid-value", 10, 79);
 	assert_string_equal(f->message, "invalid value \"Posts.author_id\" for option \"primaryjoin\": "
 					"\"Posts\" names no model or table");
+	f = finding_at(findings, "annotation-invalid-value", 13, 38);
+	assert_string_equal(f->fix, "Write \"Post.name\" instead of \"Post.nam\".");
 	mg_findings_free(findings);
 	mg_graph_free(g);
 }

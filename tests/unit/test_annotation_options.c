@@ -810,6 +810,18 @@ static void test_string_values(void **state)
 	a = parse_ok(MG_ANNOTATION_COLUMN, "server_default=\"a=b\", comment=\"x\"");
 	check_type(a, "server_default", MG_VALUE_STRING, "a=b");
 	mg_annotation_free(a);
+
+	/* Adjacent literals join, as in C; the value spans them all. */
+	a = parse_ok(MG_ANNOTATION_COLUMN, "comment=\"one, \" \"two\\n\"  \"three\", unique");
+	v = check_type(a, "comment", MG_VALUE_STRING, "one, two\nthree");
+	assert_int_equal(v->offset, 8);
+	assert_int_equal(v->length, 24);
+	check_type(a, "unique", MG_VALUE_BOOL, "true");
+	mg_annotation_free(a);
+	check_only_error(MG_ANNOTATION_COLUMN, "comment=\"a\" \"b\" c", MG_ANNOTATION_ERROR_SYNTAX, 15, 2,
+	                 "unexpected text after the closing quote", NULL);
+	check_only_error(MG_ANNOTATION_COLUMN, "comment=\"a\" \"b", MG_ANNOTATION_ERROR_SYNTAX, 12, 2,
+	                 "unterminated string", NULL);
 }
 
 static void test_scalar_values(void **state)

@@ -48,7 +48,8 @@ struct Project {
 	struct Issue **issues              MG_RELATIONSHIP(Issue, back_populates=project, lazy=dynamic,
 	                                                   passive_deletes=true);
 	struct Issue **open_issues         MG_RELATIONSHIP(Issue, viewonly, order_by=Issue.number,
-	                                                   primaryjoin="and_(Project.id == Issue.project_id, Issue.closed_at == None)");
+	                                                   primaryjoin="and_(Project.id == Issue.project_id, "
+	                                                               "Issue.closed_at == None)");
 	struct CustomField **custom_fields MG_RELATIONSHIP(CustomField, backref=project);
 } MG_MODEL(tablename=projects);
 
