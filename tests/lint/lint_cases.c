@@ -319,23 +319,6 @@ static char *split_database(const language *lang, const char *name, const char *
 
 /* ---- one case ---- */
 
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s", path);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	long size = ftell(f);
-	assert_true(size >= 0);
-	rewind(f);
-	char *text = malloc((size_t)size + 1);
-	assert_non_null(text);
-	assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
-	text[size] = '\0';
-	fclose(f);
-	return text;
-}
-
 /* What a case file is for: "<rule-id>.bad.<ext>", "<rule-id>.good.<ext>", or neither. */
 typedef enum case_kind { CASE_OTHER, CASE_BAD, CASE_GOOD } case_kind;
 
@@ -547,7 +530,7 @@ static void run_cases(const language *lang)
 	for (size_t i = 0; i < ncases; i++) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", lang->dir, cases[i]);
-		char *text = read_text(path);
+		char *text = mg_test_read_file(path);
 		size_t found = check_case(lang, cases[i], path, text, r.stream);
 		free(text);
 		problems += found;

@@ -9,7 +9,6 @@
 
 #include "tests/unit/test_support.h"
 
-#include <dirent.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,9 +20,9 @@
 #include "analyzer/resolve/resolve.h"
 #include "render/render.h"
 #include "tests/unit/ddl_table_scan_oracle.h"
+#include "tests/unit/schema_sources.h"
 #include "util/buf.h"
 
-#define LINT_CASES_DIR MG_TEST_SOURCE_DIR "/../lint/cases"
 #define CORPUS_INPUTS MG_TEST_SOURCE_DIR "/../corpus/inputs.txt"
 #define GEN_SCHEMA MG_TEST_SOURCE_DIR "/../../bench/gen-schema"
 
@@ -33,25 +32,10 @@ typedef struct tally {
 	mg_buf report;   /* one line per problem */
 } tally;
 
-static char *read_text(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("cannot open %s", path);
-	mg_buf text = MG_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		mg_buf_put(&text, chunk, n);
-	fclose(f);
-	assert_false(text.failed);
-	mg_buf_putc(&text, '\0');
-	return text.data;
-}
-
 /* Every table of `db` (as the reader lists them), through the oracle. */
-static void check_tables(sqlite3 *db, const char *label, tally *t)
+static void check_tables(sqlite3 *db, const char *label, void *context)
 {
+	tally *t = context;
 	sqlite3_stmt *stmt = NULL;
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT name, sql FROM sqlite_schema WHERE type = 'table'"
@@ -86,58 +70,6 @@ static void check_tables(sqlite3 *db, const char *label, tally *t)
 	sqlite3_finalize(stmt);
 }
 
-static void check_sql(const char *sql, const char *label, tally *t)
-{
-	sqlite3 *db = NULL;
-	char *error = NULL;
-	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &error) != SQLITE_OK)
-		fail_msg("%s: %s", label, error);
-	check_tables(db, label, t);
-	sqlite3_close(db);
-}
-
-/* A lint case may be several sources, each after a line "-- another
- * source:", and a case of the drift rules is two, split by "-- the
- * database:" (tests/lint/lint_cases.c): each is its own database. */
-static char *next_source(char *part)
-{
-	static const char *const markers[] = {"\n-- another source:\n", "\n-- the database:\n"};
-	char *first = NULL;
-	size_t len = 0;
-	for (size_t i = 0; i < sizeof(markers) / sizeof(markers[0]); i++) {
-		char *at = strstr(part, markers[i]);
-		if (at && (!first || at < first)) {
-			first = at;
-			len = strlen(markers[i]);
-		}
-	}
-	if (!first)
-		return NULL;
-	*first = '\0';
-	return first + len;
-}
-
-static void check_script(const char *path, tally *t)
-{
-	char *text = read_text(path);
-	for (char *part = text; part;) {
-		char *next = next_source(part);
-		check_sql(part, path, t);
-		part = next;
-	}
-	free(text);
-}
-
-static void check_database(const char *path, tally *t)
-{
-	sqlite3 *db = NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", path, sqlite3_errmsg(db));
-	check_tables(db, path, t);
-	sqlite3_close(db);
-}
-
 /* Fails on any difference, and on declines past `max_declined` of the tables. */
 static void finish(tally *t, const char *what, double max_declined)
 {
@@ -160,19 +92,7 @@ static void lint_cases_agree_with_sqlite(void **state)
 {
 	(void)state;
 	tally t = {0};
-	DIR *dir = opendir(LINT_CASES_DIR);
-	assert_non_null(dir);
-	struct dirent *entry;
-	while ((entry = readdir(dir))) {
-		size_t len = strlen(entry->d_name);
-		if (len < 4 || strcmp(entry->d_name + len - 4, ".sql") != 0)
-			continue;
-		mg_buf path = MG_BUF_INIT;
-		mg_buf_printf(&path, "%s/%s", LINT_CASES_DIR, entry->d_name);
-		check_script(path.data, &t);
-		mg_buf_free(&path);
-	}
-	closedir(dir);
+	mg_test_check_lint_cases(check_tables, &t);
 	finish(&t, "lint cases", 0.0);
 }
 
@@ -180,18 +100,7 @@ static void corpus_agrees_with_sqlite(void **state)
 {
 	(void)state;
 	tally t = {0};
-	char *inputs = read_text(CORPUS_INPUTS);
-	for (char *line = strtok(inputs, "\n"); line; line = strtok(NULL, "\n")) {
-		mg_buf path = MG_BUF_INIT;
-		mg_buf_printf(&path, "%s/%s", MG_CORPUS_DIR, line);
-		size_t len = strlen(line);
-		if (len > 4 && strcmp(line + len - 4, ".sql") == 0)
-			check_script(path.data, &t);
-		else
-			check_database(path.data, &t);
-		mg_buf_free(&path);
-	}
-	free(inputs);
+	mg_test_check_corpus(check_tables, &t);
 	finish(&t, "corpus", 0.0);
 }
 
@@ -320,7 +229,7 @@ static void generated_schemas_agree_with_sqlite(void **state)
 	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 		mg_buf sql = MG_BUF_INIT;
 		generate(&shapes[i], 300, &sql);
-		check_sql(sql.data, shapes[i].name, &t);
+		mg_test_check_sql(sql.data, shapes[i].name, check_tables, &t);
 		mg_buf_free(&sql);
 	}
 	finish(&t, "generated schemas", 0.0);
@@ -349,7 +258,7 @@ static void gen_schema_agrees_with_sqlite(void **state)
 			mg_buf_put(&sql, chunk, n);
 		assert_int_equal(pclose(p), 0);
 		mg_buf_putc(&sql, '\0');
-		check_sql(sql.data, shape_names[i], &t);
+		mg_test_check_sql(sql.data, shape_names[i], check_tables, &t);
 		mg_buf_free(&sql);
 		mg_buf_free(&command);
 	}
@@ -433,7 +342,7 @@ static void hostile_statements_read_as_sqlite(void **state)
 	for (size_t i = 0; i < sizeof(must_read) / sizeof(must_read[0]); i++) {
 		mg_buf sql = MG_BUF_INIT;
 		mg_buf_printf(&sql, "%s%s;", parents, must_read[i]);
-		check_sql(sql.data, must_read[i], &t);
+		mg_test_check_sql(sql.data, must_read[i], check_tables, &t);
 		mg_buf_free(&sql);
 	}
 	finish(&t, "hostile statements", 0.0);
@@ -574,13 +483,13 @@ static void same_graph_of_sql(const char *sql, const char *label)
 static void reader_reads_corpus_as_by_pragmas(void **state)
 {
 	(void)state;
-	char *inputs = read_text(CORPUS_INPUTS);
+	char *inputs = mg_test_read_file(CORPUS_INPUTS);
 	for (char *line = strtok(inputs, "\n"); line; line = strtok(NULL, "\n")) {
 		mg_buf path = MG_BUF_INIT;
 		mg_buf_printf(&path, "%s/%s", MG_CORPUS_DIR, line);
 		size_t len = strlen(line);
 		if (len > 4 && strcmp(line + len - 4, ".sql") == 0) {
-			char *text = read_text(path.data);
+			char *text = mg_test_read_file(path.data);
 			same_graph_of_sql(text, path.data);
 			free(text);
 		} else {

@@ -10,6 +10,7 @@
 
 #include "analyzer/lint/lint.h"
 #include "lib/load.h"
+#include "util/buf.h"
 
 static char tmpdir[512];
 
@@ -44,6 +45,22 @@ const char *mg_test_write_file(const char *name, const char *text)
 	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
 	assert_int_equal(fclose(f), 0);
 	return path;
+}
+
+char *mg_test_read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s", path);
+	mg_buf text = MG_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		mg_buf_put(&text, chunk, n);
+	fclose(f);
+	assert_false(text.failed);
+	mg_buf_putc(&text, '\0');
+	return text.data;
 }
 
 const char *mg_test_make_db(const char *name, const char *sql)

@@ -24,6 +24,10 @@ void mg_test_tmpdir_remove(void);
  * (static storage, valid until the next call). */
 const char *mg_test_write_file(const char *name, const char *text);
 
+/* The whole of a file, NUL-terminated; fails the test when it cannot be
+ * read. The caller frees it. */
+char *mg_test_read_file(const char *path);
+
 /* Builds a SQLite database file from SQL with the sqlite3 library; returns its path. */
 const char *mg_test_make_db(const char *name, const char *sql);
 
