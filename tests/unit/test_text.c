@@ -62,6 +62,9 @@ static void json_strings_are_escaped(void **state)
 	mg_buf_free(&buf);
 	assert_string_equal(json_of("\xed\xa0\x80", &buf), "\"\\ufffd\\ufffd\\ufffd\""); /* a surrogate */
 	mg_buf_free(&buf);
+	/* The edges of the plain bytes: space and '~' are, DEL and 0x1f are not. */
+	assert_string_equal(json_of(" ~\x7f\x1f", &buf), "\" ~\\u007f\\u001f\"");
+	mg_buf_free(&buf);
 }
 
 static void text_escapes_control_characters(void **state)
@@ -142,9 +145,11 @@ static void json_writer_nests_and_separates(void **state)
 	mg_json_begin_array(&json);
 	mg_json_end_array(&json);
 	mg_json_member_string(&json, "n", NULL);
+	mg_json_key(&json, "Key \"2\""); /* not a plain name: escaped */
+	mg_json_uint(&json, 2);
 	mg_json_end_object(&json);
 	assert_string_equal(buf.data, "{\n  \"a\": \"x\",\n  \"list\": [\n    1,\n    false,\n    null\n  ],\n"
-				      "  \"empty\": [],\n  \"n\": null\n}\n");
+				      "  \"empty\": [],\n  \"n\": null,\n  \"Key \\\"2\\\"\": 2\n}\n");
 	mg_buf_free(&buf);
 }
 
