@@ -1,6 +1,7 @@
 #include "analyzer/lint/reserved_words.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,74 +80,85 @@ static const char *const mysql_words[] = {
 /*
  * The rules ask about every table and column name, twice: the three lists
  * are merged once into a hash table of lower-case words, each with the
- * dialects that reserve it, and a name is folded to lower case and looked
- * up once.
+ * dialects that reserve it. A name is folded and hashed in one pass, and
+ * stops as soon as it is longer than the longest word (most names are); the
+ * table is sparse and keeps each word's hash, so a name that is no word
+ * (nearly all) is told so at its first or second slot without comparing
+ * strings.
  */
-#define WORD_MAX 32    /* longer than any word: a longer name is not one */
-#define WORD_SLOTS 1024 /* a power of two, over twice the words */
+#define WORD_MAX 32     /* longer than any word: a longer name is not one */
+#define WORD_SLOTS 4096 /* a power of two, over five times the words */
 
-typedef struct word_slot {
-	char word[WORD_MAX]; /* lower case; "" for an empty slot */
-	unsigned dialects;
-} word_slot;
-
-static word_slot table[WORD_SLOTS];
+static char slot_word[WORD_SLOTS][WORD_MAX]; /* lower case */
+static uint32_t slot_hash[WORD_SLOTS];
+static unsigned slot_dialects[WORD_SLOTS];   /* 0: an empty slot */
+static size_t longest_word = WORD_MAX - 1;   /* in bytes, once the table is built */
 static bool table_built;
 
-static unsigned word_hash(const char *lower, size_t len)
+/* Folds `name` into `out` (WORD_MAX bytes) and hashes it (FNV-1a); its
+ * length, or 0 when it is longer than any word. */
+static size_t fold(char *out, const char *name, uint32_t *hash)
 {
-	unsigned h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)lower[i]) * 16777619u;
-	return h;
-}
-
-/* Folds `name` into `out` (WORD_MAX bytes); its length, or 0 when it is too long. */
-static size_t fold(char *out, const char *name)
-{
+	uint32_t h = 2166136261u;
 	size_t n = 0;
 	for (; name[n]; n++) {
-		if (n + 1 >= WORD_MAX)
+		if (n >= longest_word)
 			return 0;
-		out[n] = mg_ascii_tolower(name[n]);
+		char c = mg_ascii_tolower(name[n]);
+		out[n] = c;
+		h = (h ^ (unsigned char)c) * 16777619u;
 	}
 	out[n] = '\0';
+	*hash = h;
 	return n;
 }
 
-static word_slot *slot_of(const char *lower, size_t len)
+/* The slot of `lower`, or the empty slot where it would go. */
+static size_t slot_of(const char *lower, uint32_t hash)
 {
-	for (unsigned i = word_hash(lower, len) & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1))
-		if (!table[i].word[0] || strcmp(table[i].word, lower) == 0)
-			return &table[i];
+	for (size_t i = hash & (WORD_SLOTS - 1);; i = (i + 1) & (WORD_SLOTS - 1))
+		if (!slot_dialects[i] || (slot_hash[i] == hash && strcmp(slot_word[i], lower) == 0))
+			return i;
 }
 
 static void add_words(const char *const *words, size_t n, unsigned dialect)
 {
 	char lower[WORD_MAX];
+	uint32_t hash;
 	for (size_t i = 0; i < n; i++) {
-		size_t len = fold(lower, words[i]);
+		size_t len = fold(lower, words[i], &hash);
 		if (!len)
-			continue; /* longer than WORD_MAX allows: would mark an empty slot */
-		word_slot *s = slot_of(lower, len);
-		memcpy(s->word, lower, len + 1);
-		s->dialects |= dialect;
+			continue;
+		size_t k = slot_of(lower, hash);
+		memcpy(slot_word[k], lower, len + 1);
+		slot_hash[k] = hash;
+		slot_dialects[k] |= dialect;
 	}
 }
 
 #define ADD(list, dialect) add_words((list), sizeof(list) / sizeof((list)[0]), (dialect))
 
+static void build_table(void)
+{
+	ADD(sqlite_words, MG_DIALECT_SQLITE);
+	ADD(postgresql_words, MG_DIALECT_POSTGRESQL);
+	ADD(mysql_words, MG_DIALECT_MYSQL);
+	size_t longest = 0;
+	for (size_t i = 0; i < WORD_SLOTS; i++)
+		if (slot_dialects[i] && strlen(slot_word[i]) > longest)
+			longest = strlen(slot_word[i]);
+	longest_word = longest;
+	table_built = true;
+}
+
 unsigned mg_reserved_word_dialects(const char *name)
 {
-	if (!table_built) {
-		ADD(sqlite_words, MG_DIALECT_SQLITE);
-		ADD(postgresql_words, MG_DIALECT_POSTGRESQL);
-		ADD(mysql_words, MG_DIALECT_MYSQL);
-		table_built = true;
-	}
+	if (!table_built)
+		build_table();
 	char lower[WORD_MAX];
-	size_t len = fold(lower, name);
-	return len ? slot_of(lower, len)->dialects : 0;
+	uint32_t hash;
+	size_t len = fold(lower, name, &hash);
+	return len ? slot_dialects[slot_of(lower, hash)] : 0;
 }
 
 const char *mg_dialect_name(unsigned dialect)

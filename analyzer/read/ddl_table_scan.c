@@ -799,7 +799,7 @@ static tok column_def(scan *sc, tok name)
 	col->type = ntokens ? type_text(sc, type_start, type_end) : "";
 	/* SQLITE_ENABLE_HIDDEN_COLUMNS hides columns by their type. */
 	for (const char *p = col->type; *p; p++)
-		if (mg_ascii_ncasecmp(p, "hidden", 6) == 0)
+		if ((*p == 'h' || *p == 'H') && mg_ascii_ncasecmp(p, "hidden", 6) == 0)
 			return fail(sc);
 
 	/* carglist */

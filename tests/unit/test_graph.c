@@ -84,6 +84,28 @@ static void name_index_folds_case_when_asked(void **state)
 	mg_name_index_free(exact);
 }
 
+/* The hash reads eight bytes at a time and folds by setting bit 5 of each:
+ * case is ignored in every word and in the tail, and names that differ in
+ * a byte bit 5 does not fold ('_' and DEL, '@' and '`') stay apart. */
+static void name_index_folds_long_names_and_keeps_lookalikes_apart(void **state)
+{
+	(void)state;
+	mg_name_index *folded = mg_name_index_new(true);
+	int a = 1, b = 2, c = 3;
+	assert_int_equal(mg_name_index_put(folded, "customer_shipping_address_line", &a), 0);
+	assert_ptr_equal(mg_name_index_get(folded, "CUSTOMER_Shipping_addresS_LINE"), &a);
+	assert_null(mg_name_index_get(folded, "customer_shipping_address_lin"));
+	assert_null(mg_name_index_get(folded, "customer_shipping_address_linex"));
+	assert_int_equal(mg_name_index_put(folded, "a_b", &b), 0);
+	assert_int_equal(mg_name_index_put(folded, "a\x7f" "b", &c), 0);
+	assert_ptr_equal(mg_name_index_get(folded, "A_B"), &b);
+	assert_ptr_equal(mg_name_index_get(folded, "a\x7f" "B"), &c);
+	assert_null(mg_name_index_get(folded, "a@b"));
+	assert_int_equal(mg_name_index_put(folded, "x@", &b), 0);
+	assert_null(mg_name_index_get(folded, "x`"));
+	mg_name_index_free(folded);
+}
+
 static void tables_columns_and_paths(void **state)
 {
 	(void)state;
@@ -210,6 +232,7 @@ int main(void)
 		cmocka_unit_test(arena_grows_arrays_and_keeps_contents),
 		cmocka_unit_test(arena_push_out_of_memory_keeps_the_array),
 		cmocka_unit_test(name_index_folds_case_when_asked),
+		cmocka_unit_test(name_index_folds_long_names_and_keeps_lookalikes_apart),
 		cmocka_unit_test(tables_columns_and_paths),
 		cmocka_unit_test(keys_are_recognised_in_any_order),
 		cmocka_unit_test(check_reports_broken_invariants),

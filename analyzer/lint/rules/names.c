@@ -84,12 +84,9 @@ const mg_rule mg_rule_name_reserved_word = {
 
 /* ---- name-needs-quoting ---- */
 
-/* Why `name` cannot be written unquoted in `dialects`: NULL when it can. A
- * reserved word is name-reserved-word's to report. */
-static const char *quoting_reason(const char *name, unsigned dialects)
+/* Why `name` cannot be written unquoted in `dialects`, reserved words aside. */
+static const char *plain_name_problem(const char *name, unsigned dialects)
 {
-	if (mg_reserved_word_dialects(name) & dialects)
-		return NULL;
 	bool capitals = false;
 	for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
 		if (*p >= 0x80 || *p == '_' || (*p >= 'a' && *p <= 'z'))
@@ -109,6 +106,15 @@ static const char *quoting_reason(const char *name, unsigned dialects)
 	if (capitals && (dialects & MG_DIALECT_POSTGRESQL))
 		return "PostgreSQL folds unquoted names to lowercase";
 	return NULL;
+}
+
+/* Why `name` cannot be written unquoted in `dialects`: NULL when it can. A
+ * reserved word is name-reserved-word's to report (asked last: most names
+ * have no problem at all). */
+static const char *quoting_reason(const char *name, unsigned dialects)
+{
+	const char *why = plain_name_problem(name, dialects);
+	return why && !(mg_reserved_word_dialects(name) & dialects) ? why : NULL;
 }
 
 static void check_needs_quoting(mg_rule_context *ctx)
@@ -184,7 +190,13 @@ static bool pg_collide(const char *a, const char *b)
 /* The problem with a name in `dialects`, written into `why`; false when none. */
 static bool too_long(const char *name, unsigned dialects, char *why, size_t size)
 {
-	size_t bytes = strlen(name), chars = utf8_chars(name);
+	/* SQLite sets no limit: a SQLite schema's names are not measured at all. */
+	if (!(dialects & (MG_DIALECT_MYSQL | MG_DIALECT_POSTGRESQL)))
+		return false;
+	size_t bytes = strlen(name);
+	if (bytes <= MYSQL_NAME_CHARS && bytes <= PG_NAME_BYTES)
+		return false; /* no fewer bytes than characters */
+	size_t chars = utf8_chars(name);
 	if ((dialects & MG_DIALECT_MYSQL) && chars > MYSQL_NAME_CHARS)
 		snprintf(why, size, "%zu characters; MySQL refuses names over %d", chars, MYSQL_NAME_CHARS);
 	else if ((dialects & MG_DIALECT_POSTGRESQL) && bytes > PG_NAME_BYTES)

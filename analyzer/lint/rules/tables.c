@@ -1,5 +1,6 @@
 /* Rules on whole tables: primary keys and isolation. */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,23 +48,48 @@ const mg_rule mg_rule_table_no_primary_key = {
 
 /* ---- table-isolated ---- */
 
+/* The tables some other table inherits from (joined-table inheritance),
+ * sorted by address so that a lookup is a binary search: a schema of many
+ * lone tables must not rescan every table for each of them. */
+typedef struct inherited_set {
+	const mg_table **tables;
+	size_t n;
+} inherited_set;
+
+static int by_address(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const mg_table *const *)a, y = (uintptr_t)*(const mg_table *const *)b;
+	return (x > y) - (x < y);
+}
+
+static bool inherited_set_build(inherited_set *set, const mg_graph *g)
+{
+	set->n = 0;
+	set->tables = malloc((g->ntables ? g->ntables : 1) * sizeof(*set->tables));
+	if (!set->tables)
+		return false;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (t->inherits_table && t->inherits_table != t)
+			set->tables[set->n++] = t->inherits_table;
+	}
+	qsort(set->tables, set->n, sizeof(*set->tables), by_address);
+	return true;
+}
+
 /* True when the table joins a base's table (joined-table inheritance), or
- * a subclass's table joins it: the inheritance links the two. Asked only of
- * tables without other links, which are few. */
-static bool inherits_or_inherited(const mg_table *t)
+ * a subclass's table joins it: the inheritance links the two. */
+static bool inherits_or_inherited(const mg_table *t, const inherited_set *inherited)
 {
 	if (t->inherits_table && t->inherits_table != t)
 		return true;
-	for (size_t i = 0; i < t->graph->ntables; i++)
-		if (t->graph->tables[i]->inherits_table == t && t->graph->tables[i] != t)
-			return true;
-	return false;
+	return inherited->n && bsearch(&t, inherited->tables, inherited->n, sizeof(*inherited->tables), by_address);
 }
 
 /* True when a foreign key or relationship links the table to another one;
  * links of a table to itself (a tree's parent) do not count. A dangling
  * foreign key does: it names another table, and fk-target-missing reports it. */
-static bool linked_to_other(const mg_table *t)
+static bool linked_to_other(const mg_table *t, const inherited_set *inherited)
 {
 	for (size_t i = 0; i < t->nforeign_keys; i++)
 		if (t->foreign_keys[i]->parent != t)
@@ -74,7 +100,7 @@ static bool linked_to_other(const mg_table *t)
 	for (size_t i = 0; i < t->nrelationships; i++)
 		if (t->relationships[i]->target != t)
 			return true;
-	return inherits_or_inherited(t);
+	return inherits_or_inherited(t, inherited);
 }
 
 /* True when two tables are in the same schema (NULL: the default one). */
@@ -111,12 +137,13 @@ static void check_isolated(mg_rule_context *ctx)
 	schema_facts *schemas = NULL;
 	bool *alone = NULL;
 	size_t nschemas = 0;
+	inherited_set inherited = {0};
 	if (g->ntables < 2)
 		return;
 	schemas = calloc(g->ntables, sizeof(*schemas));
 	alone = calloc(g->ntables, sizeof(*alone));
 	size_t *of = calloc(g->ntables, sizeof(*of)); /* table -> its schema's entry */
-	if (!schemas || !alone || !of) {
+	if (!schemas || !alone || !of || !inherited_set_build(&inherited, g)) {
 		ctx->failed = 1;
 		goto cleanup;
 	}
@@ -133,7 +160,7 @@ static void check_isolated(mg_rule_context *ctx)
 		if (!mg_table_declares_keys(t))
 			continue;
 		schemas[k].stored++;
-		alone[i] = !linked_to_other(t);
+		alone[i] = !linked_to_other(t, &inherited);
 		if (alone[i] && !schemas[k].alone++)
 			schemas[k].first_alone = t;
 	}
@@ -161,6 +188,7 @@ cleanup:
 	free(schemas);
 	free(alone);
 	free(of);
+	free(inherited.tables);
 }
 
 const mg_rule mg_rule_table_isolated = {
