@@ -27,6 +27,20 @@ sh "$root/bench/gen-sqlite-schema" 5000 | sqlite3 -bail small.db
 /usr/bin/python3 "$root/tests/scale/replicate-graph.py" small.json 1 g5k.json
 /usr/bin/python3 "$root/tests/scale/replicate-graph.py" small.json 10 g50k.json
 
+# A schema of lone tables whose names PostgreSQL cuts to one (each copy's
+# suffix falls past byte 63): every table is reported alone and too long,
+# and each report names the first other table of its cut.
+awk 'BEGIN {
+	pad = sprintf("%60s", ""); gsub(/ /, "x", pad)
+	for (i = 0; i < 5000; i++)
+		printf "CREATE TABLE lone_%05d_%s (id INTEGER PRIMARY KEY, name TEXT);\n", i, pad
+	print "CREATE TABLE linked (id INTEGER PRIMARY KEY, lone_id INTEGER REFERENCES lone_00000_" pad "(id));"
+}' >lone.sql
+"$modelgraph" dump lone.sql >lone.json
+/usr/bin/python3 "$root/tests/scale/replicate-graph.py" lone.json 1 l5k.json
+/usr/bin/python3 "$root/tests/scale/replicate-graph.py" lone.json 10 l50k.json
+printf 'lint:\n  dialects: [postgresql]\n' >postgresql.yml
+
 # cost ARG...: runs modelgraph ARG... and prints "seconds kilobytes".
 cost() {
 	rc=0
@@ -46,7 +60,7 @@ check() {
 	what=$1
 	shift
 	small=$(cost "$@")
-	big_args=$(echo "$*" | sed 's/g5k/g50k/g')
+	big_args=$(echo "$*" | sed 's/5k\.json/50k.json/g')
 	# shellcheck disable=SC2086
 	big=$(cost $big_args)
 	[ "${small% *}" != 0 ] && [ "${big% *}" != 0 ] || { fail "$what: a run failed"; return; }
@@ -61,6 +75,7 @@ check "lint" lint g5k.json --no-config --fail-on never
 "$modelgraph" lint g5k.json --no-config --write-baseline base5k.json >/dev/null 2>&1 || true
 "$modelgraph" lint g50k.json --no-config --write-baseline base50k.json >/dev/null 2>&1 || true
 check "lint --baseline" lint g5k.json --no-config --fail-on never --baseline base5k.json
+check "lint, lone tables cut to one name" lint l5k.json --config postgresql.yml --fail-on never
 
 [ "$status" -eq 0 ] && echo "scale: every cost grows with the schema, none faster"
 exit "$status"

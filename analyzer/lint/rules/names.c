@@ -1,8 +1,11 @@
 /* name-reserved-word: names that a target database only accepts quoted. */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "analyzer/core/arena.h"
+#include "analyzer/core/name_index.h"
 #include "analyzer/lint/lint.h"
 #include "analyzer/lint/reserved_words.h"
 #include "analyzer/lint/rules/rule_util.h"
@@ -206,33 +209,106 @@ static bool too_long(const char *name, unsigned dialects, char *why, size_t size
 	return true;
 }
 
-/* The relations (tables and indexes, in one namespace) of t's schema whose
- * name PostgreSQL would cut to the same as `name`; the first other one. */
-static const char *pg_relation_clash(const mg_graph *g, const mg_table *t, const char *name)
+/*
+ * The relations (tables and indexes, in one namespace) of each schema whose
+ * names PostgreSQL cuts, by what it cuts them to: for each cut name the
+ * first two different names in graph order, so that the first other one
+ * than any name is known without rescanning the schema for each long name.
+ * Built on the first long name, when the dialects include PostgreSQL.
+ */
+typedef struct pg_cut_names {
+	const char *first, *second;
+} pg_cut_names;
+
+typedef struct pg_relations {
+	bool built, broken;       /* built on the first long name; broken: out of memory */
+	mg_arena *arena;          /* the keys: schema, a 0x1f byte, the first 63 bytes */
+	mg_name_index *by_cut;    /* key -> 1 + its place in `cuts` */
+	pg_cut_names *cuts;
+	size_t ncuts, cuts_cap;
+} pg_relations;
+
+static const char *pg_cut_key(mg_arena *arena, const mg_table *t, const char *name)
 {
-	for (size_t i = 0; i < g->ntables; i++) {
-		const mg_table *o = g->tables[i];
-		if ((o->schema == NULL) != (t->schema == NULL) || (o->schema && strcmp(o->schema, t->schema) != 0))
-			continue;
-		if (pg_collide(name, o->name))
-			return o->name;
-		for (size_t j = 0; j < o->nindexes; j++)
-			if (pg_collide(name, o->indexes[j]->name))
-				return o->indexes[j]->name;
+	return mg_arena_printf(arena, "%s\x1f%.*s", t->schema ? t->schema : "", PG_NAME_BYTES, name);
+}
+
+static int pg_relations_add(pg_relations *r, const mg_table *t, const char *name)
+{
+	if (strlen(name) <= PG_NAME_BYTES)
+		return 0;
+	const char *key = pg_cut_key(r->arena, t, name);
+	if (!key)
+		return -1;
+	size_t at = (size_t)(uintptr_t)mg_name_index_get(r->by_cut, key);
+	if (!at) {
+		if (MG_ARENA_PUSH(r->arena, r->cuts, r->ncuts, r->cuts_cap, ((pg_cut_names){name, NULL})) < 0)
+			return -1;
+		return mg_name_index_put(r->by_cut, key, (void *)(uintptr_t)r->ncuts);
 	}
-	return NULL;
+	pg_cut_names *c = &r->cuts[at - 1];
+	if (!c->second && strcmp(c->first, name) != 0)
+		c->second = name;
+	return 0;
+}
+
+static int pg_relations_build(pg_relations *r, const mg_graph *g)
+{
+	r->arena = mg_arena_new();
+	r->by_cut = mg_name_index_new(false);
+	if (!r->arena || !r->by_cut)
+		return -1;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (pg_relations_add(r, t, t->name) < 0)
+			return -1;
+		for (size_t j = 0; j < t->nindexes; j++)
+			if (pg_relations_add(r, t, t->indexes[j]->name) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static void pg_relations_free(pg_relations *r)
+{
+	mg_name_index_free(r->by_cut);
+	mg_arena_free(r->arena);
+}
+
+/* The first relation of t's schema other than `name` that PostgreSQL cuts
+ * to the same name, when `dialects` include PostgreSQL; NULL when none. */
+static const char *pg_relation_clash(mg_rule_context *ctx, pg_relations *r, const mg_table *t,
+				     unsigned dialects, const char *name)
+{
+	if (!(dialects & MG_DIALECT_POSTGRESQL))
+		return NULL;
+	if (!r->built) {
+		r->built = true;
+		r->broken = pg_relations_build(r, ctx->graph) < 0;
+	}
+	const char *key = r->broken ? NULL : pg_cut_key(r->arena, t, name);
+	if (!key) {
+		ctx->failed = 1;
+		return NULL;
+	}
+	size_t at = (size_t)(uintptr_t)mg_name_index_get(r->by_cut, key);
+	if (!at)
+		return NULL;
+	const pg_cut_names *c = &r->cuts[at - 1];
+	return strcmp(c->first, name) != 0 ? c->first : c->second;
 }
 
 static void check_too_long(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
 	char why[200];
+	pg_relations relations = {0};
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
 		unsigned dialects = mg_rule_table_dialects(ctx, t);
 		const char *clash;
 		if (too_long(t->name, dialects, why, sizeof(why))) {
-			clash = dialects & MG_DIALECT_POSTGRESQL ? pg_relation_clash(g, t, t->name) : NULL;
+			clash = pg_relation_clash(ctx, &relations, t, dialects, t->name);
 			mg_report_table(ctx, t, "table name \"%s\" is too long: %s%s%s%s", t->name, why,
 					clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
 		}
@@ -257,7 +333,7 @@ static void check_too_long(mg_rule_context *ctx)
 			const char *generated = mg_arena_printf(ctx->findings->arena, "%s_ibfk_%zu", t->name, ++nth);
 			if (!generated) {
 				ctx->failed = 1;
-				return;
+				goto done;
 			}
 			size_t chars = utf8_chars(generated);
 			if (chars > MYSQL_NAME_CHARS && utf8_chars(t->name) <= MYSQL_NAME_CHARS)
@@ -272,7 +348,7 @@ static void check_too_long(mg_rule_context *ctx)
 			if (strncmp(index->name, "sqlite_autoindex_", 17) == 0 ||
 			    !too_long(index->name, dialects, why, sizeof(why)))
 				continue;
-			clash = dialects & MG_DIALECT_POSTGRESQL ? pg_relation_clash(g, t, index->name) : NULL;
+			clash = pg_relation_clash(ctx, &relations, t, dialects, index->name);
 			mg_finding *f = mg_report(ctx, MG_OBJECT_INDEX, index->path, index->location,
 				  "index name \"%s\" is too long: %s%s%s%s", index->name, why,
 				  clash ? ", the same as \"" : "", clash ? clash : "", clash ? "\"" : "");
@@ -287,6 +363,8 @@ static void check_too_long(mg_rule_context *ctx)
 			}
 		}
 	}
+done:
+	pg_relations_free(&relations);
 }
 
 const mg_rule mg_rule_name_too_long = {
