@@ -102,6 +102,20 @@ static char *join_path(mg_arena *arena, const char *a, const char *b)
 	return path;
 }
 
+int mg_table_reserve_columns(mg_table *table, size_t n)
+{
+	if (table->columns_cap >= n)
+		return 0;
+	mg_column **columns = mg_arena_alloc(table->graph->arena, n * sizeof(*columns));
+	if (!columns)
+		return -1;
+	if (table->ncolumns)
+		memcpy(columns, table->columns, table->ncolumns * sizeof(*columns));
+	table->columns = columns;
+	table->columns_cap = n;
+	return 0;
+}
+
 mg_column *mg_table_add_column(mg_table *table, const char *name, const char *declared_type)
 {
 	mg_arena *arena = table->graph->arena;

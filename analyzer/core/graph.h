@@ -534,6 +534,10 @@ size_t mg_graph_add_source(mg_graph *graph, const char *name, mg_source_kind kin
  * here: readers check, mg_graph_check() verifies.
  */
 mg_table *mg_graph_add_table(mg_graph *graph, const char *name, mg_table_kind kind);
+/* Makes room for `n` columns in all, so that a reader that knows the count
+ * adds them without growing the array (each growth leaves the old one in the
+ * arena); 0, or -1 when out of memory. */
+int mg_table_reserve_columns(mg_table *table, size_t n);
 mg_column *mg_table_add_column(mg_table *table, const char *name, const char *declared_type);
 mg_index *mg_table_add_index(mg_table *table, const char *name, bool unique, mg_index_origin origin);
 int mg_index_add_column(mg_index *index, mg_column *column);

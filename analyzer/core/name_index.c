@@ -98,18 +98,27 @@ static int grow(mg_name_index *index)
 	return 0;
 }
 
-int mg_name_index_put(mg_name_index *index, const char *name, void *value)
+void **mg_name_index_upsert(mg_name_index *index, const char *name)
 {
 	if ((index->count + 1) * 4 > index->capacity * 3 && grow(index) < 0)
-		return -1;
+		return NULL;
 	uint32_t hash = hash_name(name, index->case_insensitive);
 	slot *s = find_slot(index->slots, index->capacity, index, name, hash);
 	if (!s->key) {
 		s->key = name;
 		s->hash = hash;
+		s->value = NULL;
 		index->count++;
 	}
-	s->value = value;
+	return &s->value;
+}
+
+int mg_name_index_put(mg_name_index *index, const char *name, void *value)
+{
+	void **place = mg_name_index_upsert(index, name);
+	if (!place)
+		return -1;
+	*place = value;
 	return 0;
 }
 

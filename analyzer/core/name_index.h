@@ -17,6 +17,11 @@ void mg_name_index_free(mg_name_index *index);
 /* Adds or replaces the value for `name`; 0, or -1 when out of memory. */
 int mg_name_index_put(mg_name_index *index, const char *name, void *value);
 
+/* The place of the value for `name`, added (holding NULL) when absent, so
+ * that a count or a flag is read and changed with one lookup; NULL when out
+ * of memory. The place moves when a later call adds a name. */
+void **mg_name_index_upsert(mg_name_index *index, const char *name);
+
 /* The value stored for `name`, or NULL. */
 void *mg_name_index_get(const mg_name_index *index, const char *name);
 

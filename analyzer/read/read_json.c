@@ -42,14 +42,17 @@ typedef struct reader {
 /* The member `key` of the object at `where`, into `at` (AT_SIZE bytes). */
 static const char *member_at(char *at, const char *where, const char *key)
 {
-	snprintf(at, AT_SIZE, "%s%s%s", where, *where ? "." : "", key);
+	/* A deeper path is cut: it only shortens where a message points. */
+	if (snprintf(at, AT_SIZE, "%s%s%s", where, *where ? "." : "", key) >= AT_SIZE)
+		at[AT_SIZE - 1] = '\0';
 	return at;
 }
 
 /* Element `i` of the array at `where`, into `at` (AT_SIZE bytes). */
 static const char *element_at(char *at, const char *where, size_t i)
 {
-	snprintf(at, AT_SIZE, "%s[%zu]", where, i);
+	if (snprintf(at, AT_SIZE, "%s[%zu]", where, i) >= AT_SIZE)
+		at[AT_SIZE - 1] = '\0';
 	return at;
 }
 

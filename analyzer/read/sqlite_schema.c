@@ -815,6 +815,8 @@ static int add_scanned_table(loader *l, const char *name, const mg_ddl_table *t)
 	if (start_table(l, &st, name, "table", t->without_rowid != 0) < 0)
 		return -1;
 	mg_table *table = st.table;
+	if (mg_table_reserve_columns(table, t->ncolumns) < 0)
+		return -1;
 	for (size_t i = 0; i < t->ncolumns; i++) {
 		const mg_ddl_table_column *c = &t->columns[i];
 		mg_column *column = mg_table_add_column(table, c->name, c->type);

@@ -77,17 +77,48 @@ static mg_type_family majority(const name_tally *tally)
 	return best;
 }
 
+/* A column the rule weighs: a stored table's, of a known type family. */
+static bool weighed(const mg_column *c)
+{
+	return c->family != MG_TYPE_UNKNOWN;
+}
+
+/* A name's value in the index: how many columns have it (first pass), then,
+ * for a name of enough columns to disagree, its tally's place with this bit
+ * set. Most names belong to one or two columns and get no tally: at 10,000
+ * tables, a tally for every name was the largest allocation of a lint. */
+#define TALLIED ((uintptr_t)1 << (sizeof(uintptr_t) * 8 - 1))
+#define FEWEST_TO_DISAGREE 3 /* two alike, one other */
+
 static void check_type_inconsistent(mg_rule_context *ctx)
 {
 	const mg_graph *g = ctx->graph;
 	mg_name_index *by_name = mg_name_index_new(g->case_insensitive);
 	name_tally *tallies = NULL;
 	size_t ntallies = 0, cap = 0;
-	/* Each column's tally, in the order both passes meet the columns: the
-	 * second pass does not look the names up again. */
-	size_t *slots = NULL, nslots = 0, slots_cap = 0;
+	/* Each weighed column's tally (SIZE_MAX: none), in the order the passes
+	 * meet the columns: the last pass does not look the names up again. */
+	size_t *slots = NULL, nslots = 0;
 	if (!by_name)
 		goto oom;
+	for (size_t i = 0; i < g->ntables; i++) {
+		const mg_table *t = g->tables[i];
+		if (!mg_table_is_stored(t))
+			continue;
+		for (size_t j = 0; j < t->ncolumns; j++) {
+			if (!weighed(t->columns[j]))
+				continue;
+			void **count = mg_name_index_upsert(by_name, t->columns[j]->name);
+			if (!count)
+				goto oom;
+			*count = (void *)((uintptr_t)*count + 1);
+			nslots++;
+		}
+	}
+	slots = malloc((nslots ? nslots : 1) * sizeof(*slots));
+	if (!slots)
+		goto oom;
+	nslots = 0;
 	/* Tally by index, not pointer: the array moves as it grows. */
 	for (size_t i = 0; i < g->ntables; i++) {
 		const mg_table *t = g->tables[i];
@@ -95,10 +126,17 @@ static void check_type_inconsistent(mg_rule_context *ctx)
 			continue;
 		for (size_t j = 0; j < t->ncolumns; j++) {
 			const mg_column *c = t->columns[j];
-			if (c->family == MG_TYPE_UNKNOWN)
+			if (!weighed(c))
 				continue;
-			size_t slot = (size_t)(uintptr_t)mg_name_index_get(by_name, c->name);
-			if (!slot) {
+			void **value = mg_name_index_upsert(by_name, c->name);
+			if (!value)
+				goto oom;
+			uintptr_t v = (uintptr_t)*value;
+			if (!(v & TALLIED)) {
+				if (v < FEWEST_TO_DISAGREE) {
+					slots[nslots++] = SIZE_MAX;
+					continue;
+				}
 				if (ntallies == cap) {
 					cap = cap ? cap * 2 : 64;
 					name_tally *bigger = realloc(tallies, cap * sizeof(*tallies));
@@ -107,21 +145,13 @@ static void check_type_inconsistent(mg_rule_context *ctx)
 					tallies = bigger;
 				}
 				memset(&tallies[ntallies], 0, sizeof(*tallies));
-				slot = ++ntallies;
-				if (mg_name_index_put(by_name, c->name, (void *)(uintptr_t)slot) < 0)
-					goto oom;
+				v = TALLIED | ntallies++;
+				*value = (void *)v;
 			}
-			name_tally *tally = &tallies[slot - 1];
+			name_tally *tally = &tallies[v & ~TALLIED];
 			if (!tally->count[c->family]++)
 				tally->example[c->family] = c;
-			if (nslots == slots_cap) {
-				slots_cap = slots_cap ? slots_cap * 2 : 1024;
-				size_t *bigger = realloc(slots, slots_cap * sizeof(*slots));
-				if (!bigger)
-					goto oom;
-				slots = bigger;
-			}
-			slots[nslots++] = slot;
+			slots[nslots++] = v & ~TALLIED;
 		}
 	}
 	nslots = 0;
@@ -131,9 +161,12 @@ static void check_type_inconsistent(mg_rule_context *ctx)
 			continue;
 		for (size_t j = 0; j < t->ncolumns; j++) {
 			const mg_column *c = t->columns[j];
-			if (c->family == MG_TYPE_UNKNOWN)
+			if (!weighed(c))
 				continue;
-			const name_tally *tally = &tallies[slots[nslots++] - 1];
+			size_t slot = slots[nslots++];
+			if (slot == SIZE_MAX)
+				continue;
+			const name_tally *tally = &tallies[slot];
 			mg_type_family common = majority(tally);
 			if (common == c->family || tally->count[common] < 2 ||
 			    tally->count[common] <= tally->count[c->family])
