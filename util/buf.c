@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/plain_format.h"
+
 void mg_buf_free(mg_buf *buf)
 {
 	free(buf->data);
@@ -84,14 +86,22 @@ void mg_buf_vprintf(mg_buf *buf, const char *fmt, va_list ap)
 		return;
 	va_list copy;
 	va_copy(copy, ap);
-	int n = vsnprintf(buf->data + buf->len, buf->cap - buf->len, fmt, copy);
+	int n = mg_format_plain(buf->data + buf->len, buf->cap - buf->len, fmt, copy);
 	va_end(copy);
+	if (n == MG_FORMAT_UNSUPPORTED) {
+		va_copy(copy, ap);
+		n = vsnprintf(buf->data + buf->len, buf->cap - buf->len, fmt, copy);
+		va_end(copy);
+	}
 	if (n >= 0 && (size_t)n >= buf->cap - buf->len) {
 		if (reserve(buf, (size_t)n) < 0) {
 			buf->data[buf->len] = '\0'; /* what did fit is not kept */
 			return;
 		}
-		vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+		va_copy(copy, ap);
+		if (mg_format_plain(buf->data + buf->len, (size_t)n + 1, fmt, copy) == MG_FORMAT_UNSUPPORTED)
+			vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+		va_end(copy);
 	}
 	if (n < 0) {
 		buf->data[buf->len] = '\0';

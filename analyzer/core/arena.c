@@ -10,6 +10,8 @@
 
 #ifdef __linux__
 #include <sys/mman.h>
+
+#include "util/plain_format.h"
 #endif
 
 /* Chunks come from calloc and memory is never reused, so every allocation
@@ -211,8 +213,13 @@ char *mg_arena_printf(mg_arena *arena, const char *fmt, ...)
 	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	int n = mg_format_plain(small, sizeof(small), fmt, ap);
 	va_end(ap);
+	if (n == MG_FORMAT_UNSUPPORTED) {
+		va_start(ap, fmt);
+		n = vsnprintf(small, sizeof(small), fmt, ap);
+		va_end(ap);
+	}
 	if (n < 0)
 		return NULL;
 	char *out = mg_arena_alloc(arena, (size_t)n + 1);
