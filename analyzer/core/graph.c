@@ -124,13 +124,14 @@ mg_column *mg_table_add_column(mg_table *table, const char *name, const char *de
 	if (!column || !type)
 		return NULL;
 	column->table = table;
-	column->name = mg_arena_strdup(arena, name);
+	/* The name is the tail of the path "table.column": one copy, not two. */
+	column->path = name ? join_path(arena, table->path, name) : NULL;
+	column->name = column->path ? column->path + strlen(table->path) + 1 : NULL;
 	column->type = type->declared;
 	column->sql_type = type->normalized;
 	column->family = type->family;
 	column->nullable = true;
 	column->position = (unsigned)table->ncolumns;
-	column->path = column->name ? join_path(arena, table->path, column->name) : NULL;
 	column->location = table->location;
 	if (!column->name || !column->path ||
 	    MG_ARENA_PUSH(arena, table->columns, table->ncolumns, table->columns_cap, column) < 0)
@@ -155,10 +156,10 @@ mg_index *mg_table_add_index(mg_table *table, const char *name, bool unique, mg_
 	if (!index)
 		return NULL;
 	index->table = table;
-	index->name = mg_arena_strdup(arena, name);
+	index->path = name ? join_path(arena, table->path, name) : NULL;
+	index->name = index->path ? index->path + strlen(table->path) + 1 : NULL; /* as a column's */
 	index->unique = unique;
 	index->origin = origin;
-	index->path = join_path(arena, table->path, name);
 	index->location = table->location;
 	if (!index->name || !index->path ||
 	    MG_ARENA_PUSH(arena, table->indexes, table->nindexes, table->indexes_cap, index) < 0)

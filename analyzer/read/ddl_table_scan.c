@@ -108,8 +108,8 @@ static void skip_space(lexer *x)
 		if (is_space(c)) {
 			x->pos++;
 		} else if (c == '-' && at(x, x->pos + 1) == '-') {
-			while (x->pos < x->len && x->sql[x->pos] != '\n')
-				x->pos++;
+			const char *eol = memchr(x->sql + x->pos, '\n', x->len - x->pos);
+			x->pos = eol ? (size_t)(eol - x->sql) : x->len;
 		} else if (c == '/' && at(x, x->pos + 1) == '*') {
 			size_t i = x->pos + 2;
 			while (i + 1 < x->len && !(x->sql[i] == '*' && x->sql[i + 1] == '/'))
@@ -428,7 +428,10 @@ static size_t find_column(scan *sc, const char *name)
 
 /* SQLite's standard type names (sqlite3StdType): 3.37 and later report
  * them upper-cased, whatever the spelling. */
-static const char *const std_types[] = {"ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT"};
+static const struct std_type {
+	const char *name;
+	size_t len;
+} std_types[] = {{"ANY", 3}, {"BLOB", 4}, {"INT", 3}, {"INTEGER", 7}, {"REAL", 4}, {"TEXT", 4}};
 
 static bool reports_std_types(void)
 {
@@ -471,8 +474,8 @@ static const char *type_text(scan *sc, size_t start, size_t end)
 	}
 	if (n >= 3 && reports_std_types())
 		for (size_t i = 0; i < sizeof(std_types) / sizeof(std_types[0]); i++)
-			if (strlen(std_types[i]) == n && mg_ascii_ncasecmp(z, std_types[i], n) == 0)
-				return std_types[i];
+			if (std_types[i].len == n && mg_ascii_ncasecmp(z, std_types[i].name, n) == 0)
+				return std_types[i].name;
 	if (n == 0)
 		return "";
 	char *type = put_text(sc, z, n);
