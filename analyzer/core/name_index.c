@@ -50,7 +50,9 @@ static uint32_t hash_name(const char *s, bool fold)
 
 static bool same(const mg_name_index *index, const char *a, const char *b)
 {
-	return index->case_insensitive ? mg_ascii_casecmp(a, b) == 0 : strcmp(a, b) == 0;
+	/* Names found are nearly always spelled as stored: the library's strcmp
+	 * settles those, and only a difference is compared again ignoring case. */
+	return strcmp(a, b) == 0 || (index->case_insensitive && mg_ascii_casecmp(a, b) == 0);
 }
 
 mg_name_index *mg_name_index_new(bool case_insensitive)
