@@ -87,6 +87,10 @@ static void xml_keeps_only_what_xml_allows(void **state)
 	assert_string_equal(buf.data, "&lt;a&amp;&quot;&apos;&gt;&#13;&#10;&#9;\xef\xbf\xbdx"
 				      "\xef\xbf\xbd\xef\xbf\xbdy\xef\xbf\xbd\xef\xbf\xbd");
 	mg_buf_free(&buf);
+	/* Runs of plain bytes between escapes, DEL and UTF-8 kept as written. */
+	mg_escape_xml(&buf, "plain text \xc3\xa9 & more\x7f end<");
+	assert_string_equal(buf.data, "plain text \xc3\xa9 &amp; more\x7f end&lt;");
+	mg_buf_free(&buf);
 }
 
 /* Graphviz parses HTML-like labels as XML, and SVG and HTML pages are
