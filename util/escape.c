@@ -213,9 +213,24 @@ void mg_escape_uri_path(mg_buf *out, const char *path)
 /* GitHub's workflow commands decode only %25, %0D, %0A (and %3A, %2C in
  * properties); any other control character would reach the log raw (a
  * terminal escape sequence), so it is shown as \xNN, like the text format. */
+/* Bytes a workflow command holds as they are, in data and in properties:
+ * all but controls, DEL, '%' and (in properties) ':' and ','. */
+static bool github_plain(unsigned char c, bool property)
+{
+	return c >= 0x20 && c != 0x7F && c != '%' && (!property || (c != ':' && c != ','));
+}
+
 static void escape_github(mg_buf *out, const char *s, bool property)
 {
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		/* Each run of plain bytes is one copy, not a byte at a time. */
+		const unsigned char *run = p;
+		while (github_plain(*p, property))
+			p++;
+		if (p > run)
+			mg_buf_put(out, (const char *)run, (size_t)(p - run));
+		if (!*p)
+			break;
 		switch (*p) {
 		case '%': mg_buf_puts(out, "%25"); break;
 		case '\r': mg_buf_puts(out, "%0D"); break;
