@@ -222,7 +222,7 @@ typedef struct pg_cut_names {
 
 typedef struct pg_relations {
 	bool built, broken;       /* built on the first long name; broken: out of memory */
-	mg_arena *arena;          /* the keys: schema, a 0x1f byte, the first 63 bytes */
+	mg_arena *arena;          /* the keys: the schema's length and name, the first 63 bytes */
 	mg_name_index *by_cut;    /* key -> 1 + its place in `cuts` */
 	pg_cut_names *cuts;
 	size_t ncuts, cuts_cap;
@@ -230,7 +230,9 @@ typedef struct pg_relations {
 
 static const char *pg_cut_key(mg_arena *arena, const mg_table *t, const char *name)
 {
-	return mg_arena_printf(arena, "%s\x1f%.*s", t->schema ? t->schema : "", PG_NAME_BYTES, name);
+	/* The length first: no schema name and cut name make another's key. */
+	const char *schema = t->schema ? t->schema : "";
+	return mg_arena_printf(arena, "%zu %s%.*s", strlen(schema), schema, PG_NAME_BYTES, name);
 }
 
 static int pg_relations_add(pg_relations *r, const mg_table *t, const char *name)
