@@ -77,19 +77,15 @@ static void write_suite(mg_buf *out, size_t id, const mg_rule *rule, const mg_fi
  * starts at first[r] of `order` and ends at first[r + 1]; a finding of no
  * catalogued rule is in no group. Returns -1 when out of memory.
  */
-static int group_by_rule(const mg_findings *findings, const mg_rule *const *rules, size_t nrules,
-			 size_t **order, size_t **first)
+static int group_by_rule(const mg_findings *findings, size_t nrules, size_t **order, size_t **first)
 {
-	mg_name_index *by_id = mg_name_index_new(false);
+	mg_name_index *by_id = mg_rule_places_new();
 	size_t *rule_of = malloc((findings->count ? findings->count : 1) * sizeof(*rule_of));
 	*order = malloc((findings->count ? findings->count : 1) * sizeof(**order));
 	*first = calloc(nrules + 2, sizeof(**first));
 	int result = -1;
 	if (!by_id || !rule_of || !*order || !*first)
 		goto done;
-	for (size_t r = 0; r < nrules; r++)
-		if (mg_name_index_put(by_id, rules[r]->id, (void *)(uintptr_t)(r + 1)) < 0)
-			goto done;
 	/* Counts, shifted by two so that the running sum leaves first[r] at
 	 * the start of group r; then each finding goes to its group's end. */
 	for (size_t i = 0; i < findings->count; i++) {
@@ -115,7 +111,7 @@ void mg_report_junit(const mg_findings *findings, bool diff, mg_buf *out)
 	size_t nrules;
 	const mg_rule *const *rules = mg_rules_all(&nrules);
 	size_t *order = NULL, *first = NULL;
-	if (group_by_rule(findings, rules, nrules, &order, &first) < 0) {
+	if (group_by_rule(findings, nrules, &order, &first) < 0) {
 		out->failed = 1;
 		goto done;
 	}

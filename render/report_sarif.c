@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "analyzer/core/name_index.h"
 #include "analyzer/lint/lint.h"
 #include "util/escape.h"
 #include "util/json_writer.h"
@@ -115,13 +116,15 @@ static void write_fingerprint(mg_json *json, const mg_finding *f)
 	mg_json_end_object(json);
 }
 
-static void write_result(mg_json *json, const mg_finding *f, const mg_rule *const *rules, size_t nrules)
+/* `rule_places` maps a rule's id to 1 + its place in the catalog: a
+ * result is looked up once, not compared with every rule. */
+static void write_result(mg_json *json, const mg_finding *f, const mg_name_index *rule_places)
 {
 	mg_json_begin_object(json);
 	mg_json_member_string(json, "ruleId", f->rule);
-	for (size_t i = 0; i < nrules; i++)
-		if (strcmp(rules[i]->id, f->rule) == 0)
-			mg_json_member_uint(json, "ruleIndex", i);
+	uintptr_t place = (uintptr_t)mg_name_index_get(rule_places, f->rule);
+	if (place)
+		mg_json_member_uint(json, "ruleIndex", place - 1);
 	mg_json_member_string(json, "level", sarif_level(f->severity));
 	write_text(json, "message", f->message);
 	mg_json_key(json, "locations");
@@ -152,6 +155,11 @@ void mg_report_sarif(const mg_findings *findings, const char *tool_version, mg_b
 {
 	size_t nrules;
 	const mg_rule *const *rules = mg_rules_all(&nrules);
+	mg_name_index *rule_places = mg_rule_places_new();
+	if (!rule_places) {
+		out->failed = 1;
+		return;
+	}
 	mg_json json;
 	mg_json_init(&json, out);
 	mg_json_begin_object(&json);
@@ -177,9 +185,10 @@ void mg_report_sarif(const mg_findings *findings, const char *tool_version, mg_b
 	mg_json_key(&json, "results");
 	mg_json_begin_array(&json);
 	for (size_t i = 0; i < findings->count; i++)
-		write_result(&json, &findings->items[i], rules, nrules);
+		write_result(&json, &findings->items[i], rule_places);
 	mg_json_end_array(&json);
 	mg_json_end_object(&json);
 	mg_json_end_array(&json);
 	mg_json_end_object(&json);
+	mg_name_index_free(rule_places);
 }

@@ -1,9 +1,11 @@
 #include "analyzer/lint/lint.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyzer/core/name_index.h"
 #include "analyzer/core/suggest.h"
 #include "util/buf.h"
 
@@ -29,6 +31,17 @@ const mg_rule *mg_rule_find(const char *id)
 		if (strcmp(catalog[i]->id, id) == 0)
 			return catalog[i];
 	return NULL;
+}
+
+mg_name_index *mg_rule_places_new(void)
+{
+	mg_name_index *places = mg_name_index_new(false);
+	for (size_t i = 0; places && i < sizeof(catalog) / sizeof(catalog[0]); i++)
+		if (mg_name_index_put(places, catalog[i]->id, (void *)(uintptr_t)(i + 1)) < 0) {
+			mg_name_index_free(places);
+			places = NULL;
+		}
+	return places;
 }
 
 const char *mg_rule_nearest(const char *id)

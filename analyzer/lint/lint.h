@@ -7,6 +7,7 @@
 #include "analyzer/core/findings.h"
 #include "util/buf.h"
 #include "analyzer/core/graph.h"
+#include "analyzer/core/name_index.h"
 #include "analyzer/lint/reserved_words.h"
 
 /* Which sources a rule applies to. */
@@ -96,6 +97,10 @@ struct mg_rule_context {
 
 /* The catalog, in id order. */
 const mg_rule *const *mg_rules_all(size_t *out_count);
+/* The catalog's rules by id, each to 1 + its place in mg_rules_all(): for
+ * reporters that look up the rule of every finding. NULL when out of
+ * memory; free with mg_name_index_free. */
+mg_name_index *mg_rule_places_new(void);
 const mg_rule *mg_rule_find(const char *id);
 
 /* The catalog's id nearest to a mistyped `id`, for a did-you-mean; NULL
