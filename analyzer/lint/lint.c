@@ -25,11 +25,21 @@ const mg_rule *const *mg_rules_all(size_t *out_count)
 	return catalog;
 }
 
+/* The catalog is in id order (catalog.def, and a unit test holds it so):
+ * reporters look up the rule of every finding, by halving. */
 const mg_rule *mg_rule_find(const char *id)
 {
-	for (size_t i = 0; i < sizeof(catalog) / sizeof(catalog[0]); i++)
-		if (strcmp(catalog[i]->id, id) == 0)
-			return catalog[i];
+	size_t low = 0, high = sizeof(catalog) / sizeof(catalog[0]);
+	while (low < high) {
+		size_t mid = low + (high - low) / 2;
+		int c = strcmp(catalog[mid]->id, id);
+		if (c == 0)
+			return catalog[mid];
+		if (c < 0)
+			low = mid + 1;
+		else
+			high = mid;
+	}
 	return NULL;
 }
 

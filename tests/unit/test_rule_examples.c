@@ -166,6 +166,22 @@ static void catalog_fixes_are_sentences(void **state)
 
 /* explain speaks to C applications without an ORM too: a rule on C models
  * whose rationale speaks of SQLAlchemy says what it means without one. */
+/* mg_rule_find halves the catalog: it must be in strict id order. */
+static void catalog_is_in_id_order(void **state)
+{
+	(void)state;
+	size_t n;
+	const mg_rule *const *rules = mg_rules_all(&n);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (strcmp(rules[i]->id, rules[i + 1]->id) >= 0)
+			fail_msg("catalog.def: %s is listed before %s", rules[i]->id, rules[i + 1]->id);
+	for (size_t i = 0; i < n; i++)
+		assert_ptr_equal(mg_rule_find(rules[i]->id), rules[i]);
+	assert_null(mg_rule_find("aaa"));
+	assert_null(mg_rule_find("rel-remote-side"));
+	assert_null(mg_rule_find("zzz"));
+}
+
 static void c_rules_speak_to_applications_without_orm(void **state)
 {
 	(void)state;
@@ -196,6 +212,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(catalog_examples_fire_as_documented),
 		cmocka_unit_test(catalog_fixes_are_sentences),
+		cmocka_unit_test(catalog_is_in_id_order),
 		cmocka_unit_test(c_rules_speak_to_applications_without_orm),
 	};
 	return cmocka_run_group_tests(tests, NULL, teardown);
