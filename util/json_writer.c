@@ -75,47 +75,42 @@ static const bool plain_key_byte[256] = {
 	['x'] = true, ['y'] = true, ['z'] = true,
 };
 
-#define MAX_FAST_INDENT 128 /* spaces: depth 64, the deepest the writer goes */
-
 void mg_json_key(mg_json *json, const char *key)
 {
 	mg_buf *out = json->out;
 	/* A key is written as it is when it is a plain name, which the writers'
-	 * own keys always are: one copy instead of the escaper's scan. A dump
-	 * writes some 250 keys a table, so the comma, the newline, the indent
-	 * and the key go into the buffer in one step when there is room. */
+	 * own keys always are. A dump writes some 250 keys a table, so what
+	 * before_value would append (comma, newline, indent) and the key go
+	 * into the buffer in one step when there is room. The indent is at
+	 * most 126 spaces: depth stops at 63. */
 	size_t n = 0;
 	while (plain_key_byte[(unsigned char)key[n]])
 		n++;
 	size_t indent = 2 * (size_t)json->depth;
-	if (!key[n] && !json->after_key && json->depth > 0 && indent <= MAX_FAST_INDENT &&
-	    indent + n + 7 < out->cap - out->len) {
-		char *at = out->data + out->len;
+	if (key[n] || indent + n + 7 >= out->cap - out->len) {
+		before_value(json);
+		mg_escape_json_string(out, key);
+		mg_buf_put(out, ": ", 2);
+		json->after_key = true;
+		return;
+	}
+	char *at = out->data + out->len;
+	if (json->after_key) {
+		json->after_key = false;
+	} else {
 		if (!json->first[json->depth])
 			*at++ = ',';
-		*at++ = '\n';
-		memset(at, ' ', indent);
-		at += indent;
-		*at++ = '"';
-		memcpy(at, key, n);
-		memcpy(at + n, "\": ", 4); /* with the NUL the buffer keeps */
-		out->len = (size_t)(at + n + 3 - out->data);
+		if (json->depth > 0) {
+			*at++ = '\n';
+			memset(at, ' ', indent);
+			at += indent;
+		}
 		json->first[json->depth] = false;
-		json->after_key = true;
-		return;
 	}
-	before_value(json);
-	if (!key[n] && n + 4 < out->cap - out->len) {
-		char *at = out->data + out->len;
-		at[0] = '"';
-		memcpy(at + 1, key, n);
-		memcpy(at + 1 + n, "\": ", 4);
-		out->len += n + 4;
-		json->after_key = true;
-		return;
-	}
-	mg_escape_json_string(out, key);
-	mg_buf_put(out, ": ", 2);
+	*at++ = '"';
+	memcpy(at, key, n);
+	memcpy(at + n, "\": ", 4); /* with the NUL the buffer keeps */
+	out->len = (size_t)(at + n + 3 - out->data);
 	json->after_key = true;
 }
 
