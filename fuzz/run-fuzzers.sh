@@ -22,7 +22,7 @@ python=/usr/bin/python3
 
 if [ $# -eq 0 ]; then
 	set -- fuzz_annotation_options fuzz_baseline fuzz_config fuzz_ddl_scan fuzz_ddl_table_scan \
-		fuzz_graph_json fuzz_my_script fuzz_sql fuzz_template
+		fuzz_graph_json fuzz_my_script fuzz_sql fuzz_sqlite_schema_rows fuzz_template
 fi
 
 # The corpus is made again at every run, so that libFuzzer's additions of

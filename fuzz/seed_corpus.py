@@ -4,6 +4,7 @@ test inputs, at run time (nothing generated is committed):
 
   fuzz_sql, fuzz_ddl_scan    SQL scripts: lint cases, examples, golden and diagram inputs
   fuzz_ddl_table_scan        their CREATE TABLE statements, one by one
+  fuzz_sqlite_schema_rows    some of those scripts as SQLite databases of 512-byte pages
   fuzz_graph_json            `modelgraph dump` of some of those scripts and of the example models
   fuzz_my_script             the corpus's MySQL-dialect scripts, and the golden scripts ddl writes for MySQL
   fuzz_baseline              `modelgraph lint --write-baseline` of some of those scripts
@@ -23,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -91,6 +93,17 @@ def main():
     for path in scripts:
         for statement in re.findall(rb"CREATE\s+TABLE[^;]*", read(path), re.I):
             add(out, "fuzz_ddl_table_scan", statement)
+
+    # Small pages: a tree of several levels and overflow chains in few bytes.
+    for path in scripts[::3]:
+        db = sqlite3.connect(":memory:")
+        try:
+            db.execute("PRAGMA page_size = 512")
+            db.executescript(read(path).decode("utf-8", "replace"))
+            add(out, "fuzz_sqlite_schema_rows", db.serialize())
+        except sqlite3.Error:
+            pass
+        db.close()
 
     for path in sorted(glob.glob(os.path.join(src, "tests/data/corpus/*/*mysql*.sql")) +
                        glob.glob(os.path.join(src, "tests/data/corpus/*/*MySql*.sql")) +

@@ -469,7 +469,7 @@ static int read_dumped_virtual_tables(mg_graph *graph, sqlite3 *db, ddl_location
 			shadows.prefix = NULL;
 		} else {
 			sqlite3_progress_handler(scratch, 0, NULL, NULL);
-			if (mg_sqlite_schema_load(graph, scratch, d->path, locator, err) < 0)
+			if (mg_sqlite_schema_load(graph, scratch, d->path, locator, NULL, err) < 0)
 				goto cleanup;
 			sqlite3_stmt *list = NULL;
 			if (!(shadows.exact = mg_name_index_new(true)) ||
@@ -562,7 +562,7 @@ int mg_read_sql(mg_graph *graph, const char *path, mg_error *err)
 		.payload = &d,
 	};
 	size_t tables_before = graph->ntables;
-	if (mg_sqlite_schema_load(graph, db, d.path, &locator, err) < 0 ||
+	if (mg_sqlite_schema_load(graph, db, d.path, &locator, NULL, err) < 0 ||
 	    (d.wrote_schema && read_dumped_virtual_tables(graph, db, &d, &locator, err) < 0))
 		goto cleanup;
 	if (graph->ntables == tables_before) {

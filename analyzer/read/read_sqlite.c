@@ -43,17 +43,40 @@ cleanup:
 	return result;
 }
 
+/* Starts the read transaction (reading the schema version takes the lock
+ * and loads nothing), then reads sqlite_schema off the pages into `rows`:
+ * 1, or 0 when SQLite is to read it (the error of a database it cannot
+ * open shows there), -1 out of memory. */
+static int read_rows_off_pages(sqlite3 *db, mg_schema_rows *rows)
+{
+	sqlite3_stmt *stmt = NULL;
+	int result = 0;
+	if (sqlite3_prepare_v2(db, "PRAGMA schema_version", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		result = mg_schema_rows_read(rows, db);
+	sqlite3_finalize(stmt);
+	return result;
+}
+
 /* Reads an open database into the graph, in one read transaction so that
  * every statement sees the same state; adds the source once (*source). */
 static int read_database(mg_graph *graph, sqlite3 *db, const char *path, size_t *source, mg_error *err)
 {
 	int result = -1, nobjects = 0;
+	mg_schema_rows rows = {0};
 	sqlite3_busy_timeout(db, 5000);
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
 		mg_error_set(err, "%s: cannot read the schema: %s", path, sqlite3_errmsg(db));
 		return -1;
 	}
-	if (count_objects(db, path, &nobjects, err) < 0)
+	int off_pages = read_rows_off_pages(db, &rows);
+	if (off_pages < 0) {
+		mg_error_set(err, "%s: out of memory", path);
+		goto cleanup;
+	}
+	if (off_pages)
+		nobjects = (int)mg_sqlite_schema_count_objects(&rows);
+	else if (count_objects(db, path, &nobjects, err) < 0)
 		goto cleanup;
 	if (nobjects == 0) {
 		mg_error_set(err, "%s: defines no tables: the database has no tables or views; check the path", path);
@@ -64,8 +87,9 @@ static int read_database(mg_graph *graph, sqlite3 *db, const char *path, size_t 
 		goto cleanup;
 	}
 	/* Locations point at the graph's copy of the name. */
-	result = mg_sqlite_schema_load(graph, db, graph->sources[*source].name, NULL, err);
+	result = mg_sqlite_schema_load(graph, db, graph->sources[*source].name, NULL, off_pages ? &rows : NULL, err);
 cleanup:
+	mg_schema_rows_free(&rows);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	return result;
 }

@@ -32,7 +32,7 @@
 /* Objects SQLite keeps for itself (sqlite_sequence, sqlite_stat1, …) are not
  * part of the user's model. */
 static const char schema_sql[] =
-	"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table', 'view')"
+	"SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('table', 'view')"
 	" AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
 
 /* Neither are the shadow tables of virtual tables (pragma_table_list types
@@ -65,8 +65,7 @@ static const char virtual_tables_sql[] =
  * costs nothing, where pragma_index_info costs a lookup of the index by name
  * (a third of the whole read at 10,000 tables). */
 static const char created_indexes_sql[] =
-	"SELECT s.tbl_name, s.name, s.sql FROM sqlite_schema AS s"
-	" WHERE s.type = 'index' AND s.sql IS NOT NULL";
+	"SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL";
 
 /* Indexes SQLite made for PRIMARY KEY and UNIQUE constraints have no
  * statement; pragma_index_info reads them. */
@@ -96,6 +95,7 @@ typedef struct loader {
 	bool virtual_tables; /* the schema has some: their shadow tables are left out */
 	mg_name_index *shadows;
 	bool by_pragmas;     /* every table through the pragmas (tests) */
+	const mg_schema_rows *rows; /* sqlite_schema read off its pages, or NULL */
 } loader;
 
 static const char *column_text(sqlite3_stmt *stmt, int i)
@@ -164,6 +164,71 @@ static int out_of_memory(loader *l)
 {
 	mg_error_set(l->err, "%s: out of memory while reading the schema", l->input);
 	return -1;
+}
+
+/* ---- the rows of sqlite_schema ---- */
+
+/* SQLite keeps its own objects (sqlite_sequence, sqlite_stat1, …) under
+ * names starting "sqlite_" in any case: name NOT LIKE 'sqlite\_%'. */
+static bool is_users(const char *name)
+{
+	return mg_ascii_ncasecmp(name, "sqlite_", 7) != 0;
+}
+
+/* The WHERE of schema_sql. */
+static bool is_table_or_view(const mg_schema_row *row)
+{
+	return (strcmp(row->type, "table") == 0 || strcmp(row->type, "view") == 0) && is_users(row->name);
+}
+
+/* The WHERE of created_indexes_sql. */
+static bool is_created_index(const mg_schema_row *row)
+{
+	return strcmp(row->type, "index") == 0 && row->sql;
+}
+
+/* The rows one step reads: from the rows read off the pages when there
+ * are, else from SQLite through its statement, whose WHERE `wanted` is. */
+typedef struct row_cursor {
+	loader *l;
+	bool (*wanted)(const mg_schema_row *row);
+	size_t next;        /* in l->rows */
+	sqlite3_stmt *stmt; /* NULL when reading l->rows */
+	int rc;             /* of the last step */
+} row_cursor;
+
+static int cursor_open(row_cursor *c, loader *l, const char *sql, bool (*wanted)(const mg_schema_row *row))
+{
+	*c = (row_cursor){.l = l, .wanted = wanted, .rc = SQLITE_DONE};
+	return l->rows ? 0 : prepare(l, sql, &c->stmt);
+}
+
+/* The next row into *out; false after the last one or a failed step
+ * (cursor_failed tells which). */
+static bool cursor_next(row_cursor *c, mg_schema_row *out)
+{
+	if (!c->stmt) {
+		const mg_schema_rows *rows = c->l->rows;
+		while (c->next < rows->nrows) {
+			const mg_schema_row *row = &rows->rows[c->next++];
+			if (c->wanted(row)) {
+				*out = *row;
+				return true;
+			}
+		}
+		return false;
+	}
+	if ((c->rc = sqlite3_step(c->stmt)) != SQLITE_ROW)
+		return false;
+	*out = (mg_schema_row){.type = column_text(c->stmt, 0), .name = column_text(c->stmt, 1),
+			       .tbl_name = column_text(c->stmt, 2), .sql = column_text(c->stmt, 3)};
+	out->sql_len = (size_t)sqlite3_column_bytes(c->stmt, 3);
+	return true;
+}
+
+static int cursor_failed(row_cursor *c)
+{
+	return step_failed(c->l, c->rc);
 }
 
 /* Primary-key columns arrive in column order with their key position; they
@@ -612,25 +677,25 @@ cleanup:
 
 static int load_created_indexes(loader *l)
 {
-	sqlite3_stmt *stmt = NULL;
-	int rc, result = -1;
+	row_cursor rows = {0};
+	mg_schema_row row;
+	int result = -1;
 	mg_ddl_index scanned;
 	char *column_name = NULL;
 	size_t name_cap = 0;
 
-	if (prepare(l, created_indexes_sql, &stmt) < 0)
+	if (cursor_open(&rows, l, created_indexes_sql, is_created_index) < 0)
 		goto cleanup;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		mg_table *table = find_here(l, column_text(stmt, 0));
+	while (cursor_next(&rows, &row)) {
+		mg_table *table = row.tbl_name && row.name ? find_here(l, row.tbl_name) : NULL;
 		if (!table)
 			continue; /* an index of a table this reader skips */
-		const char *name = column_text(stmt, 1);
-		const char *sql = column_text(stmt, 2);
+		const char *name = row.name, *sql = row.sql;
 		mg_index *index = mg_table_add_index(table, name, false, MG_INDEX_CREATED);
 		if (!index)
 			goto oom;
 		index->location = locate_index(l, table, name);
-		if (mg_ddl_scan_index(sql, (size_t)sqlite3_column_bytes(stmt, 2), &scanned) == 0) {
+		if (mg_ddl_scan_index(sql, row.sql_len, &scanned) == 0) {
 			index->unique = scanned.unique;
 			index->partial = scanned.partial;
 			for (size_t i = 0; i < scanned.ncolumns; i++) {
@@ -654,14 +719,14 @@ static int load_created_indexes(loader *l)
 		if (record_unique(table, index) < 0)
 			goto oom;
 	}
-	if (step_failed(l, rc) < 0)
+	if (cursor_failed(&rows) < 0)
 		goto cleanup;
 	result = 0;
 	goto cleanup;
 oom:
 	result = out_of_memory(l);
 cleanup:
-	sqlite3_finalize(stmt);
+	sqlite3_finalize(rows.stmt);
 	free(column_name);
 	return result;
 }
@@ -883,27 +948,28 @@ static void decline(loader *l, const char *name)
 /* Reads every table the scanner reads; lists the others in l->declined. */
 static int load_schema(loader *l)
 {
-	sqlite3_stmt *stmt = NULL;
+	row_cursor rows = {0};
+	mg_schema_row row;
 	mg_ddl_table scanned = {0};
-	int rc, result = -1;
+	int result = -1;
 
-	if (prepare(l, schema_sql, &stmt) < 0)
+	if (cursor_open(&rows, l, schema_sql, is_table_or_view) < 0)
 		goto cleanup;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *type = column_text(stmt, 0), *name = column_text(stmt, 1), *sql = column_text(stmt, 2);
+	while (cursor_next(&rows, &row)) {
+		const char *type = row.type, *name = row.name, *sql = row.sql;
 		if (!type || !name)
 			goto oom; /* never NULL in sqlite_schema: SQLite had no memory to copy them */
 		if (strcmp(type, "table") == 0 && sql && mg_ascii_ncasecmp(sql, "CREATE VIRTUAL", 14) == 0)
 			l->virtual_tables = true;
 		if (!l->by_pragmas && strcmp(type, "table") == 0 && sql &&
-		    mg_ddl_scan_table(sql, (size_t)sqlite3_column_bytes(stmt, 2), name, &scanned) == 0) {
+		    mg_ddl_scan_table(sql, row.sql_len, name, &scanned) == 0) {
 			if (add_scanned_table(l, name, &scanned) < 0)
 				goto oom;
 		} else {
 			decline(l, name);
 		}
 	}
-	if (step_failed(l, rc) < 0)
+	if (cursor_failed(&rows) < 0)
 		goto cleanup;
 	if (l->declined.len)
 		mg_buf_putc(&l->declined, ']');
@@ -915,7 +981,7 @@ oom:
 	result = out_of_memory(l);
 cleanup:
 	mg_ddl_table_free(&scanned);
-	sqlite3_finalize(stmt);
+	sqlite3_finalize(rows.stmt);
 	return result;
 }
 
@@ -957,10 +1023,10 @@ cleanup:
 }
 
 static int load(mg_graph *graph, sqlite3 *db, const char *input, const mg_schema_locator *locator,
-		bool by_pragmas, mg_error *err)
+		const mg_schema_rows *rows, bool by_pragmas, mg_error *err)
 {
 	loader l = {.graph = graph, .db = db, .input = input, .locator = locator, .err = err,
-		    .by_pragmas = by_pragmas};
+		    .by_pragmas = by_pragmas, .rows = rows};
 	int result = -1;
 	graph->case_insensitive = true; /* SQLite folds ASCII case in identifiers */
 	if (!(l.here = mg_name_index_new(true))) {
@@ -986,13 +1052,21 @@ cleanup:
 }
 
 int mg_sqlite_schema_load(mg_graph *graph, sqlite3 *db, const char *input,
-			  const mg_schema_locator *locator, mg_error *err)
+			  const mg_schema_locator *locator, const mg_schema_rows *rows, mg_error *err)
 {
-	return load(graph, db, input, locator, false, err);
+	return load(graph, db, input, locator, rows, false, err);
 }
 
 int mg_sqlite_schema_load_by_pragmas(mg_graph *graph, sqlite3 *db, const char *input,
 				     const mg_schema_locator *locator, mg_error *err)
 {
-	return load(graph, db, input, locator, true, err);
+	return load(graph, db, input, locator, NULL, true, err);
+}
+
+size_t mg_sqlite_schema_count_objects(const mg_schema_rows *rows)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rows->nrows; i++)
+		n += is_table_or_view(&rows->rows[i]);
+	return n;
 }

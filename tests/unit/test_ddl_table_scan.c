@@ -444,7 +444,7 @@ static char *graph_json(sqlite3 *db, bool by_pragmas)
 	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
 	mg_error err = {0};
 	int rc = by_pragmas ? mg_sqlite_schema_load_by_pragmas(graph, db, "schema.db", NULL, &err)
-			    : mg_sqlite_schema_load(graph, db, "schema.db", NULL, &err);
+			    : mg_sqlite_schema_load(graph, db, "schema.db", NULL, NULL, &err);
 	if (rc < 0 || mg_resolve(graph, &err) < 0)
 		fail_msg("%s", err.message);
 	mg_buf json = MG_BUF_INIT;

@@ -1,0 +1,435 @@
+/* sqlite_schema read off the pages against SQLite reading it: the same rows
+ * in the same order on every schema of the corpus and the lint cases, on
+ * every page size, with reserved bytes, overflow pages and free pages; the
+ * same graph through either; a decline for what the reader does not know;
+ * never a crash or a read past a page on a damaged file. */
+
+#define _POSIX_C_SOURCE 200809L
+
+#include "tests/unit/test_support.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer/read/sqlite_schema.h"
+#include "analyzer/read/sqlite_schema_rows.h"
+#include "analyzer/resolve/resolve.h"
+#include "render/render.h"
+#include "tests/unit/schema_sources.h"
+#include "util/buf.h"
+
+/* Starts a read transaction as the SQLite reader does (read_sqlite.c) and
+ * reads the rows off the pages: 1, 0 (declined) or -1. SQLite refusing the
+ * file outright is a decline too. */
+static int read_rows(sqlite3 *db, mg_schema_rows *rows)
+{
+	sqlite3_stmt *stmt = NULL;
+	int result = 0;
+	assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	if (sqlite3_prepare_v2(db, "PRAGMA schema_version", -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		result = mg_schema_rows_read(rows, db);
+	sqlite3_finalize(stmt);
+	return result;
+}
+
+static void end_read(sqlite3 *db)
+{
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* The rows read off the pages of `db` are SQLite's, one by one. */
+static void check_rows(sqlite3 *db, const char *label)
+{
+	mg_schema_rows rows = {0};
+	if (read_rows(db, &rows) != 1)
+		fail_msg("%s: the rows were not read off the pages", label);
+	int used = -1, highest = 0;
+	assert_int_equal(sqlite3_db_status(db, SQLITE_DBSTATUS_SCHEMA_USED, &used, &highest, 0), SQLITE_OK);
+	if (used != 0)
+		fail_msg("%s: SQLite loaded the schema (%d bytes) to read it off the pages", label, used);
+	sqlite3_stmt *stmt = NULL;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid", -1,
+					    &stmt, NULL),
+			 SQLITE_OK);
+	size_t i = 0;
+	for (; sqlite3_step(stmt) == SQLITE_ROW; i++) {
+		if (i >= rows.nrows)
+			fail_msg("%s: %zu rows off the pages, SQLite has more", label, rows.nrows);
+		const mg_schema_row *row = &rows.rows[i];
+		const char *sql = (const char *)sqlite3_column_text(stmt, 3);
+		size_t sql_len = (size_t)sqlite3_column_bytes(stmt, 3);
+		if (!same_text(row->type, (const char *)sqlite3_column_text(stmt, 0)) ||
+		    !same_text(row->name, (const char *)sqlite3_column_text(stmt, 1)) ||
+		    !same_text(row->tbl_name, (const char *)sqlite3_column_text(stmt, 2)) || !same_text(row->sql, sql) ||
+		    (sql && (row->sql_len != sql_len || memcmp(row->sql, sql, sql_len) != 0)))
+			fail_msg("%s: row %zu differs: pages (%s, %s, %s, %.60s), SQLite (%s, %s, %s, %.60s)", label, i,
+				 row->type, row->name, row->tbl_name, row->sql ? row->sql : "NULL",
+				 sqlite3_column_text(stmt, 0), sqlite3_column_text(stmt, 1), sqlite3_column_text(stmt, 2),
+				 sql ? sql : "NULL");
+	}
+	sqlite3_finalize(stmt);
+	if (i != rows.nrows)
+		fail_msg("%s: %zu rows off the pages, %zu in SQLite", label, rows.nrows, i);
+	end_read(db);
+	mg_schema_rows_free(&rows);
+}
+
+/* The database image of `db` in a new connection of its own (memdb), which
+ * the caller may have damaged first through `edit`. */
+static sqlite3 *image_of(sqlite3 *db, void (*edit)(unsigned char *image, sqlite3_int64 *size, void *payload),
+			 void *payload)
+{
+	sqlite3_int64 size = 0;
+	unsigned char *image = sqlite3_serialize(db, "main", &size, 0);
+	assert_non_null(image);
+	if (edit)
+		edit(image, &size, payload);
+	sqlite3 *copy = NULL;
+	assert_int_equal(sqlite3_open(":memory:", &copy), SQLITE_OK);
+	assert_int_equal(sqlite3_deserialize(copy, "main", image, size, size,
+					     SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY),
+			 SQLITE_OK);
+	return copy;
+}
+
+/* ---- the same rows as SQLite ---- */
+
+static void check_image(sqlite3 *db, const char *label, void *context)
+{
+	(void)context;
+	sqlite3 *copy = image_of(db, NULL, NULL);
+	check_rows(copy, label);
+	sqlite3_close(copy);
+}
+
+static void rows_are_sqlites_on_corpus_and_lint_cases(void **state)
+{
+	(void)state;
+	mg_test_check_corpus(check_image, NULL);
+	mg_test_check_lint_cases(check_image, NULL);
+}
+
+/* A schema of `ntables` tables whose statements run from a few bytes to
+ * several pages (overflow chains), with indexes, views and triggers. */
+static void build_schema(sqlite3 *db, unsigned ntables, bool views)
+{
+	mg_buf sql = MG_BUF_INIT;
+	mg_buf_puts(&sql, "BEGIN;");
+	for (unsigned i = 0; i < ntables; i++) {
+		mg_buf_printf(&sql, "CREATE TABLE t%u (id INTEGER PRIMARY KEY, name TEXT UNIQUE", i);
+		if (i)
+			mg_buf_printf(&sql, ", parent_id INT REFERENCES t%u (id)", i / 2);
+		for (unsigned j = 0; j < (i * 7919) % 97; j++) /* up to 96 columns: 5 KB */
+			mg_buf_printf(&sql, ", column_with_a_long_name_%u TEXT", j);
+		mg_buf_puts(&sql, ");");
+		if (i % 3 == 0)
+			mg_buf_printf(&sql, "CREATE INDEX t%u_parent ON t%u (name);", i, i);
+		if (views && i % 50 == 0)
+			mg_buf_printf(&sql, "CREATE VIEW v%u AS SELECT id FROM t%u;"
+					    "CREATE TRIGGER g%u AFTER INSERT ON t%u BEGIN SELECT 1; END;",
+				      i, i, i, i);
+	}
+	mg_buf_puts(&sql, "COMMIT;");
+	assert_false(sql.failed);
+	char *error = NULL;
+	if (sqlite3_exec(db, sql.data, NULL, NULL, &error) != SQLITE_OK)
+		fail_msg("%s", error);
+	mg_buf_free(&sql);
+}
+
+/* Tables dropped from a grown schema: free pages, gaps between rowids. */
+static void drop_some(sqlite3 *db, unsigned ntables)
+{
+	mg_buf sql = MG_BUF_INIT;
+	for (unsigned i = 1; i < ntables; i += 3)
+		mg_buf_printf(&sql, "DROP TABLE t%u;", i);
+	assert_int_equal(sqlite3_exec(db, sql.data, NULL, NULL, NULL), SQLITE_OK);
+	mg_buf_free(&sql);
+}
+
+static void rows_are_sqlites_on_every_page_size(void **state)
+{
+	(void)state;
+	static const int page_sizes[] = {512, 1024, 4096, 65536};
+	for (size_t i = 0; i < sizeof(page_sizes) / sizeof(page_sizes[0]); i++)
+		for (int reserved = 0; reserved <= 32; reserved += 32) {
+			sqlite3 *db = NULL;
+			assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+			char pragma[64];
+			snprintf(pragma, sizeof(pragma), "PRAGMA page_size = %d", page_sizes[i]);
+			assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
+			int bytes = reserved;
+			assert_int_equal(sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &bytes), SQLITE_OK);
+			build_schema(db, 400, true);
+			char label[64];
+			snprintf(label, sizeof(label), "page size %d, %d reserved", page_sizes[i], reserved);
+
+			/* The database really has that geometry and a tree of several levels. */
+			sqlite3_int64 size = 0;
+			unsigned char *image = sqlite3_serialize(db, "main", &size, 0);
+			assert_non_null(image);
+			assert_int_equal(image[16] << 8 | image[17], page_sizes[i] == 65536 ? 1 : page_sizes[i]);
+			assert_int_equal(image[20], reserved);
+			assert_true(size / page_sizes[i] > 8);
+			sqlite3_free(image);
+
+			check_image(db, label, NULL);
+			drop_some(db, 400);
+			check_image(db, label, NULL);
+			sqlite3_close(db);
+		}
+}
+
+/* ---- the same graph ---- */
+
+/* `db` read into a resolved graph, as graph JSON; or the reader's error. */
+static char *graph_json(sqlite3 *db, bool off_pages)
+{
+	mg_graph *graph = mg_graph_new();
+	assert_non_null(graph);
+	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
+	mg_schema_rows rows = {0};
+	assert_int_equal(read_rows(db, &rows), 1);
+	mg_error err = {0};
+	mg_buf json = MG_BUF_INIT;
+	if (mg_sqlite_schema_load(graph, db, "schema.db", NULL, off_pages ? &rows : NULL, &err) < 0 ||
+	    mg_resolve(graph, &err) < 0)
+		mg_buf_printf(&json, "error: %s", err.message);
+	else
+		mg_render_graph_json(graph, &json);
+	end_read(db);
+	mg_schema_rows_free(&rows);
+	mg_graph_free(graph);
+	assert_false(json.failed);
+	return json.data;
+}
+
+/* The same graph, or the same error (a virtual table whose shadow tables
+ * were written by hand may fail SQLite either way). */
+static void check_graph(sqlite3 *db, const char *label, void *context)
+{
+	(void)context;
+	sqlite3 *copy = image_of(db, NULL, NULL);
+	char *off_pages = graph_json(copy, true);
+	sqlite3_close(copy);
+	copy = image_of(db, NULL, NULL);
+	char *by_sqlite = graph_json(copy, false);
+	sqlite3_close(copy);
+	if (strcmp(off_pages, by_sqlite) != 0)
+		fail_msg("%s: the graph read off the pages differs from SQLite's:\n%.300s\n%.300s", label, off_pages,
+			 by_sqlite);
+	free(off_pages);
+	free(by_sqlite);
+}
+
+static void graph_is_the_same_off_the_pages(void **state)
+{
+	(void)state;
+	mg_test_check_corpus(check_graph, NULL);
+	mg_test_check_lint_cases(check_graph, NULL);
+}
+
+/* A schema the scanner reads whole: SQLite never loads its own copy. */
+static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
+{
+	(void)state;
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	build_schema(db, 100, false);
+	sqlite3 *copy = image_of(db, NULL, NULL);
+	sqlite3_close(db);
+	mg_schema_rows rows = {0};
+	assert_int_equal(read_rows(copy, &rows), 1);
+	mg_graph *graph = mg_graph_new();
+	assert_non_null(graph);
+	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
+	mg_error err = {0};
+	assert_int_equal(mg_sqlite_schema_load(graph, copy, "schema.db", NULL, &rows, &err), 0);
+	assert_int_equal(mg_sqlite_schema_count_objects(&rows), 100);
+	int used = -1, highest = 0;
+	assert_int_equal(sqlite3_db_status(copy, SQLITE_DBSTATUS_SCHEMA_USED, &used, &highest, 0), SQLITE_OK);
+	assert_int_equal(used, 0);
+	assert_non_null(mg_graph_find_table(graph, "t99"));
+	end_read(copy);
+	mg_graph_free(graph);
+	mg_schema_rows_free(&rows);
+	sqlite3_close(copy);
+}
+
+/* ---- declines ---- */
+
+static int rows_of_sql(const char *pragmas, const char *sql)
+{
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, pragmas, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3 *copy = image_of(db, NULL, NULL);
+	sqlite3_close(db);
+	mg_schema_rows rows = {0};
+	int result = read_rows(copy, &rows);
+	end_read(copy);
+	mg_schema_rows_free(&rows);
+	sqlite3_close(copy);
+	return result;
+}
+
+static void declines_other_encodings(void **state)
+{
+	(void)state;
+	assert_int_equal(rows_of_sql("PRAGMA encoding = 'UTF-8'", "CREATE TABLE t (a)"), 1);
+	assert_int_equal(rows_of_sql("PRAGMA encoding = 'UTF-16le'", "CREATE TABLE t (a)"), 0);
+	assert_int_equal(rows_of_sql("PRAGMA encoding = 'UTF-16be'", "CREATE TABLE t (a)"), 0);
+}
+
+/* A value of another type where sqlite_schema holds text (only a schema
+ * edited by hand holds one: the columns' affinity turns a number into
+ * text, not a blob), or a NUL inside a name: SQLite converts or cuts
+ * them, the reader declines. */
+static void declines_values_that_are_not_text(void **state)
+{
+	(void)state;
+	assert_int_equal(rows_of_sql("PRAGMA writable_schema = ON",
+				     "CREATE TABLE t (a);"
+				     "UPDATE sqlite_schema SET tbl_name = x'74' WHERE name = 't'"),
+			 0);
+	assert_int_equal(rows_of_sql("PRAGMA writable_schema = ON",
+				     "CREATE TABLE t (a);"
+				     "UPDATE sqlite_schema SET name = 't' || char(0) || 'u' WHERE name = 't'"),
+			 0);
+}
+
+/* Pages newer than the file's wait in the -wal file: only SQLite reads them. */
+static void declines_a_wal_with_frames(void **state)
+{
+	(void)state;
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/wal.db", mg_test_tmpdir());
+	remove(path);
+	sqlite3 *writer = NULL, *reader = NULL;
+	assert_int_equal(sqlite3_open(path, &writer), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(writer, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+					      "CREATE TABLE t (a); CREATE TABLE u (b);",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(path, &reader, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	mg_schema_rows rows = {0};
+	assert_int_equal(read_rows(reader, &rows), 0);
+	end_read(reader);
+	sqlite3_close(reader);
+	/* Checkpointed into the file, the -wal emptied: read off the pages. */
+	assert_int_equal(sqlite3_exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(path, &reader, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(read_rows(reader, &rows), 1);
+	assert_int_equal(rows.nrows, 2);
+	assert_string_equal(rows.rows[1].name, "u");
+	end_read(reader);
+	mg_schema_rows_free(&rows);
+	sqlite3_close(reader);
+	sqlite3_close(writer);
+}
+
+/* ---- damaged files ---- */
+
+typedef struct damage {
+	unsigned seed;
+	unsigned page_size;
+	const char *what;
+} damage;
+
+static unsigned next_random(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return *seed >> 8;
+}
+
+/* A few bytes of the image past the header set to chosen or random values:
+ * counts, pointers, offsets, varints. */
+static void damage_bytes(unsigned char *image, sqlite3_int64 *size, void *payload)
+{
+	damage *d = payload;
+	unsigned n = 1 + next_random(&d->seed) % 4;
+	for (unsigned i = 0; i < n; i++) {
+		sqlite3_int64 at = 100 + (sqlite3_int64)(next_random(&d->seed) % (unsigned)(*size - 100));
+		static const unsigned char values[] = {0x00, 0x01, 0x02, 0x05, 0x0d, 0x7f, 0x80, 0xff};
+		unsigned r = next_random(&d->seed);
+		image[at] = r % 2 ? values[r / 2 % sizeof(values)] : (unsigned char)(r >> 4);
+	}
+}
+
+/* The right-most child of page 1 made page 1 itself: a loop. */
+static void loop_to_root(unsigned char *image, sqlite3_int64 *size, void *payload)
+{
+	(void)size, (void)payload;
+	assert_int_equal(image[100], 0x05);
+	image[108] = image[109] = image[110] = 0;
+	image[111] = 1;
+}
+
+/* The image cut short: pages the tree names are missing. */
+static void truncate_image(unsigned char *image, sqlite3_int64 *size, void *payload)
+{
+	(void)image;
+	damage *d = payload;
+	*size = (*size / d->page_size / 2) * d->page_size;
+}
+
+static int rows_of_image(sqlite3 *db, void (*edit)(unsigned char *, sqlite3_int64 *, void *), void *payload)
+{
+	sqlite3 *copy = image_of(db, edit, payload);
+	mg_schema_rows rows = {0};
+	int result = read_rows(copy, &rows);
+	end_read(copy);
+	mg_schema_rows_free(&rows);
+	sqlite3_close(copy);
+	return result;
+}
+
+static void damaged_pages_are_declined_or_read_safely(void **state)
+{
+	(void)state;
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA page_size = 512", NULL, NULL, NULL), SQLITE_OK);
+	build_schema(db, 120, true);
+	damage d = {.seed = 12345, .page_size = 512};
+	assert_int_equal(rows_of_image(db, loop_to_root, &d), 0);
+	assert_int_equal(rows_of_image(db, truncate_image, &d), 0);
+	unsigned declined = 0, read = 0;
+	for (unsigned i = 0; i < 3000; i++) {
+		int result = rows_of_image(db, damage_bytes, &d);
+		assert_true(result == 0 || result == 1);
+		declined += result == 0;
+		read += result == 1;
+	}
+	/* Both outcomes occur: the damage reaches the tree, and not always. */
+	assert_true(declined > 0);
+	assert_true(read > 0);
+	printf("damaged images: %u declined, %u read\n", declined, read);
+	sqlite3_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rows_are_sqlites_on_corpus_and_lint_cases),
+		cmocka_unit_test(rows_are_sqlites_on_every_page_size),
+		cmocka_unit_test(graph_is_the_same_off_the_pages),
+		cmocka_unit_test(scanned_schema_leaves_sqlite_schema_unloaded),
+		cmocka_unit_test(declines_other_encodings),
+		cmocka_unit_test(declines_values_that_are_not_text),
+		cmocka_unit_test(declines_a_wal_with_frames),
+		cmocka_unit_test(damaged_pages_are_declined_or_read_safely),
+	};
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+	mg_test_tmpdir_remove();
+	return failed;
+}
