@@ -20,6 +20,7 @@
 #include "analyzer/resolve/resolve.h"
 #include "render/render.h"
 #include "tests/unit/ddl_table_scan_oracle.h"
+#include "tests/unit/schema_image.h"
 #include "tests/unit/schema_sources.h"
 #include "util/buf.h"
 
@@ -434,19 +435,39 @@ static void oracle_reports_a_difference(void **state)
 	sqlite3_close(db);
 }
 
-/* ---- the reader: through the scanner as through the pragmas ---- */
+/* ---- the reader: through the scanner as through the pragmas, the rows
+ * of sqlite_schema from SQLite as off the pages ---- */
+
+/* How the reader gets at a schema: the scanner on SQLite's rows of
+ * sqlite_schema, the scanner on the rows read off the pages of the
+ * database image, or every table through the pragmas. */
+typedef enum { BY_SCANNER, OFF_PAGES, BY_PRAGMAS } read_path;
 
 /* `db` read into a resolved graph, as graph JSON. */
-static char *graph_json(sqlite3 *db, bool by_pragmas)
+static char *graph_json(sqlite3 *db, read_path path)
 {
 	mg_graph *graph = mg_graph_new();
 	assert_non_null(graph);
 	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
 	mg_error err = {0};
-	int rc = by_pragmas ? mg_sqlite_schema_load_by_pragmas(graph, db, "schema.db", NULL, &err)
-			    : mg_sqlite_schema_load(graph, db, "schema.db", NULL, NULL, &err);
+	mg_schema_rows rows = {0};
+	sqlite3 *image = NULL;
+	int rc;
+	if (path == OFF_PAGES) {
+		image = mg_test_image_of(db, NULL, NULL);
+		assert_int_equal(mg_test_read_rows(image, &rows), 1);
+		rc = mg_sqlite_schema_load(graph, image, "schema.db", NULL, &rows, &err);
+	} else {
+		rc = path == BY_PRAGMAS ? mg_sqlite_schema_load_by_pragmas(graph, db, "schema.db", NULL, &err)
+					: mg_sqlite_schema_load(graph, db, "schema.db", NULL, NULL, &err);
+	}
 	if (rc < 0 || mg_resolve(graph, &err) < 0)
 		fail_msg("%s", err.message);
+	if (image) {
+		mg_test_end_read(image);
+		sqlite3_close(image);
+	}
+	mg_schema_rows_free(&rows);
 	mg_buf json = MG_BUF_INIT;
 	mg_render_graph_json(graph, &json);
 	mg_graph_free(graph);
@@ -454,19 +475,27 @@ static char *graph_json(sqlite3 *db, bool by_pragmas)
 	return json.data;
 }
 
+static void differ(const char *label, const char *a, const char *a_name, const char *b, const char *b_name)
+{
+	size_t i = 0;
+	while (a[i] && a[i] == b[i])
+		i++;
+	size_t from = i > 200 ? i - 200 : 0;
+	fail_msg("%s: the graphs differ at byte %zu:\n%s: %.400s\n%s: %.400s", label, i, a_name, a + from, b_name,
+		 b + from);
+}
+
 static void same_graph(sqlite3 *db, const char *label)
 {
-	char *scanned = graph_json(db, false), *pragmas = graph_json(db, true);
-	if (strcmp(scanned, pragmas) != 0) {
-		size_t i = 0;
-		while (scanned[i] && scanned[i] == pragmas[i])
-			i++;
-		size_t from = i > 200 ? i - 200 : 0;
-		fail_msg("%s: the graphs differ at byte %zu:\nscanner: %.400s\npragmas: %.400s", label, i, scanned + from,
-			 pragmas + from);
-	}
+	char *scanned = graph_json(db, BY_SCANNER), *pragmas = graph_json(db, BY_PRAGMAS);
+	char *off_pages = graph_json(db, OFF_PAGES);
+	if (strcmp(scanned, pragmas) != 0)
+		differ(label, scanned, "scanner", pragmas, "pragmas");
+	if (strcmp(scanned, off_pages) != 0)
+		differ(label, scanned, "scanner", off_pages, "off the pages");
 	free(scanned);
 	free(pragmas);
+	free(off_pages);
 }
 
 static void same_graph_of_sql(const char *sql, const char *label)

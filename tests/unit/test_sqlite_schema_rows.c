@@ -17,28 +17,9 @@
 #include "analyzer/read/sqlite_schema_rows.h"
 #include "analyzer/resolve/resolve.h"
 #include "render/render.h"
+#include "tests/unit/schema_image.h"
 #include "tests/unit/schema_sources.h"
 #include "util/buf.h"
-
-/* Starts a read transaction as the SQLite reader does (read_sqlite.c) and
- * reads the rows off the pages: 1, 0 (declined) or -1. SQLite refusing the
- * file outright is a decline too. */
-static int read_rows(sqlite3 *db, mg_schema_rows *rows)
-{
-	sqlite3_stmt *stmt = NULL;
-	int result = 0;
-	assert_int_equal(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
-	if (sqlite3_prepare_v2(db, "PRAGMA schema_version", -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		result = mg_schema_rows_read(rows, db);
-	sqlite3_finalize(stmt);
-	return result;
-}
-
-static void end_read(sqlite3 *db)
-{
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-}
 
 static bool same_text(const char *a, const char *b)
 {
@@ -49,7 +30,7 @@ static bool same_text(const char *a, const char *b)
 static void check_rows(sqlite3 *db, const char *label)
 {
 	mg_schema_rows rows = {0};
-	if (read_rows(db, &rows) != 1)
+	if (mg_test_read_rows(db, &rows) != 1)
 		fail_msg("%s: the rows were not read off the pages", label);
 	int used = -1, highest = 0;
 	assert_int_equal(sqlite3_db_status(db, SQLITE_DBSTATUS_SCHEMA_USED, &used, &highest, 0), SQLITE_OK);
@@ -78,26 +59,8 @@ static void check_rows(sqlite3 *db, const char *label)
 	sqlite3_finalize(stmt);
 	if (i != rows.nrows)
 		fail_msg("%s: %zu rows off the pages, %zu in SQLite", label, rows.nrows, i);
-	end_read(db);
+	mg_test_end_read(db);
 	mg_schema_rows_free(&rows);
-}
-
-/* The database image of `db` in a new connection of its own (memdb), which
- * the caller may have damaged first through `edit`. */
-static sqlite3 *image_of(sqlite3 *db, void (*edit)(unsigned char *image, sqlite3_int64 *size, void *payload),
-			 void *payload)
-{
-	sqlite3_int64 size = 0;
-	unsigned char *image = sqlite3_serialize(db, "main", &size, 0);
-	assert_non_null(image);
-	if (edit)
-		edit(image, &size, payload);
-	sqlite3 *copy = NULL;
-	assert_int_equal(sqlite3_open(":memory:", &copy), SQLITE_OK);
-	assert_int_equal(sqlite3_deserialize(copy, "main", image, size, size,
-					     SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY),
-			 SQLITE_OK);
-	return copy;
 }
 
 /* ---- the same rows as SQLite ---- */
@@ -105,7 +68,7 @@ static sqlite3 *image_of(sqlite3 *db, void (*edit)(unsigned char *image, sqlite3
 static void check_image(sqlite3 *db, const char *label, void *context)
 {
 	(void)context;
-	sqlite3 *copy = image_of(db, NULL, NULL);
+	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
 	check_rows(copy, label);
 	sqlite3_close(copy);
 }
@@ -197,7 +160,7 @@ static char *graph_json(sqlite3 *db, bool off_pages)
 	assert_non_null(graph);
 	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
 	mg_schema_rows rows = {0};
-	assert_int_equal(read_rows(db, &rows), 1);
+	assert_int_equal(mg_test_read_rows(db, &rows), 1);
 	mg_error err = {0};
 	mg_buf json = MG_BUF_INIT;
 	if (mg_sqlite_schema_load(graph, db, "schema.db", NULL, off_pages ? &rows : NULL, &err) < 0 ||
@@ -205,7 +168,7 @@ static char *graph_json(sqlite3 *db, bool off_pages)
 		mg_buf_printf(&json, "error: %s", err.message);
 	else
 		mg_render_graph_json(graph, &json);
-	end_read(db);
+	mg_test_end_read(db);
 	mg_schema_rows_free(&rows);
 	mg_graph_free(graph);
 	assert_false(json.failed);
@@ -217,10 +180,10 @@ static char *graph_json(sqlite3 *db, bool off_pages)
 static void check_graph(sqlite3 *db, const char *label, void *context)
 {
 	(void)context;
-	sqlite3 *copy = image_of(db, NULL, NULL);
+	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
 	char *off_pages = graph_json(copy, true);
 	sqlite3_close(copy);
-	copy = image_of(db, NULL, NULL);
+	copy = mg_test_image_of(db, NULL, NULL);
 	char *by_sqlite = graph_json(copy, false);
 	sqlite3_close(copy);
 	if (strcmp(off_pages, by_sqlite) != 0)
@@ -244,10 +207,10 @@ static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	build_schema(db, 100, false);
-	sqlite3 *copy = image_of(db, NULL, NULL);
+	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
 	sqlite3_close(db);
 	mg_schema_rows rows = {0};
-	assert_int_equal(read_rows(copy, &rows), 1);
+	assert_int_equal(mg_test_read_rows(copy, &rows), 1);
 	mg_graph *graph = mg_graph_new();
 	assert_non_null(graph);
 	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
@@ -258,7 +221,7 @@ static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
 	assert_int_equal(sqlite3_db_status(copy, SQLITE_DBSTATUS_SCHEMA_USED, &used, &highest, 0), SQLITE_OK);
 	assert_int_equal(used, 0);
 	assert_non_null(mg_graph_find_table(graph, "t99"));
-	end_read(copy);
+	mg_test_end_read(copy);
 	mg_graph_free(graph);
 	mg_schema_rows_free(&rows);
 	sqlite3_close(copy);
@@ -272,11 +235,11 @@ static int rows_of_sql(const char *pragmas, const char *sql)
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, pragmas, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3 *copy = image_of(db, NULL, NULL);
+	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
 	sqlite3_close(db);
 	mg_schema_rows rows = {0};
-	int result = read_rows(copy, &rows);
-	end_read(copy);
+	int result = mg_test_read_rows(copy, &rows);
+	mg_test_end_read(copy);
 	mg_schema_rows_free(&rows);
 	sqlite3_close(copy);
 	return result;
@@ -322,16 +285,16 @@ static void declines_a_wal_with_frames(void **state)
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_open_v2(path, &reader, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	mg_schema_rows rows = {0};
-	assert_int_equal(read_rows(reader, &rows), 0);
-	end_read(reader);
+	assert_int_equal(mg_test_read_rows(reader, &rows), 0);
+	mg_test_end_read(reader);
 	sqlite3_close(reader);
 	/* Checkpointed into the file, the -wal emptied: read off the pages. */
 	assert_int_equal(sqlite3_exec(writer, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_open_v2(path, &reader, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-	assert_int_equal(read_rows(reader, &rows), 1);
+	assert_int_equal(mg_test_read_rows(reader, &rows), 1);
 	assert_int_equal(rows.nrows, 2);
 	assert_string_equal(rows.rows[1].name, "u");
-	end_read(reader);
+	mg_test_end_read(reader);
 	mg_schema_rows_free(&rows);
 	sqlite3_close(reader);
 	sqlite3_close(writer);
@@ -382,12 +345,12 @@ static void truncate_image(unsigned char *image, sqlite3_int64 *size, void *payl
 	*size = (*size / d->page_size / 2) * d->page_size;
 }
 
-static int rows_of_image(sqlite3 *db, void (*edit)(unsigned char *, sqlite3_int64 *, void *), void *payload)
+static int rows_of_image(sqlite3 *db, mg_test_image_edit edit, void *payload)
 {
-	sqlite3 *copy = image_of(db, edit, payload);
+	sqlite3 *copy = mg_test_image_of(db, edit, payload);
 	mg_schema_rows rows = {0};
-	int result = read_rows(copy, &rows);
-	end_read(copy);
+	int result = mg_test_read_rows(copy, &rows);
+	mg_test_end_read(copy);
 	mg_schema_rows_free(&rows);
 	sqlite3_close(copy);
 	return result;
