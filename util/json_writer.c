@@ -1,6 +1,8 @@
 #include "util/json_writer.h"
 
+#include <assert.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "util/escape.h"
@@ -75,19 +77,48 @@ static const bool plain_key_byte[256] = {
 	['x'] = true, ['y'] = true, ['z'] = true,
 };
 
-void mg_json_key(mg_json *json, const char *key)
+/* Learns `key` into `slot` when it is a plain key of at most 28 bytes;
+ * NULL for any other key (escaped every time). Out of line: the writer's
+ * few dozen keys are each learnt once. */
+static __attribute__((noinline)) const mg_json_known_key *learn_key(mg_json_known_key *slot, const char *key)
 {
-	mg_buf *out = json->out;
-	/* A key is written as it is when it is a plain name, which the writers'
-	 * own keys always are. A dump writes some 250 keys a table, so what
-	 * before_value would append (comma, newline, indent) and the key go
-	 * into the buffer in one step when there is room. The indent is at
-	 * most 126 spaces: depth stops at 63. */
 	size_t n = 0;
 	while (plain_key_byte[(unsigned char)key[n]])
 		n++;
+	if (key[n] || n + 4 > sizeof(slot->written))
+		return NULL;
+	slot->key = key;
+	slot->len = n + 4;
+	memset(slot->written, 0, sizeof(slot->written));
+	slot->written[0] = '"';
+	memcpy(slot->written + 1, key, n);
+	memcpy(slot->written + 1 + n, "\": ", 3);
+	return slot;
+}
+
+/* What is known of `key`, by its address. */
+static const mg_json_known_key *known_key(mg_json *json, const char *key)
+{
+	mg_json_known_key *slot =
+		&json->known[((uintptr_t)key * 0x9e3779b97f4a7c15u) >> (sizeof(uintptr_t) * 8 - 8)];
+	if (slot->key != key)
+		return learn_key(slot, key);
+	assert(strlen(key) + 4 == slot->len); /* the key kept its text */
+	return slot;
+}
+
+/* Enough spaces for the indent of a dump's members, copied in one move. */
+static const char spaces[32] = "                                ";
+
+void mg_json_key(mg_json *json, const char *key)
+{
+	mg_buf *out = json->out;
+	/* What before_value would append (comma, newline, indent) and a known
+	 * key go into the buffer with moves of a fixed size when there is room
+	 * for them whole; the NUL the buffer keeps goes after. */
+	const mg_json_known_key *known = known_key(json, key);
 	size_t indent = 2 * (size_t)json->depth;
-	if (key[n] || indent + n + 7 >= out->cap - out->len) {
+	if (!known || indent > sizeof(spaces) || 2 + sizeof(spaces) + sizeof(known->written) >= out->cap - out->len) {
 		before_value(json);
 		mg_escape_json_string(out, key);
 		mg_buf_put(out, ": ", 2);
@@ -102,15 +133,15 @@ void mg_json_key(mg_json *json, const char *key)
 			*at++ = ',';
 		if (json->depth > 0) {
 			*at++ = '\n';
-			memset(at, ' ', indent);
+			memcpy(at, spaces, sizeof(spaces));
 			at += indent;
 		}
 		json->first[json->depth] = false;
 	}
-	*at++ = '"';
-	memcpy(at, key, n);
-	memcpy(at + n, "\": ", 4); /* with the NUL the buffer keeps */
-	out->len = (size_t)(at + n + 3 - out->data);
+	memcpy(at, known->written, sizeof(known->written));
+	at += known->len;
+	*at = '\0';
+	out->len = (size_t)(at - out->data);
 	json->after_key = true;
 }
 

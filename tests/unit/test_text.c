@@ -157,6 +157,52 @@ static void json_writer_nests_and_separates(void **state)
 	mg_buf_free(&buf);
 }
 
+/* Keys the writer learns by address: more than it has slots, so they
+ * collide; plain ones up to and past 28 bytes; at every depth of indent
+ * up to past the 32 spaces copied in one move; written the same each time. */
+static void json_writer_writes_learnt_keys_as_new_ones(void **state)
+{
+	(void)state;
+	enum { NKEYS = 600 };
+	static char keys[NKEYS][40];
+	for (size_t i = 0; i < NKEYS; i++) {
+		size_t len = 1 + i % 31, j = 0;
+		for (; j < len; j++)
+			keys[i][j] = (char)('a' + (i + j) % 26);
+		if (i % 7 == 0)
+			keys[i][len / 2] = i % 14 ? '_' : 'Q'; /* not plain: escaped each time */
+		keys[i][j] = '\0';
+	}
+	mg_buf buf = MG_BUF_INIT, expected = MG_BUF_INIT;
+	mg_json json;
+	mg_json_init(&json, &buf);
+	mg_buf_putc(&expected, '{');
+	mg_json_begin_object(&json);
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < NKEYS; i++) {
+			int depth = 1 + (int)(i % 20);
+			for (int d = 1; d < depth; d++) {
+				mg_json_key(&json, "o");
+				mg_json_begin_object(&json);
+			}
+			mg_json_member_uint(&json, keys[i], i);
+			for (int d = depth - 1; d >= 1; d--)
+				mg_json_end_object(&json);
+			mg_buf_puts(&expected, round || i ? ",\n" : "\n");
+			for (int d = 1; d < depth; d++)
+				mg_buf_printf(&expected, "%*s\"o\": {\n", 2 * d, "");
+			mg_buf_printf(&expected, "%*s\"%s\": %zu", 2 * depth, "", keys[i], i);
+			for (int d = depth - 1; d >= 1; d--)
+				mg_buf_printf(&expected, "\n%*s}", 2 * d, "");
+		}
+	mg_json_end_object(&json);
+	mg_buf_puts(&expected, "\n}\n");
+	assert_false(buf.failed);
+	assert_string_equal(buf.data, expected.data);
+	mg_buf_free(&buf);
+	mg_buf_free(&expected);
+}
+
 static void reserved_words_per_dialect(void **state)
 {
 	(void)state;
@@ -179,6 +225,7 @@ int main(void)
 		cmocka_unit_test(markup_escapes_drop_xml_noncharacters),
 		cmocka_unit_test(github_commands_carry_no_raw_controls),
 		cmocka_unit_test(json_writer_nests_and_separates),
+		cmocka_unit_test(json_writer_writes_learnt_keys_as_new_ones),
 		cmocka_unit_test(reserved_words_per_dialect),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
