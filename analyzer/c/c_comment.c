@@ -27,18 +27,17 @@ static const char *skip_opening(const char *p, const char *end)
 	return p;
 }
 
-char *mg_c_comment_text(mg_arena *arena, const char *raw)
+char *mg_c_comment_text(mg_arena *arena, const char *raw, size_t len)
 {
 	if (!raw)
 		return NULL;
-	size_t len = strlen(raw);
 	char *out = mg_arena_alloc(arena, len + 1);
 	if (!out)
 		return NULL;
 	size_t n = 0;
 	bool pending_space = false, pending_paragraph = false;
 	for (const char *line = raw; line < raw + len;) {
-		const char *eol = strchr(line, '\n');
+		const char *eol = memchr(line, '\n', (size_t)(raw + len - line));
 		const char *end = eol ? eol : raw + len;
 		const char *p = skip_opening(line, end);
 		const char *q = end;

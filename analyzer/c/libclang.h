@@ -27,6 +27,7 @@
 	X(clang_CompileCommands_getSize) \
 	X(clang_Cursor_getRawCommentText) \
 	X(clang_Cursor_hasAttrs) \
+	X(clang_Cursor_isBitField) \
 	X(clang_Location_isInSystemHeader) \
 	X(clang_Type_getNamedType) \
 	X(clang_Type_getSizeOf) \
@@ -35,6 +36,7 @@
 	X(clang_disposeIndex) \
 	X(clang_disposeString) \
 	X(clang_disposeTranslationUnit) \
+	X(clang_equalLocations) \
 	X(clang_formatDiagnostic) \
 	X(clang_getArrayElementType) \
 	X(clang_getArraySize) \
@@ -49,9 +51,11 @@
 	X(clang_getDiagnosticSeverity) \
 	X(clang_getDiagnosticSpelling) \
 	X(clang_getExpansionLocation) \
+	X(clang_getFile) \
 	X(clang_getFileContents) \
 	X(clang_getFileName) \
 	X(clang_getFileUniqueID) \
+	X(clang_getLocationForOffset) \
 	X(clang_getNumDiagnostics) \
 	X(clang_getPointeeType) \
 	X(clang_getTranslationUnitCursor) \

@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "analyzer/read/input_file.h"
+#include "analyzer/c/c_source_text.h"
 #include "analyzer/c/read_c.h"
 #include "util/limits.h"
 
@@ -51,6 +53,7 @@ typedef struct type_entry {
 
 typedef struct walker {
 	CXTranslationUnit tu;
+	CXFile main_file;    /* the file parsed, which includes the others */
 	mg_graph *graph;
 	mg_arena *scratch;   /* the description of the struct being read; per struct */
 	mg_arena *file_arena; /* what lasts the whole file: the type cache's strings */
@@ -196,7 +199,8 @@ static size_t line_of(file_name *f, size_t offset)
 
 /* Where the cursor's text was written: for a macro, where it was invoked.
  * *out_file is the walk's entry for its file (NULL when none). */
-static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file, unsigned *out_offset)
+static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file, unsigned *out_offset,
+			       CXSourceLocation *out_where)
 {
 	CXFile file = NULL;
 	unsigned offset = 0;
@@ -207,6 +211,8 @@ static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file,
 		*out_file = f;
 	if (out_offset)
 		*out_offset = offset;
+	if (out_where)
+		*out_where = where;
 	if (!f)
 		return (mg_location){0};
 	if (f->text && !f->line_starts && offset <= f->size && index_lines(f) < 0) {
@@ -223,70 +229,79 @@ static mg_location location_of(walker *w, CXCursor cursor, file_name **out_file,
 			     .column = (unsigned)(offset - f->line_starts[line] + 1)};
 }
 
-/* Whether line `k` (0-based) of the file continues the one before: that
- * one ends with a backslash (or its trigraph) before its newline. */
-static bool continues_line(const file_name *f, size_t k)
+static mg_c_text text_of(const file_name *f)
 {
-	if (k == 0)
-		return false;
-	const char *t = f->text;
-	size_t q = f->line_starts[k]; /* back over the newline, to what ends the line before */
-	if (q > 0 && t[q - 1] == '\n')
-		q--;
-	if (q > 0 && t[q - 1] == '\r')
-		q--;
-	return q > 0 && (t[q - 1] == '\\' || (q >= 3 && t[q - 1] == '/' && t[q - 2] == '?' && t[q - 3] == '?'));
+	return (mg_c_text){.text = f->text, .size = f->size, .line_starts = f->line_starts, .nlines = f->nlines};
 }
 
-/*
- * Whether clang may attach a comment to the declaration at `offset` of the
- * file, on line `line` (0-based): false only when none can be, as clang
- * decides it (ASTContext::getRawCommentForDeclNoCache). A comment is
- * attached when it ends before the declaration with nothing between them
- * but text without ; { } # @, or when it starts after the declaration's
- * name on the same line (a trailing comment). Every comment holds a slash:
- * without one on the rest of the line, and none back to the last ; { or }
- * (nor on that one's line before it, lines joined by a backslash counted as
- * one, where a line comment would run past it), there is none to attach.
- * The lookup costs clang more than this look at the text.
- */
-static bool comment_possible(const file_name *f, size_t offset, size_t line)
+/* Whether the walk has the text of `file` and its lines, and `offset` in it. */
+static bool has_text(const file_name *file, unsigned offset)
 {
-	static const bool stops[256] = {[';'] = true, ['{'] = true, ['}'] = true, ['/'] = true};
-	const char *t = f->text;
-	size_t eol = line + 1 < f->nlines ? f->line_starts[line + 1] : f->size;
-	if (offset < f->line_starts[line] || offset > eol || memchr(t + offset, '/', eol - offset))
-		return true; /* not that line after all: say maybe */
-	size_t i = offset;
-	while (i > 0 && !stops[(unsigned char)t[i - 1]])
-		i--;
-	if (i == 0)
-		return false;
-	if (t[i - 1] == '/')
-		return true;
-	size_t k = line; /* the line of t[i - 1], and those it continues */
-	while (f->line_starts[k] > i - 1)
-		k--;
-	while (continues_line(f, k))
-		k--;
-	size_t start = f->line_starts[k];
-	return memchr(t + start, '/', i - 1 - start) != NULL;
+	return file && file->text && file->line_starts && offset < file->size;
 }
 
-/* The doc comment of the declaration at `cursor`, at `offset` of `file`. */
-static char *comment_of(walker *w, CXCursor cursor, const file_name *file, unsigned offset)
+/* Whether the declaration at `where` (expanded at `offset` of `file`) was
+ * written there rather than by a macro: its text is then what clang read.
+ * A location in a macro is not the file's location at that offset. Asked
+ * of the main file only: clang finds another file's locations by a search
+ * through every file and macro expansion of the unit. */
+static bool written_in_text(const walker *w, const file_name *file, unsigned offset, CXSourceLocation where)
+{
+	return has_text(file, offset) && file->file == w->main_file &&
+	       mg_clang.clang_equalLocations(where, mg_clang.clang_getLocationForOffset(w->tu, file->file, offset));
+}
+
+/* The doc comment clang attaches to the declaration at `cursor`, raw. */
+static char *raw_comment_from_clang(walker *w, CXCursor cursor)
+{
+	CXString raw = mg_clang.clang_Cursor_getRawCommentText(cursor);
+	const char *text = mg_clang.clang_getCString(raw);
+	char *comment = text ? mg_c_comment_text(w->scratch, text, strlen(text)) : NULL;
+	mg_clang.clang_disposeString(raw);
+	return comment;
+}
+
+/* The doc comment of the declaration at `cursor`, at `offset` of `file`,
+ * from the text when it settles it (c_source_text.h; `from_text`: the
+ * declaration was written there), else from clang. */
+static char *comment_of(walker *w, CXCursor cursor, const file_name *file, unsigned offset, bool from_text)
 {
 	if (file && !file->doc_comments)
 		return NULL;
+	if (!has_text(file, offset))
+		return raw_comment_from_clang(w, cursor);
 	/* location_of has just found the line of `offset`: file->last_line. */
-	if (file && file->line_starts && offset <= file->size &&
-	    !comment_possible(file, offset, file->last_line))
+	mg_c_text text = text_of(file);
+	size_t start = 0, len = 0;
+	mg_c_comment_answer answer = mg_c_comment_before(&text, offset, file->last_line, w->all_comments, &start, &len);
+	if (answer == MG_C_NO_COMMENT)
 		return NULL;
-	CXString raw = mg_clang.clang_Cursor_getRawCommentText(cursor);
-	const char *text = mg_clang.clang_getCString(raw);
-	char *comment = text ? mg_c_comment_text(w->scratch, text) : NULL;
-	mg_clang.clang_disposeString(raw);
+	if (answer == MG_C_ASK_CLANG || !from_text)
+		return raw_comment_from_clang(w, cursor);
+	char *comment = mg_c_comment_text(w->scratch, file->text + start, len);
+#ifndef NDEBUG
+	char *clangs = raw_comment_from_clang(w, cursor);
+	assert((!comment && !clangs) || (comment && clangs && strcmp(comment, clangs) == 0));
+#endif
 	return comment;
+}
+
+/* The name of the field at `cursor`, at `offset` of `file`: from the text
+ * when it was written there and reads plainly, else from clang. */
+static char *field_name(walker *w, CXCursor cursor, const file_name *file, unsigned offset, bool from_text)
+{
+	mg_c_text text = from_text ? text_of(file) : (mg_c_text){0};
+	size_t n = from_text && !mg_clang.clang_Cursor_isBitField(cursor) ? mg_c_field_name_at(&text, offset) : 0;
+	if (!n)
+		return take_string(w, mg_clang.clang_getCursorSpelling(cursor));
+	char *name = mg_arena_strndup(w->scratch, file->text + offset, n);
+	if (!name)
+		out_of_memory(w);
+#ifndef NDEBUG
+	char *clangs = take_string(w, mg_clang.clang_getCursorSpelling(cursor));
+	assert(!name || !clangs || strcmp(name, clangs) == 0);
+#endif
+	return name;
 }
 
 /* Adds the annotation at `cursor` when it is one of ours. */
@@ -301,7 +316,7 @@ static void read_annotation(walker *w, CXCursor cursor, mg_c_annotation **items,
 	a.kind_name = mg_arena_strndup(w->scratch, value + 3, kind_len);
 	file_name *file = NULL;
 	unsigned offset = 0;
-	a.location = location_of(w, cursor, &file, &offset);
+	a.location = location_of(w, cursor, &file, &offset, NULL);
 	if (file && file->text && offset <= file->size) {
 		a.source = file->text + offset;
 		a.source_len = file->size - offset;
@@ -387,11 +402,11 @@ static void read_field(struct_reader *r, CXCursor cursor, bool from_mixin)
 	const type_entry *type = type_of(w, mg_clang.clang_getCursorType(cursor));
 	file_name *file = NULL;
 	unsigned offset = 0;
-	mg_c_field f = {
-		.name = take_string(w, mg_clang.clang_getCursorSpelling(cursor)),
-		.location = location_of(w, cursor, &file, &offset),
-	};
-	f.comment = comment_of(w, cursor, file, offset);
+	CXSourceLocation where;
+	mg_c_field f = {.location = location_of(w, cursor, &file, &offset, &where)};
+	bool from_text = written_in_text(w, file, offset, where);
+	f.name = field_name(w, cursor, file, offset, from_text);
+	f.comment = comment_of(w, cursor, file, offset, from_text);
 	if (!type || w->failed) {
 		out_of_memory(w);
 		return;
@@ -596,9 +611,10 @@ static void describe_struct(walker *w, CXCursor cursor)
 	s.tag = tag;
 	file_name *file = NULL;
 	unsigned offset = 0;
-	s.location = location_of(w, cursor, &file, &offset);
+	s.location = location_of(w, cursor, &file, &offset, NULL);
 	s.definition = definition_key(w, file, offset);
-	s.comment = comment_of(w, cursor, file, offset);
+	/* A struct's comment always from clang: a typedef may share it. */
+	s.comment = comment_of(w, cursor, file, offset, false);
 	if (w->failed)
 		return;
 	if (mg_c_model_add(w->model, &s, w->err) < 0)
@@ -797,7 +813,8 @@ int mg_read_c(mg_graph *graph, const char *path, const mg_c_options *options, mg
 		mg_error_set(err, "%s", error);
 		goto cleanup;
 	}
-	walker w = {.tu = tu, .graph = graph, .scratch = scratch, .file_arena = scratch,
+	walker w = {.tu = tu, .main_file = mg_clang.clang_getFile(tu, path), .graph = graph, .scratch = scratch,
+		    .file_arena = scratch,
 		    .struct_arena = struct_arena, .model = &model,
 		    .err = err, .all_comments = parses_all_comments(&args)};
 	mg_clang.clang_visitChildren(mg_clang.clang_getTranslationUnitCursor(tu), visit_top, &w);

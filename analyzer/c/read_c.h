@@ -145,10 +145,10 @@ char *mg_c_snake_case(mg_arena *arena, const char *name);
  * The text of a doc comment (Javadoc, Qt or triple-slash style, before the
  * declaration or trailing it): markers and leading asterisks removed, lines
  * joined by one space,
- * paragraphs (blank lines) kept as "\n\n". NULL when it holds no text or
- * out of memory.
+ * paragraphs (blank lines) kept as "\n\n". `raw` is `len` bytes, from clang
+ * or straight from the file. NULL when it holds no text or out of memory.
  */
-char *mg_c_comment_text(mg_arena *arena, const char *raw);
+char *mg_c_comment_text(mg_arena *arena, const char *raw, size_t len);
 
 /* ---- c_position.c ---- */
 

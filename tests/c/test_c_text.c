@@ -56,7 +56,7 @@ static void doc_comment_text(void **state)
 	mg_arena *arena = mg_arena_new();
 	assert_non_null(arena);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		const char *got = mg_c_comment_text(arena, cases[i][0]);
+		const char *got = mg_c_comment_text(arena, cases[i][0], strlen(cases[i][0]));
 		if (!cases[i][1] ? got != NULL : !got || strcmp(got, cases[i][1]) != 0)
 			fail_msg("comment %s gave \"%s\", expected \"%s\"", cases[i][0], got ? got : "(null)",
 				 cases[i][1] ? cases[i][1] : "(null)");

@@ -247,6 +247,90 @@ static void comments_and_locations(void **state)
 	mg_graph_free(g);
 }
 
+/* Names and doc comments are read from the text where it settles them
+ * (c_source_text.c), from clang elsewhere; Debug builds, which the tests
+ * are, ask clang every time and abort on a difference. Shapes that the
+ * text reads and shapes it must leave to clang, each with its answer. */
+static const char text_shapes_h[] =
+	"#include <modelgraph/annotations.h>\n"
+	"#define ID_COLUMN int id MG_COLUMN(primary_key=true)\n"
+	"#define SEMI ;\n"
+	"struct Shapes {\n"
+	"\tID_COLUMN;\n"
+	"\t/** plain */\n"
+	"\tint plain;\n"
+	"\t/**\n"
+	"\t * over\n"
+	"\t * lines\n"
+	"\t */\n"
+	"\tconst char *multi_line;\n"
+	"\t/// slashes\n"
+	"\tint slashes;\n"
+	"\tint trailing; ///< after the name\n"
+	"\t/** first */\n"
+	"\t/** second */\n"
+	"\tint merged;\n"
+	"\t/* ordinary */ /** doc after an ordinary one */\n"
+	"\tint after_ordinary;\n"
+	"\t/** inside /* it */\n"
+	"\tint nested_opening;\n"
+	"\t/** before a directive */\n"
+	"#define NOTHING\n"
+	"\tint after_directive;\n"
+	"\tint no_comment;\n"
+	"\tunsigned int : 3;\n"
+	"\tunsigned int bits : 3;\n"
+	"\tint (*callback)(void);\n"
+	"\tint aligned __attribute__((aligned(8)));\n"
+	"\tint dollar$sign;\n"
+	"\tchar semi_char MG_COLUMN(server_default=\";\");\n"
+	"\t/** after a quoted stop */\n"
+	"\tint after_quoted_stop;\n"
+	"\tint spli\\\n"
+	"ced;\n"
+	"\t/**/ int empty_comment;\n"
+	"\t/***/ int stars;\n"
+	"\tint first_declarator, /** second declarator */ second_declarator;\n"
+	"\t/* ordinary only */ int ordinary_only;\n"
+	"\t/** last */ int last;\n"
+	"} MG_MODEL(tablename=shapes);\n";
+
+static void names_and_comments_from_the_text(void **state)
+{
+	(void)state;
+	mg_graph *g = mg_c_test_read_text("text_shapes.h", text_shapes_h);
+	mg_table *t = mg_c_test_table(g, "shapes");
+	static const char *const expected[][2] = {
+		{"id", NULL},
+		{"plain", "plain"},
+		{"multi_line", "over lines"},
+		{"slashes", "slashes"},
+		{"trailing", "after the name"},
+		{"merged", "first second"},
+		{"after_ordinary", "doc after an ordinary one"},
+		{"no_comment", NULL},
+		{"bits", NULL},
+		{"aligned", NULL},
+		{"dollar$sign", NULL},
+		{"semi_char", NULL},
+		{"after_quoted_stop", "after a quoted stop"},
+		{"spliced", NULL},
+		{"first_declarator", NULL},
+		{"second_declarator", "second declarator"},
+		{"ordinary_only", NULL},
+		{"last", "last"},
+	};
+	for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); i++) {
+		mg_column *c = mg_c_test_column(t, expected[i][0]);
+		if (expected[i][1] ? !c->comment || strcmp(c->comment, expected[i][1]) != 0 : c->comment != NULL)
+			fail_msg("%s: comment \"%s\", expected \"%s\"", expected[i][0], c->comment ? c->comment : "(none)",
+				 expected[i][1] ? expected[i][1] : "(none)");
+	}
+	assert_at(mg_c_test_column(t, "id")->location, "text_shapes.h", 5, 2);
+	assert_at(mg_c_test_column(t, "spliced")->location, "text_shapes.h", 35, 6);
+	mg_graph_free(g);
+}
+
 /* ---- several files ---- */
 
 static const char common_h[] =
@@ -617,6 +701,7 @@ int main(void)
 		cmocka_unit_test(names_keys_and_defaults),
 		cmocka_unit_test(foreign_keys_and_relationships),
 		cmocka_unit_test(comments_and_locations),
+		cmocka_unit_test(names_and_comments_from_the_text),
 		cmocka_unit_test(several_files_merge),
 		cmocka_unit_test(defined_twice_is_an_error),
 		cmocka_unit_test(inheritance_by_embedding),
