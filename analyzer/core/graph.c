@@ -293,9 +293,21 @@ mg_table *mg_graph_find_table(const mg_graph *graph, const char *name)
 
 mg_column *mg_table_find_column(const mg_table *table, const char *name)
 {
-	for (size_t i = 0; i < table->ncolumns; i++)
-		if (mg_graph_name_cmp(table->graph, table->columns[i]->name, name) == 0)
+	/* Readers ask before adding each column: the first byte settles most. */
+	if (table->graph->case_insensitive) {
+		char first = mg_ascii_tolower(name[0]);
+		for (size_t i = 0; i < table->ncolumns; i++) {
+			const char *other = table->columns[i]->name;
+			if (mg_ascii_tolower(other[0]) == first && mg_ascii_casecmp(other, name) == 0)
+				return table->columns[i];
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < table->ncolumns; i++) {
+		const char *other = table->columns[i]->name;
+		if (other[0] == name[0] && strcmp(other, name) == 0)
 			return table->columns[i];
+	}
 	return NULL;
 }
 
