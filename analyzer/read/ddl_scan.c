@@ -326,7 +326,8 @@ int mg_ddl_scan_index(const char *sql, size_t len, mg_ddl_index *out)
 	qualified_name(&s, t);
 	if (!is_keyword(&s, next_token(&s), "ON"))
 		return -1;
-	qualified_name(&s, next_token(&s));
+	t = qualified_name(&s, next_token(&s));
+	out->table = (mg_ddl_name){.start = t.start, .len = t.len};
 	if (!is_punct(&s, next_token(&s), '('))
 		return -1;
 	do {

@@ -45,6 +45,7 @@ typedef struct mg_ddl_name {
 typedef struct mg_ddl_index {
 	int unique;                                 /* CREATE UNIQUE INDEX */
 	int partial;                                /* has a WHERE clause */
+	mg_ddl_name table;                          /* the table after ON */
 	size_t ncolumns;
 	mg_ddl_name columns[MG_DDL_INDEX_MAX_COLUMNS]; /* mg_ddl_unquote gives the names */
 } mg_ddl_index;

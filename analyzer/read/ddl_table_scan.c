@@ -356,6 +356,7 @@ typedef struct scan {
 	const char *table;
 	bool has_pk;
 	size_t ipk; /* the INTEGER PRIMARY KEY column (the rowid's alias); SIZE_MAX: none */
+	bool autoincrement; /* AUTOINCREMENT was written */
 	bool failed;
 } scan;
 
@@ -418,9 +419,12 @@ static mg_ddl_table_column *column_at(scan *sc, size_t i)
 /* The column named `name` (ASCII case ignored, as SQLite); SIZE_MAX: none. */
 static size_t find_column(scan *sc, const char *name)
 {
-	for (size_t i = 0; i < sc->out->ncolumns; i++)
-		if (mg_ascii_casecmp(column_at(sc, i)->name, name) == 0)
+	char first = mg_ascii_tolower(name[0]);
+	for (size_t i = 0; i < sc->out->ncolumns; i++) {
+		const char *other = column_at(sc, i)->name;
+		if (mg_ascii_tolower(other[0]) == first && mg_ascii_casecmp(other, name) == 0)
 			return i;
+	}
 	return SIZE_MAX;
 }
 
@@ -764,11 +768,15 @@ static tok column_def(scan *sc, tok name)
 	struct mg_ddl_table_store *s = sc->s;
 	if (!is_name(x, name))
 		return fail(sc);
+	const char *column_name = name_text(sc, name);
+	/* SQLite refuses a second column of a name ("duplicate column name"). */
+	if (!column_name || find_column(sc, column_name) != SIZE_MAX)
+		return fail(sc);
 	if (reserve(&sc->out->columns, &s->columns_cap, sc->out->ncolumns + 1, sizeof(*sc->out->columns)) < 0)
 		return fail(sc);
 	size_t ci = sc->out->ncolumns++;
 	mg_ddl_table_column *col = column_at(sc, ci);
-	*col = (mg_ddl_table_column){.name = name_text(sc, name)};
+	*col = (mg_ddl_table_column){.name = column_name};
 
 	/* typetoken: ids... [(signed [, signed])] */
 	tok t = next(x);
@@ -823,6 +831,7 @@ static tok column_def(scan *sc, tok name)
 			has_default = true;
 			t = next(x);
 			if (t.kind == T_LP) {
+				sc->out->expressions = 1;
 				size_t start = t.start + 1;
 				tok close = skip_group(x);
 				if (close.kind != T_RP)
@@ -864,8 +873,10 @@ static tok column_def(scan *sc, tok name)
 			if (desc || kw(x, t, "ASC"))
 				t = next(x);
 			t = onconf(sc, t);
-			if (kw(x, t, "AUTOINCREMENT"))
+			if (kw(x, t, "AUTOINCREMENT")) {
+				sc->autoincrement = true;
 				t = next(x);
+			}
 			size_t first = s->nidx_cols;
 			if (sc->failed || !push_column(sc, ci, NULL))
 				return fail(sc);
@@ -877,6 +888,7 @@ static tok column_def(scan *sc, tok name)
 				return fail(sc);
 			make_index(sc, first, false);
 		} else if (kw(x, t, "CHECK")) {
+			sc->out->expressions = 1;
 			if (next(x).kind != T_LP || skip_group(x).kind != T_RP)
 				return fail(sc);
 			t = next(x);
@@ -899,6 +911,7 @@ static tok column_def(scan *sc, tok name)
 				if (!kw(x, t, "AS"))
 					return fail(sc);
 			}
+			sc->out->expressions = 1;
 			if (col->hidden || has_default || next(x).kind != T_LP || skip_group(x).kind != T_RP)
 				return fail(sc);
 			col->hidden = 2;
@@ -936,8 +949,10 @@ static tok key_columns(scan *sc, bool *desc, bool allow_autoinc)
 			return fail(sc); /* the rowid, or a name SQLite takes otherwise */
 		if (desc && sc->s->nidx_cols == 1)
 			*desc = d;
-		if (allow_autoinc && kw(x, t, "AUTOINCREMENT"))
+		if (allow_autoinc && kw(x, t, "AUTOINCREMENT")) {
+			sc->autoincrement = true;
 			t = next(x);
+		}
 		if (t.kind == T_RP)
 			return next(x);
 		if (t.kind != T_COMMA)
@@ -987,6 +1002,7 @@ static tok table_constraints(scan *sc, tok t)
 				return t;
 			make_index(sc, first, false);
 		} else if (kw(x, t, "CHECK")) {
+			sc->out->expressions = 1;
 			if (next(x).kind != T_LP || skip_group(x).kind != T_RP)
 				return fail(sc);
 			t = onconf(sc, next(x));
@@ -1051,11 +1067,46 @@ static void table_options(scan *sc)
 	}
 }
 
+/* The types a STRICT table allows (sqlite3StdType), any case. */
+static bool is_strict_type(const char *type)
+{
+	static const char *const allowed[] = {"INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"};
+	for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
+		if (mg_ascii_casecmp(type, allowed[i]) == 0)
+			return true;
+	return false;
+}
+
+/* What SQLite refuses once the whole statement is read, which only a
+ * schema edited by hand can hold (SQLite checked each statement when it
+ * ran): the reader then leaves the table to SQLite, which says so. */
+static bool refused_by_sqlite(const scan *sc)
+{
+	const mg_ddl_table *out = sc->out;
+	/* "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY", and
+	 * never without rowid. */
+	if (sc->autoincrement && (sc->ipk == SIZE_MAX || out->without_rowid))
+		return true;
+	bool stored = false;
+	for (size_t i = 0; i < out->ncolumns; i++) {
+		const mg_ddl_table_column *col = &out->columns[i];
+		stored |= !col->hidden;
+		/* "missing datatype" / "unknown datatype" in a STRICT table. */
+		if (out->strict && !is_strict_type(col->type))
+			return true;
+	}
+	return !stored; /* "must have at least one non-generated column" */
+}
+
 /* What sqlite3EndTable settles once the whole statement is read. */
 static void end_table(scan *sc)
 {
 	struct mg_ddl_table_store *s = sc->s;
 	mg_ddl_table *out = sc->out;
+	if (refused_by_sqlite(sc)) {
+		fail(sc);
+		return;
+	}
 	if (out->without_rowid) {
 		if (!sc->has_pk) {
 			fail(sc);
@@ -1131,7 +1182,7 @@ int mg_ddl_scan_table(const char *sql, size_t len, const char *table, mg_ddl_tab
 		return -1;
 	struct mg_ddl_table_store *s = out->store;
 	out->ncolumns = out->nforeign_keys = out->nindexes = 0;
-	out->without_rowid = out->strict = 0;
+	out->without_rowid = out->strict = out->expressions = 0;
 	s->text_len = s->nfks = s->nfk_cols = s->nidx = s->nidx_cols = s->npk = 0;
 	/* SQLite reads a statement up to its first NUL: so would not this scanner. */
 	if (!sql || !table || memchr(sql, '\0', len))

@@ -63,6 +63,8 @@ typedef struct mg_ddl_table {
 	size_t nindexes;
 	int without_rowid;
 	int strict;
+	int expressions;                  /* has a CHECK, DEFAULT (...) or AS (...): expressions
+	                                     the scanner passes over without reading them */
 	struct mg_ddl_table_store *store; /* memory reused from one statement to the next */
 } mg_ddl_table;
 

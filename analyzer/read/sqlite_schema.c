@@ -1,5 +1,6 @@
 #include "analyzer/read/sqlite_schema.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,7 @@ typedef struct loader {
 	mg_name_index *shadows;
 	bool by_pragmas;     /* every table through the pragmas (tests) */
 	const mg_schema_rows *rows; /* sqlite_schema read off its pages, or NULL */
+	sqlite3 *scratch;    /* an empty database to try statements on (see sqlite_accepts) */
 } loader;
 
 static const char *column_text(sqlite3_stmt *stmt, int i)
@@ -229,6 +231,27 @@ static bool cursor_next(row_cursor *c, mg_schema_row *out)
 static int cursor_failed(row_cursor *c)
 {
 	return step_failed(c->l, c->rc);
+}
+
+/*
+ * Whether SQLite takes `sql` (a CREATE statement), tried on an empty
+ * database: the statements of rows read off the pages were not parsed by
+ * SQLite, and only a schema edited by hand holds one it refuses, which it
+ * then refuses to load at all. Preparing the statement parses it as
+ * loading would, checks its expressions and its references to its own
+ * columns. A statement that needs what the empty database lacks (a
+ * function or collation of the application's) counts as refused: it goes
+ * to SQLite, which decides, at the price of loading its schema.
+ */
+static bool sqlite_accepts(loader *l, const char *sql, size_t len)
+{
+	if (!l->scratch && sqlite3_open_v2(":memory:", &l->scratch, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
+				   SQLITE_OK)
+		return false;
+	sqlite3_stmt *stmt = NULL;
+	bool ok = len < INT_MAX && sqlite3_prepare_v2(l->scratch, sql, (int)len, &stmt, NULL) == SQLITE_OK && stmt;
+	sqlite3_finalize(stmt);
+	return ok;
 }
 
 /* Primary-key columns arrive in column order with their key position; they
@@ -675,6 +698,50 @@ cleanup:
 	return result;
 }
 
+/* `name` of `sql` unquoted into *buf (grown as needed); NULL out of memory. */
+static char *unquoted(const char *sql, mg_ddl_name name, char **buf, size_t *cap)
+{
+	/* The whole name, however long: a cut one names no column, and the
+	 * index would pass for an expression index. */
+	if (name.len >= *cap) {
+		free(*buf);
+		*cap = name.len + 1;
+		if (!(*buf = malloc(*cap)))
+			return NULL;
+	}
+	return mg_ddl_unquote(sql, name, *buf);
+}
+
+/*
+ * Whether a CREATE INDEX read off the pages is what SQLite would load: on
+ * the table its row names, over columns of that table. Only a schema
+ * edited by hand breaks that, and SQLite then refuses to load it; so do
+ * expressions and WHERE clauses it would have to parse. 1: read it as
+ * scanned; 0: ask SQLite (which says what is wrong, if anything); -1 out
+ * of memory.
+ */
+static int index_as_scanned(const mg_table *table, const char *sql, const mg_ddl_index *scanned, char **buf,
+			    size_t *cap)
+{
+	if (scanned->partial)
+		return 0;
+	const char *on = unquoted(sql, scanned->table, buf, cap);
+	if (!on)
+		return -1;
+	if (mg_ascii_casecmp(on, table->name) != 0)
+		return 0;
+	for (size_t i = 0; i < scanned->ncolumns; i++) {
+		if (!scanned->columns[i].len)
+			return 0; /* an expression */
+		const char *column = unquoted(sql, scanned->columns[i], buf, cap);
+		if (!column)
+			return -1;
+		if (!mg_table_find_column(table, column))
+			return 0;
+	}
+	return 1;
+}
+
 static int load_created_indexes(loader *l)
 {
 	row_cursor rows = {0};
@@ -695,19 +762,15 @@ static int load_created_indexes(loader *l)
 		if (!index)
 			goto oom;
 		index->location = locate_index(l, table, name);
-		if (mg_ddl_scan_index(sql, row.sql_len, &scanned) == 0) {
+		int read = mg_ddl_scan_index(sql, row.sql_len, &scanned) == 0;
+		if (read && l->rows && (read = index_as_scanned(table, sql, &scanned, &column_name, &name_cap)) < 0)
+			goto oom;
+		if (read) {
 			index->unique = scanned.unique;
 			index->partial = scanned.partial;
 			for (size_t i = 0; i < scanned.ncolumns; i++) {
-				/* The whole name, however long: a cut one names no column,
-				 * and the index would pass for an expression index. */
-				if (scanned.columns[i].len >= name_cap) {
-					free(column_name);
-					name_cap = scanned.columns[i].len + 1;
-					if (!(column_name = malloc(name_cap)))
-						goto oom;
-				}
-				mg_ddl_unquote(sql, scanned.columns[i], column_name);
+				if (!unquoted(sql, scanned.columns[i], &column_name, &name_cap))
+					goto oom;
 				if (add_index_column(l, index, column_name) < 0)
 					goto cleanup;
 			}
@@ -961,8 +1024,11 @@ static int load_schema(loader *l)
 			goto oom; /* never NULL in sqlite_schema: SQLite had no memory to copy them */
 		if (strcmp(type, "table") == 0 && sql && mg_ascii_ncasecmp(sql, "CREATE VIRTUAL", 14) == 0)
 			l->virtual_tables = true;
+		/* Off the pages, a name twice or expressions SQLite would refuse
+		 * go to SQLite, which says what is wrong. */
 		if (!l->by_pragmas && strcmp(type, "table") == 0 && sql &&
-		    mg_ddl_scan_table(sql, row.sql_len, name, &scanned) == 0) {
+		    mg_ddl_scan_table(sql, row.sql_len, name, &scanned) == 0 &&
+		    (!l->rows || (!find_here(l, name) && (!scanned.expressions || sqlite_accepts(l, sql, row.sql_len))))) {
 			if (add_scanned_table(l, name, &scanned) < 0)
 				goto oom;
 		} else {
@@ -1048,6 +1114,7 @@ cleanup:
 	mg_name_index_free(l.here);
 	mg_name_index_free(l.shadows);
 	mg_buf_free(&l.declined);
+	sqlite3_close(l.scratch);
 	return result;
 }
 

@@ -300,6 +300,101 @@ static void declines_a_wal_with_frames(void **state)
 	sqlite3_close(writer);
 }
 
+/* ---- schemas SQLite refuses to load ---- */
+
+/* A statement SQLite took, then edited by hand into one it refuses: SQLite
+ * checked each statement when it ran, so only such an edit puts one in
+ * the file, and SQLite then refuses to load the schema at all. Read off
+ * the pages, the schema must be refused the same way, with SQLite's word. */
+static const char *const refused[][2] = {
+	{"CREATE TABLE t (a INT, b INT);", "CREATE TABLE t (a INT, a INT)"},
+	{"CREATE TABLE t (a INT PRIMARY KEY, b INT);", "CREATE TABLE t (a INT PRIMARY KEY, b INT PRIMARY KEY)"},
+	{"CREATE TABLE t (a INT) STRICT;", "CREATE TABLE t (a FOO) STRICT"},
+	{"CREATE TABLE t (a INT DEFAULT 1);", "CREATE TABLE t (a INT DEFAULT (a + 1))"},
+	{"CREATE TABLE t (a INT CHECK (a > 0));", "CREATE TABLE t (a INT CHECK (a > ))"},
+	{"CREATE TABLE t (a INTEGER PRIMARY KEY AUTOINCREMENT);", "CREATE TABLE t (a TEXT PRIMARY KEY AUTOINCREMENT)"},
+	{"CREATE TABLE t (a INT AS (1), b INT);", "CREATE TABLE t (a INT AS (1))"},
+	{"CREATE TABLE t (a INT PRIMARY KEY) WITHOUT ROWID;", "CREATE TABLE t (a INT) WITHOUT ROWID"},
+	{"CREATE TABLE p (id INT PRIMARY KEY); CREATE TABLE t (a INT, FOREIGN KEY (a) REFERENCES p (id));",
+	 "CREATE TABLE t (a INT, FOREIGN KEY (zz) REFERENCES p (id))"},
+};
+
+/* The same edits to indexes and names. */
+static const char *const refused_rows[][2] = {
+	{"CREATE TABLE t (a INT, b INT); CREATE INDEX i ON t (b);",
+	 "UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t (zz)' WHERE name = 'i'"},
+	{"CREATE TABLE t (a INT); CREATE TABLE u (b INT); CREATE INDEX i ON t (a);",
+	 "UPDATE sqlite_schema SET tbl_name = 'u' WHERE name = 'i'"},
+	{"CREATE TABLE t (a INT); CREATE TABLE u (b INT);",
+	 "UPDATE sqlite_schema SET name = 'T', tbl_name = 'T', sql = 'CREATE TABLE T (b INT)' WHERE name = 'u'"},
+	{"CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE a > 0;",
+	 "UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t (a) WHERE a >' WHERE name = 'i'"},
+	{"CREATE TABLE t (a INT); CREATE INDEX i ON t (a);",
+	 "UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t (a +)' WHERE name = 'i'"},
+};
+
+/* The reader's error for `db`'s image, its rows read off the pages or not. */
+static char *load_error(sqlite3 *db, bool off_pages)
+{
+	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
+	mg_schema_rows rows = {0};
+	assert_int_equal(mg_test_read_rows(copy, &rows), 1);
+	mg_graph *graph = mg_graph_new();
+	assert_non_null(graph);
+	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
+	mg_error err = {0};
+	int rc = mg_sqlite_schema_load(graph, copy, "schema.db", NULL, off_pages ? &rows : NULL, &err);
+	char *message = rc < 0 ? strdup(err.message) : NULL;
+	mg_test_end_read(copy);
+	mg_graph_free(graph);
+	mg_schema_rows_free(&rows);
+	sqlite3_close(copy);
+	return message;
+}
+
+static void check_refused(sqlite3 *db, const char *label)
+{
+	char *off_pages = load_error(db, true), *by_sqlite = load_error(db, false);
+	if (!by_sqlite)
+		fail_msg("%s: SQLite loads the edited schema: the case tests nothing", label);
+	if (!strstr(by_sqlite, "malformed database schema"))
+		fail_msg("%s: SQLite says %s", label, by_sqlite);
+	if (!off_pages || strcmp(off_pages, by_sqlite) != 0)
+		fail_msg("%s: off the pages \"%s\", SQLite \"%s\"", label, off_pages ? off_pages : "(read)", by_sqlite);
+	free(off_pages);
+	free(by_sqlite);
+}
+
+static sqlite3 *edited(const char *setup, const char *edit)
+{
+	sqlite3 *db = NULL;
+	char *error = NULL;
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	if (sqlite3_exec(db, setup, NULL, NULL, &error) != SQLITE_OK ||
+	    sqlite3_exec(db, "PRAGMA writable_schema = ON", NULL, NULL, &error) != SQLITE_OK ||
+	    (edit && sqlite3_exec(db, edit, NULL, NULL, &error) != SQLITE_OK))
+		fail_msg("%s / %s: %s", setup, edit ? edit : "", error);
+	return db;
+}
+
+static void schemas_sqlite_refuses_are_refused(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		mg_buf edit = MG_BUF_INIT;
+		mg_buf_printf(&edit, "UPDATE sqlite_schema SET sql = '%s' WHERE name = 't'", refused[i][1]);
+		sqlite3 *db = edited(refused[i][0], edit.data);
+		check_refused(db, refused[i][1]);
+		sqlite3_close(db);
+		mg_buf_free(&edit);
+	}
+	for (size_t i = 0; i < sizeof(refused_rows) / sizeof(refused_rows[0]); i++) {
+		sqlite3 *db = edited(refused_rows[i][0], refused_rows[i][1]);
+		check_refused(db, refused_rows[i][1]);
+		sqlite3_close(db);
+	}
+}
+
 /* ---- damaged files ---- */
 
 typedef struct damage {
@@ -390,6 +485,7 @@ int main(void)
 		cmocka_unit_test(declines_other_encodings),
 		cmocka_unit_test(declines_values_that_are_not_text),
 		cmocka_unit_test(declines_a_wal_with_frames),
+		cmocka_unit_test(schemas_sqlite_refuses_are_refused),
 		cmocka_unit_test(damaged_pages_are_declined_or_read_safely),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
