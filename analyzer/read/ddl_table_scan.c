@@ -357,6 +357,7 @@ typedef struct scan {
 	bool has_pk;
 	size_t ipk; /* the INTEGER PRIMARY KEY column (the rowid's alias); SIZE_MAX: none */
 	bool autoincrement; /* AUTOINCREMENT was written */
+	uint64_t names_seen[4]; /* a Bloom filter of the column names so far, case folded */
 	bool failed;
 } scan;
 
@@ -426,6 +427,22 @@ static size_t find_column(scan *sc, const char *name)
 			return i;
 	}
 	return SIZE_MAX;
+}
+
+/* Whether no column before has `name` (ASCII case ignored). A Bloom filter
+ * of the names so far answers most columns without comparing names: a
+ * wide table would otherwise compare each with all before it. */
+static bool first_of_its_name(scan *sc, const char *name)
+{
+	uint32_t h = 2166136261u;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)mg_ascii_tolower(*p)) * 16777619u;
+	unsigned a = h & 255, b = (h >> 8) & 255;
+	uint64_t *seen = sc->names_seen;
+	bool maybe = (seen[a / 64] >> (a % 64) & 1) && (seen[b / 64] >> (b % 64) & 1);
+	seen[a / 64] |= (uint64_t)1 << (a % 64);
+	seen[b / 64] |= (uint64_t)1 << (b % 64);
+	return !maybe || find_column(sc, name) == SIZE_MAX;
 }
 
 /* ---- the type (sqlite3AddColumn) ---- */
@@ -770,7 +787,7 @@ static tok column_def(scan *sc, tok name)
 		return fail(sc);
 	const char *column_name = name_text(sc, name);
 	/* SQLite refuses a second column of a name ("duplicate column name"). */
-	if (!column_name || find_column(sc, column_name) != SIZE_MAX)
+	if (!column_name || !first_of_its_name(sc, column_name))
 		return fail(sc);
 	if (reserve(&sc->out->columns, &s->columns_cap, sc->out->ncolumns + 1, sizeof(*sc->out->columns)) < 0)
 		return fail(sc);
