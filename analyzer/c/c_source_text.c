@@ -86,30 +86,28 @@ mg_c_comment_answer mg_c_comment_before(const mg_c_text *f, size_t offset, size_
 	return MG_C_ONE_COMMENT;
 }
 
+/* The letters, as designated initializers of a table of 256 bools. */
+#define LETTER(c) [c] = true, [c - 'a' + 'A'] = true
+#define LETTERS                                                                                         \
+	LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'), LETTER('g'),      \
+	LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'),      \
+	LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'), LETTER('u'),      \
+	LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'), LETTER('z')
+
 size_t mg_c_field_name_at(const mg_c_text *f, size_t offset)
 {
 	static const bool word[256] = {
 		['_'] = true, ['$'] = true,
 		['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
 		['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
-#define LETTER(c) [c] = true, [c - 'a' + 'A'] = true
-		LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'), LETTER('g'),
-		LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'),
-		LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'), LETTER('u'),
-		LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'), LETTER('z'),
-#undef LETTER
+		LETTERS,
 	};
 	/* What may follow a field's name: the end of the declaration, another
 	 * declarator, an array, the parenthesis of a function pointer, or an
 	 * attribute (a macro or __attribute__). */
 	static const bool follows[256] = {
 		[';'] = true, [','] = true, ['['] = true, [')'] = true, ['_'] = true,
-#define LETTER(c) [c] = true, [c - 'a' + 'A'] = true
-		LETTER('a'), LETTER('b'), LETTER('c'), LETTER('d'), LETTER('e'), LETTER('f'), LETTER('g'),
-		LETTER('h'), LETTER('i'), LETTER('j'), LETTER('k'), LETTER('l'), LETTER('m'), LETTER('n'),
-		LETTER('o'), LETTER('p'), LETTER('q'), LETTER('r'), LETTER('s'), LETTER('t'), LETTER('u'),
-		LETTER('v'), LETTER('w'), LETTER('x'), LETTER('y'), LETTER('z'),
-#undef LETTER
+		LETTERS,
 	};
 	const char *t = f->text;
 	if (offset >= f->size || !word[(unsigned char)t[offset]] || (t[offset] >= '0' && t[offset] <= '9'))

@@ -229,19 +229,27 @@ static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
 
 /* ---- declines ---- */
 
+/* What the page reader makes of the image of `db` (edited first when
+ * `edit` is given): 1 read, 0 declined. */
+static int rows_of_image(sqlite3 *db, mg_test_image_edit edit, void *payload)
+{
+	sqlite3 *copy = mg_test_image_of(db, edit, payload);
+	mg_schema_rows rows = {0};
+	int result = mg_test_read_rows(copy, &rows);
+	mg_test_end_read(copy);
+	mg_schema_rows_free(&rows);
+	sqlite3_close(copy);
+	return result;
+}
+
 static int rows_of_sql(const char *pragmas, const char *sql)
 {
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, pragmas, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
+	int result = rows_of_image(db, NULL, NULL);
 	sqlite3_close(db);
-	mg_schema_rows rows = {0};
-	int result = mg_test_read_rows(copy, &rows);
-	mg_test_end_read(copy);
-	mg_schema_rows_free(&rows);
-	sqlite3_close(copy);
 	return result;
 }
 
@@ -438,17 +446,6 @@ static void truncate_image(unsigned char *image, sqlite3_int64 *size, void *payl
 	(void)image;
 	damage *d = payload;
 	*size = (*size / d->page_size / 2) * d->page_size;
-}
-
-static int rows_of_image(sqlite3 *db, mg_test_image_edit edit, void *payload)
-{
-	sqlite3 *copy = mg_test_image_of(db, edit, payload);
-	mg_schema_rows rows = {0};
-	int result = mg_test_read_rows(copy, &rows);
-	mg_test_end_read(copy);
-	mg_schema_rows_free(&rows);
-	sqlite3_close(copy);
-	return result;
 }
 
 static void damaged_pages_are_declined_or_read_safely(void **state)
