@@ -131,9 +131,13 @@ static void rows_are_sqlites_on_every_page_size(void **state)
 			assert_int_equal(sqlite3_exec(db, pragma, NULL, NULL, NULL), SQLITE_OK);
 			int bytes = reserved;
 			assert_int_equal(sqlite3_file_control(db, "main", SQLITE_FCNTL_RESERVE_BYTES, &bytes), SQLITE_OK);
+			/* With reserved bytes, pointer-map pages too (auto-vacuum). */
+			if (reserved)
+				assert_int_equal(sqlite3_exec(db, "PRAGMA auto_vacuum = FULL", NULL, NULL, NULL), SQLITE_OK);
 			build_schema(db, 400, true);
 			char label[64];
-			snprintf(label, sizeof(label), "page size %d, %d reserved", page_sizes[i], reserved);
+			snprintf(label, sizeof(label), "page size %d, %d reserved%s", page_sizes[i], reserved,
+				 reserved ? ", auto-vacuum" : "");
 
 			/* The database really has that geometry and a tree of several levels. */
 			sqlite3_int64 size = 0;
@@ -141,6 +145,8 @@ static void rows_are_sqlites_on_every_page_size(void **state)
 			assert_non_null(image);
 			assert_int_equal(image[16] << 8 | image[17], page_sizes[i] == 65536 ? 1 : page_sizes[i]);
 			assert_int_equal(image[20], reserved);
+			/* The largest root page: 0 without auto-vacuum. */
+			assert_int_equal((image[52] | image[53] | image[54] | image[55]) != 0, reserved != 0);
 			assert_true(size / page_sizes[i] > 8);
 			sqlite3_free(image);
 
