@@ -1,6 +1,7 @@
 #include "analyzer/read/sqlite_schema.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,6 +99,7 @@ typedef struct loader {
 	bool by_pragmas;     /* every table through the pragmas (tests) */
 	const mg_schema_rows *rows; /* sqlite_schema read off its pages, or NULL */
 	sqlite3 *scratch;    /* an empty database to try statements on (see sqlite_accepts) */
+	mg_name_index *table_sql; /* off the pages: each table read here to its statement */
 } loader;
 
 static const char *column_text(sqlite3_stmt *stmt, int i)
@@ -233,25 +235,48 @@ static int cursor_failed(row_cursor *c)
 	return step_failed(c->l, c->rc);
 }
 
+/* An empty database to try statements on, opened on first use; NULL when
+ * it cannot be. */
+static sqlite3 *scratch_db(loader *l)
+{
+	if (!l->scratch && sqlite3_open_v2(":memory:", &l->scratch, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
+				   SQLITE_OK) {
+		sqlite3_close(l->scratch);
+		l->scratch = NULL;
+	}
+	return l->scratch;
+}
+
 /*
- * Whether SQLite takes `sql` (a CREATE statement), tried on an empty
+ * Whether SQLite takes `sql` (a CREATE statement), tried on the scratch
  * database: the statements of rows read off the pages were not parsed by
  * SQLite, and only a schema edited by hand holds one it refuses, which it
  * then refuses to load at all. Preparing the statement parses it as
  * loading would, checks its expressions and its references to its own
- * columns. A statement that needs what the empty database lacks (a
+ * columns. A statement that needs what the scratch database lacks (a
  * function or collation of the application's) counts as refused: it goes
  * to SQLite, which decides, at the price of loading its schema.
  */
 static bool sqlite_accepts(loader *l, const char *sql, size_t len)
 {
-	if (!l->scratch && sqlite3_open_v2(":memory:", &l->scratch, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) !=
-				   SQLITE_OK)
-		return false;
+	sqlite3 *db = scratch_db(l);
 	sqlite3_stmt *stmt = NULL;
-	bool ok = len < INT_MAX && sqlite3_prepare_v2(l->scratch, sql, (int)len, &stmt, NULL) == SQLITE_OK && stmt;
+	bool ok = db && len < INT_MAX && sqlite3_prepare_v2(db, sql, (int)len, &stmt, NULL) == SQLITE_OK && stmt;
 	sqlite3_finalize(stmt);
 	return ok;
+}
+
+/* Whether SQLite takes the CREATE INDEX `sql` on `table`, whose expressions
+ * or WHERE name its columns: the table is made in the scratch database
+ * first (once; a second try fails, as it exists). */
+static bool sqlite_accepts_index(loader *l, const mg_table *table, const char *sql, size_t len)
+{
+	const char *table_sql = l->table_sql ? mg_name_index_get(l->table_sql, table->name) : NULL;
+	sqlite3 *db = table_sql ? scratch_db(l) : NULL;
+	if (!db)
+		return false;
+	sqlite3_exec(db, table_sql, NULL, NULL, NULL);
+	return sqlite_accepts(l, sql, len);
 }
 
 /* Primary-key columns arrive in column order with their key position; they
@@ -720,26 +745,27 @@ static char *unquoted(const char *sql, mg_ddl_name name, char **buf, size_t *cap
  * scanned; 0: ask SQLite (which says what is wrong, if anything); -1 out
  * of memory.
  */
-static int index_as_scanned(const mg_table *table, const char *sql, const mg_ddl_index *scanned, char **buf,
-			    size_t *cap)
+static int index_as_scanned(loader *l, const mg_table *table, const mg_schema_row *row, const mg_ddl_index *scanned,
+			    char **buf, size_t *cap)
 {
-	if (scanned->partial)
-		return 0;
-	const char *on = unquoted(sql, scanned->table, buf, cap);
+	const char *on = unquoted(row->sql, scanned->table, buf, cap);
 	if (!on)
 		return -1;
 	if (mg_ascii_casecmp(on, table->name) != 0)
 		return 0;
+	bool expressions = scanned->partial;
 	for (size_t i = 0; i < scanned->ncolumns; i++) {
-		if (!scanned->columns[i].len)
-			return 0; /* an expression */
-		const char *column = unquoted(sql, scanned->columns[i], buf, cap);
+		if (!scanned->columns[i].len) {
+			expressions = true;
+			continue;
+		}
+		const char *column = unquoted(row->sql, scanned->columns[i], buf, cap);
 		if (!column)
 			return -1;
 		if (!mg_table_find_column(table, column))
 			return 0;
 	}
-	return 1;
+	return !expressions || sqlite_accepts_index(l, table, row->sql, row->sql_len);
 }
 
 static int load_created_indexes(loader *l)
@@ -763,7 +789,7 @@ static int load_created_indexes(loader *l)
 			goto oom;
 		index->location = locate_index(l, table, name);
 		int read = mg_ddl_scan_index(sql, row.sql_len, &scanned) == 0;
-		if (read && l->rows && (read = index_as_scanned(table, sql, &scanned, &column_name, &name_cap)) < 0)
+		if (read && l->rows && (read = index_as_scanned(l, table, &row, &scanned, &column_name, &name_cap)) < 0)
 			goto oom;
 		if (read) {
 			index->unique = scanned.unique;
@@ -1031,6 +1057,10 @@ static int load_schema(loader *l)
 		    (!l->rows || (!find_here(l, name) && (!scanned.expressions || sqlite_accepts(l, sql, row.sql_len))))) {
 			if (add_scanned_table(l, name, &scanned) < 0)
 				goto oom;
+			/* Kept for trying the table's indexes (sqlite_accepts_index). */
+			if (l->rows && ((!l->table_sql && !(l->table_sql = mg_name_index_new(true))) ||
+					mg_name_index_put(l->table_sql, name, (void *)(uintptr_t)sql) < 0))
+				goto oom;
 		} else {
 			decline(l, name);
 		}
@@ -1115,6 +1145,7 @@ cleanup:
 	mg_name_index_free(l.shadows);
 	mg_buf_free(&l.declined);
 	sqlite3_close(l.scratch);
+	mg_name_index_free(l.table_sql);
 	return result;
 }
 

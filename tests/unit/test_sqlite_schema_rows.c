@@ -213,6 +213,11 @@ static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
 	build_schema(db, 100, false);
+	/* Indexes on expressions and with WHERE are tried on a scratch database. */
+	assert_int_equal(sqlite3_exec(db, "CREATE INDEX t7_lower ON t7 (lower(name), id);"
+					  "CREATE UNIQUE INDEX t8_named ON t8 (name) WHERE name IS NOT NULL;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
 	sqlite3_close(db);
 	mg_schema_rows rows = {0};
@@ -227,6 +232,11 @@ static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
 	assert_int_equal(sqlite3_db_status(copy, SQLITE_DBSTATUS_SCHEMA_USED, &used, &highest, 0), SQLITE_OK);
 	assert_int_equal(used, 0);
 	assert_non_null(mg_graph_find_table(graph, "t99"));
+	const mg_table *t8 = mg_graph_find_table(graph, "t8");
+	bool partial = false;
+	for (size_t i = 0; i < t8->nindexes; i++)
+		partial |= strcmp(t8->indexes[i]->name, "t8_named") == 0 && t8->indexes[i]->partial && t8->indexes[i]->unique;
+	assert_true(partial);
 	mg_test_end_read(copy);
 	mg_graph_free(graph);
 	mg_schema_rows_free(&rows);
