@@ -159,18 +159,29 @@ static void rows_are_sqlites_on_every_page_size(void **state)
 
 /* ---- the same graph ---- */
 
-/* `db` read into a resolved graph, as graph JSON; or the reader's error. */
-static char *graph_json(sqlite3 *db, bool off_pages)
+/* A new graph of one SQLite source with `db` loaded into it, the rows of
+ * sqlite_schema off the pages when `rows` is given; the load's 0 or -1 in
+ * *rc, its error in *err. */
+static mg_graph *loaded(sqlite3 *db, const mg_schema_rows *rows, mg_error *err, int *rc)
 {
 	mg_graph *graph = mg_graph_new();
 	assert_non_null(graph);
 	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
+	*err = (mg_error){0};
+	*rc = mg_sqlite_schema_load(graph, db, "schema.db", NULL, rows, err);
+	return graph;
+}
+
+/* `db` read into a resolved graph, as graph JSON; or the reader's error. */
+static char *graph_json(sqlite3 *db, bool off_pages)
+{
 	mg_schema_rows rows = {0};
 	assert_int_equal(mg_test_read_rows(db, &rows), 1);
-	mg_error err = {0};
+	mg_error err;
+	int rc;
+	mg_graph *graph = loaded(db, off_pages ? &rows : NULL, &err, &rc);
 	mg_buf json = MG_BUF_INIT;
-	if (mg_sqlite_schema_load(graph, db, "schema.db", NULL, off_pages ? &rows : NULL, &err) < 0 ||
-	    mg_resolve(graph, &err) < 0)
+	if (rc < 0 || mg_resolve(graph, &err) < 0)
 		mg_buf_printf(&json, "error: %s", err.message);
 	else
 		mg_render_graph_json(graph, &json);
@@ -222,11 +233,10 @@ static void scanned_schema_leaves_sqlite_schema_unloaded(void **state)
 	sqlite3_close(db);
 	mg_schema_rows rows = {0};
 	assert_int_equal(mg_test_read_rows(copy, &rows), 1);
-	mg_graph *graph = mg_graph_new();
-	assert_non_null(graph);
-	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
-	mg_error err = {0};
-	assert_int_equal(mg_sqlite_schema_load(graph, copy, "schema.db", NULL, &rows, &err), 0);
+	mg_error err;
+	int rc;
+	mg_graph *graph = loaded(copy, &rows, &err, &rc);
+	assert_int_equal(rc, 0);
 	assert_int_equal(mg_sqlite_schema_count_objects(&rows), 100);
 	int used = -1, highest = 0;
 	assert_int_equal(sqlite3_db_status(copy, SQLITE_DBSTATUS_SCHEMA_USED, &used, &highest, 0), SQLITE_OK);
@@ -363,11 +373,9 @@ static char *load_error(sqlite3 *db, bool off_pages)
 	sqlite3 *copy = mg_test_image_of(db, NULL, NULL);
 	mg_schema_rows rows = {0};
 	assert_int_equal(mg_test_read_rows(copy, &rows), 1);
-	mg_graph *graph = mg_graph_new();
-	assert_non_null(graph);
-	assert_int_not_equal(mg_graph_add_source(graph, "schema.db", MG_SOURCE_SQLITE), (size_t)-1);
-	mg_error err = {0};
-	int rc = mg_sqlite_schema_load(graph, copy, "schema.db", NULL, off_pages ? &rows : NULL, &err);
+	mg_error err;
+	int rc;
+	mg_graph *graph = loaded(copy, off_pages ? &rows : NULL, &err, &rc);
 	char *message = rc < 0 ? strdup(err.message) : NULL;
 	mg_test_end_read(copy);
 	mg_graph_free(graph);
