@@ -134,7 +134,7 @@ static outcome add_row(reader *r)
 		uint64_t t = serial[i];
 		bool text = t >= 13 && t % 2 == 1;
 		if (i == 3) { /* rootpage: an integer, not kept */
-			if (t > 9)
+			if (t > 9 || int_sizes[t] > (size_t)(end - value))
 				return DECLINE;
 			value += int_sizes[t];
 			continue;
@@ -153,8 +153,6 @@ static outcome add_row(reader *r)
 		lengths[i] = (size_t)len;
 		value += len;
 	}
-	if (value > end)
-		return DECLINE;
 	/* Pointers once the text stops moving; offsets until then, and 0 (no
 	 * text starts there but the first) marks the NULL sql. */
 	mg_schema_row row = {

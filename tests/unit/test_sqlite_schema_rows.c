@@ -472,6 +472,27 @@ static void truncate_image(unsigned char *image, sqlite3_int64 *size, void *payl
 	*size = (*size / d->page_size / 2) * d->page_size;
 }
 
+/* Page 1 holding one cell whose record is cut short: its header promises
+ * a rootpage of 8 bytes and a statement of 5 that the payload lacks. */
+static void short_record(unsigned char *image, sqlite3_int64 *size, void *payload)
+{
+	(void)payload;
+	static const unsigned char cell[] = {
+		11, 1,                     /* payload bytes, rowid */
+		6, 15, 15, 15, 6, 23,      /* record header: three texts of 1, an 8-byte integer, a text of 5 */
+		't', 't', 't', 0, 1,       /* the texts, then two of the integer's bytes: the end */
+	};
+	unsigned page_size = (unsigned)(image[16] << 8 | image[17]);
+	unsigned at = page_size - (unsigned)sizeof(cell);
+	memcpy(image + at, cell, sizeof(cell));
+	image[100] = 0x0d;                              /* a leaf table page */
+	image[103] = 0, image[104] = 1;                 /* one cell */
+	image[105] = (unsigned char)(at >> 8), image[106] = (unsigned char)at;
+	image[108] = (unsigned char)(at >> 8), image[109] = (unsigned char)at; /* its pointer */
+	*size = page_size; /* page 1 only */
+	image[28] = image[29] = image[30] = 0, image[31] = 1;
+}
+
 static void damaged_pages_are_declined_or_read_safely(void **state)
 {
 	(void)state;
@@ -482,6 +503,7 @@ static void damaged_pages_are_declined_or_read_safely(void **state)
 	damage d = {.seed = 12345, .page_size = 512};
 	assert_int_equal(rows_of_image(db, loop_to_root, &d), 0);
 	assert_int_equal(rows_of_image(db, truncate_image, &d), 0);
+	assert_int_equal(rows_of_image(db, short_record, NULL), 0);
 	unsigned declined = 0, read = 0;
 	for (unsigned i = 0; i < 3000; i++) {
 		int result = rows_of_image(db, damage_bytes, &d);
