@@ -113,6 +113,8 @@ static size_t keep_text(reader *r, const unsigned char *data, size_t len)
  * NULL, as SQLite reads them. */
 static outcome add_row(reader *r)
 {
+	if (!r->payload.len)
+		return DECLINE; /* an empty record: no buffer either */
 	const unsigned char *record = (const unsigned char *)r->payload.data;
 	const unsigned char *end = record + r->payload.len;
 	uint64_t header_size, serial[SCHEMA_COLUMNS] = {0};
@@ -247,10 +249,13 @@ static outcome read_tree(reader *r, uint32_t number, unsigned depth)
 	return READ;
 }
 
-/* A -wal file with frames holds pages newer than the file's. */
+/* A -wal file with frames holds pages newer than the file's. A database in
+ * memory has no file name ("" or NULL), which sqlite3_filename_wal must
+ * not be given, and no -wal. */
 static bool wal_has_frames(sqlite3 *db)
 {
-	const char *wal = sqlite3_filename_wal(sqlite3_db_filename(db, "main"));
+	const char *name = sqlite3_db_filename(db, "main");
+	const char *wal = name && *name ? sqlite3_filename_wal(name) : NULL;
 	struct stat st;
 	return !wal || stat(wal, &st) != 0 ? false : st.st_size > 0;
 }

@@ -493,6 +493,14 @@ static void short_record(unsigned char *image, sqlite3_int64 *size, void *payloa
 	image[28] = image[29] = image[30] = 0, image[31] = 1;
 }
 
+/* The header's versions say WAL mode: an image in memory has no -wal to
+ * look for (nor a file name to look by). */
+static void wal_header(unsigned char *image, sqlite3_int64 *size, void *payload)
+{
+	(void)size, (void)payload;
+	image[18] = image[19] = 2;
+}
+
 static void damaged_pages_are_declined_or_read_safely(void **state)
 {
 	(void)state;
@@ -504,6 +512,8 @@ static void damaged_pages_are_declined_or_read_safely(void **state)
 	assert_int_equal(rows_of_image(db, loop_to_root, &d), 0);
 	assert_int_equal(rows_of_image(db, truncate_image, &d), 0);
 	assert_int_equal(rows_of_image(db, short_record, NULL), 0);
+	int wal = rows_of_image(db, wal_header, NULL);
+	assert_true(wal == 0 || wal == 1);
 	unsigned declined = 0, read = 0;
 	for (unsigned i = 0; i < 3000; i++) {
 		int result = rows_of_image(db, damage_bytes, &d);
