@@ -71,6 +71,9 @@ EOF
 printf 'CREATE TABLE a (id INTEGER PRIMARY KEY);\n\000\n' >binary.sql
 : >empty.db
 sqlite3 no-tables.db 'PRAGMA user_version = 7;'
+# A schema edited by hand into one SQLite refuses to load.
+sqlite3 edited.db 'CREATE TABLE t (a INT, b INT); PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = '"'"'CREATE TABLE t (a INT, a INT)'"'"' WHERE name = '"'"'t'"'"';'
 mkdir directory directory.db
 echo "just some notes" >notes.txt
 printf 'struct Thing { int id; };\n' >model.h
@@ -269,6 +272,12 @@ refused "truncated database" truncated.db lint truncated.db
 if ! grep -q malformed "$tmp/run/err"; then
 	fail "truncated database: the message does not say malformed: $(cat "$tmp/run/err")"
 fi
+
+# A schema edited by hand into one SQLite refuses to load (a column named
+# twice): read off the pages or not, the database is refused with
+# SQLite's own word for it.
+refused "hand-edited schema" "edited.db: cannot read the schema: malformed database schema (t) - duplicate column name: a" \
+	lint edited.db
 
 # A syntax error names file:line:col, with the line of the error.
 refused "SQL syntax error" syntax.sql lint syntax.sql
