@@ -14,45 +14,21 @@
 
 #include "analyzer/read/sqlite_schema.h"
 #include "analyzer/read/sqlite_schema_rows.h"
+#include "tests/unit/schema_rows_oracle.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static bool same_text(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
 
 /* Aborts when SQLite's scan of sqlite_schema, run to its end, returns
  * other rows than `rows`. */
 static void check_against_sqlite(sqlite3 *db, const mg_schema_rows *rows)
 {
-	sqlite3_stmt *stmt = NULL;
+	mg_buf why = MG_BUF_INIT;
 	sqlite3_exec(db, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
-	if (sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid", -1, &stmt,
-			       NULL) != SQLITE_OK) {
-		sqlite3_finalize(stmt);
-		return;
-	}
-	size_t i = 0;
-	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const mg_schema_row *row = i < rows->nrows ? &rows->rows[i] : NULL;
-		const char *sql = (const char *)sqlite3_column_text(stmt, 3);
-		size_t sql_len = (size_t)sqlite3_column_bytes(stmt, 3);
-		if (!row || !same_text(row->type, (const char *)sqlite3_column_text(stmt, 0)) ||
-		    !same_text(row->name, (const char *)sqlite3_column_text(stmt, 1)) ||
-		    !same_text(row->tbl_name, (const char *)sqlite3_column_text(stmt, 2)) || !same_text(row->sql, sql) ||
-		    (sql && (row->sql_len != sql_len || memcmp(row->sql, sql, sql_len) != 0))) {
-			fprintf(stderr, "row %zu of sqlite_schema: the pages and SQLite differ\n", i);
-			abort();
-		}
-		i++;
-	}
-	if (rc == SQLITE_DONE && i != rows->nrows) {
-		fprintf(stderr, "sqlite_schema: %zu rows off the pages, %zu in SQLite\n", rows->nrows, i);
+	if (mg_schema_rows_oracle(db, rows, &why) == MG_ORACLE_DIFFER) {
+		fprintf(stderr, "sqlite_schema: the pages and SQLite differ: %s\n", why.data);
 		abort();
 	}
-	sqlite3_finalize(stmt);
+	mg_buf_free(&why);
 }
 
 /* The read as read_sqlite.c does it, on an in-memory copy of `image`. */
