@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/escape.h"
+#include "util/plain_format.h"
 
 /* A newline and `depth` levels of indent, in one append. */
 static void newline_indent(mg_json *json, int depth)
@@ -157,13 +158,9 @@ void mg_json_string(mg_json *json, const char *value)
 void mg_json_uint(mg_json *json, unsigned long long value)
 {
 	before_value(json);
-	char digits[24];
-	size_t n = sizeof(digits);
-	do {
-		digits[--n] = (char)('0' + value % 10);
-		value /= 10;
-	} while (value);
-	mg_buf_put(json->out, digits + n, sizeof(digits) - n);
+	char digits[MG_DECIMAL_DIGITS_MAX];
+	size_t n = mg_format_decimal(digits, value);
+	mg_buf_put(json->out, digits + n, MG_DECIMAL_DIGITS_MAX - n);
 }
 
 void mg_json_bool(mg_json *json, bool value)

@@ -36,17 +36,23 @@ static void put(sink *s, const char *text, size_t n)
 	s->len += n;
 }
 
+size_t mg_format_decimal(char digits[MG_DECIMAL_DIGITS_MAX], unsigned long long value)
+{
+	size_t i = MG_DECIMAL_DIGITS_MAX;
+	do {
+		digits[--i] = (char)('0' + value % 10);
+		value /= 10;
+	} while (value);
+	return i;
+}
+
 static void put_unsigned(sink *s, unsigned long long v, bool negative)
 {
-	char digits[24];
-	size_t i = sizeof(digits);
-	do {
-		digits[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	char digits[MG_DECIMAL_DIGITS_MAX];
+	size_t i = mg_format_decimal(digits, v);
 	if (negative)
-		digits[--i] = '-';
-	put(s, digits + i, sizeof(digits) - i);
+		put(s, "-", 1);
+	put(s, digits + i, MG_DECIMAL_DIGITS_MAX - i);
 }
 
 int mg_format_plain(char *out, size_t size, const char *fmt, va_list ap)

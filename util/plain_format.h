@@ -21,4 +21,9 @@
  * MG_FORMAT_UNSUPPORTED. A NULL %s prints "(null)", as glibc does. */
 int mg_format_plain(char *out, size_t size, const char *fmt, va_list ap);
 
+/* The decimal digits of `value`, written at the end of `digits`; returns
+ * where they start. */
+#define MG_DECIMAL_DIGITS_MAX 20
+size_t mg_format_decimal(char digits[MG_DECIMAL_DIGITS_MAX], unsigned long long value);
+
 #endif

@@ -155,13 +155,14 @@ static outcome add_row(reader *r)
 		lengths[i] = (size_t)len;
 		value += len;
 	}
-	/* Pointers once the text stops moving; offsets until then, and 0 (no
-	 * text starts there but the first) marks the NULL sql. */
+	/* Offsets until the text stops moving, pointers after (point_rows). A
+	 * statement never starts at offset 0, where the first row's type does:
+	 * 0 stands for the NULL sql. */
 	mg_schema_row row = {
 		.type = (const char *)(uintptr_t)offsets[0],
 		.name = (const char *)(uintptr_t)offsets[1],
 		.tbl_name = (const char *)(uintptr_t)offsets[2],
-		.sql = serial[4] ? (const char *)(uintptr_t)(offsets[4] + 1) : NULL,
+		.sql = (const char *)(uintptr_t)offsets[4],
 		.sql_len = lengths[4],
 	};
 	mg_buf_put(&r->rows, (const char *)&row, sizeof(row));
@@ -300,7 +301,7 @@ static void point_rows(reader *r, mg_schema_rows *out)
 		row->name = out->text + (uintptr_t)row->name;
 		row->tbl_name = out->text + (uintptr_t)row->tbl_name;
 		if (row->sql)
-			row->sql = out->text + ((uintptr_t)row->sql - 1);
+			row->sql = out->text + (uintptr_t)row->sql;
 	}
 	r->rows = (mg_buf)MG_BUF_INIT;
 	r->text = (mg_buf)MG_BUF_INIT;
